@@ -1,0 +1,71 @@
+import { z } from "zod";
+
+const bool = z
+  .enum(["true", "false", "1", "0", ""])
+  .optional()
+  .transform((value) => value === "true" || value === "1");
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+    PORT: z.coerce.number().int().positive().default(3000),
+    MOCKS: bool,
+    /** Port of the in-process fagsystem mock (0 = any free port). */
+    MOCK_PORT: z.coerce.number().int().min(0).default(0),
+    DATA_DIR: z.string().default("./data"),
+    DATABASE_URL: z.string().url().optional(),
+    FAGSYSTEM_URL: z.string().url().optional(),
+    FAGSYSTEM_TIMEOUT_MS: z.coerce.number().int().positive().default(8000),
+    SESSION_IDLE_SECONDS: z.coerce.number().int().positive().default(30 * 60),
+    SESSION_MAX_SECONDS: z.coerce.number().int().positive().default(6 * 60 * 60),
+    SESSION_WARNING_SECONDS: z.coerce.number().int().positive().default(5 * 60),
+    // Real identity providers (ID-porten for citizens, Entra ID for staff). Required without mocks.
+    IDPORTEN_WELL_KNOWN_URL: z.string().url().optional(),
+    IDPORTEN_CLIENT_ID: z.string().min(1).optional(),
+    IDPORTEN_CLIENT_JWK: z.string().min(1).optional(),
+    AZURE_APP_WELL_KNOWN_URL: z.string().url().optional(),
+    AZURE_APP_CLIENT_ID: z.string().min(1).optional(),
+    AZURE_APP_CLIENT_SECRET: z.string().min(1).optional(),
+  })
+  .superRefine((env, ctx) => {
+    if (env.MOCKS) return;
+    const required = [
+      "FAGSYSTEM_URL",
+      "IDPORTEN_WELL_KNOWN_URL",
+      "IDPORTEN_CLIENT_ID",
+      "IDPORTEN_CLIENT_JWK",
+      "AZURE_APP_WELL_KNOWN_URL",
+      "AZURE_APP_CLIENT_ID",
+      "AZURE_APP_CLIENT_SECRET",
+    ] as const;
+    for (const key of required) {
+      if (!env[key]) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: [key], message: `${key} is required when MOCKS is not true` });
+      }
+    }
+  });
+
+export type Config = z.infer<typeof envSchema>;
+
+export class ConfigError extends Error {}
+
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const result = envSchema.safeParse(env);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  - ${issue.path.join(".")}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  return result.data;
+}
+
+let cached: Config | undefined;
+
+/** The configuration, read once from the environment. */
+export function config(): Config {
+  cached ??= parseConfig(process.env);
+  return cached;
+}
+
+export function mocksEnabled(): boolean {
+  return config().MOCKS;
+}

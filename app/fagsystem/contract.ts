@@ -1,0 +1,252 @@
+/**
+ * The HTTP contract between the portal and the municipal case system (fagsystem).
+ * The portal's client validates every response against these schemas, and the
+ * mock in `mocks/` answers with the same shapes. Field names follow the public
+ * Norwegian register and Digisos formats where they exist.
+ */
+import { z } from "zod";
+
+/** The person is identified by a header, never by the URL. */
+export const PERSON_HEADER = "Nav-Personident";
+export const CALL_ID_HEADER = "Nav-Call-Id";
+
+export const paths = {
+  folkeregisterPerson: "/api/v1/folkeregister/person",
+  krrKontaktinfo: "/api/v1/krr/kontaktinfo",
+  kontoregisterKonto: "/api/v1/kontoregister/konto",
+  aaregArbeidsforhold: "/api/v1/aareg/arbeidsforhold",
+  navUtbetalinger: "/api/v1/nav/utbetalinger",
+  skatteetatenInntekt: "/api/v1/skatteetaten/inntekt",
+  husbankenBostotte: "/api/v1/husbanken/bostotte",
+  norgKontor: "/api/v1/norg/kontor",
+  soknader: "/api/v1/soknader",
+  innsyn: (fiksDigisosId: string) => `/api/v1/soknader/${encodeURIComponent(fiksDigisosId)}/innsyn`,
+} as const;
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const isoDateTime = z.string().datetime({ offset: true });
+
+export const navnSchema = z.object({
+  fornavn: z.string(),
+  mellomnavn: z.string().nullish(),
+  etternavn: z.string(),
+});
+export type Navn = z.infer<typeof navnSchema>;
+
+export const adresseSchema = z.object({
+  adressenavn: z.string(),
+  husnummer: z.string().nullish(),
+  husbokstav: z.string().nullish(),
+  postnummer: z.string(),
+  poststed: z.string(),
+  kommunenummer: z.string().regex(/^\d{4}$/),
+});
+export type Adresse = z.infer<typeof adresseSchema>;
+
+export const adressebeskyttelseSchema = z.enum([
+  "UGRADERT",
+  "FORTROLIG",
+  "STRENGT_FORTROLIG",
+  "STRENGT_FORTROLIG_UTLAND",
+]);
+
+export const sivilstandSchema = z.enum([
+  "UOPPGITT",
+  "UGIFT",
+  "GIFT",
+  "SEPARERT",
+  "SKILT",
+  "ENKE_ELLER_ENKEMANN",
+  "REGISTRERT_PARTNER",
+]);
+
+export const relatertPersonSchema = z.object({
+  fnr: z.string().regex(/^\d{11}$/),
+  navn: navnSchema,
+  fodselsdato: isoDate,
+  folkeregistrertSammen: z.boolean(),
+});
+
+export const folkeregisterPersonSchema = z.object({
+  fnr: z.string().regex(/^\d{11}$/),
+  navn: navnSchema,
+  fodselsdato: isoDate,
+  adressebeskyttelse: adressebeskyttelseSchema,
+  statsborgerskap: z.array(z.string().regex(/^[A-Z]{3}$/)),
+  sivilstand: sivilstandSchema,
+  ektefelle: relatertPersonSchema.nullish(),
+  bostedsadresse: adresseSchema.nullish(),
+  oppholdsadresse: adresseSchema.nullish(),
+  barn: z.array(relatertPersonSchema),
+});
+export type FolkeregisterPerson = z.infer<typeof folkeregisterPersonSchema>;
+
+export const krrKontaktinfoSchema = z.object({
+  mobiltelefonnummer: z.string().nullish(),
+  epostadresse: z.string().nullish(),
+});
+
+export const kontoregisterKontoSchema = z.object({
+  kontonummer: z.string().regex(/^\d{11}$/).nullish(),
+});
+
+export const arbeidsforholdSchema = z.object({
+  arbeidsgiver: z.object({ navn: z.string(), organisasjonsnummer: z.string().regex(/^\d{9}$/) }),
+  fom: isoDate,
+  tom: isoDate.nullish(),
+  stillingsprosent: z.number().min(0).max(100),
+});
+export const arbeidsforholdListSchema = z.array(arbeidsforholdSchema);
+
+export const navUtbetalingSchema = z.object({
+  ytelse: z.string(),
+  nettobelop: z.number(),
+  bruttobelop: z.number(),
+  utbetalingsdato: isoDate,
+  periodeFom: isoDate.nullish(),
+  periodeTom: isoDate.nullish(),
+});
+export const navUtbetalingListSchema = z.array(navUtbetalingSchema);
+
+export const skatteetatenInntektSchema = z.array(
+  z.object({
+    opplysningspliktig: z.string(),
+    maaned: z.string().regex(/^\d{4}-\d{2}$/),
+    bruttoinntekt: z.number(),
+    forskuddstrekk: z.number(),
+  }),
+);
+
+export const husbankenBostotteSchema = z.object({
+  saker: z.array(
+    z.object({ maaned: z.string().regex(/^\d{4}-\d{2}$/), status: z.enum(["UNDER_BEHANDLING", "VEDTATT"]), beskrivelse: z.string().nullish() }),
+  ),
+  utbetalinger: z.array(z.object({ utbetalingsdato: isoDate, belop: z.number(), mottaker: z.enum(["HUSSTAND", "VERMIEUR"]) })),
+});
+
+export const navKontorSchema = z.object({
+  enhetsnummer: z.string().regex(/^\d{4}$/),
+  navn: z.string(),
+  kommunenavn: z.string(),
+  kommunenummer: z.string().regex(/^\d{4}$/),
+  telefon: z.string(),
+  apningstider: z.array(z.object({ dag: z.enum(["MANDAG", "TIRSDAG", "ONSDAG", "TORSDAG", "FREDAG"]), fra: z.string(), til: z.string() })),
+  /** Whether this municipality takes digital applications. */
+  digitalSoknad: z.boolean(),
+});
+export type NavKontor = z.infer<typeof navKontorSchema>;
+
+export const soknadSummarySchema = z.object({
+  fiksDigisosId: z.string().uuid(),
+  sendtTidspunkt: isoDateTime.nullish(),
+  sistOppdatert: isoDateTime,
+  navKontor: z.string().nullish(),
+});
+export const soknadSummaryListSchema = z.array(soknadSummarySchema);
+export type SoknadSummary = z.infer<typeof soknadSummarySchema>;
+
+/* ---------- digisos-soker.json 1.x (the event log) ---------- */
+
+const dokumentlagerRef = z.object({ type: z.string(), id: z.string() });
+const forvaltningsbrev = z.object({ referanse: dokumentlagerRef });
+
+const base = { hendelsestidspunkt: isoDateTime };
+
+export const hendelseSchemas = {
+  soknadsStatus: z.object({ ...base, type: z.literal("soknadsStatus"), status: z.enum(["MOTTATT", "UNDER_BEHANDLING", "FERDIGBEHANDLET", "BEHANDLES_IKKE"]) }),
+  tildeltNavKontor: z.object({ ...base, type: z.literal("tildeltNavKontor"), navKontor: z.string() }),
+  saksStatus: z.object({
+    ...base,
+    type: z.literal("saksStatus"),
+    referanse: z.string(),
+    tittel: z.string().nullish(),
+    status: z.enum(["UNDER_BEHANDLING", "IKKE_INNSYN", "BEHANDLES_IKKE", "FEILREGISTRERT"]).nullish(),
+  }),
+  vedtakFattet: z.object({
+    ...base,
+    type: z.literal("vedtakFattet"),
+    saksreferanse: z.string().nullish(),
+    utfall: z.enum(["INNVILGET", "DELVIS_INNVILGET", "AVSLATT", "AVVIST"]).nullish(),
+    vedtaksfil: forvaltningsbrev,
+    vedlegg: z.array(z.unknown()).nullish(),
+  }),
+  dokumentasjonEtterspurt: z.object({
+    ...base,
+    type: z.literal("dokumentasjonEtterspurt"),
+    forvaltningsbrev: forvaltningsbrev.nullish(),
+    vedlegg: z.array(z.unknown()).nullish(),
+    dokumenter: z.array(
+      z.object({ dokumenttype: z.string(), tilleggsinformasjon: z.string().nullish(), innsendelsesfrist: isoDateTime.nullish(), dokumentreferanse: z.string().nullish() }),
+    ),
+  }),
+  forelopigSvar: z.object({ ...base, type: z.literal("forelopigSvar"), forvaltningsbrev, vedlegg: z.array(z.unknown()).nullish() }),
+  utbetaling: z.object({
+    ...base,
+    type: z.literal("utbetaling"),
+    utbetalingsreferanse: z.string(),
+    saksreferanse: z.string().nullish(),
+    rammevedtaksreferanse: z.string().nullish(),
+    status: z.enum(["PLANLAGT_UTBETALING", "UTBETALT", "STOPPET", "ANNULLERT"]),
+    belop: z.number().nullish(),
+    beskrivelse: z.string().nullish(),
+    forfallsdato: isoDate.nullish(),
+    utbetalingsdato: isoDate.nullish(),
+    fom: isoDate.nullish(),
+    tom: isoDate.nullish(),
+    annenMottaker: z.boolean().nullish(),
+    mottaker: z.string().nullish(),
+    kontonummer: z.string().nullish(),
+    utbetalingsmetode: z.string().nullish(),
+  }),
+  vilkar: z.object({
+    ...base,
+    type: z.literal("vilkar"),
+    vilkarreferanse: z.string(),
+    saksreferanse: z.string().nullish(),
+    utbetalingsreferanse: z.array(z.string()).nullish(),
+    tittel: z.string().nullish(),
+    beskrivelse: z.string().nullish(),
+    status: z.enum(["RELEVANT", "ANNULLERT", "OPPFYLT", "IKKE_OPPFYLT", "LEVERT_TIDLIGERE"]).nullish(),
+  }),
+  dokumentasjonkrav: z.object({
+    ...base,
+    type: z.literal("dokumentasjonkrav"),
+    dokumentasjonkravreferanse: z.string(),
+    saksreferanse: z.string().nullish(),
+    utbetalingsreferanse: z.array(z.string()).nullish(),
+    tittel: z.string().nullish(),
+    beskrivelse: z.string().nullish(),
+    frist: isoDate.nullish(),
+    status: z.enum(["RELEVANT", "ANNULLERT", "OPPFYLT", "IKKE_OPPFYLT", "LEVERT_TIDLIGERE"]).nullish(),
+  }),
+  rammevedtak: z.object({
+    ...base,
+    type: z.literal("rammevedtak"),
+    rammevedtaksreferanse: z.string(),
+    saksreferanse: z.string().nullish(),
+    beskrivelse: z.string().nullish(),
+    belop: z.number().nullish(),
+    fom: isoDate.nullish(),
+    tom: isoDate.nullish(),
+  }),
+} as const;
+
+export type KnownHendelseType = keyof typeof hendelseSchemas;
+export type Hendelse = { [K in KnownHendelseType]: z.infer<(typeof hendelseSchemas)[K]> }[KnownHendelseType];
+
+/**
+ * The event type enum only grows: an unknown type is kept as an opaque event
+ * (the fold skips it) instead of failing the whole document.
+ */
+export const anyHendelseSchema = z.object({ type: z.string(), hendelsestidspunkt: isoDateTime }).passthrough();
+
+export const digisosSokerSchema = z.object({
+  version: z.string().regex(/^1\./),
+  avsender: z.object({ systemnavn: z.string(), systemversjon: z.string() }),
+  hendelser: z.array(anyHendelseSchema),
+});
+export type DigisosSoker = z.infer<typeof digisosSokerSchema>;
+
+/* ---------- errors ---------- */
+
+export const errorBodySchema = z.object({ error: z.string(), message: z.string().optional() });

@@ -1,0 +1,82 @@
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import {
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import { Provider } from "@navikt/ds-react";
+import { en, nb, nn } from "@navikt/ds-react/locales";
+import { useMemo, type ReactNode } from "react";
+import { I18nextProvider } from "react-i18next";
+import "@navikt/ds-css/dist/index.css";
+import "./styles/app.css";
+import { rootData } from "./shell/root-data.server";
+import { createI18n } from "./i18n/i18n";
+import { useNonce } from "./nonce";
+import { Header } from "./shell/Header";
+import { Footer } from "./shell/Footer";
+import { SessionTimeoutWarning } from "./shell/SessionTimeoutWarning";
+import { ErrorPage } from "./shell/ErrorPage";
+
+export const links: LinksFunction = () => [
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  return rootData(request, params);
+}
+
+export type RootData = Awaited<ReturnType<typeof loader>>;
+
+const akselLocales = { nb, nn, en };
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRouteLoaderData<RootData>("root");
+  const nonce = useNonce();
+  const language = data?.language ?? "nb";
+  const i18n = useMemo(() => createI18n(language, data?.resources ?? {}), [language, data?.resources]);
+  return (
+    <html lang={language}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <I18nextProvider i18n={i18n}>
+          <Provider locale={akselLocales[language]}>
+            <div className="app">
+              <a href="#maincontent" className="skip-link">
+                {i18n.t("common:shell.skipToContent")}
+              </a>
+              <Header />
+              <main id="maincontent" tabIndex={-1} className="app__main">
+                {children}
+              </main>
+              <Footer />
+              {data?.session ? <SessionTimeoutWarning session={data.session} /> : null}
+            </div>
+          </Provider>
+        </I18nextProvider>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  return <ErrorPage status={status} />;
+}

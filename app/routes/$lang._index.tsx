@@ -1,0 +1,125 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link as RemixLink, useLoaderData } from "@remix-run/react";
+import { Alert, BodyLong, Button, GuidePanel, Heading, HGrid, LinkCard, List, VStack } from "@navikt/ds-react";
+import { useTranslation } from "react-i18next";
+import { currentSession } from "~/auth/auth.server";
+import { useLanguage } from "~/i18n/use-language";
+import { pageTitle } from "~/shell/meta";
+
+export const meta: MetaFunction = (args) => pageTitle(args, "landing:title");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const session = await currentSession(request);
+  if (!session || session.kind !== "applicant") return { applicant: null };
+  return { applicant: { firstName: session.subject.name.split(" ")[0] ?? "", refusal: session.subject.refusal } };
+}
+
+export default function Landing() {
+  const { t } = useTranslation("landing");
+  const { applicant } = useLoaderData<typeof loader>();
+  const language = useLanguage();
+  return (
+    <div className="page">
+      <VStack gap="space-32">
+        <VStack gap="space-16">
+          <Heading level="1" size="xlarge">
+            {t("title")}
+          </Heading>
+          {applicant ? <BodyLong size="large">{t("greeting", { name: applicant.firstName })}</BodyLong> : null}
+          <BodyLong size="large">{t("intro")}</BodyLong>
+        </VStack>
+
+        {applicant?.refusal === "protected-address" ? (
+          <Alert variant="warning" role="status">
+            <Heading level="2" size="small" spacing>
+              {t("refusal.protectedAddress.title")}
+            </Heading>
+            <BodyLong spacing>{t("refusal.protectedAddress.body")}</BodyLong>
+            <BodyLong>{t("refusal.protectedAddress.help")}</BodyLong>
+          </Alert>
+        ) : applicant?.refusal === "under-18" ? (
+          <Alert variant="warning" role="status">
+            <Heading level="2" size="small" spacing>
+              {t("refusal.under18.title")}
+            </Heading>
+            <BodyLong spacing>{t("refusal.under18.body")}</BodyLong>
+            <BodyLong>{t("refusal.under18.help")}</BodyLong>
+          </Alert>
+        ) : (
+          <div>
+            <Button as={RemixLink} to={`/${language}/soknad`} size="medium">
+              {t("apply")}
+            </Button>
+          </div>
+        )}
+
+        <Alert variant="warning">
+          <Heading level="2" size="small" spacing>
+            {t("emergency.title")}
+          </Heading>
+          <BodyLong spacing>{t("emergency.body")}</BodyLong>
+          <BodyLong>{t("emergency.phone")}</BodyLong>
+        </Alert>
+
+        {applicant && !applicant.refusal ? (
+          <section aria-labelledby="own-pages">
+            <Heading level="2" size="medium" spacing id="own-pages">
+              {t("own.title")}
+            </Heading>
+            <HGrid gap="space-16" columns={{ xs: 1, md: 2 }}>
+              <LinkCard>
+                <LinkCard.Title>
+                  <LinkCard.Anchor asChild>
+                    <RemixLink to={`/${language}/mine-soknader`}>{t("own.applications")}</RemixLink>
+                  </LinkCard.Anchor>
+                </LinkCard.Title>
+                <LinkCard.Description>{t("own.applicationsDescription")}</LinkCard.Description>
+              </LinkCard>
+              <LinkCard>
+                <LinkCard.Title>
+                  <LinkCard.Anchor asChild>
+                    <RemixLink to={`/${language}/meldinger`}>{t("own.messages")}</RemixLink>
+                  </LinkCard.Anchor>
+                </LinkCard.Title>
+                <LinkCard.Description>{t("own.messagesDescription")}</LinkCard.Description>
+              </LinkCard>
+            </HGrid>
+          </section>
+        ) : null}
+
+        <section aria-labelledby="what-is">
+          <Heading level="2" size="medium" spacing id="what-is">
+            {t("whatIs.title")}
+          </Heading>
+          <BodyLong spacing>{t("whatIs.body")}</BodyLong>
+          <BodyLong>{t("whatIs.assessment")}</BodyLong>
+        </section>
+
+        <section aria-labelledby="who-can">
+          <Heading level="2" size="medium" spacing id="who-can">
+            {t("whoCan.title")}
+          </Heading>
+          <BodyLong spacing>{t("whoCan.body")}</BodyLong>
+          <List>
+            <List.Item>{t("whoCan.item1")}</List.Item>
+            <List.Item>{t("whoCan.item2")}</List.Item>
+            <List.Item>{t("whoCan.item3")}</List.Item>
+          </List>
+        </section>
+
+        <GuidePanel poster>
+          <Heading level="2" size="medium" spacing>
+            {t("haveReady.title")}
+          </Heading>
+          <List>
+            <List.Item>{t("haveReady.item1")}</List.Item>
+            <List.Item>{t("haveReady.item2")}</List.Item>
+            <List.Item>{t("haveReady.item3")}</List.Item>
+            <List.Item>{t("haveReady.item4")}</List.Item>
+          </List>
+          <BodyLong>{t("haveReady.noDocuments")}</BodyLong>
+        </GuidePanel>
+      </VStack>
+    </div>
+  );
+}

@@ -1,0 +1,88 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Alert, BodyLong, Button, Heading, Radio, RadioGroup, VStack } from "@navikt/ds-react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { listTestUsers, loginApplicant, requireMocks } from "~/auth/login.server";
+import { safeReturnPath } from "~/auth/auth.server";
+import { FagsystemError } from "~/fagsystem/client.server";
+import { ageOn } from "~/i18n/format";
+import { FormErrorSummary } from "~/shell/FormErrorSummary";
+import { pageTitle } from "~/shell/meta";
+
+export const meta: MetaFunction = (args) => pageTitle(args, "auth:testLogin.title");
+
+export async function loader() {
+  requireMocks();
+  try {
+    const users = await listTestUsers();
+    const today = new Date();
+    return { users: users.map((user) => ({ id: user.id, fnr: user.fnr, name: user.name, age: ageOn(user.birthDate, today) })), unavailable: false };
+  } catch (error) {
+    console.error("[login] test users unavailable", error);
+    return { users: [], unavailable: true };
+  }
+}
+
+const loginSchema = z.object({ fnr: z.string().regex(/^\d{11}$/), returnTo: z.string().max(2000).optional() });
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  requireMocks();
+  const form = Object.fromEntries(await request.formData());
+  const parsed = loginSchema.safeParse(form);
+  if (!parsed.success) return data({ error: "choose" as const }, { status: 400 });
+  const users = await listTestUsers().catch(() => null);
+  if (!users) return data({ error: "unavailable" as const }, { status: 503 });
+  if (!users.some((user) => user.fnr === parsed.data.fnr)) return data({ error: "choose" as const }, { status: 400 });
+  try {
+    const cookie = await loginApplicant(request, parsed.data.fnr);
+    return redirect(safeReturnPath(parsed.data.returnTo, `/${params.lang}`), { headers: { "Set-Cookie": cookie } });
+  } catch (error) {
+    if (error instanceof FagsystemError) {
+      console.error("[login] person lookup failed:", error.message);
+      return data({ error: "unavailable" as const }, { status: 503 });
+    }
+    throw error;
+  }
+}
+
+export default function TestLogin() {
+  const { t } = useTranslation("auth");
+  const { users, unavailable } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const chooseError = actionData?.error === "choose" ? t("testLogin.chooseError") : undefined;
+  return (
+    <div className="page">
+      <VStack gap="space-24">
+        <Heading level="1" size="large">
+          {t("testLogin.title")}
+        </Heading>
+        <Alert variant="warning">{t("testLogin.mockNotice")}</Alert>
+        {unavailable || actionData?.error === "unavailable" ? <Alert variant="error">{t("testLogin.unavailable")}</Alert> : null}
+        <FormErrorSummary errors={{ fnr: chooseError }} fieldIds={{ fnr: "test-user" }} />
+        <Form method="post">
+          <VStack gap="space-24">
+            <input type="hidden" name="returnTo" value={searchParams.get("returnTo") ?? ""} />
+            <RadioGroup legend={t("testLogin.legend")} name="fnr" error={chooseError}>
+              {users.map((user, index) => (
+                <Radio
+                  key={user.fnr}
+                  value={user.fnr}
+                  id={index === 0 ? "test-user" : undefined}
+                  description={`${t("testLogin.age", { age: user.age })} · ${t(`testUsers.${user.id}`, { defaultValue: "" })}`}
+                >
+                  {user.name}
+                </Radio>
+              ))}
+            </RadioGroup>
+            <BodyLong size="small">{t("testLogin.fnrNotShown")}</BodyLong>
+            <div>
+              <Button type="submit">{t("testLogin.submit")}</Button>
+            </div>
+          </VStack>
+        </Form>
+      </VStack>
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link as RemixLink, useLoaderData } from "@remix-run/react";
+import { Alert, BodyLong, Button, Heading, VStack } from "@navikt/ds-react";
+import { useTranslation } from "react-i18next";
+import { useLanguage } from "~/i18n/use-language";
+import { pageTitle } from "~/shell/meta";
+
+export const meta: MetaFunction = (args) => pageTitle(args, "auth:loggedOut.title");
+
+export function loader({ request }: LoaderFunctionArgs) {
+  return { inactive: new URL(request.url).searchParams.get("arsak") === "inaktiv" };
+}
+
+export default function LoggedOut() {
+  const { t } = useTranslation("auth");
+  const { inactive } = useLoaderData<typeof loader>();
+  const language = useLanguage();
+  return (
+    <div className="page">
+      <VStack gap="space-24">
+        <Heading level="1" size="large">
+          {t("loggedOut.title")}
+        </Heading>
+        {inactive ? <Alert variant="info">{t("loggedOut.inactive")}</Alert> : null}
+        <BodyLong>{t("loggedOut.body")}</BodyLong>
+        <BodyLong>{t("loggedOut.sharedComputer")}</BodyLong>
+        <div>
+          <Button as={RemixLink} to={`/${language}/logg-inn`} variant="secondary">
+            {t("loggedOut.loginAgain")}
+          </Button>
+        </div>
+      </VStack>
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { Alert, BodyLong, BodyShort, Heading, VStack } from "@navikt/ds-react";
+import { useTranslation } from "react-i18next";
+import { requireApplicant } from "~/auth/auth.server";
+import { fagsystem, FagsystemError } from "~/fagsystem/client.server";
+import { useFormat } from "~/i18n/use-language";
+import { pageTitle } from "~/shell/meta";
+
+export const meta: MetaFunction = (args) => pageTitle(args, "cases:title");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const applicant = await requireApplicant(request, { eligible: true });
+  try {
+    const soknader = await fagsystem.soknader(applicant.fnr);
+    const sorted = [...soknader].sort((a, b) => (b.sendtTidspunkt ?? "").localeCompare(a.sendtTidspunkt ?? ""));
+    return { soknader: sorted.map((s) => ({ id: s.fiksDigisosId, sentAt: s.sendtTidspunkt ?? null })), unavailable: false };
+  } catch (error) {
+    if (!(error instanceof FagsystemError)) throw error;
+    console.error("[mine-soknader]", error.message);
+    return { soknader: [], unavailable: true };
+  }
+}
+
+export default function MyApplications() {
+  const { t } = useTranslation("cases");
+  const format = useFormat();
+  const { soknader, unavailable } = useLoaderData<typeof loader>();
+  return (
+    <div className="page">
+      <VStack gap="space-24">
+        <Heading level="1" size="large">
+          {t("title")}
+        </Heading>
+        {unavailable ? (
+          <Alert variant="error">{t("unavailable")}</Alert>
+        ) : soknader.length === 0 ? (
+          <BodyLong>{t("none")}</BodyLong>
+        ) : (
+          <ul className="plain-list">
+            {soknader.map((soknad) => (
+              <li key={soknad.id} className="card">
+                <BodyShort weight="semibold">{t("application")}</BodyShort>
+                <BodyShort>{soknad.sentAt ? t("sentOn", { date: format.date(soknad.sentAt) }) : t("notSent")}</BodyShort>
+              </li>
+            ))}
+          </ul>
+        )}
+        <BodyLong>{t("detailsComing")}</BodyLong>
+      </VStack>
+    </div>
+  );
+}

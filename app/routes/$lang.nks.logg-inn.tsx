@@ -1,0 +1,60 @@
+import { data, redirect, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Alert, Button, Heading, Radio, RadioGroup, VStack } from "@navikt/ds-react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { listStaffTestUsers, loginStaff, requireMocks } from "~/auth/login.server";
+import { FormErrorSummary } from "~/shell/FormErrorSummary";
+import { pageTitle } from "~/shell/meta";
+
+export const meta: MetaFunction = (args) => pageTitle(args, "auth:staffLogin.title");
+
+export async function loader() {
+  requireMocks();
+  const users = await listStaffTestUsers().catch(() => null);
+  return { users: users ?? [], unavailable: users === null };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  requireMocks();
+  const parsed = z.object({ navIdent: z.string().regex(/^[A-Z]\d{6}$/) }).safeParse(Object.fromEntries(await request.formData()));
+  const users = await listStaffTestUsers().catch(() => null);
+  if (!users) return data({ error: "unavailable" as const }, { status: 503 });
+  const user = parsed.success ? users.find((candidate) => candidate.navIdent === parsed.data.navIdent) : undefined;
+  if (!user) return data({ error: "choose" as const }, { status: 400 });
+  const cookie = await loginStaff(request, user);
+  return redirect(`/${params.lang}/nks`, { headers: { "Set-Cookie": cookie } });
+}
+
+export default function StaffLogin() {
+  const { t } = useTranslation("auth");
+  const { users, unavailable } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const chooseError = actionData?.error === "choose" ? t("staffLogin.chooseError") : undefined;
+  return (
+    <div className="page">
+      <VStack gap="space-24">
+        <Heading level="1" size="large">
+          {t("staffLogin.title")}
+        </Heading>
+        <Alert variant="warning">{t("testLogin.mockNotice")}</Alert>
+        {unavailable || actionData?.error === "unavailable" ? <Alert variant="error">{t("testLogin.unavailable")}</Alert> : null}
+        <FormErrorSummary errors={{ navIdent: chooseError }} fieldIds={{ navIdent: "staff-user" }} />
+        <Form method="post">
+          <VStack gap="space-24">
+            <RadioGroup legend={t("staffLogin.legend")} name="navIdent" error={chooseError}>
+              {users.map((user, index) => (
+                <Radio key={user.navIdent} value={user.navIdent} id={index === 0 ? "staff-user" : undefined} description={user.navIdent}>
+                  {user.name}
+                </Radio>
+              ))}
+            </RadioGroup>
+            <div>
+              <Button type="submit">{t("testLogin.submit")}</Button>
+            </div>
+          </VStack>
+        </Form>
+      </VStack>
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { currentSession, peekSession } from "~/auth/auth.server";
+import { sessionEndsAt, sessionTimes } from "~/session/session.server";
+
+function status(session: Awaited<ReturnType<typeof peekSession>>) {
+  if (!session) return { endsAt: null };
+  const endsAt = sessionEndsAt(session, sessionTimes());
+  // At the absolute lifetime, continuing no longer moves the end.
+  const extendable = endsAt.getTime() < session.expiresAt.getTime();
+  return { endsAt: endsAt.toISOString(), extendable };
+}
+
+/** When the session ends, without extending it. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  return Response.json(status(await peekSession(request)));
+}
+
+/** "Fortsett": counts as activity, so the inactivity clock starts again. */
+export async function action({ request }: ActionFunctionArgs) {
+  return Response.json(status(await currentSession(request)));
+}

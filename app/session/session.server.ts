@@ -1,0 +1,118 @@
+/**
+ * Server-side sessions. The browser only holds a random token in an HttpOnly cookie;
+ * everything else lives in the `sessions` table. Both the inactivity timeout and the
+ * absolute lifetime are enforced here, on every request, whatever the browser does.
+ */
+import crypto from "node:crypto";
+import { config } from "~/config.server";
+import { store, type Queryable } from "~/store/store.server";
+
+export type ApplicantSubject = {
+  fnr: string;
+  name: string;
+  birthDate: string;
+  /** Why the person cannot use the digital service, if they cannot. */
+  refusal: "protected-address" | "under-18" | null;
+};
+export type StaffSubject = { navIdent: string; name: string; roles: string[] };
+
+export type Session =
+  | { kind: "applicant"; subject: ApplicantSubject; idHash: string; createdAt: Date; lastSeenAt: Date; expiresAt: Date }
+  | { kind: "staff"; subject: StaffSubject; idHash: string; createdAt: Date; lastSeenAt: Date; expiresAt: Date };
+
+export type SessionTimes = { idleSeconds: number; maxSeconds: number };
+
+export function sessionTimes(): SessionTimes {
+  return { idleSeconds: config().SESSION_IDLE_SECONDS, maxSeconds: config().SESSION_MAX_SECONDS };
+}
+
+const hash = (token: string) => crypto.createHash("sha256").update(token).digest("hex");
+
+type Row = {
+  id_hash: string;
+  kind: "applicant" | "staff";
+  subject: unknown;
+  created_at: Date | string;
+  last_seen_at: Date | string;
+  expires_at: Date | string;
+};
+
+function toSession(row: Row): Session {
+  const subject = typeof row.subject === "string" ? JSON.parse(row.subject) : row.subject;
+  return {
+    kind: row.kind,
+    subject,
+    idHash: row.id_hash,
+    createdAt: new Date(row.created_at),
+    lastSeenAt: new Date(row.last_seen_at),
+    expiresAt: new Date(row.expires_at),
+  } as Session;
+}
+
+/** When the session ends if nothing more happens: the earlier of idle and absolute expiry. */
+export function sessionEndsAt(session: Pick<Session, "lastSeenAt" | "expiresAt">, times: SessionTimes): Date {
+  const idleEnd = session.lastSeenAt.getTime() + times.idleSeconds * 1000;
+  return new Date(Math.min(idleEnd, session.expiresAt.getTime()));
+}
+
+export async function createSession(
+  kind: Session["kind"],
+  subject: ApplicantSubject | StaffSubject,
+  options: { now?: Date; times?: SessionTimes; db?: Queryable } = {},
+): Promise<{ token: string; session: Session }> {
+  const now = options.now ?? new Date();
+  const times = options.times ?? sessionTimes();
+  const db = options.db ?? (await store());
+  const token = crypto.randomBytes(32).toString("base64url");
+  const expiresAt = new Date(now.getTime() + times.maxSeconds * 1000);
+  const rows = await db.query<Row>(
+    `INSERT INTO sessions (id_hash, kind, subject, created_at, last_seen_at, expires_at)
+     VALUES ($1, $2, $3, $4, $4, $5) RETURNING *`,
+    [hash(token), kind, JSON.stringify(subject), now.toISOString(), expiresAt.toISOString()],
+  );
+  return { token, session: toSession(rows[0]!) };
+}
+
+/**
+ * Looks a session up by its token. An expired session is deleted and treated as absent.
+ * With `touch`, the inactivity clock starts again (every real request does this).
+ */
+export async function findSession(
+  token: string,
+  options: { now?: Date; times?: SessionTimes; db?: Queryable; touch?: boolean } = {},
+): Promise<Session | null> {
+  const now = options.now ?? new Date();
+  const times = options.times ?? sessionTimes();
+  const db = options.db ?? (await store());
+  const rows = await db.query<Row>(`SELECT * FROM sessions WHERE id_hash = $1`, [hash(token)]);
+  const row = rows[0];
+  if (!row) return null;
+  const session = toSession(row);
+  if (sessionEndsAt(session, times).getTime() <= now.getTime()) {
+    await db.query(`DELETE FROM sessions WHERE id_hash = $1`, [session.idHash]);
+    return null;
+  }
+  if (options.touch) {
+    await db.query(`UPDATE sessions SET last_seen_at = $2 WHERE id_hash = $1`, [session.idHash, now.toISOString()]);
+    session.lastSeenAt = now;
+  }
+  return session;
+}
+
+export async function destroySession(token: string, options: { db?: Queryable } = {}): Promise<void> {
+  const db = options.db ?? (await store());
+  await db.query(`DELETE FROM sessions WHERE id_hash = $1`, [hash(token)]);
+}
+
+/** Removes sessions that can no longer be used. */
+export async function deleteExpiredSessions(options: { now?: Date; times?: SessionTimes; db?: Queryable } = {}): Promise<number> {
+  const now = options.now ?? new Date();
+  const times = options.times ?? sessionTimes();
+  const db = options.db ?? (await store());
+  const idleCutoff = new Date(now.getTime() - times.idleSeconds * 1000);
+  const rows = await db.query(
+    `DELETE FROM sessions WHERE expires_at <= $1 OR last_seen_at <= $2 RETURNING id_hash`,
+    [now.toISOString(), idleCutoff.toISOString()],
+  );
+  return rows.length;
+}

@@ -1,0 +1,34 @@
+import { Link as RemixLink } from "@remix-run/react";
+import { BodyLong, Heading, Link, VStack } from "@navikt/ds-react";
+import { useTranslation } from "react-i18next";
+import { useLanguage } from "~/i18n/use-language";
+
+/** The translated page for 404, 403 and unexpected errors. Never shows technical details. */
+export function ErrorPage({ status }: { status: number }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const kind = status === 404 ? "notFound" : status === 403 ? "forbidden" : "unexpected";
+  const texts = {
+    notFound: { title: t("errors.notFound.title"), body: t("errors.notFound.body") },
+    forbidden: { title: t("errors.forbidden.title"), body: t("errors.forbidden.body") },
+    unexpected: { title: t("errors.unexpected.title"), body: t("errors.unexpected.body") },
+  }[kind];
+  return (
+    <div className="page">
+      <VStack gap="space-16">
+        <Heading level="1" size="large">
+          {texts.title}
+        </Heading>
+        <BodyLong>{texts.body}</BodyLong>
+        <BodyLong>
+          <Link as={RemixLink} to={`/${language}`}>
+            {t("errors.backToFront")}
+          </Link>
+        </BodyLong>
+        <BodyLong size="small" className="muted">
+          {t("errors.statusCode", { status })}
+        </BodyLong>
+      </VStack>
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import type { Params } from "@remix-run/react";
+import { currentSession } from "~/auth/auth.server";
+import { defaultLanguage, isLanguage } from "~/i18n/languages";
+import { resourcesFor } from "~/i18n/resources";
+import { config } from "~/config.server";
+import { sessionEndsAt, sessionTimes } from "~/session/session.server";
+
+/**
+ * What every page needs: its language and translations, who is logged in, and when the
+ * session ends (for the timeout warning). It never throws, so error pages can render.
+ */
+export async function rootData(request: Request, params: Params) {
+  const language = isLanguage(params.lang) ? params.lang : defaultLanguage;
+  let session = null;
+  try {
+    session = await currentSession(request);
+  } catch (error) {
+    console.error("[session] lookup failed", error);
+  }
+  return {
+    language,
+    resources: resourcesFor(language),
+    user: session ? { kind: session.kind, name: session.subject.name } : null,
+    session: session
+      ? {
+          endsAt: sessionEndsAt(session, sessionTimes()).toISOString(),
+          idleSeconds: config().SESSION_IDLE_SECONDS,
+          warningSeconds: config().SESSION_WARNING_SECONDS,
+        }
+      : null,
+  };
+}

@@ -1,0 +1,113 @@
+/**
+ * The one store module: Postgres dialect everywhere. PGlite (embedded, data under
+ * DATA_DIR) by default, a real PostgreSQL server when DATABASE_URL is set.
+ * Migrations are plain SQL files, applied in order on first use and recorded.
+ */
+import path from "node:path";
+import fs from "node:fs";
+import { config } from "~/config.server";
+
+export interface Queryable {
+  query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
+}
+
+export interface Store extends Queryable {
+  /** Runs `work` in one transaction; rolls back if it throws. */
+  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+const migrationFiles = import.meta.glob("./migrations/*.sql", { query: "?raw", import: "default", eager: true }) as Record<
+  string,
+  string
+>;
+
+export const migrations: { name: string; sql: string }[] = Object.entries(migrationFiles)
+  .map(([file, sql]) => ({ name: path.basename(file, ".sql"), sql }))
+  .sort((a, b) => a.name.localeCompare(b.name));
+
+async function migrate(store: Store): Promise<void> {
+  await store.query(
+    `CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())`,
+  );
+  for (const migration of migrations) {
+    await store.transaction(async (tx) => {
+      // A lock so that two processes starting together against one PostgreSQL do not race.
+      await tx.query(`LOCK TABLE schema_migrations IN EXCLUSIVE MODE`);
+      const done = await tx.query(`SELECT 1 FROM schema_migrations WHERE name = $1`, [migration.name]);
+      if (done.length > 0) return;
+      await tx.query(migration.sql);
+      await tx.query(`INSERT INTO schema_migrations (name) VALUES ($1)`, [migration.name]);
+    });
+  }
+}
+
+async function openPglite(dataDir: string | undefined): Promise<Store> {
+  const { PGlite } = await import("@electric-sql/pglite");
+  if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
+  const db = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
+  // PGlite runs one query at a time; a queue keeps transactions from interleaving.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serialise = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = queue.then(work, work);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+  const run = async <Row>(sql: string, params?: unknown[]) => {
+    if (params && params.length > 0) return (await db.query<Row>(sql, params)).rows;
+    const results = await db.exec(sql);
+    return (results.at(-1)?.rows ?? []) as Row[];
+  };
+  return {
+    query: (sql, params) => serialise(() => run(sql, params)),
+    transaction: (work) =>
+      serialise(() => db.transaction((tx) => work({ query: async (sql, params) => (await tx.query(sql, params)).rows as never }))),
+    close: () => db.close(),
+  };
+}
+
+async function openPostgres(url: string): Promise<Store> {
+  const pg = await import("pg");
+  const Pool = pg.default?.Pool ?? pg.Pool;
+  const pool = new Pool({ connectionString: url, max: 10 });
+  return {
+    query: async (sql, params) => (await pool.query(sql, params as unknown[])).rows,
+    transaction: async (work) => {
+      const client = await pool.connect();
+      try {
+        await client.query("BEGIN");
+        const result = await work({ query: async (sql, params) => (await client.query(sql, params as unknown[])).rows });
+        await client.query("COMMIT");
+        return result;
+      } catch (error) {
+        await client.query("ROLLBACK").catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+export type StoreOptions = { databaseUrl?: string; dataDir?: string; inMemory?: boolean };
+
+/** Opens a store and applies pending migrations. */
+export async function openStore(options: StoreOptions): Promise<Store> {
+  const store = options.databaseUrl
+    ? await openPostgres(options.databaseUrl)
+    : await openPglite(options.inMemory ? undefined : options.dataDir);
+  await migrate(store);
+  return store;
+}
+
+let shared: Promise<Store> | undefined;
+
+/** The application's store, opened once per process. */
+export function store(): Promise<Store> {
+  shared ??= openStore({
+    databaseUrl: config().DATABASE_URL,
+    dataDir: path.join(config().DATA_DIR, "portal-db"),
+  });
+  return shared;
+}

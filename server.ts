@@ -1,0 +1,106 @@
+/**
+ * The HTTP server: security headers, static files, the fagsystem mock (with MOCKS=true)
+ * and the Remix request handler. `npm start` runs it in production mode, `npm run dev`
+ * with Vite's dev server.
+ */
+import crypto from "node:crypto";
+import path from "node:path";
+import express from "express";
+import compression from "compression";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import { ConfigError, parseConfig } from "./app/config.server";
+import { isCrossOriginStateChange, securityHeaders } from "./app/security.server";
+import { LANGUAGE_COOKIE, languageOfPath } from "./app/i18n/languages";
+
+const development = process.env.NODE_ENV === "development";
+
+let cfg;
+try {
+  cfg = parseConfig(process.env);
+} catch (error) {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+    console.error("Refusing to start. Set MOCKS=true to run with the fagsystem mock and test login.");
+    process.exit(1);
+  }
+  throw error;
+}
+
+if (cfg.MOCKS) {
+  const { startFagsystemMock } = await import("./mocks/server");
+  const mock = await startFagsystemMock({ port: cfg.MOCK_PORT || 3001, dataDir: path.resolve(cfg.DATA_DIR) });
+  process.env.FAGSYSTEM_URL = mock.url;
+  console.log(`Fagsystem mock on ${mock.url}`);
+}
+
+const app = express();
+app.disable("x-powered-by");
+app.set("trust proxy", "loopback");
+app.use(compression());
+
+app.use((req, res, next) => {
+  const nonce = crypto.randomBytes(16).toString("base64");
+  res.locals.cspNonce = nonce;
+  for (const [name, value] of Object.entries(securityHeaders({ nonce, host: req.headers.host, development }))) {
+    res.setHeader(name, value);
+  }
+  next();
+});
+
+app.use((req, res, next) => {
+  const crossOrigin = isCrossOriginStateChange({
+    method: req.method,
+    origin: req.headers.origin,
+    secFetchSite: req.headers["sec-fetch-site"] as string | undefined,
+    host: req.headers.host,
+  });
+  if (crossOrigin) {
+    res.status(403).type("text/plain").send("Forbidden");
+    return;
+  }
+  next();
+});
+
+let build: () => Promise<ServerBuild>;
+if (development) {
+  const vite = await import("vite");
+  const viteServer = await vite.createServer({ server: { middlewareMode: true } });
+  app.use(viteServer.middlewares);
+  build = () => viteServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
+} else {
+  app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
+  app.use(express.static("build/client", { maxAge: "1h" }));
+  const serverBuild = (await import(path.resolve("build/server/index.js"))) as ServerBuild;
+  build = async () => serverBuild;
+}
+
+// Pages are personal and must never be kept by the browser or a proxy (shared PCs),
+// and the language a person last used is remembered for `/`.
+app.use((req, res, next) => {
+  res.setHeader("Cache-Control", "no-store");
+  const language = languageOfPath(req.path);
+  if (language && req.method === "GET") {
+    res.append("Set-Cookie", `${LANGUAGE_COOKIE}=${language}; Path=/; Max-Age=31536000; SameSite=Lax`);
+  }
+  next();
+});
+
+app.all(
+  "*",
+  createRequestHandler({
+    build: async () => build(),
+    getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string }),
+  }),
+);
+
+const server = app.listen(cfg.PORT, () => {
+  console.log(`Portal on http://localhost:${cfg.PORT}${cfg.MOCKS ? " (mocks on)" : ""}`);
+});
+
+function shutdown() {
+  server.close(() => process.exit(0));
+  setTimeout(() => process.exit(0), 3000).unref();
+}
+process.on("SIGTERM", shutdown);
+process.on("SIGINT", shutdown);
