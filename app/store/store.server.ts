@@ -53,15 +53,16 @@ async function openPglite(dataDir: string | undefined): Promise<Store> {
     queue = next.catch(() => undefined);
     return next;
   };
-  const run = async <Row>(sql: string, params?: unknown[]) => {
-    if (params && params.length > 0) return (await db.query<Row>(sql, params)).rows;
-    const results = await db.exec(sql);
+  // Without parameters a text may hold several statements (migrations), which needs exec.
+  type Target = Pick<typeof db, "query" | "exec">;
+  const run = async <Row>(target: Target, sql: string, params?: unknown[]) => {
+    if (params && params.length > 0) return (await target.query<Row>(sql, params)).rows;
+    const results = await target.exec(sql);
     return (results.at(-1)?.rows ?? []) as Row[];
   };
   return {
-    query: (sql, params) => serialise(() => run(sql, params)),
-    transaction: (work) =>
-      serialise(() => db.transaction((tx) => work({ query: async (sql, params) => (await tx.query(sql, params)).rows as never }))),
+    query: (sql, params) => serialise(() => run(db, sql, params)),
+    transaction: (work) => serialise(() => db.transaction((tx) => work({ query: (sql, params) => run(tx, sql, params) }))),
     close: () => db.close(),
   };
 }
