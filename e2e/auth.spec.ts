@@ -1,0 +1,101 @@
+import { test, expect, loginAs, logout } from "./fixtures";
+import { persona, testUsers } from "./personas";
+
+test("log in as a person, see the name, log out, and the back button shows nothing personal", async ({ page }) => {
+  const person = await persona("forstegang");
+  await loginAs(page, person.name);
+  await expect(page.locator("header")).toContainText(person.name);
+  await page.getByRole("link", { name: "Mine søknader" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Mine søknader" })).toBeVisible();
+  const privatePage = page.url();
+
+  await logout(page);
+  await expect(page.locator("header")).not.toContainText(person.name);
+
+  await page.goBack();
+  // The browser must ask the server again (no-store), which sends it to login.
+  await expect(page).toHaveURL(/\/nb\/logg-inn\?returnTo=/);
+  await expect(page.locator("body")).not.toContainText(person.name);
+  await page.goto(privatePage);
+  await expect(page).toHaveURL(/\/nb\/logg-inn/);
+});
+
+test("the fødselsnummer never appears in a URL", async ({ page }) => {
+  const person = await persona("aleneforelder");
+  const urls: string[] = [];
+  page.on("request", (request) => urls.push(request.url()));
+  await loginAs(page, person.name);
+  await page.goto("/nb/mine-soknader");
+  expect(urls.filter((url) => url.includes(person.fnr))).toEqual([]);
+});
+
+test("every test person can log in", async ({ page }) => {
+  for (const user of await testUsers()) {
+    await loginAs(page, user.name, "en");
+    await expect(page.locator("header")).toContainText(user.name);
+    await logout(page);
+  }
+});
+
+test("a person with a protected address is refused with where to get help", async ({ page }) => {
+  const person = await persona("kode6");
+  await loginAs(page, person.name);
+  await expect(page.getByRole("heading", { name: "Du kan ikke søke digitalt" })).toBeVisible();
+  await expect(page.getByText(/55 55 33 33/).first()).toBeVisible();
+  await expect(page.getByRole("link", { name: "Søk om økonomisk sosialhjelp" })).toHaveCount(0);
+  // Going straight to the application is refused too.
+  await page.goto("/nb/soknad");
+  await expect(page).toHaveURL(/\/nb$/);
+  await expect(page.getByRole("heading", { name: "Du kan ikke søke digitalt" })).toBeVisible();
+});
+
+test("a 17-year-old is refused with what to do instead", async ({ page }) => {
+  const person = await persona("mindrearig");
+  await loginAs(page, person.name, "nn");
+  await expect(page.getByRole("heading", { name: "Du må vere 18 år for å søkje her" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Søk om økonomisk sosialhjelp" })).toHaveCount(0);
+});
+
+test("personal pages send anonymous visitors to login and back", async ({ page }) => {
+  await page.goto("/en/mine-soknader");
+  await expect(page).toHaveURL(/\/en\/logg-inn\?returnTo=%2Fen%2Fmine-soknader/);
+  const person = await persona("innvilget");
+  await page.getByRole("radio", { name: person.name }).check();
+  await page.getByRole("button", { name: "Log in" }).click();
+  await expect(page).toHaveURL(/\/en\/mine-soknader$/);
+  await expect(page.getByRole("heading", { level: 1, name: "My applications" })).toBeVisible();
+});
+
+test("login without choosing shows an error summary linked to the field", async ({ page, javaScriptEnabled }) => {
+  await page.goto("/nb/logg-inn");
+  await page.getByRole("button", { name: "Logg inn" }).click();
+  const summary = page.getByRole("heading", { name: "Du må rette dette før du kan gå videre:" });
+  await expect(summary).toBeVisible();
+  if (javaScriptEnabled) {
+    await expect(page.locator(":focus")).toContainText("Velg en testperson");
+  }
+  await page.getByRole("link", { name: "Velg en testperson for å logge inn." }).click();
+});
+
+test("staff log in separately, and applicants cannot open staff pages", async ({ page }) => {
+  await page.goto("/nb/nks/logg-inn");
+  await page.getByRole("radio").first().check();
+  await page.getByRole("button", { name: "Logg inn" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "NAV Kontaktsenter" })).toBeVisible();
+  await logout(page);
+
+  const person = await persona("forstegang");
+  await loginAs(page, person.name);
+  const response = await page.goto("/nb/nks");
+  expect(response?.status()).toBe(403);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Du har ikke tilgang til denne siden");
+});
+
+test("logout refuses GET and cross-site POSTs", async ({ page, request }) => {
+  const person = await persona("avslag");
+  await loginAs(page, person.name);
+  await page.goto("/nb/logg-ut");
+  await expect(page.locator("header")).toContainText(person.name);
+  const crossSite = await request.post("/nb/logg-ut", { headers: { Origin: "https://evil.example" }, maxRedirects: 0 });
+  expect(crossSite.status()).toBe(403);
+});

@@ -1,0 +1,65 @@
+import AxeBuilder from "@axe-core/playwright";
+import { test as base, expect, type Page } from "@playwright/test";
+
+export type Language = "nb" | "nn" | "en";
+
+/** Runs axe (WCAG 2.0/2.1 A and AA) on the page as it is now; returns readable violations. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  return results.violations.map(
+    (violation) => `${page.url()}: ${violation.id} (${violation.impact}) ${violation.help} → ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
+  );
+}
+
+type Fixtures = { axe: { check: () => Promise<void> } };
+
+/**
+ * In the JavaScript projects every page a test visits is checked with axe when it has
+ * loaded, and the page a test ends on is checked too; any violation fails the test.
+ * (axe needs JavaScript, so the no-JS project cannot run it.)
+ */
+export const test = base.extend<Fixtures>({
+  axe: [
+    async ({ page, javaScriptEnabled }, use) => {
+      const violations: string[] = [];
+      let queue: Promise<void> = Promise.resolve();
+      const check = () => {
+        queue = queue.then(async () => {
+          try {
+            await page.waitForLoadState("load");
+            violations.push(...(await axeViolations(page)));
+          } catch (error) {
+            // The test navigated on before axe finished: the next page is checked on its own load.
+            if (!/destroyed|navigat|closed|Target/i.test(String(error))) throw error;
+          }
+        });
+        return queue;
+      };
+      const onLoad = () => void check();
+      if (javaScriptEnabled) page.on("load", onLoad);
+      await use({ check: javaScriptEnabled ? check : async () => undefined });
+      if (javaScriptEnabled) {
+        page.off("load", onLoad);
+        if (!page.isClosed()) await check();
+        await queue;
+        expect(violations, "axe violations").toEqual([]);
+      }
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+/** Logs in through the mock ID-porten login as the named test person. */
+export async function loginAs(page: Page, personName: string | RegExp, language: Language = "nb") {
+  await page.goto(`/${language}/logg-inn`);
+  await page.getByRole("radio", { name: personName }).check();
+  await page.getByRole("button", { name: /logg inn|log in/i }).click();
+  await expect(page.locator("header")).toContainText(typeof personName === "string" ? personName : /./);
+}
+
+export async function logout(page: Page) {
+  await page.getByRole("button", { name: /logg ut|log out/i }).first().click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/logget ut|logga ut|logged out/i);
+}

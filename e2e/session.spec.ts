@@ -1,0 +1,43 @@
+import { test, expect, loginAs } from "./fixtures";
+import { SHORT_SESSION_PORTAL } from "../playwright.config";
+import { persona } from "./personas";
+
+// This portal runs with a 30 s inactivity timeout and the warning 20 s before it.
+test.use({ baseURL: SHORT_SESSION_PORTAL });
+
+test("the timeout warning appears, and Fortsett keeps the session", async ({ page, javaScriptEnabled }) => {
+  test.skip(!javaScriptEnabled, "the warning is a JavaScript comfort; the server expiry is tested below");
+  const person = await persona("forstegang");
+  await loginAs(page, person.name);
+  const loggedInAt = Date.now();
+  const dialog = page.getByRole("dialog", { name: "Du blir snart logget ut" });
+  await expect(dialog).toBeVisible({ timeout: 20_000 });
+  await expect(dialog.getByRole("button", { name: "Fortsett" })).toBeVisible();
+  await dialog.getByRole("button", { name: "Fortsett" }).click();
+  await expect(dialog).toBeHidden();
+  // Past the original end: still logged in because Fortsett extended the session on the server.
+  await page.waitForTimeout(Math.max(0, loggedInAt + 33_000 - Date.now()));
+  await page.reload();
+  await expect(page.locator("header")).toContainText(person.name);
+});
+
+test("without an answer to the warning, the person is logged out", async ({ page, javaScriptEnabled }) => {
+  test.skip(!javaScriptEnabled, "needs the warning");
+  const person = await persona("forstegang");
+  await loginAs(page, person.name, "en");
+  await expect(page.getByRole("dialog", { name: "You will soon be logged out" })).toBeVisible({ timeout: 20_000 });
+  await expect(page).toHaveURL(/\/en\/logget-ut\?arsak=inaktiv/, { timeout: 30_000 });
+  await expect(page.getByText("You were logged out because you had not done anything for a while.")).toBeVisible();
+  await expect(page.locator("body")).not.toContainText(person.name);
+});
+
+test("the server ends an idle session on its own", async ({ page }) => {
+  const person = await persona("aleneforelder");
+  await loginAs(page, person.name);
+  await page.goto("/nb/mine-soknader");
+  await expect(page.getByRole("heading", { level: 1, name: "Mine søknader" })).toBeVisible();
+  // Nothing happens for longer than the timeout (and no script can extend it).
+  await page.waitForTimeout(31_000);
+  await page.goto("/nb/mine-soknader");
+  await expect(page).toHaveURL(/\/nb\/logg-inn/);
+});

@@ -1,0 +1,61 @@
+import { defineConfig, devices } from "@playwright/test";
+
+const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const chromiumArgs = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
+
+/** The portal under test, and a second one with short session times for the timeout tests. */
+export const PORTAL = "http://localhost:3100";
+export const SHORT_SESSION_PORTAL = "http://localhost:3200";
+export const MOCK_CONTROL = "http://127.0.0.1:3101";
+
+const server = (port: number, mockPort: number, extra: Record<string, string> = {}) => ({
+  command: "npx tsx server.ts",
+  url: `http://localhost:${port}/nb`,
+  reuseExistingServer: false,
+  timeout: 120_000,
+  stdout: "pipe" as const,
+  env: {
+    NODE_ENV: "production",
+    MOCKS: "true",
+    PORT: String(port),
+    MOCK_PORT: String(mockPort),
+    DATA_DIR: `./data/e2e-${port}`,
+    ...extra,
+  },
+});
+
+export default defineConfig({
+  testDir: "./e2e",
+  fullyParallel: false,
+  workers: 2,
+  retries: process.env.CI ? 1 : 0,
+  reporter: [["list"]],
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  globalSetup: "./e2e/global-setup.ts",
+  use: {
+    baseURL: PORTAL,
+    trace: "retain-on-failure",
+    launchOptions: { executablePath, args: chromiumArgs },
+  },
+  projects: [
+    { name: "desktop", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 }, channel: undefined } },
+    {
+      name: "mobile",
+      use: { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, userAgent: devices["Pixel 5"].userAgent },
+    },
+    { name: "no-js", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 }, javaScriptEnabled: false, channel: undefined } },
+  ],
+  webServer: [
+    server(3100, 3101),
+    server(3200, 3201, { SESSION_IDLE_SECONDS: "30", SESSION_WARNING_SECONDS: "20", SESSION_MAX_SECONDS: "3600" }),
+  ],
+});
