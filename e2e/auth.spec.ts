@@ -99,3 +99,23 @@ test("logout refuses GET and cross-site POSTs", async ({ page, request }) => {
   const crossSite = await request.post("/nb/logg-ut", { headers: { Origin: "https://evil.example" }, maxRedirects: 0 });
   expect(crossSite.status()).toBe(403);
 });
+
+test("when the fagsystem fails at login, the person gets a translated message and can retry", async ({ page }) => {
+  const { MOCK_CONTROL } = await import("../playwright.config");
+  const person = await persona("nylig-hjelp");
+  // Only this person's lookups fail, so tests running beside this one are not disturbed.
+  const fault = { path: "/api/v1/folkeregister", fnr: person.fnr, status: 503 };
+  expect((await fetch(`${MOCK_CONTROL}/mock/faults`, { method: "PUT", headers: { "Content-Type": "application/json" }, body: JSON.stringify(fault) })).ok).toBe(true);
+  try {
+    await page.goto("/nn/logg-inn");
+    await page.getByRole("radio", { name: person.name }).check();
+    await page.getByRole("button", { name: "Logg inn" }).click();
+    await expect(page.getByText("Vi får ikkje kontakt med innlogginga akkurat no. Prøv igjen om litt.")).toBeVisible();
+    await expect(page.locator("body")).not.toContainText(/503|Error:|at \w+ \(/);
+  } finally {
+    await fetch(`${MOCK_CONTROL}/mock/faults`, { method: "DELETE" });
+  }
+  await page.getByRole("radio", { name: person.name }).check();
+  await page.getByRole("button", { name: "Logg inn" }).click();
+  await expect(page.locator("header")).toContainText(person.name);
+});

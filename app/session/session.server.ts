@@ -63,6 +63,8 @@ export async function createSession(
   const now = options.now ?? new Date();
   const times = options.times ?? sessionTimes();
   const db = options.db ?? (await store());
+  // Logins are a natural moment to sweep out sessions nobody can use any more.
+  await deleteExpiredSessions({ now, times, db });
   const token = crypto.randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + times.maxSeconds * 1000);
   const rows = await db.query<Row>(

@@ -1,6 +1,6 @@
 import { Form, Link as RemixLink, useLocation, useRouteLoaderData } from "@remix-run/react";
 import { BodyShort, Button, HStack } from "@navikt/ds-react";
-import { LeaveIcon } from "@navikt/aksel-icons";
+import { EnterIcon, LeaveIcon } from "@navikt/aksel-icons";
 import { useTranslation } from "react-i18next";
 import type { RootData } from "~/root";
 import { languages, pathInLanguage } from "~/i18n/languages";
@@ -52,7 +52,11 @@ export function Header() {
                 </Button>
               </Form>
             </HStack>
-          ) : null}
+          ) : (
+            <Button as={RemixLink} to={`/${language}/logg-inn`} size="small" variant="secondary" icon={<EnterIcon aria-hidden />}>
+              {t("shell.login")}
+            </Button>
+          )}
         </HStack>
       </div>
     </header>

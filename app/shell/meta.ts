@@ -17,5 +17,5 @@ export function pageTitle(args: Pick<MetaArgs, "matches">, key: string): MetaDes
   if (!root) return [];
   const service = lookup(root.resources, root.language, "common:shell.serviceName") ?? "";
   const title = lookup(root.resources, root.language, key);
-  return [{ title: title ? `${title} – ${service}` : service }];
+  return [{ title: title && title !== service ? `${title} – ${service}` : service }];
 }
