@@ -121,7 +121,7 @@ export const husbankenBostotteSchema = z.object({
   saker: z.array(
     z.object({ maaned: z.string().regex(/^\d{4}-\d{2}$/), status: z.enum(["UNDER_BEHANDLING", "VEDTATT"]), beskrivelse: z.string().nullish() }),
   ),
-  utbetalinger: z.array(z.object({ utbetalingsdato: isoDate, belop: z.number(), mottaker: z.enum(["HUSSTAND", "VERMIEUR"]) })),
+  utbetalinger: z.array(z.object({ utbetalingsdato: isoDate, belop: z.number(), mottaker: z.enum(["HUSSTAND", "KOMMUNE"]) })),
 });
 
 export const navKontorSchema = z.object({

@@ -1,0 +1,584 @@
+/**
+ * The seeded test persons and their søknader. Everything is computed from
+ * `now`, so a persona keeps its story (the 17-year-old stays 17, the deadline
+ * stays 5 days ahead) whenever the mock is seeded, and the same `now` always
+ * gives the same data.
+ */
+import { createHash } from "node:crypto";
+import type { z } from "zod";
+import type {
+  Adresse,
+  FolkeregisterPerson,
+  Hendelse,
+  NavKontor,
+  Navn,
+  arbeidsforholdListSchema,
+  husbankenBostotteSchema,
+  kontoregisterKontoSchema,
+  krrKontaktinfoSchema,
+  navUtbetalingListSchema,
+  relatertPersonSchema,
+  skatteetatenInntektSchema,
+} from "../app/fagsystem/contract";
+import { makeKontonummer, makeOrgnr, nextValidFnr } from "./fnr";
+import { placeholderPdf } from "./pdf";
+
+export interface PersonRecord {
+  /** Stable key of the persona (test login, translations, e2e tests). */
+  id: string;
+  folkeregister: FolkeregisterPerson;
+  krr: z.infer<typeof krrKontaktinfoSchema>;
+  kontoregister: z.infer<typeof kontoregisterKontoSchema>;
+  aareg: z.infer<typeof arbeidsforholdListSchema>;
+  navUtbetalinger: z.infer<typeof navUtbetalingListSchema>;
+  skatteetaten: z.infer<typeof skatteetatenInntektSchema>;
+  husbanken: z.infer<typeof husbankenBostotteSchema>;
+}
+
+export interface SoknadRecord {
+  fiksDigisosId: string;
+  fnr: string;
+  sendtTidspunkt: string | null;
+  /** The office the søknad was sent to; later tildeltNavKontor events move it. */
+  navKontor: string | null;
+  /** The digisos-soker event log, oldest first, append-only. */
+  hendelser: Hendelse[];
+}
+
+/** Metadata of a file in the dokumentlager; the bytes live on disk. */
+export interface StoredFile {
+  filnavn: string;
+  tittel: string;
+  mimetype: string;
+  storrelse: number;
+  sha512: string;
+}
+
+export interface MockState {
+  version: typeof STATE_VERSION;
+  seededAt: string;
+  persons: PersonRecord[];
+  soknader: SoknadRecord[];
+  files: Record<string, StoredFile>;
+}
+
+/** Bump when the shape changes: a persisted state of another version is reseeded. */
+export const STATE_VERSION = 1;
+
+export interface StaffUser {
+  navIdent: string;
+  name: string;
+  roles: string[];
+}
+
+export const staffUsers: readonly StaffUser[] = [{ navIdent: "Z990001", name: "Nora Kontaktsenter", roles: ["nks"] }];
+
+/* ---------- NORG: kommunenummer → NAV office ---------- */
+
+const apningstider: NavKontor["apningstider"] = (["MANDAG", "TIRSDAG", "ONSDAG", "TORSDAG", "FREDAG"] as const).map((dag) => ({
+  dag,
+  fra: "10:00",
+  til: dag === "FREDAG" ? "14:00" : "15:00",
+}));
+
+const kontor = (enhetsnummer: string, navn: string, kommunenavn: string, kommunenummer: string, digitalSoknad = true): NavKontor => ({
+  enhetsnummer,
+  navn,
+  kommunenavn,
+  kommunenummer,
+  telefon: "55 55 33 33",
+  apningstider,
+  digitalSoknad,
+});
+
+export const navKontorer: readonly NavKontor[] = [
+  kontor("0315", "NAV Grünerløkka", "Oslo", "0301"),
+  kontor("1209", "NAV Bergenhus", "Bergen", "4601"),
+  kontor("1601", "NAV Falkenborg", "Trondheim", "5001"),
+  kontor("0403", "NAV Hamar", "Hamar", "3403"),
+  kontor("1902", "NAV Tromsø", "Tromsø", "5501"),
+  kontor("1001", "NAV Kristiansand", "Kristiansand", "4204"),
+  // A municipality that has not joined digital applications: the portal must send people to paper.
+  kontor("1151", "NAV Utsira", "Utsira", "1151", false),
+];
+
+export function navKontorFor(kommunenummer: string): NavKontor | undefined {
+  return navKontorer.find((office) => office.kommunenummer === kommunenummer);
+}
+
+/* ---------- helpers ---------- */
+
+const DAY_MS = 86_400_000;
+const dateOnly = (date: Date) => date.toISOString().slice(0, 10);
+const monthOf = (date: Date) => date.toISOString().slice(0, 7);
+/** Midnight UTC of today + `offset` days. */
+const day = (now: Date, offset: number) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + offset));
+/** A moment `offset` days from today at hh:mm UTC, so event logs read like office hours. */
+const at = (now: Date, offset: number, hours: number, minutes = 0) => new Date(day(now, offset).getTime() + (hours * 60 + minutes) * 60_000).toISOString();
+const monthStart = (now: Date, offset: number) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + offset, 1));
+const monthEnd = (now: Date, offset: number) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + offset + 1, 0));
+/**
+ * A birth date `years` years and `days` days before the 1st of this month: with 0 < days < 330 the
+ * person is `years` old all month, and fødselsnumre stay the same across resets within a month.
+ */
+const born = (now: Date, years: number, days: number) => new Date(Date.UTC(now.getUTCFullYear() - years, now.getUTCMonth(), 1) - days * DAY_MS);
+
+/** A UUID derived from a name, so ids survive a reseed and tests can rely on them. */
+export function stableUuid(name: string): string {
+  const hash = createHash("sha1").update(`fagsystem-mock:${name}`).digest();
+  hash.writeUInt8((hash.readUInt8(6) & 0x0f) | 0x50, 6); // version 5
+  hash.writeUInt8((hash.readUInt8(8) & 0x3f) | 0x80, 8); // RFC 4122 variant
+  const hex = hash.subarray(0, 16).toString("hex");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** A valid kontonummer near `first10` (some 10-digit starts allow no check digit). */
+function konto(first10: string): string {
+  for (let next = Number(first10); ; next++) {
+    try {
+      return makeKontonummer(String(next).padStart(10, "0"));
+    } catch {
+      // no check digit for this one: the next
+    }
+  }
+}
+
+function orgnr(first8: string): string {
+  for (let next = Number(first8); ; next++) {
+    try {
+      return makeOrgnr(String(next));
+    } catch {
+      // no check digit for this one: the next
+    }
+  }
+}
+
+const adresse = (adressenavn: string, husnummer: string, postnummer: string, poststed: string, kommunenummer: string, husbokstav?: string): Adresse => ({
+  adressenavn,
+  husnummer,
+  husbokstav: husbokstav ?? null,
+  postnummer,
+  poststed,
+  kommunenummer,
+});
+
+const fullName = (navn: Navn) => [navn.fornavn, navn.mellomnavn, navn.etternavn].filter(Boolean).join(" ");
+
+/** Gross/net monthly pay from an employer for the last `months` full months. */
+const lonn = (now: Date, opplysningspliktig: string, bruttoinntekt: number, forskuddstrekk: number, months = 3, lastMonthOffset = -1) =>
+  Array.from({ length: months }, (_, index) => ({
+    opplysningspliktig,
+    maaned: monthOf(monthStart(now, lastMonthOffset - index)),
+    bruttoinntekt,
+    forskuddstrekk,
+  }));
+
+/** Seed a dokumentlager file and return its reference. */
+type AddLetter = (key: string, tittel: string, filnavn: string) => { type: "dokumentlager"; id: string };
+
+/** The same bytes every time for a seeded file, so its sha512 in the state stays true. */
+export function seededFileBytes(id: string, file: Pick<StoredFile, "tittel" | "filnavn">): Uint8Array {
+  return placeholderPdf(file.tittel, ["Plassholder fra Mock fagsystem.", `Fil: ${file.filnavn}`, `Dokument-id: ${id}`]);
+}
+
+/* ---------- the personas ---------- */
+
+interface PersonaInput {
+  id: string;
+  navn: Navn;
+  fodselsdato: Date;
+  individnr: number;
+  sivilstand?: FolkeregisterPerson["sivilstand"];
+  adressebeskyttelse?: FolkeregisterPerson["adressebeskyttelse"];
+  statsborgerskap?: string[];
+  bostedsadresse: Adresse | null;
+  barn?: z.infer<typeof relatertPersonSchema>[];
+  mobil: string | null;
+  epost?: string | null;
+  kontonummer: string | null;
+  aareg?: PersonRecord["aareg"];
+  navUtbetalinger?: PersonRecord["navUtbetalinger"];
+  skatteetaten?: PersonRecord["skatteetaten"];
+  husbanken?: PersonRecord["husbanken"];
+}
+
+function persona(input: PersonaInput): PersonRecord {
+  return {
+    id: input.id,
+    folkeregister: {
+      fnr: nextValidFnr(input.fodselsdato, input.individnr),
+      navn: input.navn,
+      fodselsdato: dateOnly(input.fodselsdato),
+      adressebeskyttelse: input.adressebeskyttelse ?? "UGRADERT",
+      statsborgerskap: input.statsborgerskap ?? ["NOR"],
+      sivilstand: input.sivilstand ?? "UGIFT",
+      ektefelle: null,
+      bostedsadresse: input.bostedsadresse,
+      oppholdsadresse: null,
+      barn: input.barn ?? [],
+    },
+    krr: { mobiltelefonnummer: input.mobil, epostadresse: input.epost ?? null },
+    kontoregister: { kontonummer: input.kontonummer },
+    aareg: input.aareg ?? [],
+    navUtbetalinger: input.navUtbetalinger ?? [],
+    skatteetaten: input.skatteetaten ?? [],
+    husbanken: input.husbanken ?? { saker: [], utbetalinger: [] },
+  };
+}
+
+function barn(now: Date, fornavn: string, etternavn: string, years: number, days: number, individnr: number, folkeregistrertSammen: boolean) {
+  const fodselsdato = born(now, years, days);
+  return { fnr: nextValidFnr(fodselsdato, individnr), navn: { fornavn, mellomnavn: null, etternavn }, fodselsdato: dateOnly(fodselsdato), folkeregistrertSammen };
+}
+
+function seedPersons(now: Date): PersonRecord[] {
+  const grunerlokkaKafe = orgnr("91234567");
+  const fjordkantine = orgnr("92345678");
+  const nordlysFisk = orgnr("93456789");
+  const sorlandetRenhold = orgnr("94567890");
+
+  return [
+    persona({
+      id: "forstegang",
+      navn: { fornavn: "Sofie", mellomnavn: null, etternavn: "Berg" },
+      fodselsdato: born(now, 34, 75),
+      individnr: 412,
+      bostedsadresse: adresse("Thorvald Meyers gate", "42", "0555", "Oslo", "0301", "B"),
+      mobil: "+4741234501",
+      epost: "sofie.berg@example.com",
+      kontonummer: konto("1503241234"),
+      // The job ended at the end of last month: the reason she applies now.
+      aareg: [{ arbeidsgiver: { navn: "Grünerløkka Kafé AS", organisasjonsnummer: grunerlokkaKafe }, fom: "2019-08-01", tom: dateOnly(monthEnd(now, -1)), stillingsprosent: 100 }],
+      skatteetaten: lonn(now, "Grünerløkka Kafé AS", 41_500, 11_900),
+    }),
+    persona({
+      id: "aleneforelder",
+      navn: { fornavn: "Amina", mellomnavn: null, etternavn: "Haugen" },
+      fodselsdato: born(now, 38, 140),
+      individnr: 233,
+      sivilstand: "SKILT",
+      bostedsadresse: adresse("Nygårdsgaten", "14", "5015", "Bergen", "4601"),
+      barn: [
+        barn(now, "Noah", "Haugen", 9, 60, 512, true),
+        // Delt bosted: registered at the other parent's address.
+        barn(now, "Ella", "Haugen", 6, 200, 634, false),
+      ],
+      mobil: "+4792345602",
+      epost: "amina.haugen@example.com",
+      kontonummer: konto("3624051234"),
+      aareg: [{ arbeidsgiver: { navn: "Fjordkantine AS", organisasjonsnummer: fjordkantine }, fom: "2021-03-01", tom: null, stillingsprosent: 60 }],
+      // Barnetrygd is halved for the child with delt bosted; utvidet barnetrygd because she is alone.
+      navUtbetalinger: [-9, -39].flatMap((offset) => {
+        const paid = day(now, offset);
+        const period = { periodeFom: dateOnly(monthStart(paid, 0)), periodeTom: dateOnly(monthEnd(paid, 0)) };
+        return [
+          { ytelse: "Barnetrygd", nettobelop: 2649, bruttobelop: 2649, utbetalingsdato: dateOnly(paid), ...period },
+          { ytelse: "Utvidet barnetrygd", nettobelop: 2516, bruttobelop: 2516, utbetalingsdato: dateOnly(paid), ...period },
+        ];
+      }),
+      skatteetaten: lonn(now, "Fjordkantine AS", 24_600, 4_100),
+      husbanken: {
+        saker: [
+          { maaned: monthOf(monthStart(now, 0)), status: "UNDER_BEHANDLING", beskrivelse: null },
+          { maaned: monthOf(monthStart(now, -1)), status: "VEDTATT", beskrivelse: "Innvilget bostøtte" },
+        ],
+        utbetalinger: [
+          { utbetalingsdato: dateOnly(day(now, -12)), belop: 3412, mottaker: "HUSSTAND" },
+          { utbetalingsdato: dateOnly(day(now, -43)), belop: 3412, mottaker: "HUSSTAND" },
+        ],
+      },
+    }),
+    persona({
+      id: "under-behandling",
+      navn: { fornavn: "Jonas", mellomnavn: "Eide", etternavn: "Nilsen" },
+      fodselsdato: born(now, 45, 30),
+      individnr: 118,
+      bostedsadresse: adresse("Innherredsveien", "22", "7014", "Trondheim", "5001"),
+      mobil: "+4793456703",
+      kontonummer: konto("4202123456"),
+      // Arbeidsavklaringspenger every 14 days, after each meldekort.
+      navUtbetalinger: [-6, -20, -34].map((offset) => ({
+        ytelse: "Arbeidsavklaringspenger",
+        nettobelop: 7812,
+        bruttobelop: 10_850,
+        utbetalingsdato: dateOnly(day(now, offset)),
+        periodeFom: dateOnly(day(now, offset - 16)),
+        periodeTom: dateOnly(day(now, offset - 3)),
+      })),
+    }),
+    persona({
+      id: "innvilget",
+      navn: { fornavn: "Kristian", mellomnavn: null, etternavn: "Dahl" },
+      fodselsdato: born(now, 26, 100),
+      individnr: 305,
+      bostedsadresse: adresse("Torggata", "45", "2317", "Hamar", "3403"),
+      mobil: "+4794567804",
+      epost: "kristian.dahl@example.com",
+      kontonummer: konto("1822456789"),
+    }),
+    persona({
+      id: "avslag",
+      navn: { fornavn: "Marek", mellomnavn: null, etternavn: "Nowak" },
+      fodselsdato: born(now, 52, 210),
+      individnr: 45,
+      statsborgerskap: ["POL"],
+      bostedsadresse: adresse("Storgata", "110", "9008", "Tromsø", "5501"),
+      mobil: "+4745678905",
+      kontonummer: konto("4750112233"),
+      aareg: [{ arbeidsgiver: { navn: "Nordlys Fisk AS", organisasjonsnummer: nordlysFisk }, fom: "2016-05-02", tom: null, stillingsprosent: 100 }],
+      skatteetaten: lonn(now, "Nordlys Fisk AS", 43_200, 12_300),
+    }),
+    persona({
+      id: "nylig-hjelp",
+      navn: { fornavn: "Ingrid", mellomnavn: null, etternavn: "Olsen" },
+      fodselsdato: born(now, 31, 20),
+      individnr: 267,
+      bostedsadresse: adresse("Dronningens gate", "58", "4608", "Kristiansand S", "4204"),
+      mobil: "+4746789006",
+      epost: "ingrid.olsen@example.com",
+      kontonummer: konto("3000987654"),
+      aareg: [{ arbeidsgiver: { navn: "Sørlandet Renhold AS", organisasjonsnummer: sorlandetRenhold }, fom: "2023-01-09", tom: null, stillingsprosent: 40 }],
+      skatteetaten: lonn(now, "Sørlandet Renhold AS", 13_200, 1_900),
+    }),
+    persona({
+      id: "kode6",
+      navn: { fornavn: "Liv", mellomnavn: null, etternavn: "Strand" },
+      fodselsdato: born(now, 41, 160),
+      individnr: 150,
+      adressebeskyttelse: "STRENGT_FORTROLIG",
+      // Strengt fortrolig: the register gives no address at all.
+      bostedsadresse: null,
+      mobil: "+4747890107",
+      kontonummer: konto("9710334455"),
+    }),
+    persona({
+      id: "mindrearig",
+      navn: { fornavn: "Emil", mellomnavn: null, etternavn: "Larsen" },
+      fodselsdato: born(now, 17, 120),
+      individnr: 560,
+      bostedsadresse: adresse("Markveien", "35", "0554", "Oslo", "0301", "A"),
+      mobil: "+4748901208",
+      kontonummer: null,
+    }),
+  ];
+}
+
+/* ---------- the søknader and their event logs ---------- */
+
+/** The opening every søknad shares: received, given to an office, taken up, one sak opened. */
+function opening(sendt: string, navKontor: string, underBehandling: string, saksreferanse: string, tittel: string): Hendelse[] {
+  return [
+    { type: "soknadsStatus", hendelsestidspunkt: sendt, status: "MOTTATT" },
+    { type: "tildeltNavKontor", hendelsestidspunkt: sendt, navKontor },
+    { type: "soknadsStatus", hendelsestidspunkt: underBehandling, status: "UNDER_BEHANDLING" },
+    { type: "saksStatus", hendelsestidspunkt: underBehandling, referanse: saksreferanse, tittel, status: "UNDER_BEHANDLING" },
+  ];
+}
+
+function seedSoknader(now: Date, persons: PersonRecord[], letter: AddLetter): SoknadRecord[] {
+  const byId = (id: string) => {
+    const person = persons.find((candidate) => candidate.id === id);
+    if (!person) throw new Error(`no persona ${id}`);
+    const kommunenummer = person.folkeregister.bostedsadresse?.kommunenummer;
+    const office = kommunenummer ? navKontorFor(kommunenummer) : undefined;
+    if (!office) throw new Error(`persona ${id} has no NAV office`);
+    return { fnr: person.folkeregister.fnr, navn: fullName(person.folkeregister.navn), kontonummer: person.kontoregister.kontonummer ?? null, office: office.enhetsnummer };
+  };
+  const soknad = (personaId: string, fnr: string, navKontor: string, hendelser: Hendelse[]): SoknadRecord => ({
+    fiksDigisosId: stableUuid(`soknad/${personaId}/1`),
+    fnr,
+    sendtTidspunkt: hendelser[0]?.hendelsestidspunkt ?? null,
+    navKontor,
+    hendelser,
+  });
+  const payment = (who: ReturnType<typeof byId>) => ({ annenMottaker: false, mottaker: who.navn, kontonummer: who.kontonummer, utbetalingsmetode: "Kontooverføring" });
+
+  const underBehandling = byId("under-behandling");
+  const innvilget = byId("innvilget");
+  const avslag = byId("avslag");
+  const nyligHjelp = byId("nylig-hjelp");
+
+  // innvilget: helped for last month (paid the 10th), next month's payment planned in a week.
+  const paid = new Date(monthStart(now, -1).getTime() + 9 * DAY_MS);
+  const paidOffset = Math.round((paid.getTime() - day(now, 0).getTime()) / DAY_MS);
+  const planned = day(now, 7);
+  const innvilgetVedtak = at(now, paidOffset - 2, 13, 5);
+
+  // nylig-hjelp: one payment 21 days ago, which makes her eligible for a kort søknad.
+  const nyligVedtak = at(now, -23, 14, 10);
+
+  return [
+    soknad("under-behandling", underBehandling.fnr, underBehandling.office, [
+      ...opening(at(now, -10, 9, 12), underBehandling.office, at(now, -8, 10, 0), "SAK-1001", "Livsopphold og husleie"),
+      {
+        type: "dokumentasjonEtterspurt",
+        hendelsestidspunkt: at(now, -7, 13, 30),
+        forvaltningsbrev: { referanse: letter("under-behandling/etterspurt", "Vi trenger flere opplysninger", "dokumentasjon-etterspurt.pdf") },
+        vedlegg: [],
+        dokumenter: [
+          { dokumenttype: "Husleiekontrakt", tilleggsinformasjon: "Gjeldende husleiekontrakt for leiligheten du bor i.", innsendelsesfrist: at(now, 5, 21, 59), dokumentreferanse: "DOK-1" },
+          { dokumenttype: "Kontoutskrift", tilleggsinformasjon: "For alle kontoene dine de siste tre månedene.", innsendelsesfrist: at(now, 5, 21, 59), dokumentreferanse: "DOK-2" },
+        ],
+      },
+    ]),
+    soknad("innvilget", innvilget.fnr, innvilget.office, [
+      ...opening(at(now, paidOffset - 9, 8, 40), innvilget.office, at(now, paidOffset - 8, 9, 15), "SAK-2001", "Livsopphold"),
+      {
+        type: "vedtakFattet",
+        hendelsestidspunkt: innvilgetVedtak,
+        saksreferanse: "SAK-2001",
+        utfall: "INNVILGET",
+        vedtaksfil: { referanse: letter("innvilget/vedtak", "Vedtak om økonomisk sosialhjelp", "vedtak-innvilget.pdf") },
+        vedlegg: [],
+      },
+      // Ties in time: payments come before conditions, as NAV's own fold expects.
+      {
+        type: "utbetaling",
+        hendelsestidspunkt: innvilgetVedtak,
+        utbetalingsreferanse: "UTB-2001-1",
+        saksreferanse: "SAK-2001",
+        status: "PLANLAGT_UTBETALING",
+        belop: 7850,
+        beskrivelse: "Livsopphold",
+        forfallsdato: dateOnly(paid),
+        utbetalingsdato: null,
+        fom: dateOnly(monthStart(now, -1)),
+        tom: dateOnly(monthEnd(now, -1)),
+        ...payment(innvilget),
+      },
+      {
+        type: "vilkar",
+        hendelsestidspunkt: innvilgetVedtak,
+        vilkarreferanse: "VILKAR-2001-1",
+        saksreferanse: "SAK-2001",
+        utbetalingsreferanse: ["UTB-2001-1"],
+        tittel: "Delta i arbeidsrettet aktivitet",
+        beskrivelse: "Du må møte til arbeidstrening hos NAV Hamar tirsdager og torsdager kl. 09–12.",
+        status: "RELEVANT",
+      },
+      { type: "soknadsStatus", hendelsestidspunkt: innvilgetVedtak, status: "FERDIGBEHANDLET" },
+      // Same utbetalingsreferanse: the paid event replaces the planned one.
+      {
+        type: "utbetaling",
+        hendelsestidspunkt: at(now, paidOffset, 6, 0),
+        utbetalingsreferanse: "UTB-2001-1",
+        saksreferanse: "SAK-2001",
+        status: "UTBETALT",
+        belop: 7850,
+        beskrivelse: "Livsopphold",
+        forfallsdato: dateOnly(paid),
+        utbetalingsdato: dateOnly(paid),
+        fom: dateOnly(monthStart(now, -1)),
+        tom: dateOnly(monthEnd(now, -1)),
+        ...payment(innvilget),
+      },
+      {
+        type: "utbetaling",
+        hendelsestidspunkt: at(now, -3, 12, 0),
+        utbetalingsreferanse: "UTB-2001-2",
+        saksreferanse: "SAK-2001",
+        status: "PLANLAGT_UTBETALING",
+        belop: 7850,
+        beskrivelse: "Livsopphold",
+        forfallsdato: dateOnly(planned),
+        utbetalingsdato: null,
+        fom: dateOnly(monthStart(planned, 0)),
+        tom: dateOnly(monthEnd(planned, 0)),
+        ...payment(innvilget),
+      },
+      {
+        type: "dokumentasjonkrav",
+        hendelsestidspunkt: at(now, -3, 12, 0),
+        dokumentasjonkravreferanse: "DOKKRAV-2001-1",
+        saksreferanse: "SAK-2001",
+        utbetalingsreferanse: ["UTB-2001-2"],
+        tittel: "Kvittering for betalt husleie",
+        beskrivelse: "Last opp kvittering for husleien du har betalt for denne måneden.",
+        frist: dateOnly(planned),
+        status: "RELEVANT",
+      },
+    ]),
+    soknad("avslag", avslag.fnr, avslag.office, [
+      ...opening(at(now, -18, 11, 20), avslag.office, at(now, -15, 8, 30), "SAK-3001", "Livsopphold og husleie"),
+      {
+        type: "forelopigSvar",
+        hendelsestidspunkt: at(now, -12, 10, 0),
+        forvaltningsbrev: { referanse: letter("avslag/forelopig-svar", "Foreløpig svar", "forelopig-svar.pdf") },
+        vedlegg: [],
+      },
+      {
+        type: "vedtakFattet",
+        hendelsestidspunkt: at(now, -4, 12, 30),
+        saksreferanse: "SAK-3001",
+        utfall: "AVSLATT",
+        vedtaksfil: { referanse: letter("avslag/vedtak", "Vedtak om økonomisk sosialhjelp", "vedtak-avslag.pdf") },
+        vedlegg: [],
+      },
+      { type: "soknadsStatus", hendelsestidspunkt: at(now, -4, 12, 30), status: "FERDIGBEHANDLET" },
+    ]),
+    soknad("nylig-hjelp", nyligHjelp.fnr, nyligHjelp.office, [
+      ...opening(at(now, -25, 10, 5), nyligHjelp.office, at(now, -24, 9, 0), "SAK-4001", "Livsopphold"),
+      {
+        type: "vedtakFattet",
+        hendelsestidspunkt: nyligVedtak,
+        saksreferanse: "SAK-4001",
+        utfall: "INNVILGET",
+        vedtaksfil: { referanse: letter("nylig-hjelp/vedtak", "Vedtak om økonomisk sosialhjelp", "vedtak-innvilget.pdf") },
+        vedlegg: [],
+      },
+      {
+        type: "utbetaling",
+        hendelsestidspunkt: nyligVedtak,
+        utbetalingsreferanse: "UTB-4001-1",
+        saksreferanse: "SAK-4001",
+        status: "PLANLAGT_UTBETALING",
+        belop: 6200,
+        beskrivelse: "Livsopphold",
+        forfallsdato: dateOnly(day(now, -21)),
+        utbetalingsdato: null,
+        fom: dateOnly(day(now, -21)),
+        tom: dateOnly(day(now, 8)),
+        ...payment(nyligHjelp),
+      },
+      { type: "soknadsStatus", hendelsestidspunkt: nyligVedtak, status: "FERDIGBEHANDLET" },
+      {
+        type: "utbetaling",
+        hendelsestidspunkt: at(now, -21, 6, 0),
+        utbetalingsreferanse: "UTB-4001-1",
+        saksreferanse: "SAK-4001",
+        status: "UTBETALT",
+        belop: 6200,
+        beskrivelse: "Livsopphold",
+        forfallsdato: dateOnly(day(now, -21)),
+        utbetalingsdato: dateOnly(day(now, -21)),
+        fom: dateOnly(day(now, -21)),
+        tom: dateOnly(day(now, 8)),
+        ...payment(nyligHjelp),
+      },
+    ]),
+  ];
+}
+
+/** A fresh, deterministic state for `now`. File bytes come from `seededFileBytes`. */
+export function seed(now: Date): MockState {
+  const files: Record<string, StoredFile> = {};
+  const letter: AddLetter = (key, tittel, filnavn) => {
+    const id = stableUuid(`file/${key}`);
+    const bytes = seededFileBytes(id, { tittel, filnavn });
+    files[id] = {
+      filnavn,
+      tittel,
+      mimetype: "application/pdf",
+      storrelse: bytes.byteLength,
+      sha512: createHash("sha512").update(bytes).digest("hex"),
+    };
+    return { type: "dokumentlager", id };
+  };
+  const persons = seedPersons(now);
+  return { version: STATE_VERSION, seededAt: now.toISOString(), persons, soknader: seedSoknader(now, persons, letter), files };
+}
+
+/** Display name used by the test login. */
+export function personName(person: PersonRecord): string {
+  return fullName(person.folkeregister.navn);
+}

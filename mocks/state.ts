@@ -1,0 +1,148 @@
+/**
+ * The mock's stateful store. State lives in memory and is written to
+ * `${dataDir}/fagsystem-mock.json` after every change (temp file + rename, so a
+ * crash leaves either the old or the new file, never half of one). File bytes
+ * live beside it in `${dataDir}/fagsystem-files/`.
+ */
+import { createHash } from "node:crypto";
+import fs from "node:fs/promises";
+import path from "node:path";
+import { STATE_VERSION, seed, seededFileBytes, type MockState, type PersonRecord, type SoknadRecord, type StoredFile } from "./personas";
+
+export const STATE_FILE = "fagsystem-mock.json";
+export const FILES_DIR = "fagsystem-files";
+
+const FILE_ID = /^[0-9a-f-]{36}$/i;
+let tempCounter = 0;
+
+async function writeAtomic(file: string, data: string | Uint8Array): Promise<void> {
+  const temp = `${file}.tmp-${process.pid}-${++tempCounter}`;
+  const handle = await fs.open(temp, "w");
+  try {
+    await handle.writeFile(data);
+    await handle.sync(); // the bytes reach the disk before the rename makes them the file
+  } finally {
+    await handle.close();
+  }
+  await fs.rename(temp, file);
+}
+
+function looksLikeState(value: unknown): value is MockState {
+  const candidate = value as Partial<MockState> | null;
+  return (
+    typeof candidate === "object" &&
+    candidate !== null &&
+    candidate.version === STATE_VERSION &&
+    typeof candidate.seededAt === "string" &&
+    Array.isArray(candidate.persons) &&
+    Array.isArray(candidate.soknader) &&
+    typeof candidate.files === "object"
+  );
+}
+
+export class MockStore {
+  /** Writes run one after another so an older snapshot never lands after a newer one. */
+  private pending: Promise<void> = Promise.resolve();
+
+  private constructor(
+    readonly dataDir: string,
+    private state: MockState,
+  ) {}
+
+  /** Loads the state in `dataDir`, or seeds (for `now`) when there is none or it is from another version. */
+  static async open(dataDir: string, now: Date = new Date()): Promise<MockStore> {
+    await fs.mkdir(path.join(dataDir, FILES_DIR), { recursive: true });
+    const stateFile = path.join(dataDir, STATE_FILE);
+    let loaded: unknown;
+    try {
+      loaded = JSON.parse(await fs.readFile(stateFile, "utf8"));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") console.warn(`[fagsystem-mock] ${stateFile} is unreadable, reseeding:`, (error as Error).message);
+    }
+    if (looksLikeState(loaded)) return new MockStore(dataDir, loaded);
+    if (loaded !== undefined) console.warn(`[fagsystem-mock] ${stateFile} has another format, reseeding`);
+    const store = new MockStore(dataDir, seed(now));
+    await store.writeSeededFiles();
+    await store.persist();
+    return store;
+  }
+
+  get seededAt(): string {
+    return this.state.seededAt;
+  }
+
+  /** The persons in persona order. Read-only: change state through `update`. */
+  persons(): readonly PersonRecord[] {
+    return this.state.persons;
+  }
+
+  person(fnr: string): PersonRecord | undefined {
+    return this.state.persons.find((person) => person.folkeregister.fnr === fnr);
+  }
+
+  soknaderFor(fnr: string): readonly SoknadRecord[] {
+    return this.state.soknader.filter((soknad) => soknad.fnr === fnr);
+  }
+
+  soknad(fiksDigisosId: string): SoknadRecord | undefined {
+    return this.state.soknader.find((soknad) => soknad.fiksDigisosId === fiksDigisosId);
+  }
+
+  /** Changes the state in place and persists it; resolves once it is on disk. */
+  async update<T>(change: (state: MockState) => T): Promise<T> {
+    const result = change(this.state);
+    await this.persist();
+    return result;
+  }
+
+  /** Throws the current state away and seeds a new one for `now`, files included. */
+  async reset(now: Date): Promise<void> {
+    const fresh = seed(now);
+    this.state = fresh;
+    await fs.rm(path.join(this.dataDir, FILES_DIR), { recursive: true, force: true });
+    await fs.mkdir(path.join(this.dataDir, FILES_DIR), { recursive: true });
+    await this.writeSeededFiles();
+    await this.persist();
+  }
+
+  /** Stores bytes in the dokumentlager and returns the new file's id. */
+  async saveFile(id: string, file: Omit<StoredFile, "storrelse" | "sha512">, bytes: Uint8Array): Promise<string> {
+    await writeAtomic(this.filePath(id), bytes);
+    await this.update((state) => {
+      state.files[id] = { ...file, storrelse: bytes.byteLength, sha512: createHash("sha512").update(bytes).digest("hex") };
+    });
+    return id;
+  }
+
+  async readFile(id: string): Promise<{ file: StoredFile; bytes: Uint8Array } | null> {
+    const file = FILE_ID.test(id) ? this.state.files[id] : undefined;
+    if (!file) return null;
+    try {
+      return { file, bytes: new Uint8Array(await fs.readFile(this.filePath(id))) };
+    } catch {
+      return null;
+    }
+  }
+
+  /** Resolves when every change so far is on disk. */
+  async flush(): Promise<void> {
+    await this.pending;
+  }
+
+  private filePath(id: string): string {
+    if (!FILE_ID.test(id)) throw new Error(`not a file id: ${id}`);
+    return path.join(this.dataDir, FILES_DIR, id);
+  }
+
+  private async writeSeededFiles(): Promise<void> {
+    for (const [id, file] of Object.entries(this.state.files)) await writeAtomic(this.filePath(id), seededFileBytes(id, file));
+  }
+
+  private persist(): Promise<void> {
+    // Serialise now, not when the write gets its turn: each write is the state as it was at that change.
+    const json = JSON.stringify(this.state, null, 2);
+    const write = this.pending.then(() => writeAtomic(path.join(this.dataDir, STATE_FILE), json));
+    this.pending = write.catch(() => undefined); // the caller sees the error; later writes still run
+    return write;
+  }
+}
