@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
   isRouteErrorResponse,
   Links,
@@ -21,7 +21,8 @@ import { useNonce } from "./nonce";
 import { Header } from "./shell/Header";
 import { Footer } from "./shell/Footer";
 import { SessionTimeoutWarning } from "./shell/SessionTimeoutWarning";
-import { ErrorPage } from "./shell/ErrorPage";
+import { ErrorPage, errorKind } from "./shell/ErrorPage";
+import { pageTitle } from "./shell/meta";
 
 export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
@@ -30,6 +31,13 @@ export const links: LinksFunction = () => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   return rootData(request, params);
 }
+
+/** Error pages get a title too; every other page sets its own. */
+export const meta: MetaFunction = (args) => {
+  if (!args.error) return pageTitle(args, "common:shell.serviceName");
+  const status = isRouteErrorResponse(args.error) ? args.error.status : 500;
+  return pageTitle(args, `common:errors.${errorKind(status)}.title`);
+};
 
 export type RootData = Awaited<ReturnType<typeof loader>>;
 

@@ -61,14 +61,14 @@ test("personal pages send anonymous visitors to login and back", async ({ page }
   await expect(page).toHaveURL(/\/en\/logg-inn\?returnTo=%2Fen%2Fmine-soknader/);
   const person = await persona("innvilget");
   await page.getByRole("radio", { name: person.name }).check();
-  await page.getByRole("button", { name: "Log in" }).click();
+  await page.locator("main").getByRole("button", { name: "Log in" }).click();
   await expect(page).toHaveURL(/\/en\/mine-soknader$/);
   await expect(page.getByRole("heading", { level: 1, name: "My applications" })).toBeVisible();
 });
 
 test("login without choosing shows an error summary linked to the field", async ({ page, javaScriptEnabled }) => {
   await page.goto("/nb/logg-inn");
-  await page.getByRole("button", { name: "Logg inn" }).click();
+  await page.locator("main").getByRole("button", { name: "Logg inn" }).click();
   const summary = page.getByRole("heading", { name: "Du må rette dette før du kan gå videre:" });
   await expect(summary).toBeVisible();
   if (javaScriptEnabled) {
@@ -80,7 +80,7 @@ test("login without choosing shows an error summary linked to the field", async 
 test("staff log in separately, and applicants cannot open staff pages", async ({ page }) => {
   await page.goto("/nb/nks/logg-inn");
   await page.getByRole("radio").first().check();
-  await page.getByRole("button", { name: "Logg inn" }).click();
+  await page.locator("main").getByRole("button", { name: "Logg inn" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "NAV Kontaktsenter" })).toBeVisible();
   await logout(page);
 
@@ -109,13 +109,13 @@ test("when the fagsystem fails at login, the person gets a translated message an
   try {
     await page.goto("/nn/logg-inn");
     await page.getByRole("radio", { name: person.name }).check();
-    await page.getByRole("button", { name: "Logg inn" }).click();
+    await page.locator("main").getByRole("button", { name: "Logg inn" }).click();
     await expect(page.getByText("Vi får ikkje kontakt med innlogginga akkurat no. Prøv igjen om litt.")).toBeVisible();
     await expect(page.locator("body")).not.toContainText(/503|Error:|at \w+ \(/);
   } finally {
     await fetch(`${MOCK_CONTROL}/mock/faults`, { method: "DELETE" });
   }
   await page.getByRole("radio", { name: person.name }).check();
-  await page.getByRole("button", { name: "Logg inn" }).click();
+  await page.locator("main").getByRole("button", { name: "Logg inn" }).click();
   await expect(page.locator("header")).toContainText(person.name);
 });

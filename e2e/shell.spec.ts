@@ -17,9 +17,8 @@ for (const language of ["nb", "nn", "en"] as const) {
   });
 }
 
-test("/ follows the browser's language, then the remembered choice", async ({ browser, javaScriptEnabled }) => {
-  const context = await browser.newContext({ locale: "en-GB", javaScriptEnabled, extraHTTPHeaders: { "Accept-Language": "en-GB,en;q=0.9" } });
-  const page = await context.newPage();
+test("/ follows the browser's language, then the remembered choice", async ({ page }) => {
+  await page.setExtraHTTPHeaders({ "Accept-Language": "en-GB,en;q=0.9" });
   await page.goto("/");
   await expect(page).toHaveURL(/\/en$/);
   // Choosing nynorsk is remembered for the next visit to /.
@@ -27,7 +26,6 @@ test("/ follows the browser's language, then the remembered choice", async ({ br
   await expect(page).toHaveURL(/\/nn$/);
   await page.goto("/");
   await expect(page).toHaveURL(/\/nn$/);
-  await context.close();
 });
 
 test("the language switch keeps the page", async ({ page }) => {

@@ -1,10 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link as RemixLink, useLoaderData } from "@remix-run/react";
-import { Alert, BodyLong, Button, GuidePanel, Heading, HGrid, LinkCard, List, VStack } from "@navikt/ds-react";
+import { Alert, BodyLong, GuidePanel, Heading, HGrid, LinkCard, List, VStack } from "@navikt/ds-react";
 import { useTranslation } from "react-i18next";
 import { currentSession } from "~/auth/auth.server";
 import { useLanguage } from "~/i18n/use-language";
 import { pageTitle } from "~/shell/meta";
+import { LinkButton } from "~/shell/LinkButton";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "landing:title");
 
@@ -47,9 +48,7 @@ export default function Landing() {
           </Alert>
         ) : (
           <div>
-            <Button as={RemixLink} to={`/${language}/soknad`} size="medium">
-              {t("apply")}
-            </Button>
+            <LinkButton to={`/${language}/soknad`}>{t("apply")}</LinkButton>
           </div>
         )}
 

@@ -1,9 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link as RemixLink, useLoaderData } from "@remix-run/react";
-import { Alert, BodyLong, Button, Heading, VStack } from "@navikt/ds-react";
+import { useLoaderData } from "@remix-run/react";
+import { Alert, BodyLong, Heading, VStack } from "@navikt/ds-react";
 import { useTranslation } from "react-i18next";
 import { useLanguage } from "~/i18n/use-language";
 import { pageTitle } from "~/shell/meta";
+import { LinkButton } from "~/shell/LinkButton";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "auth:loggedOut.title");
 
@@ -25,9 +26,9 @@ export default function LoggedOut() {
         <BodyLong>{t("loggedOut.body")}</BodyLong>
         <BodyLong>{t("loggedOut.sharedComputer")}</BodyLong>
         <div>
-          <Button as={RemixLink} to={`/${language}/logg-inn`} variant="secondary">
+          <LinkButton to={`/${language}/logg-inn`} variant="secondary">
             {t("loggedOut.loginAgain")}
-          </Button>
+          </LinkButton>
         </div>
       </VStack>
     </div>

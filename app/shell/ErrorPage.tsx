@@ -3,11 +3,15 @@ import { BodyLong, Heading, Link, VStack } from "@navikt/ds-react";
 import { useTranslation } from "react-i18next";
 import { useLanguage } from "~/i18n/use-language";
 
+export function errorKind(status: number) {
+  return status === 404 ? "notFound" : status === 403 ? "forbidden" : "unexpected";
+}
+
 /** The translated page for 404, 403 and unexpected errors. Never shows technical details. */
 export function ErrorPage({ status }: { status: number }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const kind = status === 404 ? "notFound" : status === 403 ? "forbidden" : "unexpected";
+  const kind = errorKind(status);
   const texts = {
     notFound: { title: t("errors.notFound.title"), body: t("errors.notFound.body") },
     forbidden: { title: t("errors.forbidden.title"), body: t("errors.forbidden.body") },

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import type { RootData } from "~/root";
 import { languages, pathInLanguage } from "~/i18n/languages";
 import { useLanguage } from "~/i18n/use-language";
+import { LinkButton } from "./LinkButton";
 
 export function Header() {
   const { t } = useTranslation();
@@ -53,9 +54,9 @@ export function Header() {
               </Form>
             </HStack>
           ) : (
-            <Button as={RemixLink} to={`/${language}/logg-inn`} size="small" variant="secondary" icon={<EnterIcon aria-hidden />}>
+            <LinkButton to={`/${language}/logg-inn`} size="small" variant="secondary" icon={<EnterIcon aria-hidden />}>
               {t("shell.login")}
-            </Button>
+            </LinkButton>
           )}
         </HStack>
       </div>
