@@ -13,7 +13,7 @@ import { Provider } from "@navikt/ds-react";
 import { en, nb, nn } from "@navikt/ds-react/locales";
 import { useMemo, type ReactNode } from "react";
 import { I18nextProvider } from "react-i18next";
-import "@navikt/ds-css/dist/index.css";
+import "./styles/aksel.css";
 import "./styles/app.css";
 import { rootData } from "./shell/root-data.server";
 import { createI18n } from "./i18n/i18n";

@@ -45,7 +45,8 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
  * CSRF defence on top of SameSite=Lax cookies: a state-changing request must not come
- * from another origin. Browsers send Origin on POST; Sec-Fetch-Site where Origin is absent.
+ * from another origin. Browsers send Origin on POST, but as "null" for form posts from a
+ * page with Referrer-Policy: no-referrer (ours); then Sec-Fetch-Site tells where it came from.
  */
 export function isCrossOriginStateChange(input: {
   method: string;
@@ -61,6 +62,7 @@ export function isCrossOriginStateChange(input: {
       return true;
     }
   }
-  if (input.origin === "null") return true;
-  return input.secFetchSite === "cross-site" || input.secFetchSite === "same-site";
+  if (input.secFetchSite) return input.secFetchSite !== "same-origin" && input.secFetchSite !== "none";
+  // "null" without Sec-Fetch-Site cannot be told apart from a sandboxed attacker page.
+  return input.origin === "null";
 }

@@ -21,10 +21,14 @@ describe("cross-origin state changes", () => {
   it("refuses a POST from another origin", () => {
     expect(isCrossOriginStateChange({ ...base, method: "POST", origin: "https://evil.example" })).toBe(true);
     expect(isCrossOriginStateChange({ ...base, method: "POST", origin: "null" })).toBe(true);
+    expect(isCrossOriginStateChange({ ...base, method: "POST", origin: "null", secFetchSite: "cross-site" })).toBe(true);
+    expect(isCrossOriginStateChange({ ...base, method: "POST", origin: undefined, secFetchSite: "same-site" })).toBe(true);
     expect(isCrossOriginStateChange({ ...base, method: "POST", origin: undefined, secFetchSite: "cross-site" })).toBe(true);
   });
   it("allows same-origin POSTs and any GET", () => {
     expect(isCrossOriginStateChange({ ...base, method: "POST", origin: "http://localhost:3000" })).toBe(false);
+    // A form post from our own page under Referrer-Policy: no-referrer.
+    expect(isCrossOriginStateChange({ ...base, method: "POST", origin: "null", secFetchSite: "same-origin" })).toBe(false);
     expect(isCrossOriginStateChange({ ...base, method: "GET", origin: "https://evil.example" })).toBe(false);
   });
 });

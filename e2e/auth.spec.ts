@@ -15,7 +15,8 @@ test("log in as a person, see the name, log out, and the back button shows nothi
   await page.goBack();
   // The browser must ask the server again (no-store), which sends it to login.
   await expect(page).toHaveURL(/\/nb\/logg-inn\?returnTo=/);
-  await expect(page.locator("body")).not.toContainText(person.name);
+  await expect(page.locator("header")).not.toContainText(person.name);
+  await expect(page.getByRole("heading", { level: 1, name: "Mine søknader" })).toHaveCount(0);
   await page.goto(privatePage);
   await expect(page).toHaveURL(/\/nb\/logg-inn/);
 });
@@ -72,7 +73,8 @@ test("login without choosing shows an error summary linked to the field", async 
   const summary = page.getByRole("heading", { name: "Du må rette dette før du kan gå videre:" });
   await expect(summary).toBeVisible();
   if (javaScriptEnabled) {
-    await expect(page.locator(":focus")).toContainText("Velg en testperson");
+    // The summary takes focus, so screen readers read it first.
+    await expect(page.locator(":focus")).toContainText("Du må rette dette");
   }
   await page.getByRole("link", { name: "Velg en testperson for å logge inn." }).click();
 });

@@ -39,6 +39,12 @@ export const test = base.extend<Fixtures>({
         return queue;
       };
       const onLoad = () => void check();
+      // A script error or a blocked resource is something a person would notice: fail on it.
+      const pageErrors: string[] = [];
+      page.on("pageerror", (error) => pageErrors.push(`${page.url()}: ${error.message}`));
+      page.on("console", (message) => {
+        if (message.type() === "error" && /Content Security Policy|Hydration|hydrat/i.test(message.text())) pageErrors.push(`${page.url()}: ${message.text()}`);
+      });
       if (javaScriptEnabled) page.on("load", onLoad);
       await use({ check: javaScriptEnabled ? check : async () => undefined });
       if (javaScriptEnabled) {
@@ -47,6 +53,7 @@ export const test = base.extend<Fixtures>({
         await queue;
         expect(violations, "axe violations").toEqual([]);
       }
+      expect(pageErrors, "errors in the page").toEqual([]);
     },
     { auto: true },
   ],
