@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { currentSession } from "~/auth/auth.server";
 import { useLanguage } from "~/i18n/use-language";
 import { pageTitle } from "~/shell/meta";
+import { Section } from "~/shell/Page";
 import { LinkButton } from "~/shell/LinkButton";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "landing:title");
@@ -61,10 +62,7 @@ export default function Landing() {
         </Alert>
 
         {applicant && !applicant.refusal ? (
-          <section aria-labelledby="own-pages">
-            <Heading level="2" size="medium" spacing id="own-pages">
-              {t("own.title")}
-            </Heading>
+          <Section id="own-pages" title={t("own.title")}>
             <HGrid gap="space-16" columns={{ xs: 1, md: 2 }}>
               <LinkCard>
                 <LinkCard.Title>
@@ -83,28 +81,22 @@ export default function Landing() {
                 <LinkCard.Description>{t("own.messagesDescription")}</LinkCard.Description>
               </LinkCard>
             </HGrid>
-          </section>
+          </Section>
         ) : null}
 
-        <section aria-labelledby="what-is">
-          <Heading level="2" size="medium" spacing id="what-is">
-            {t("whatIs.title")}
-          </Heading>
+        <Section id="what-is" title={t("whatIs.title")}>
           <BodyLong spacing>{t("whatIs.body")}</BodyLong>
           <BodyLong>{t("whatIs.assessment")}</BodyLong>
-        </section>
+        </Section>
 
-        <section aria-labelledby="who-can">
-          <Heading level="2" size="medium" spacing id="who-can">
-            {t("whoCan.title")}
-          </Heading>
+        <Section id="who-can" title={t("whoCan.title")}>
           <BodyLong spacing>{t("whoCan.body")}</BodyLong>
           <List>
             <List.Item>{t("whoCan.item1")}</List.Item>
             <List.Item>{t("whoCan.item2")}</List.Item>
             <List.Item>{t("whoCan.item3")}</List.Item>
           </List>
-        </section>
+        </Section>
 
         <GuidePanel poster>
           <Heading level="2" size="medium" spacing>

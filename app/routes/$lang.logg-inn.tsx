@@ -1,6 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { Alert, BodyLong, Button, Heading, Radio, RadioGroup, VStack } from "@navikt/ds-react";
+import { Alert, BodyLong, Button, Radio, RadioGroup, VStack } from "@navikt/ds-react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { listTestUsers, loginApplicant, requireMocks } from "~/auth/login.server";
@@ -9,6 +9,7 @@ import { FagsystemError } from "~/fagsystem/client.server";
 import { ageOn } from "~/i18n/format";
 import { FormErrorSummary } from "~/shell/FormErrorSummary";
 import { pageTitle } from "~/shell/meta";
+import { Page } from "~/shell/Page";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "auth:testLogin.title");
 
@@ -53,36 +54,31 @@ export default function TestLogin() {
   const [searchParams] = useSearchParams();
   const chooseError = actionData?.error === "choose" ? t("testLogin.chooseError") : undefined;
   return (
-    <div className="page">
-      <VStack gap="space-24">
-        <Heading level="1" size="large">
-          {t("testLogin.title")}
-        </Heading>
-        <Alert variant="warning">{t("testLogin.mockNotice")}</Alert>
-        {unavailable || actionData?.error === "unavailable" ? <Alert variant="error">{t("testLogin.unavailable")}</Alert> : null}
-        <FormErrorSummary errors={{ fnr: chooseError }} fieldIds={{ fnr: "test-user" }} />
-        <Form method="post">
-          <VStack gap="space-24">
-            <input type="hidden" name="returnTo" value={searchParams.get("returnTo") ?? ""} />
-            <RadioGroup legend={t("testLogin.legend")} name="fnr" error={chooseError}>
-              {users.map((user, index) => (
-                <Radio
-                  key={user.fnr}
-                  value={user.fnr}
-                  id={index === 0 ? "test-user" : undefined}
-                  description={`${t("testLogin.age", { age: user.age })} · ${t(`testUsers.${user.id}`, { defaultValue: "" })}`}
-                >
-                  {user.name}
-                </Radio>
-              ))}
-            </RadioGroup>
-            <BodyLong size="small">{t("testLogin.fnrNotShown")}</BodyLong>
-            <div>
-              <Button type="submit">{t("testLogin.submit")}</Button>
-            </div>
-          </VStack>
-        </Form>
-      </VStack>
-    </div>
+    <Page title={t("testLogin.title")}>
+      <Alert variant="warning">{t("testLogin.mockNotice")}</Alert>
+      {unavailable || actionData?.error === "unavailable" ? <Alert variant="error">{t("testLogin.unavailable")}</Alert> : null}
+      <FormErrorSummary errors={{ fnr: chooseError }} fieldIds={{ fnr: "test-user" }} />
+      <Form method="post">
+        <VStack gap="space-24">
+          <input type="hidden" name="returnTo" value={searchParams.get("returnTo") ?? ""} />
+          <RadioGroup legend={t("testLogin.legend")} name="fnr" error={chooseError}>
+            {users.map((user, index) => (
+              <Radio
+                key={user.fnr}
+                value={user.fnr}
+                id={index === 0 ? "test-user" : undefined}
+                description={`${t("testLogin.age", { age: user.age })} · ${t(`testUsers.${user.id}`, { defaultValue: "" })}`}
+              >
+                {user.name}
+              </Radio>
+            ))}
+          </RadioGroup>
+          <BodyLong size="small">{t("testLogin.fnrNotShown")}</BodyLong>
+          <div>
+            <Button type="submit">{t("testLogin.submit")}</Button>
+          </div>
+        </VStack>
+      </Form>
+    </Page>
   );
 }

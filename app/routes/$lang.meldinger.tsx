@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { BodyLong, Heading, VStack } from "@navikt/ds-react";
+import { BodyLong } from "@navikt/ds-react";
 import { useTranslation } from "react-i18next";
 import { requireApplicant } from "~/auth/auth.server";
 import { pageTitle } from "~/shell/meta";
+import { Page } from "~/shell/Page";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "cases:messages.title");
 
@@ -14,14 +15,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function Messages() {
   const { t } = useTranslation("cases");
   return (
-    <div className="page">
-      <VStack gap="space-24">
-        <Heading level="1" size="large">
-          {t("messages.title")}
-        </Heading>
-        <BodyLong>{t("messages.none")}</BodyLong>
-        <BodyLong>{t("messages.contactOffice")}</BodyLong>
-      </VStack>
-    </div>
+    <Page title={t("messages.title")}>
+      <BodyLong>{t("messages.none")}</BodyLong>
+      <BodyLong>{t("messages.contactOffice")}</BodyLong>
+    </Page>
   );
 }

@@ -1,11 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { Alert, BodyLong, BodyShort, Heading, VStack } from "@navikt/ds-react";
+import { Alert, BodyLong, BodyShort } from "@navikt/ds-react";
 import { useTranslation } from "react-i18next";
 import { requireApplicant } from "~/auth/auth.server";
 import { fagsystem, FagsystemError } from "~/fagsystem/client.server";
 import { useFormat } from "~/i18n/use-language";
 import { pageTitle } from "~/shell/meta";
+import { Page } from "~/shell/Page";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "cases:title");
 
@@ -27,27 +28,22 @@ export default function MyApplications() {
   const format = useFormat();
   const { soknader, unavailable } = useLoaderData<typeof loader>();
   return (
-    <div className="page">
-      <VStack gap="space-24">
-        <Heading level="1" size="large">
-          {t("title")}
-        </Heading>
-        {unavailable ? (
-          <Alert variant="error">{t("unavailable")}</Alert>
-        ) : soknader.length === 0 ? (
-          <BodyLong>{t("none")}</BodyLong>
-        ) : (
-          <ul className="plain-list">
-            {soknader.map((soknad) => (
-              <li key={soknad.id} className="card">
-                <BodyShort weight="semibold">{t("application")}</BodyShort>
-                <BodyShort>{soknad.sentAt ? t("sentOn", { date: format.date(soknad.sentAt) }) : t("notSent")}</BodyShort>
-              </li>
-            ))}
-          </ul>
-        )}
-        <BodyLong>{t("detailsComing")}</BodyLong>
-      </VStack>
-    </div>
+    <Page title={t("title")}>
+      {unavailable ? (
+        <Alert variant="error">{t("unavailable")}</Alert>
+      ) : soknader.length === 0 ? (
+        <BodyLong>{t("none")}</BodyLong>
+      ) : (
+        <ul className="plain-list">
+          {soknader.map((soknad) => (
+            <li key={soknad.id} className="card">
+              <BodyShort weight="semibold">{t("application")}</BodyShort>
+              <BodyShort>{soknad.sentAt ? t("sentOn", { date: format.date(soknad.sentAt) }) : t("notSent")}</BodyShort>
+            </li>
+          ))}
+        </ul>
+      )}
+      <BodyLong>{t("detailsComing")}</BodyLong>
+    </Page>
   );
 }

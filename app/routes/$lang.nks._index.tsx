@@ -1,9 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { BodyLong, Heading, VStack } from "@navikt/ds-react";
+import { BodyLong } from "@navikt/ds-react";
 import { useTranslation } from "react-i18next";
 import { requireStaff } from "~/auth/auth.server";
 import { pageTitle } from "~/shell/meta";
+import { Page } from "~/shell/Page";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "auth:staffHome.title");
 
@@ -16,14 +17,9 @@ export default function StaffHome() {
   const { t } = useTranslation("auth");
   const staff = useLoaderData<typeof loader>();
   return (
-    <div className="page">
-      <VStack gap="space-16">
-        <Heading level="1" size="large">
-          {t("staffHome.title")}
-        </Heading>
-        <BodyLong>{t("staffHome.loggedInAs", { name: staff.name, navIdent: staff.navIdent })}</BodyLong>
-        <BodyLong>{t("staffHome.lookupComing")}</BodyLong>
-      </VStack>
-    </div>
+    <Page title={t("staffHome.title")} gap="space-16">
+      <BodyLong>{t("staffHome.loggedInAs", { name: staff.name, navIdent: staff.navIdent })}</BodyLong>
+      <BodyLong>{t("staffHome.lookupComing")}</BodyLong>
+    </Page>
   );
 }

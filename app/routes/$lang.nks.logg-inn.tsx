@@ -1,11 +1,12 @@
 import { data, redirect, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { Alert, Button, Heading, Radio, RadioGroup, VStack } from "@navikt/ds-react";
+import { Alert, Button, Radio, RadioGroup, VStack } from "@navikt/ds-react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { listStaffTestUsers, loginStaff, requireMocks } from "~/auth/login.server";
 import { FormErrorSummary } from "~/shell/FormErrorSummary";
 import { pageTitle } from "~/shell/meta";
+import { Page } from "~/shell/Page";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "auth:staffLogin.title");
 
@@ -32,29 +33,24 @@ export default function StaffLogin() {
   const actionData = useActionData<typeof action>();
   const chooseError = actionData?.error === "choose" ? t("staffLogin.chooseError") : undefined;
   return (
-    <div className="page">
-      <VStack gap="space-24">
-        <Heading level="1" size="large">
-          {t("staffLogin.title")}
-        </Heading>
-        <Alert variant="warning">{t("testLogin.mockNotice")}</Alert>
-        {unavailable || actionData?.error === "unavailable" ? <Alert variant="error">{t("testLogin.unavailable")}</Alert> : null}
-        <FormErrorSummary errors={{ navIdent: chooseError }} fieldIds={{ navIdent: "staff-user" }} />
-        <Form method="post">
-          <VStack gap="space-24">
-            <RadioGroup legend={t("staffLogin.legend")} name="navIdent" error={chooseError}>
-              {users.map((user, index) => (
-                <Radio key={user.navIdent} value={user.navIdent} id={index === 0 ? "staff-user" : undefined} description={user.navIdent}>
-                  {user.name}
-                </Radio>
-              ))}
-            </RadioGroup>
-            <div>
-              <Button type="submit">{t("testLogin.submit")}</Button>
-            </div>
-          </VStack>
-        </Form>
-      </VStack>
-    </div>
+    <Page title={t("staffLogin.title")}>
+      <Alert variant="warning">{t("testLogin.mockNotice")}</Alert>
+      {unavailable || actionData?.error === "unavailable" ? <Alert variant="error">{t("testLogin.unavailable")}</Alert> : null}
+      <FormErrorSummary errors={{ navIdent: chooseError }} fieldIds={{ navIdent: "staff-user" }} />
+      <Form method="post">
+        <VStack gap="space-24">
+          <RadioGroup legend={t("staffLogin.legend")} name="navIdent" error={chooseError}>
+            {users.map((user, index) => (
+              <Radio key={user.navIdent} value={user.navIdent} id={index === 0 ? "staff-user" : undefined} description={user.navIdent}>
+                {user.name}
+              </Radio>
+            ))}
+          </RadioGroup>
+          <div>
+            <Button type="submit">{t("testLogin.submit")}</Button>
+          </div>
+        </VStack>
+      </Form>
+    </Page>
   );
 }

@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { BodyLong, GuidePanel, Heading, VStack } from "@navikt/ds-react";
+import { BodyLong, GuidePanel } from "@navikt/ds-react";
 import { useTranslation } from "react-i18next";
 import { requireApplicant } from "~/auth/auth.server";
 import { pageTitle } from "~/shell/meta";
+import { Page } from "~/shell/Page";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "landing:apply");
 
@@ -15,16 +16,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function ApplicationStart() {
   const { t } = useTranslation("landing");
   return (
-    <div className="page">
-      <VStack gap="space-24">
-        <Heading level="1" size="large">
-          {t("apply")}
-        </Heading>
-        <GuidePanel>
-          <BodyLong spacing>{t("formNotReady.body")}</BodyLong>
-          <BodyLong>{t("emergency.phone")}</BodyLong>
-        </GuidePanel>
-      </VStack>
-    </div>
+    <Page title={t("apply")}>
+      <GuidePanel>
+        <BodyLong spacing>{t("formNotReady.body")}</BodyLong>
+        <BodyLong>{t("emergency.phone")}</BodyLong>
+      </GuidePanel>
+    </Page>
   );
 }

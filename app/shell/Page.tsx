@@ -1,0 +1,28 @@
+import { Heading, VStack } from "@navikt/ds-react";
+import type { ReactNode } from "react";
+
+/** A page's frame: the readable column and its one h1. */
+export function Page({ title, children, gap = "space-24" }: { title: ReactNode; children: ReactNode; gap?: "space-16" | "space-24" | "space-32" }) {
+  return (
+    <div className="page">
+      <VStack gap={gap}>
+        <Heading level="1" size="large">
+          {title}
+        </Heading>
+        {children}
+      </VStack>
+    </div>
+  );
+}
+
+/** A titled part of a page (h2), named by its heading for screen readers' landmarks. */
+export function Section({ id, title, children }: { id: string; title: ReactNode; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id}>
+      <Heading level="2" size="medium" spacing id={id}>
+        {title}
+      </Heading>
+      {children}
+    </section>
+  );
+}
