@@ -6,9 +6,9 @@ const root = path.resolve(__dirname, "..");
 
 describe("starting the server", () => {
   it("refuses to start without mocks unless the identity providers and fagsystem are configured", () => {
-    const env = { ...process.env, MOCKS: "false", NODE_ENV: "production", PORT: "3999" };
+    const env: Record<string, string | undefined> = { ...process.env, MOCKS: "false", NODE_ENV: "production", PORT: "3999" };
     for (const key of Object.keys(env)) if (/^(IDPORTEN_|AZURE_APP_|FAGSYSTEM_URL)/.test(key)) delete env[key];
-    const result = spawnSync(process.execPath, ["--import", "tsx", "server.ts"], { cwd: root, env, encoding: "utf8", timeout: 30_000 });
+    const result = spawnSync(process.execPath, ["--import", "tsx", "server.ts"], { cwd: root, env: env as NodeJS.ProcessEnv, encoding: "utf8", timeout: 30_000 });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain("IDPORTEN_WELL_KNOWN_URL");
     expect(result.stderr).toContain("Refusing to start");
