@@ -2,9 +2,19 @@
  * msw handlers for every path in the fagsystem contract. The person comes from
  * the Nav-Personident header only; a søknad is shown only to its own applicant.
  */
+import { randomUUID } from "node:crypto";
 import { http, HttpResponse, type JsonBodyType, type RequestHandler } from "msw";
-import { PERSON_HEADER, paths, type DigisosSoker, type SoknadSummary } from "../app/fagsystem/contract";
-import { navKontorFor, type PersonRecord, type SoknadRecord } from "./personas";
+import type { z } from "zod";
+import {
+  MAX_SOKNAD_PDF_BYTES,
+  PERSON_HEADER,
+  paths,
+  sendSoknadRequestSchema,
+  type DigisosSoker,
+  type SendSoknadResponse,
+  type SoknadSummary,
+} from "../app/fagsystem/contract";
+import { navKontorFor, navKontorer, type PersonRecord, type SoknadRecord } from "./personas";
 import type { MockStore } from "./state";
 
 export const AVSENDER = { systemnavn: "Mock fagsystem", systemversjon: "1.0" } as const;
@@ -13,8 +23,46 @@ export const DIGISOS_SOKER_VERSION = "1.0.0";
 const error = (status: number, code: string, message?: string) => HttpResponse.json({ error: code, ...(message ? { message } : {}) }, { status });
 const notFound = () => error(404, "not-found");
 
-/** msw path pattern for the innsyn route, derived from the contract so the two cannot drift. */
+/** msw path patterns for routes with an id, derived from the contract so the two cannot drift. */
 const innsynPattern = paths.innsyn("__id__").replace("__id__", ":fiksDigisosId");
+const dokumentlagerPattern = paths.dokumentlager("__id__").replace("__id__", ":id");
+
+const describeIssues = (issues: z.ZodIssue[]) =>
+  issues
+    .slice(0, 5)
+    .map((issue) => `${issue.path.join(".") || "(body)"}: ${issue.message}`)
+    .join("; ");
+
+/** The søknad a person already sent with this key, if any. */
+const sentWithKey = (soknader: readonly SoknadRecord[], fnr: string, idempotencyKey: string) =>
+  soknader.find((soknad) => soknad.fnr === fnr && soknad.innsending?.idempotencyKey === idempotencyKey);
+
+function sendSoknadResponse(soknad: SoknadRecord): SendSoknadResponse {
+  return {
+    fiksDigisosId: soknad.fiksDigisosId,
+    mottattTidspunkt: soknad.sendtTidspunkt ?? soknad.hendelser[0]?.hendelsestidspunkt ?? "",
+    navEnhet: soknad.innsending?.navEnhet ?? soknad.navKontor ?? "",
+  };
+}
+
+/** Every dokumentlager file a søknad refers to: letters in its events, and the files sent with it. */
+export function fileIdsOf(soknad: SoknadRecord): Set<string> {
+  const ids = new Set<string>();
+  const visit = (value: unknown) => {
+    if (Array.isArray(value)) return value.forEach(visit);
+    if (typeof value !== "object" || value === null) return;
+    const record = value as Record<string, unknown>;
+    if (record.type === "dokumentlager" && typeof record.id === "string") ids.add(record.id);
+    Object.values(record).forEach(visit);
+  };
+  visit(soknad.hendelser);
+  if (soknad.innsending) ids.add(soknad.innsending.pdf.id).add(soknad.innsending.soknadJson.id);
+  return ids;
+}
+
+/** Content-Disposition with a file name that survives æøå (RFC 6266 / 5987). */
+const contentDisposition = (filnavn: string) =>
+  `inline; filename="${filnavn.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(filnavn).replace(/['()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`)}`;
 
 export function soknadSummary(soknad: SoknadRecord): SoknadSummary {
   const times = soknad.hendelser.map((hendelse) => Date.parse(hendelse.hendelsestidspunkt));
@@ -68,6 +116,83 @@ export function createHandlers(store: MockStore): RequestHandler[] {
       const summaries = store.soknaderFor(person.folkeregister.fnr).map(soknadSummary);
       summaries.sort((a, b) => b.sistOppdatert.localeCompare(a.sistOppdatert)); // newest first
       return HttpResponse.json(summaries);
+    }),
+
+    http.post(paths.sendSoknad, async ({ request }) => {
+      const person = personOf(request);
+      if (person instanceof Response) return person;
+      const fnr = person.folkeregister.fnr;
+      let json: unknown;
+      try {
+        json = await request.json();
+      } catch {
+        return error(400, "invalid-json", "The body must be JSON");
+      }
+      const parsed = sendSoknadRequestSchema.safeParse(json);
+      if (!parsed.success) return error(400, "invalid-soknad", describeIssues(parsed.error.issues));
+      const body = parsed.data;
+
+      // A retry of a søknad that already arrived: the same answer, nothing new.
+      const earlier = sentWithKey(store.soknaderFor(fnr), fnr, body.idempotencyKey);
+      if (earlier) return HttpResponse.json(sendSoknadResponse(earlier), { status: 200 });
+
+      const office = navKontorer.find((candidate) => candidate.enhetsnummer === body.navEnhet);
+      if (!office) return error(400, "unknown-nav-enhet", `No NAV office ${body.navEnhet}`);
+      if (!office.digitalSoknad) return error(400, "nav-enhet-not-digital", `${office.navn} does not take digital applications`);
+      const pdf = Buffer.from(body.pdf.base64, "base64");
+      if (pdf.byteLength > MAX_SOKNAD_PDF_BYTES) return error(400, "pdf-too-large", `The PDF may be at most ${MAX_SOKNAD_PDF_BYTES} bytes`);
+      if (pdf.subarray(0, 5).toString("latin1") !== "%PDF-") return error(400, "invalid-pdf", "pdf.base64 is not a PDF");
+
+      // Bytes first, under fresh ids; then one atomic update decides whether they are used.
+      const pdfRef = { type: "dokumentlager" as const, id: randomUUID() };
+      const jsonRef = { type: "dokumentlager" as const, id: randomUUID() };
+      const [pdfFile, jsonFile] = await Promise.all([
+        store.writeFileBytes(pdfRef.id, { filnavn: body.pdf.filename, tittel: "Søknad om økonomisk sosialhjelp", mimetype: "application/pdf" }, pdf),
+        store.writeFileBytes(jsonRef.id, { filnavn: "soknad.json", tittel: "Søknad (JSON)", mimetype: "application/json" }, Buffer.from(JSON.stringify(body.soknad), "utf8")),
+      ]);
+      const { soknad, created } = await store.update((state) => {
+        // Checked again inside the update: between the first check and here, a parallel request with the same key may have won.
+        const winner = sentWithKey(state.soknader, fnr, body.idempotencyKey);
+        if (winner) return { soknad: winner, created: false };
+        const mottatt = new Date().toISOString();
+        const fresh: SoknadRecord = {
+          fiksDigisosId: randomUUID(),
+          fnr,
+          sendtTidspunkt: mottatt,
+          navKontor: body.navEnhet,
+          hendelser: [
+            { type: "soknadsStatus", hendelsestidspunkt: mottatt, status: "MOTTATT" },
+            { type: "tildeltNavKontor", hendelsestidspunkt: mottatt, navKontor: body.navEnhet },
+          ],
+          innsending: { idempotencyKey: body.idempotencyKey, navEnhet: body.navEnhet, urgent: body.urgent, language: body.language, soknadJson: jsonRef, pdf: pdfRef },
+        };
+        state.files[pdfRef.id] = pdfFile;
+        state.files[jsonRef.id] = jsonFile;
+        state.soknader.push(fresh);
+        return { soknad: fresh, created: true };
+      });
+      if (!created) await Promise.all([store.discardFileBytes(pdfRef.id), store.discardFileBytes(jsonRef.id)]);
+      return HttpResponse.json(sendSoknadResponse(soknad), { status: created ? 201 : 200 });
+    }),
+
+    http.get(dokumentlagerPattern, async ({ request, params }) => {
+      const person = personOf(request);
+      if (person instanceof Response) return person;
+      const id = String(params.id);
+      // Only files of the person's own søknader; anyone else's is answered like a missing one.
+      const own = store.soknaderFor(person.folkeregister.fnr).some((soknad) => fileIdsOf(soknad).has(id));
+      const stored = own ? await store.readFile(id) : null;
+      if (!stored) return notFound();
+      return new HttpResponse(stored.bytes, {
+        status: 200,
+        headers: {
+          "Content-Type": stored.file.mimetype,
+          "Content-Length": String(stored.bytes.byteLength),
+          "Content-Disposition": contentDisposition(stored.file.filnavn),
+          "Cache-Control": "private, no-store",
+          "X-Content-Type-Options": "nosniff",
+        },
+      });
     }),
 
     http.get(innsynPattern, ({ request, params }) => {

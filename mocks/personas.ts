@@ -43,6 +43,24 @@ export interface SoknadRecord {
   navKontor: string | null;
   /** The digisos-soker event log, oldest first, append-only. */
   hendelser: Hendelse[];
+  /** Set for a søknad sent through the contract (POST); seeded søknader have none. */
+  innsending?: Innsending;
+}
+
+/** What the applicant sent: the retry key, and the søknad's files in the dokumentlager. */
+export interface Innsending {
+  /** Unique per person: a second send with the same key gets this søknad back. */
+  idempotencyKey: string;
+  navEnhet: string;
+  urgent: boolean;
+  language: "nb" | "nn" | "en";
+  soknadJson: DokumentlagerRef;
+  pdf: DokumentlagerRef;
+}
+
+export interface DokumentlagerRef {
+  type: "dokumentlager";
+  id: string;
 }
 
 /** Metadata of a file in the dokumentlager; the bytes live on disk. */

@@ -107,11 +107,27 @@ export class MockStore {
 
   /** Stores bytes in the dokumentlager and returns the new file's id. */
   async saveFile(id: string, file: Omit<StoredFile, "storrelse" | "sha512">, bytes: Uint8Array): Promise<string> {
-    await writeAtomic(this.filePath(id), bytes);
+    const stored = await this.writeFileBytes(id, file, bytes);
     await this.update((state) => {
-      state.files[id] = { ...file, storrelse: bytes.byteLength, sha512: createHash("sha512").update(bytes).digest("hex") };
+      state.files[id] = stored;
     });
     return id;
+  }
+
+  /**
+   * Puts bytes on disk without registering them, and returns the metadata to register. The caller
+   * adds it to `state.files` inside the same `update` that adds what refers to the file, so both
+   * appear together; bytes that end up unregistered are removed with `discardFileBytes`.
+   */
+  async writeFileBytes(id: string, file: Omit<StoredFile, "storrelse" | "sha512">, bytes: Uint8Array): Promise<StoredFile> {
+    await writeAtomic(this.filePath(id), bytes);
+    return { ...file, storrelse: bytes.byteLength, sha512: createHash("sha512").update(bytes).digest("hex") };
+  }
+
+  /** Removes bytes written by `writeFileBytes` that were never registered. A registered file stays. */
+  async discardFileBytes(id: string): Promise<void> {
+    if (this.state.files[id]) return;
+    await fs.rm(this.filePath(id), { force: true });
   }
 
   async readFile(id: string): Promise<{ file: StoredFile; bytes: Uint8Array } | null> {

@@ -18,8 +18,10 @@ import {
   navKontorSchema,
   navUtbetalingListSchema,
   paths,
+  sendSoknadResponseSchema,
   skatteetatenInntektSchema,
   soknadSummaryListSchema,
+  type SendSoknadRequest,
 } from "./contract";
 
 export type FagsystemErrorKind = "unavailable" | "timeout" | "invalid-response" | "not-found" | "rejected";
@@ -43,10 +45,11 @@ export function fagsystemBaseUrl(): string {
   return url;
 }
 
-async function request<S extends z.ZodTypeAny>(path: string, schema: S, options: RequestOptions = {}): Promise<z.infer<S>> {
+/** One call to the fagsystem: the timeout, and transport failures and non-2xx answers mapped to FagsystemError. */
+async function send(path: string, accept: string, options: RequestOptions): Promise<Response> {
   const url = new URL(path, fagsystemBaseUrl());
   for (const [key, value] of Object.entries(options.query ?? {})) url.searchParams.set(key, value);
-  const headers: Record<string, string> = { Accept: "application/json", [CALL_ID_HEADER]: crypto.randomUUID() };
+  const headers: Record<string, string> = { Accept: accept, [CALL_ID_HEADER]: crypto.randomUUID() };
   if (options.fnr) headers[PERSON_HEADER] = options.fnr;
   if (options.body !== undefined) headers["Content-Type"] = "application/json";
 
@@ -69,7 +72,11 @@ async function request<S extends z.ZodTypeAny>(path: string, schema: S, options:
   if (response.status === 404) throw new FagsystemError("not-found", `${path} answered 404`, 404);
   if (response.status >= 500) throw new FagsystemError("unavailable", `${path} answered ${response.status}`, response.status);
   if (!response.ok) throw new FagsystemError("rejected", `${path} answered ${response.status}`, response.status);
+  return response;
+}
 
+async function request<S extends z.ZodTypeAny>(path: string, schema: S, options: RequestOptions = {}): Promise<z.infer<S>> {
+  const response = await send(path, "application/json", options);
   let body: unknown;
   try {
     body = await response.json();
@@ -88,6 +95,22 @@ async function request<S extends z.ZodTypeAny>(path: string, schema: S, options:
   return parsed.data;
 }
 
+/** A file from the dokumentlager: its bytes as they are, and the type the fagsystem gives them. */
+export type Dokument = { contentType: string; bytes: Uint8Array };
+
+async function requestBytes(path: string, options: RequestOptions = {}): Promise<Dokument> {
+  const response = await send(path, "*/*", options);
+  const contentType = response.headers.get("Content-Type");
+  if (!contentType) throw new FagsystemError("invalid-response", `${path} answered without a Content-Type`);
+  try {
+    return { contentType, bytes: new Uint8Array(await response.arrayBuffer()) };
+  } catch (error) {
+    const name = (error as Error)?.name;
+    if (name === "TimeoutError" || name === "AbortError") throw new FagsystemError("timeout", `${path} timed out while reading`);
+    throw new FagsystemError("unavailable", `${path} broke off while reading: ${(error as Error)?.message ?? String(error)}`);
+  }
+}
+
 export const fagsystem = {
   folkeregisterPerson: (fnr: string) => request(paths.folkeregisterPerson, folkeregisterPersonSchema, { fnr }),
   krrKontaktinfo: (fnr: string) => request(paths.krrKontaktinfo, krrKontaktinfoSchema, { fnr }),
@@ -99,4 +122,8 @@ export const fagsystem = {
   navKontor: (kommunenummer: string) => request(paths.norgKontor, navKontorSchema, { query: { kommunenummer } }),
   soknader: (fnr: string) => request(paths.soknader, soknadSummaryListSchema, { fnr }),
   innsyn: (fnr: string, fiksDigisosId: string) => request(paths.innsyn(fiksDigisosId), digisosSokerSchema, { fnr }),
+  /** Sends a søknad. Safe to retry with the same idempotencyKey: the fagsystem answers with the søknad it already has. */
+  sendSoknad: (fnr: string, body: SendSoknadRequest) => request(paths.sendSoknad, sendSoknadResponseSchema, { fnr, method: "POST", body }),
+  /** A file of one of the person's own søknader; someone else's file is not-found. */
+  dokument: (fnr: string, id: string) => requestBytes(paths.dokumentlager(id), { fnr }),
 };

@@ -21,6 +21,10 @@ export const paths = {
   norgKontor: "/api/v1/norg/kontor",
   soknader: "/api/v1/soknader",
   innsyn: (fiksDigisosId: string) => `/api/v1/soknader/${encodeURIComponent(fiksDigisosId)}/innsyn`,
+  /** POST: send a søknad (the same path as the list, which is GET). */
+  sendSoknad: "/api/v1/soknader",
+  /** GET: the bytes of one file, only if it belongs to one of the person's own søknader. */
+  dokumentlager: (id: string) => `/api/v1/dokumentlager/${encodeURIComponent(id)}`,
 } as const;
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -97,6 +101,7 @@ export const arbeidsforholdSchema = z.object({
   stillingsprosent: z.number().min(0).max(100),
 });
 export const arbeidsforholdListSchema = z.array(arbeidsforholdSchema);
+export type Arbeidsforhold = z.infer<typeof arbeidsforholdSchema>;
 
 export const navUtbetalingSchema = z.object({
   ytelse: z.string(),
@@ -246,6 +251,48 @@ export const digisosSokerSchema = z.object({
   hendelser: z.array(anyHendelseSchema),
 });
 export type DigisosSoker = z.infer<typeof digisosSokerSchema>;
+
+/* ---------- sending a søknad ---------- */
+
+/** The largest PDF of a søknad the fagsystem takes. */
+export const MAX_SOKNAD_PDF_BYTES = 15 * 1024 * 1024;
+/** Base64 of MAX_SOKNAD_PDF_BYTES: 4 characters for every 3 bytes, padded. */
+const MAX_SOKNAD_PDF_BASE64_LENGTH = Math.ceil(MAX_SOKNAD_PDF_BYTES / 3) * 4;
+
+export const soknadLanguageSchema = z.enum(["nb", "nn", "en"]);
+
+export const sendSoknadRequestSchema = z.object({
+  /** Chosen by the portal once per draft: a retry with the same key never creates a second søknad. */
+  idempotencyKey: z.string().uuid(),
+  navEnhet: z.string().regex(/^\d{4}$/),
+  /** The applicant asked for emergency help (nødhjelp): same-day assessment. */
+  urgent: z.boolean(),
+  language: soknadLanguageSchema,
+  /** The søknad as JSON (close to NAV's soknad.json). */
+  soknad: z.record(z.unknown()),
+  pdf: z.object({
+    filename: z
+      .string()
+      .min(1)
+      .max(255)
+      .regex(/^[^/\\\0]+$/, "a file name, not a path"),
+    // A plain character-class regex: zod's .base64() overflows the stack on strings this long.
+    base64: z
+      .string()
+      .min(1)
+      .max(MAX_SOKNAD_PDF_BASE64_LENGTH)
+      .regex(/^[A-Za-z0-9+/]*={0,2}$/, "base64")
+      .refine((value) => value.length % 4 === 0, "base64 length must be a multiple of 4"),
+  }),
+});
+export type SendSoknadRequest = z.infer<typeof sendSoknadRequestSchema>;
+
+export const sendSoknadResponseSchema = z.object({
+  fiksDigisosId: z.string().uuid(),
+  mottattTidspunkt: isoDateTime,
+  navEnhet: z.string().regex(/^\d{4}$/),
+});
+export type SendSoknadResponse = z.infer<typeof sendSoknadResponseSchema>;
 
 /* ---------- errors ---------- */
 
