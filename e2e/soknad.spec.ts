@@ -10,3 +10,107 @@ test("the start page says what will happen and which office receives the søknad
   await expect(page.getByText(/Søknaden blir send til NAV .+, .+\./)).toBeVisible();
   await expect(page.getByText(/blir sletta etter 14 dagar/)).toBeVisible();
 });
+
+async function next(page: import("@playwright/test").Page) {
+  await page.getByRole("button", { name: "Neste steg" }).click();
+}
+
+// NAV allows two søknader a day per person, so each project sends as its own person.
+const senders: Record<string, string> = { desktop: "forstegang", mobile: "avslag", "no-js": "under-behandling" };
+
+test("a whole standard application: every step, an error on the way, the summary, send and the receipt", async ({ page }, testInfo) => {
+  const person = await persona(senders[testInfo.project.name] ?? "forstegang");
+  await loginAs(page, person.name);
+  await page.goto("/nb/soknad");
+  await page.getByRole("button", { name: "Start søknaden" }).click();
+
+  await expect(page.getByRole("heading", { level: 1, name: "Om deg" })).toBeVisible();
+  await page.getByRole("radio", { name: "Adressen jeg er registrert på i Folkeregisteret" }).check();
+  await expect(page.getByLabel("Kontonummer", { exact: true })).not.toHaveValue("");
+  await next(page);
+
+  await expect(page.getByRole("heading", { level: 1, name: "Hva du trenger hjelp til" })).toBeVisible();
+  await next(page);
+  // Nothing chosen: the error summary says what to fix, and nothing is lost.
+  await expect(page.getByRole("heading", { name: "Du må rette dette før du kan gå videre:" })).toBeVisible();
+  await page.getByRole("checkbox", { name: "Husleie" }).check();
+  await page.getByLabel("Fortell oss mer (valgfritt)").fill("Jobben tok slutt, og jeg har ikke råd til husleien i desember. <b>ikke fet</b>");
+  await next(page);
+
+  await expect(page.getByRole("heading", { level: 1, name: "Arbeid og utdanning" })).toBeVisible();
+  await page.getByRole("radio", { name: "Nei" }).check();
+  await next(page);
+
+  await expect(page.getByRole("heading", { level: 1, name: "Familie" })).toBeVisible();
+  await next(page);
+
+  await expect(page.getByRole("heading", { level: 1, name: "Hvordan du bor" })).toBeVisible();
+  await page.getByRole("radio", { name: "Jeg leier privat" }).check();
+  await page.getByLabel("Hvor mange bor i husstanden din?").fill("1");
+  await next(page);
+
+  await expect(page.getByRole("heading", { level: 1, name: "Inntekt og formue" })).toBeVisible();
+  for (const legend of [
+    "Kan vi hente opplysninger om inntekten din fra Skatteetaten?",
+    "Kan vi hente opplysninger om bostøtte fra Husbanken?",
+    "Får du studielån eller stipend fra Lånekassen?",
+  ]) {
+    await page.getByRole("radiogroup", { name: legend }).getByRole("radio", { name: "Nei" }).check();
+  }
+  await page.getByRole("checkbox", { name: "Brukskonto" }).check();
+  await next(page);
+
+  await expect(page.getByRole("heading", { level: 1, name: "Utgifter" })).toBeVisible();
+  await page.getByRole("checkbox", { name: "Husleie" }).check();
+  await next(page);
+
+  await expect(page.getByRole("heading", { level: 1, name: "Dokumentasjon" })).toBeVisible();
+  const later = page.getByRole("radio", { name: "Jeg sender det senere" });
+  const count = await later.count();
+  expect(count).toBeGreaterThan(1); // at least the tenancy agreement and the tax return
+  for (let index = 0; index < count; index++) await later.nth(index).check();
+  await next(page);
+
+  await expect(page.getByRole("heading", { level: 1, name: "Se over og send" })).toBeVisible();
+  // The summary shows what was typed, as text.
+  await expect(page.getByText("<b>ikke fet</b>", { exact: false })).toBeVisible();
+  await page.getByRole("checkbox", { name: "Jeg bekrefter at opplysningene er riktige og fullstendige." }).check();
+  await page.getByRole("button", { name: "Send søknaden" }).click();
+
+  await expect(page.getByRole("heading", { level: 1, name: "Søknaden er sendt" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Dokumenter du må sende" })).toBeVisible();
+  const pdf = await page.request.get(page.url() + "/pdf");
+  expect(pdf.headers()["content-type"]).toBe("application/pdf");
+  expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
+
+  const { MOCK_CONTROL } = await import("../playwright.config");
+  const soknader = await (await fetch(`${MOCK_CONTROL}/api/v1/soknader`, { headers: { "Nav-Personident": person.fnr } })).json();
+  expect(soknader.length).toBeGreaterThan(0);
+});
+
+test("a draft is kept: leave with 'Fortsett senere', come back from the front page, or delete it", async ({ page }) => {
+  const person = await persona("aleneforelder");
+  await loginAs(page, person.name);
+  await page.goto("/nb/soknad");
+  await page.getByRole("button", { name: "Start søknaden" }).click();
+  await page.getByLabel("Telefonnummer (valgfritt)").fill("+47 912 34 567");
+  await page.getByRole("button", { name: "Fortsett senere" }).click();
+  await expect(page.getByText("Svarene dine er lagret. Du kan fortsette når du vil.")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Søknader du ikke har sendt" })).toBeVisible();
+  await page.getByRole("link", { name: "Fortsett", exact: true }).first().click();
+  await expect(page.getByLabel("Telefonnummer (valgfritt)")).toHaveValue("+4791234567");
+  const draftUrl = page.url();
+
+  // Another person cannot see it.
+  await page.getByRole("button", { name: "Logg ut" }).click();
+  const other = await persona("innvilget");
+  await loginAs(page, other.name);
+  const response = await page.goto(draftUrl);
+  expect(response?.status()).toBe(404);
+  await page.getByRole("button", { name: "Logg ut" }).click();
+
+  await loginAs(page, person.name);
+  await page.getByRole("link", { name: "Slett", exact: true }).first().click();
+  await page.getByRole("button", { name: "Ja, slett søknaden" }).click();
+  await expect(page.getByText("Søknaden er slettet.")).toBeVisible();
+});

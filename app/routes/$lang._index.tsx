@@ -3,6 +3,8 @@ import { Link as RemixLink, useLoaderData } from "@remix-run/react";
 import { Alert, BodyLong, GuidePanel, Heading, HGrid, LinkCard, List, VStack } from "@navikt/ds-react";
 import { useTranslation } from "react-i18next";
 import { currentSession } from "~/auth/auth.server";
+import { listDrafts } from "~/soknad/drafts.server";
+import { DraftList } from "~/soknad/DraftList";
 import { useLanguage } from "~/i18n/use-language";
 import { pageTitle } from "~/shell/meta";
 import { Section } from "~/shell/Page";
@@ -12,13 +14,20 @@ export const meta: MetaFunction = (args) => pageTitle(args, "landing:title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await currentSession(request);
-  if (!session || session.kind !== "applicant") return { applicant: null };
-  return { applicant: { firstName: session.subject.name.split(" ")[0] ?? "", refusal: session.subject.refusal } };
+  const url = new URL(request.url);
+  const notice: "saved" | "deleted" | null = url.searchParams.has("lagret") ? "saved" : url.searchParams.has("slettet") ? "deleted" : null;
+  if (!session || session.kind !== "applicant") return { applicant: null, drafts: [], notice: null };
+  const drafts = session.subject.refusal ? [] : await listDrafts(session.subject.fnr);
+  return {
+    applicant: { firstName: session.subject.name.split(" ")[0] ?? "", refusal: session.subject.refusal },
+    drafts: drafts.map((draft) => ({ id: draft.id, updatedAt: draft.updatedAt.toISOString(), deleteAfter: draft.deleteAfter.toISOString() })),
+    notice,
+  };
 }
 
 export default function Landing() {
   const { t } = useTranslation("landing");
-  const { applicant } = useLoaderData<typeof loader>();
+  const { applicant, drafts, notice } = useLoaderData<typeof loader>();
   const language = useLanguage();
   return (
     <div className="page">
@@ -30,6 +39,9 @@ export default function Landing() {
           {applicant ? <BodyLong size="large">{t("greeting", { name: applicant.firstName })}</BodyLong> : null}
           <BodyLong size="large">{t("intro")}</BodyLong>
         </VStack>
+
+        {notice ? <DraftList.Notice kind={notice} /> : null}
+        {drafts.length > 0 ? <DraftList drafts={drafts} /> : null}
 
         {applicant?.refusal === "protected-address" ? (
           <Alert variant="warning" role="status">

@@ -1,9 +1,13 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
-import { Alert, BodyLong, GuidePanel, List } from "@navikt/ds-react";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { Alert, BodyLong, Button, GuidePanel, List, VStack } from "@navikt/ds-react";
 import { useTranslation } from "react-i18next";
 import { requireApplicant } from "~/auth/auth.server";
-import { startSituation } from "~/soknad/start.server";
+import { shortApplicationReason, startSituation } from "~/soknad/start.server";
+import { createDraft } from "~/soknad/drafts.server";
+import { firstStep } from "~/soknad/steps";
+import { config } from "~/config.server";
+import { useFormat } from "~/i18n/use-language";
 import { pageTitle } from "~/shell/meta";
 import { Page, Section } from "~/shell/Page";
 
@@ -12,12 +16,25 @@ export const meta: MetaFunction = (args) => pageTitle(args, "soknad:start.title"
 /** Only people who can be served digitally get here; the others see their refusal on the front page. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const applicant = await requireApplicant(request, { eligible: true });
-  return { situation: await startSituation(applicant.fnr) };
+  const [situation, short] = await Promise.all([startSituation(applicant.fnr), shortApplicationReason(applicant.fnr)]);
+  return { situation, short, formEnabled: config().FEATURE_SOKNAD_FORM };
+}
+
+/** "Start søknaden": a new draft, short when the person qualifies and chose it. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const applicant = await requireApplicant(request, { eligible: true });
+  if (!config().FEATURE_SOKNAD_FORM) throw new Response("Not Found", { status: 404 });
+  const form = await request.formData();
+  const wantsShort = form.get("kind") === "kort";
+  const kind = wantsShort && (await shortApplicationReason(applicant.fnr)) ? "kort" : "standard";
+  const draft = await createDraft(applicant.fnr, { kind, firstStep: firstStep(kind, {}) });
+  return redirect(`/${params.lang}/soknad/${draft.id}/${draft.currentStep}`);
 }
 
 export default function ApplicationStart() {
   const { t } = useTranslation("soknad");
-  const { situation } = useLoaderData<typeof loader>();
+  const { situation, short, formEnabled } = useLoaderData<typeof loader>();
+  const format = useFormat();
   if (situation.kind === "no-digital") {
     return (
       <Page title={t("start.title")}>
@@ -62,7 +79,31 @@ export default function ApplicationStart() {
       {situation.kind === "ready" && situation.office ? (
         <BodyLong>{t("start.office", { office: situation.office.navn, municipality: situation.office.kommunenavn })}</BodyLong>
       ) : null}
-      <Alert variant="info">{t("start.notReady")}</Alert>
+      {!formEnabled ? (
+        <Alert variant="info">{t("start.notReady")}</Alert>
+      ) : (
+        <VStack gap="space-16">
+          {short ? (
+            <Alert variant="info">
+              {short.reason === "paid"
+                ? t("start.short.paid", { date: format.date(short.date) })
+                : t("start.short.planned", { date: format.date(short.date) })}
+            </Alert>
+          ) : null}
+          <Form method="post">
+            <VStack gap="space-16" align="start">
+              {short ? (
+                <Button type="submit" name="kind" value="kort">
+                  {t("start.short.start")}
+                </Button>
+              ) : null}
+              <Button type="submit" name="kind" value="standard" variant={short ? "secondary" : "primary"}>
+                {t("start.begin")}
+              </Button>
+            </VStack>
+          </Form>
+        </VStack>
+      )}
     </Page>
   );
 }

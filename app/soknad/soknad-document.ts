@@ -18,7 +18,8 @@ export const SOKNAD_DOCUMENT_VERSION = "1.0.0";
 export type SoknadKind = "standard" | "kort";
 export type SoknadLanguage = "nb" | "nn" | "en";
 /** The draft's answers by step; see schemas.ts for each step's shape. */
-export type LooseAnswers = Record<string, Record<string, unknown> | undefined>;
+/** Answers per step, read loosely: typed answers and raw form values both fit. */
+export type LooseAnswers = { readonly [step: string]: object | undefined };
 
 /** What the registers say about the person, fetched when the søknad is sent. */
 export interface SoknadRegister {

@@ -1,0 +1,28 @@
+import type { StepViewProps } from "./step-view";
+import { PersonaliaStep } from "./steps/PersonaliaStep";
+import { BehovStep } from "./steps/BehovStep";
+import { ArbeidStep } from "./steps/ArbeidStep";
+import { FamilieStep } from "./steps/FamilieStep";
+import { BosituasjonStep } from "./steps/BosituasjonStep";
+import { InntektStep } from "./steps/InntektStep";
+import { UtgifterStep } from "./steps/UtgifterStep";
+import { DokumentasjonStep } from "./steps/DokumentasjonStep";
+import { SummaryStep } from "./steps/SummaryStep";
+
+const components = {
+  personalia: PersonaliaStep,
+  behov: BehovStep,
+  arbeid: ArbeidStep,
+  familie: FamilieStep,
+  bosituasjon: BosituasjonStep,
+  inntekt: InntektStep,
+  utgifter: UtgifterStep,
+  dokumentasjon: DokumentasjonStep,
+  oppsummering: SummaryStep,
+} satisfies Record<StepViewProps["step"], (props: StepViewProps) => JSX.Element>;
+
+/** The fields of the step being shown. */
+export function StepFields(props: StepViewProps) {
+  const Component = components[props.step];
+  return <Component {...props} />;
+}

@@ -1,0 +1,158 @@
+/**
+ * Loading and saving one step of a draft. Routes call these and stay thin.
+ * Nothing the person typed is lost: input that does not validate yet is kept as it was
+ * typed (under `utkast:<step>`) until the step validates.
+ */
+import { data, redirect } from "@remix-run/node";
+import type { Params } from "@remix-run/react";
+import { requireApplicant } from "~/auth/auth.server";
+import { FagsystemError } from "~/fagsystem/client.server";
+import { remixI18n } from "~/i18n/i18n.server";
+import { defaultLanguage, isLanguage, type Language } from "~/i18n/languages";
+import { buildSoknadDocument } from "./soknad-document";
+import { soknadOutline } from "./soknad-outline";
+import { findDraft, saveStep, type Draft } from "./drafts.server";
+import { loadRegister } from "./register.server";
+import { appliesToAnswers, documentRule, requiredDocuments } from "./rules";
+import { formDataToValues, formValuesFor, parseStep, type Answers, type FormValues } from "./schemas";
+import { isApplicableStep, nextStep, previousStep, stepPosition, type StepId } from "./steps";
+import type { StepViewProps } from "./step-view";
+import { sendDraft } from "./send.server";
+
+/** Bigger bodies are not a step form: refuse before reading them. */
+const MAX_FORM_BYTES = 256 * 1024;
+
+const rawKey = (step: StepId) => `utkast:${step}`;
+
+export type StepIntent = "next" | "back" | "later" | "autosave";
+
+async function context(request: Request, params: Params) {
+  const language = isLanguage(params.lang) ? params.lang : defaultLanguage;
+  const applicant = await requireApplicant(request, { eligible: true });
+  const draft = await findDraft(applicant.fnr, params.draftId ?? "");
+  if (!draft) throw new Response("Not Found", { status: 404 });
+  if (draft.submittedAt) throw redirect(`/${language}/soknad/${draft.id}/kvittering`);
+  const answers = draft.answers as Answers;
+  if (!isApplicableStep(draft.kind, params.step, answers)) throw new Response("Not Found", { status: 404 });
+  const step = params.step as StepId;
+  return { language, applicant, draft, step };
+}
+
+function rawValues(draft: Draft, step: StepId): FormValues | null {
+  const raw = draft.answers[rawKey(step)] as FormValues | undefined;
+  return raw && Object.keys(raw).length > 0 ? raw : null;
+}
+
+async function viewFor(request: Request, fnr: string, draft: Draft, step: StepId) {
+  const { view, office, forDocument } = await loadRegister(fnr);
+  const answers = appliesToAnswers(draft.answers as Answers, { kind: draft.kind, register: view.data });
+  const t = await remixI18n.getFixedT(request);
+  const language = (await remixI18n.getLocale(request)) as Language;
+  const outline =
+    step === "oppsummering" && office
+      ? soknadOutline(buildSoknadDocument({ kind: draft.kind, answers, register: forDocument, navKontor: office, language, now: new Date() }), {
+          language,
+          texts: (key) => t(key),
+        })
+      : undefined;
+  const documents =
+    step === "dokumentasjon"
+      ? requiredDocuments(answers, view.data, draft.kind).map((id) => {
+          const rule = documentRule(id);
+          return { id, title: t(rule.title), description: t(rule.description), hasAmount: rule.hasAmount };
+        })
+      : [];
+  return { view, answers, documents, outline };
+}
+
+/** Saved answers as form values; on the first visit to personalia, the register's phone and account. */
+function initialValues(step: StepId, answers: Answers, prefill: { phone: string | null; accountNumber: string | null }): FormValues {
+  const saved = formValuesFor(step, answers[step] as never);
+  if (step === "personalia" && !answers.personalia) {
+    return { addressChoice: "folkeregistrert", phone: prefill.phone ?? "", accountNumber: prefill.accountNumber ?? "", ...saved };
+  }
+  return saved;
+}
+
+export async function loadStep(request: Request, params: Params) {
+  const { applicant, draft, step } = await context(request, params);
+  try {
+    const { view, answers, documents, outline } = await viewFor(request, applicant.fnr, draft, step);
+    const props: StepViewProps = {
+      draftId: draft.id,
+      outline,
+      step,
+      kind: draft.kind,
+      values: rawValues(draft, step) ?? initialValues(step, answers, view),
+      errors: {},
+      register: view,
+      answers,
+      documents,
+    };
+    return {
+      unavailable: false as const,
+      draftId: draft.id,
+      deleteAfter: draft.deleteAfter.toISOString(),
+      position: stepPosition(draft.kind, step, answers),
+      previous: previousStep(draft.kind, step, answers),
+      props,
+    };
+  } catch (error) {
+    if (!(error instanceof FagsystemError)) throw error;
+    console.error("[soknad/step]", error.message);
+    return { unavailable: true as const, draftId: draft.id, step };
+  }
+}
+
+export async function saveStepForm(request: Request, params: Params) {
+  const { language, applicant, draft, step } = await context(request, params);
+  if (Number(request.headers.get("Content-Length") ?? 0) > MAX_FORM_BYTES) {
+    return data({ errors: { form: "soknad-errors:form.tooLarge" }, values: {} as FormValues }, { status: 413 });
+  }
+  const values = formDataToValues(await request.formData());
+  const intent: StepIntent = (["back", "later", "autosave"] as const).find((candidate) => candidate === values.intent) ?? "next";
+  const returnToSummary = values.returnTo === "oppsummering";
+  delete values.intent;
+  delete values.returnTo;
+
+  let register;
+  try {
+    register = (await loadRegister(applicant.fnr)).view.data;
+  } catch (error) {
+    if (!(error instanceof FagsystemError)) throw error;
+    // The person's input is kept even when the registers are down.
+    await saveStep(applicant.fnr, draft.id, rawKey(step), values, { currentStep: step });
+    return data({ errors: { form: "soknad-errors:form.unavailable" }, values }, { status: 503 });
+  }
+  const answers = appliesToAnswers(draft.answers as Answers, { kind: draft.kind, register });
+  const parsed = parseStep(step, values, { kind: draft.kind, register, answers });
+
+  if (parsed.ok) {
+    const updated = { ...answers, [step]: parsed.value } as Answers;
+    const next = intent === "next" ? (returnToSummary ? "oppsummering" : nextStep(draft.kind, step, updated)) : step;
+    await saveStep(applicant.fnr, draft.id, step, parsed.value as unknown as Record<string, unknown>, { currentStep: next ?? step });
+    await saveStep(applicant.fnr, draft.id, rawKey(step), {}, { currentStep: next ?? step });
+  } else {
+    await saveStep(applicant.fnr, draft.id, rawKey(step), values, { currentStep: step });
+  }
+
+  const base = `/${language}/soknad/${draft.id}`;
+  if (step === "oppsummering" && intent === "next" && parsed.ok) {
+    return sendDraft(request, { language, fnr: applicant.fnr, draft });
+  }
+  switch (intent) {
+    case "autosave":
+      return data({ saved: true as const });
+    case "later":
+      return redirect(`/${language}?lagret=1`);
+    case "back": {
+      const previous = previousStep(draft.kind, step, answers);
+      return redirect(previous ? `${base}/${previous}` : `/${language}/soknad`);
+    }
+    case "next": {
+      if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+      const target = returnToSummary ? "oppsummering" : nextStep(draft.kind, step, { ...answers, [step]: parsed.value } as Answers);
+      return redirect(target ? `${base}/${target}` : base);
+    }
+  }
+}

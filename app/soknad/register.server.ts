@@ -1,0 +1,66 @@
+/**
+ * The register data a søknad is prefilled from, fetched through the fagsystem client.
+ * Registers that answer nothing useful leave their part empty rather than stopping the person.
+ */
+import { fagsystem, FagsystemError } from "~/fagsystem/client.server";
+import type { FolkeregisterPerson, NavKontor } from "~/fagsystem/contract";
+import type { SoknadRegister } from "./soknad-document";
+import { registerDataFrom } from "./rules";
+import type { RegisterView } from "./step-view";
+
+async function optional<T>(work: Promise<T>): Promise<T | null> {
+  try {
+    return await work;
+  } catch (error) {
+    if (error instanceof FagsystemError) {
+      console.error("[soknad/register]", error.message);
+      return null;
+    }
+    throw error;
+  }
+}
+
+const formatAddress = (address: FolkeregisterPerson["bostedsadresse"]) =>
+  address
+    ? `${[address.adressenavn, address.husnummer, address.husbokstav].filter(Boolean).join(" ")}, ${address.postnummer} ${address.poststed}`
+    : null;
+
+/** Loads what the steps show and validate against. Throws FagsystemError if the folkeregister is down. */
+export async function loadRegister(
+  fnr: string,
+): Promise<{ view: RegisterView; person: FolkeregisterPerson; office: NavKontor | null; forDocument: SoknadRegister }> {
+  const person = await fagsystem.folkeregisterPerson(fnr);
+  const address = person.oppholdsadresse ?? person.bostedsadresse;
+  const [krr, konto, employments, office] = await Promise.all([
+    optional(fagsystem.krrKontaktinfo(fnr)),
+    optional(fagsystem.kontoregisterKonto(fnr)),
+    optional(fagsystem.aaregArbeidsforhold(fnr)),
+    address ? optional(fagsystem.navKontor(address.kommunenummer)) : Promise.resolve(null),
+  ]);
+  const data = registerDataFrom(person);
+  const view: RegisterView = {
+    data,
+    name: [person.navn.fornavn, person.navn.mellomnavn, person.navn.etternavn].filter(Boolean).join(" "),
+    fnr: person.fnr,
+    citizenship: person.statsborgerskap,
+    registeredAddress: formatAddress(person.bostedsadresse),
+    temporaryAddress: formatAddress(person.oppholdsadresse),
+    phone: krr?.mobiltelefonnummer ?? null,
+    accountNumber: konto?.kontonummer ?? null,
+    employments: (employments ?? []).map((employment) => ({
+      employer: employment.arbeidsgiver.navn,
+      from: employment.fom,
+      to: employment.tom ?? null,
+      percent: employment.stillingsprosent,
+    })),
+    maritalStatus: person.sivilstand,
+    children: person.barn.map((child) => ({
+      name: [child.navn.fornavn, child.navn.etternavn].join(" "),
+      birthDate: child.fodselsdato,
+      livesWithApplicant: child.folkeregistrertSammen,
+    })),
+    office: office ? { name: office.navn, municipality: office.kommunenavn, phone: office.telefon } : null,
+  };
+  const forDocument: SoknadRegister = { person, phone: view.phone, accountNumber: view.accountNumber, employments: employments ?? [] };
+  return { view, person, office, forDocument };
+}

@@ -1,0 +1,64 @@
+import { Link as RemixLink } from "@remix-run/react";
+import { BodyLong, Checkbox, CheckboxGroup, FormSummary, List } from "@navikt/ds-react";
+import { useTranslation } from "react-i18next";
+import { useLanguage } from "~/i18n/use-language";
+import { fieldId, valuesOf, type StepViewProps } from "../step-view";
+
+/**
+ * Every answer, grouped by step, in the same words as the PDF (both come from one outline),
+ * each group with "Endre" back to its step; then the confirmation.
+ */
+export function SummaryStep(props: StepViewProps) {
+  const { t } = useTranslation("soknad");
+  const language = useLanguage();
+  const outline = props.outline;
+  const confirmError = props.errors.confirm ? t(props.errors.confirm) : undefined;
+  return (
+    <>
+      {outline?.meta.map((item) =>
+        item.kind === "field" ? (
+          <BodyLong key={item.label}>
+            <strong>{item.label}:</strong> {item.value}
+          </BodyLong>
+        ) : null,
+      )}
+      {outline?.sections.map((section) => (
+        <FormSummary key={section.id}>
+          <FormSummary.Header>
+            <FormSummary.Heading level="2">{section.heading}</FormSummary.Heading>
+          </FormSummary.Header>
+          <FormSummary.Answers>
+            {section.items.map((item, index) => (
+              <FormSummary.Answer key={`${section.id}-${index}`}>
+                <FormSummary.Label>{item.label ?? section.heading}</FormSummary.Label>
+                <FormSummary.Value>
+                  {item.kind === "field" ? (
+                    item.value
+                  ) : (
+                    <List size="small">
+                      {item.items.map((entry) => (
+                        <List.Item key={entry}>{entry}</List.Item>
+                      ))}
+                    </List>
+                  )}
+                </FormSummary.Value>
+              </FormSummary.Answer>
+            ))}
+          </FormSummary.Answers>
+          {section.step ? (
+            <FormSummary.Footer>
+              <FormSummary.EditLink as={RemixLink} to={`/${language}/soknad/${props.draftId}/${section.step}?tilbake=oppsummering`}>
+                {t("summary.change")}
+              </FormSummary.EditLink>
+            </FormSummary.Footer>
+          ) : null}
+        </FormSummary>
+      ))}
+      <CheckboxGroup legend={t("summary.confirmLegend")} error={confirmError} defaultValue={valuesOf(props.values, "confirm")}>
+        <Checkbox name="confirm" value="on" id={fieldId("confirm")}>
+          {t("summary.confirm")}
+        </Checkbox>
+      </CheckboxGroup>
+    </>
+  );
+}
