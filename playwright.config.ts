@@ -28,7 +28,6 @@ const server = (port: number, mockPort: number, extra: Record<string, string> = 
     PORT: String(port),
     MOCK_PORT: String(mockPort),
     DATA_DIR: `./data/e2e-${port}`,
-    FEATURE_SOKNAD_FORM: "true",
     ...extra,
   },
 });

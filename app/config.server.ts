@@ -16,8 +16,6 @@ const envSchema = z
     DATABASE_URL: z.string().url().optional(),
     FAGSYSTEM_URL: z.string().url().optional(),
     FAGSYSTEM_TIMEOUT_MS: z.coerce.number().int().positive().default(8000),
-    /** The application form is being built; until it can send, it is off unless asked for. */
-    FEATURE_SOKNAD_FORM: bool,
     SESSION_IDLE_SECONDS: z.coerce.number().int().positive().default(30 * 60),
     SESSION_MAX_SECONDS: z.coerce.number().int().positive().default(6 * 60 * 60),
     SESSION_WARNING_SECONDS: z.coerce.number().int().positive().default(5 * 60),

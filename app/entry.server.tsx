@@ -5,6 +5,9 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./nonce";
+import { startHousekeeping } from "./housekeeping.server";
+
+startHousekeeping();
 
 declare module "@remix-run/node" {
   interface AppLoadContext {

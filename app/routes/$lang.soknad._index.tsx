@@ -4,9 +4,9 @@ import { Alert, BodyLong, Button, GuidePanel, List, VStack } from "@navikt/ds-re
 import { useTranslation } from "react-i18next";
 import { requireApplicant } from "~/auth/auth.server";
 import { shortApplicationReason, startSituation } from "~/soknad/start.server";
-import { createDraft } from "~/soknad/drafts.server";
+import { createDraft, submissionsLastDay } from "~/soknad/drafts.server";
+import { MAX_SUBMISSIONS_PER_DAY } from "~/soknad/send.server";
 import { firstStep } from "~/soknad/steps";
-import { config } from "~/config.server";
 import { useFormat } from "~/i18n/use-language";
 import { pageTitle } from "~/shell/meta";
 import { Page, Section } from "~/shell/Page";
@@ -16,14 +16,17 @@ export const meta: MetaFunction = (args) => pageTitle(args, "soknad:start.title"
 /** Only people who can be served digitally get here; the others see their refusal on the front page. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const applicant = await requireApplicant(request, { eligible: true });
-  const [situation, short] = await Promise.all([startSituation(applicant.fnr), shortApplicationReason(applicant.fnr)]);
-  return { situation, short, formEnabled: config().FEATURE_SOKNAD_FORM };
+  const [situation, short, sentToday] = await Promise.all([
+    startSituation(applicant.fnr),
+    shortApplicationReason(applicant.fnr),
+    submissionsLastDay(applicant.fnr),
+  ]);
+  return { situation, short, sentToday, limit: MAX_SUBMISSIONS_PER_DAY };
 }
 
 /** "Start søknaden": a new draft, short when the person qualifies and chose it. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const applicant = await requireApplicant(request, { eligible: true });
-  if (!config().FEATURE_SOKNAD_FORM) throw new Response("Not Found", { status: 404 });
   const form = await request.formData();
   const wantsShort = form.get("kind") === "kort";
   const kind = wantsShort && (await shortApplicationReason(applicant.fnr)) ? "kort" : "standard";
@@ -33,7 +36,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function ApplicationStart() {
   const { t } = useTranslation("soknad");
-  const { situation, short, formEnabled } = useLoaderData<typeof loader>();
+  const { situation, short, sentToday, limit } = useLoaderData<typeof loader>();
   const format = useFormat();
   if (situation.kind === "no-digital") {
     return (
@@ -79,9 +82,11 @@ export default function ApplicationStart() {
       {situation.kind === "ready" && situation.office ? (
         <BodyLong>{t("start.office", { office: situation.office.navn, municipality: situation.office.kommunenavn })}</BodyLong>
       ) : null}
-      {!formEnabled ? (
-        <Alert variant="info">{t("start.notReady")}</Alert>
+      {sentToday >= limit ? (
+        <Alert variant="warning">{t("start.limitReached")}</Alert>
       ) : (
+        <VStack gap="space-16">
+          {sentToday > 0 ? <Alert variant="info">{t("start.oneSent")}</Alert> : null}
         <VStack gap="space-16">
           {short ? (
             <Alert variant="info">
@@ -102,6 +107,7 @@ export default function ApplicationStart() {
               </Button>
             </VStack>
           </Form>
+        </VStack>
         </VStack>
       )}
     </Page>

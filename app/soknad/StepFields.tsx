@@ -8,6 +8,7 @@ import { InntektStep } from "./steps/InntektStep";
 import { UtgifterStep } from "./steps/UtgifterStep";
 import { DokumentasjonStep } from "./steps/DokumentasjonStep";
 import { SummaryStep } from "./steps/SummaryStep";
+import { RegisterIncome } from "./steps/RegisterIncome";
 
 const components = {
   personalia: PersonaliaStep,
@@ -24,5 +25,16 @@ const components = {
 /** The fields of the step being shown. */
 export function StepFields(props: StepViewProps) {
   const Component = components[props.step];
-  return <Component {...props} />;
+  const income = props.step === "inntekt" ? props.register.income : undefined;
+  return (
+    <>
+      {income ? (
+        <RegisterIncome
+          income={income}
+          consent={{ tax: props.answers.inntekt?.skattConsent === "ja", bostotte: props.answers.inntekt?.bostotteConsent === "ja" }}
+        />
+      ) : null}
+      <Component {...props} />
+    </>
+  );
 }

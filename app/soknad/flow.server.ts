@@ -12,7 +12,7 @@ import { defaultLanguage, isLanguage, type Language } from "~/i18n/languages";
 import { buildSoknadDocument } from "./soknad-document";
 import { soknadOutline } from "./soknad-outline";
 import { findDraft, saveStep, type Draft } from "./drafts.server";
-import { loadRegister } from "./register.server";
+import { loadIncome, loadRegister } from "./register.server";
 import { appliesToAnswers, documentRule, requiredDocuments } from "./rules";
 import { formDataToValues, formValuesFor, parseStep, type Answers, type FormValues } from "./schemas";
 import { isApplicableStep, nextStep, previousStep, stepPosition, type StepId } from "./steps";
@@ -23,6 +23,10 @@ import { sendDraft } from "./send.server";
 const MAX_FORM_BYTES = 256 * 1024;
 
 const rawKey = (step: StepId) => `utkast:${step}`;
+
+function newConsent(before: Answers["inntekt"], after: Answers["inntekt"]): boolean {
+  return (after?.skattConsent === "ja" && before?.skattConsent !== "ja") || (after?.bostotteConsent === "ja" && before?.bostotteConsent !== "ja");
+}
 
 export type StepIntent = "next" | "back" | "later" | "autosave";
 
@@ -46,6 +50,7 @@ function rawValues(draft: Draft, step: StepId): FormValues | null {
 async function viewFor(request: Request, fnr: string, draft: Draft, step: StepId) {
   const { view, office, forDocument } = await loadRegister(fnr);
   const answers = appliesToAnswers(draft.answers as Answers, { kind: draft.kind, register: view.data });
+  if (step === "inntekt") view.income = await loadIncome(fnr, answers.inntekt);
   const t = await remixI18n.getFixedT(request);
   const language = (await remixI18n.getLocale(request)) as Language;
   const outline =
@@ -151,6 +156,10 @@ export async function saveStepForm(request: Request, params: Params) {
     }
     case "next": {
       if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+      if (step === "inntekt" && newConsent(answers.inntekt, parsed.value as Answers["inntekt"])) {
+        // A new yes to fetching: stay and show what the registers said before going on.
+        return redirect(`${base}/inntekt${returnToSummary ? "?tilbake=oppsummering" : ""}`);
+      }
       const target = returnToSummary ? "oppsummering" : nextStep(draft.kind, step, { ...answers, [step]: parsed.value } as Answers);
       return redirect(target ? `${base}/${target}` : base);
     }

@@ -64,3 +64,20 @@ export async function loadRegister(
   const forDocument: SoknadRegister = { person, phone: view.phone, accountNumber: view.accountNumber, employments: employments ?? [] };
   return { view, person, office, forDocument };
 }
+
+/**
+ * Income from registers for the income step. Skatteetaten and Husbanken are asked only when
+ * the person has said yes; a register that does not answer shows as "could not fetch".
+ */
+export async function loadIncome(fnr: string, consent: { skattConsent?: string; bostotteConsent?: string } | undefined): Promise<NonNullable<RegisterView["income"]>> {
+  const [payments, tax, bostotte] = await Promise.all([
+    optional(fagsystem.navUtbetalinger(fnr)),
+    consent?.skattConsent === "ja" ? optional(fagsystem.skatteetatenInntekt(fnr)) : Promise.resolve(null),
+    consent?.bostotteConsent === "ja" ? optional(fagsystem.husbankenBostotte(fnr)) : Promise.resolve(null),
+  ]);
+  return {
+    navPayments: (payments ?? []).map((payment) => ({ benefit: payment.ytelse, amount: payment.nettobelop, date: payment.utbetalingsdato })),
+    tax: tax ? tax.map((row) => ({ payer: row.opplysningspliktig, month: row.maaned, gross: row.bruttoinntekt, withheld: row.forskuddstrekk })) : null,
+    bostotte: bostotte ? bostotte.utbetalinger.map((row) => ({ date: row.utbetalingsdato, amount: row.belop })) : null,
+  };
+}

@@ -20,6 +20,12 @@ export type RegisterView = {
   maritalStatus: string;
   children: { name: string; birthDate: string; livesWithApplicant: boolean }[];
   office: { name: string; municipality: string; phone: string } | null;
+  /** Fetched for the income step: NAV payments always, tax and housing allowance only with consent. */
+  income?: {
+    navPayments: { benefit: string; amount: number; date: string }[];
+    tax: { payer: string; month: string; gross: number; withheld: number }[] | null;
+    bostotte: { date: string; amount: number }[] | null;
+  };
 };
 
 export type StepViewProps = {

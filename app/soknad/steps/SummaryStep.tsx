@@ -1,8 +1,9 @@
 import { Link as RemixLink } from "@remix-run/react";
-import { BodyLong, Checkbox, CheckboxGroup, FormSummary, List } from "@navikt/ds-react";
+import { Alert, BodyLong, Checkbox, CheckboxGroup, FormSummary, List } from "@navikt/ds-react";
 import { useTranslation } from "react-i18next";
 import { useLanguage } from "~/i18n/use-language";
 import { fieldId, valuesOf, type StepViewProps } from "../step-view";
+import { isUrgent } from "../rules";
 
 /**
  * Every answer, grouped by step, in the same words as the PDF (both come from one outline),
@@ -15,6 +16,13 @@ export function SummaryStep(props: StepViewProps) {
   const confirmError = props.errors.confirm ? t(props.errors.confirm) : undefined;
   return (
     <>
+      {isUrgent(props.answers) ? (
+        <Alert variant="warning">
+          {props.register.office
+            ? t("summary.urgent", { office: props.register.office.name, phone: props.register.office.phone })
+            : t("summary.urgentNoOffice")}
+        </Alert>
+      ) : null}
       {outline?.meta.map((item) =>
         item.kind === "field" ? (
           <BodyLong key={item.label}>

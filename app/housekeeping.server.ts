@@ -1,0 +1,22 @@
+/**
+ * The scheduled clean-up: drafts past their 14 days and sessions nobody can use any more.
+ * Runs in every portal process; the deletes are idempotent, so several processes may share it.
+ */
+import { deleteExpiredDrafts } from "~/soknad/drafts.server";
+import { deleteExpiredSessions } from "~/session/session.server";
+
+const EVERY_MS = 60 * 60 * 1000;
+let started = false;
+
+export async function runHousekeeping(now = new Date()) {
+  const [drafts, sessions] = await Promise.all([deleteExpiredDrafts({ now }), deleteExpiredSessions({ now })]);
+  if (drafts + sessions > 0) console.log(`[housekeeping] deleted ${drafts} expired drafts and ${sessions} expired sessions`);
+}
+
+export function startHousekeeping() {
+  if (started || process.env.VITEST) return;
+  started = true;
+  const run = () => runHousekeeping().catch((error) => console.error("[housekeeping]", error));
+  setTimeout(run, 10_000).unref();
+  setInterval(run, EVERY_MS).unref();
+}
