@@ -501,7 +501,8 @@ export function arbeidSchema() {
   });
 }
 
-const maritalStatusFromRegister: Record<Exclude<FolkeregisterPerson["sivilstand"], "UOPPGITT">, MaritalStatus> = {
+/** What the register's marital status counts as in an answer (UOPPGITT means we must ask). */
+export const maritalStatusFromRegister: Record<Exclude<FolkeregisterPerson["sivilstand"], "UOPPGITT">, MaritalStatus> = {
   UGIFT: "ugift",
   GIFT: "gift",
   REGISTRERT_PARTNER: "gift",

@@ -11,6 +11,7 @@
  * may be missing, as in a kort søknad), so a missing or odd answer leaves a
  * value out instead of failing the send.
  */
+import { maritalStatusFromRegister } from "./schemas";
 import type { Adresse, Arbeidsforhold, FolkeregisterPerson, NavKontor } from "~/fagsystem/contract";
 
 export const SOKNAD_DOCUMENT_VERSION = "1.0.0";
@@ -202,15 +203,6 @@ function registerAddress(adresse: Adresse | null | undefined): SoknadAdresse | n
 const nordicCountries = new Set(["NOR", "SWE", "DNK", "FIN", "ISL"]);
 
 /** The register's sivilstand as the status codes of soknad.json. */
-const sivilstatusCode: Record<FolkeregisterPerson["sivilstand"], string | null> = {
-  UOPPGITT: null,
-  UGIFT: "ugift",
-  GIFT: "gift",
-  REGISTRERT_PARTNER: "gift",
-  SEPARERT: "separert",
-  SKILT: "skilt",
-  ENKE_ELLER_ENKEMANN: "enke",
-};
 
 /** The documentation step's choices (a Map: a choice such as "constructor" must not find anything). */
 const documentStatus = new Map<string, DokumentasjonStatus>([
@@ -291,8 +283,9 @@ function begrunnelse(answers: Record<string, unknown>, kind: SoknadKind): Soknad
 }
 
 function familie(answers: Record<string, unknown>, person: FolkeregisterPerson): SoknadDocument["data"]["familie"] {
-  const fromRegister = answers.maritalStatusFromRegister !== false && sivilstatusCode[person.sivilstand] !== null;
-  const status = fromRegister ? sivilstatusCode[person.sivilstand] : text(answers.maritalStatus);
+  const registered = person.sivilstand === "UOPPGITT" ? null : maritalStatusFromRegister[person.sivilstand];
+  const fromRegister = answers.maritalStatusFromRegister !== false && registered !== null;
+  const status = fromRegister ? registered : text(answers.maritalStatus);
   const spouse = record(answers.spouse);
   const ektefelle = person.ektefelle
     ? {

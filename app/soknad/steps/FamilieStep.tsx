@@ -4,20 +4,11 @@ import { useTranslation } from "react-i18next";
 import type { FolkeregisterPerson } from "~/fagsystem/contract";
 import { ageOn } from "~/i18n/format";
 import { useFormat } from "~/i18n/use-language";
-import { childSupportOptions, jaNei, limits, maritalStatuses, type ChildSupport, type JaNei, type MaritalStatus } from "~/soknad/schemas";
+import { childSupportOptions, jaNei, limits, maritalStatuses, maritalStatusFromRegister, type ChildSupport, type JaNei, type MaritalStatus } from "~/soknad/schemas";
 import { fieldId, valueOf, type StepViewProps } from "~/soknad/step-view";
 
 type RegisterStatus = FolkeregisterPerson["sivilstand"];
 
-/** What the register's marital status counts as in the answer (the same table as the schema's). */
-const statusFromRegister: Record<Exclude<RegisterStatus, "UOPPGITT">, MaritalStatus> = {
-  UGIFT: "ugift",
-  GIFT: "gift",
-  REGISTRERT_PARTNER: "gift",
-  SEPARERT: "separert",
-  SKILT: "skilt",
-  ENKE_ELLER_ENKEMANN: "enke",
-};
 
 const registerStatusKeys: Record<Exclude<RegisterStatus, "UOPPGITT">, string> = {
   UGIFT: "maritalStatus.register.UGIFT",
@@ -58,7 +49,7 @@ export function FamilieStep(props: StepViewProps) {
   const registerStatus = props.register.data.maritalStatus;
   const asked = registerStatus === "UOPPGITT";
   const [chosenStatus, setChosenStatus] = useState(valueOf(props.values, "maritalStatus"));
-  const status = registerStatus === "UOPPGITT" ? chosenStatus : statusFromRegister[registerStatus];
+  const status = registerStatus === "UOPPGITT" ? chosenStatus : maritalStatusFromRegister[registerStatus];
   const spouseRegistered = props.register.data.spouseRegistered;
   const spouseAsked = (status === "gift" && !spouseRegistered) || status === "samboer";
 
