@@ -4,8 +4,15 @@ export const defaultLanguage: Language = "nb";
 /** Keys without a namespace prefix are looked up here. */
 export const defaultNamespace = "common";
 
-/** The locale each page language uses for Intl (dates, times, amounts). */
-export const intlLocale: Record<Language, string> = { nb: "nb-NO", nn: "nn-NO", en: "en-GB" };
+/**
+ * The locale each page language uses for Intl (dates, times, amounts). Chromium ships no Intl
+ * data for nynorsk and would fall back to American English, so the server's and the browser's
+ * text would differ; nynorsk pages use bokmål's formats, which write dates and amounts the same.
+ */
+export const intlLocale: Record<Language, string> = { nb: "nb-NO", nn: "nb-NO", en: "en-GB" };
+
+/** The BCP 47 tag of each language, for documents that declare their language (PDF /Lang). */
+export const languageTag: Record<Language, string> = { nb: "nb-NO", nn: "nn-NO", en: "en-GB" };
 
 export function isLanguage(value: unknown): value is Language {
   return typeof value === "string" && (languages as readonly string[]).includes(value);

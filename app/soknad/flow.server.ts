@@ -11,6 +11,7 @@ import { remixI18n } from "~/i18n/i18n.server";
 import { defaultLanguage, isLanguage, type Language } from "~/i18n/languages";
 import { buildSoknadDocument } from "./soknad-document";
 import { soknadOutline } from "./soknad-outline";
+import { countryName } from "~/i18n/country";
 import { findDraft, saveStep, type Draft } from "./drafts.server";
 import { loadIncome, loadRegister } from "./register.server";
 import { appliesToAnswers, documentRule, requiredDocuments } from "./rules";
@@ -53,6 +54,7 @@ async function viewFor(request: Request, fnr: string, draft: Draft, step: StepId
   if (step === "inntekt") view.income = await loadIncome(fnr, answers.inntekt);
   const t = await remixI18n.getFixedT(request);
   const language = (await remixI18n.getLocale(request)) as Language;
+  view.citizenshipNames = view.citizenship.map((code) => countryName(code, language));
   const outline =
     step === "oppsummering" && office
       ? soknadOutline(buildSoknadDocument({ kind: draft.kind, answers, register: forDocument, navKontor: office, language, now: new Date() }), {

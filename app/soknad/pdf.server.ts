@@ -12,7 +12,7 @@
  * in the søknad's JSON beside the PDF.
  */
 import PDFDocument from "pdfkit";
-import { intlLocale } from "~/i18n/languages";
+import { languageTag } from "~/i18n/languages";
 import type { SoknadDocument } from "./soknad-document";
 import { applicantName, soknadOutline, translator, type OutlineItem, type SoknadOutlineOptions } from "./soknad-outline";
 
@@ -59,7 +59,7 @@ export async function renderSoknadPdf(document: SoknadDocument, { language, text
     margins: { top: 56, bottom: 64, left: 64, right: 64 },
     pdfVersion: "1.7",
     tagged: true,
-    lang: intlLocale[language],
+    lang: languageTag[language],
     displayTitle: true,
     compress,
     bufferPages: true, // page numbers are written once the page count is known

@@ -12,6 +12,8 @@ export type RegisterView = {
   name: string;
   fnr: string;
   citizenship: string[];
+  /** The citizenships' names in the page's language, in the same order (set by the step loader). */
+  citizenshipNames?: string[];
   registeredAddress: string | null;
   temporaryAddress: string | null;
   phone: string | null;

@@ -2,34 +2,16 @@ import { BodyShort, Button, Checkbox, Fieldset, FormSummary, Radio, RadioGroup, 
 import { EyeIcon, EyeSlashIcon } from "@navikt/aksel-icons";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { intlLocale, type Language } from "~/i18n/languages";
-import { useLanguage } from "~/i18n/use-language";
 import { addressChoices, type AddressChoice } from "../schemas";
 import { fieldId, valueOf, type StepViewProps } from "../step-view";
 
-/** ISO 3166 alpha-3 → alpha-2 for the citizenships people applying most often have, so Intl can name them. */
-const alpha2: Record<string, string> = {
-  NOR: "NO", SWE: "SE", DNK: "DK", FIN: "FI", ISL: "IS", POL: "PL", LTU: "LT", LVA: "LV", EST: "EE", DEU: "DE",
-  GBR: "GB", IRL: "IE", NLD: "NL", BEL: "BE", FRA: "FR", ESP: "ES", PRT: "PT", ITA: "IT", GRC: "GR", ROU: "RO",
-  BGR: "BG", HUN: "HU", CZE: "CZ", SVK: "SK", SVN: "SI", HRV: "HR", AUT: "AT", CHE: "CH", UKR: "UA", RUS: "RU",
-  BIH: "BA", SRB: "RS", XKX: "XK", ALB: "AL", MKD: "MK", TUR: "TR", SYR: "SY", IRQ: "IQ", IRN: "IR", AFG: "AF",
-  PAK: "PK", IND: "IN", LKA: "LK", BGD: "BD", CHN: "CN", VNM: "VN", THA: "TH", PHL: "PH", MMR: "MM", SOM: "SO",
-  ERI: "ER", ETH: "ET", SDN: "SD", SSD: "SS", COD: "CD", NGA: "NG", GHA: "GH", KEN: "KE", MAR: "MA", DZA: "DZ",
-  TUN: "TN", EGY: "EG", LBY: "LY", PSE: "PS", LBN: "LB", JOR: "JO", YEM: "YE", CHL: "CL", COL: "CO", BRA: "BR",
-  USA: "US", CAN: "CA", AUS: "AU",
-};
 
-function citizenshipName(code: string, language: Language, t: (key: string) => string): string {
+/** Country names come from the server (Chromium lacks nynorsk names); two codes are ours to say. */
+function citizenshipName(code: string, name: string | undefined, t: (key: string) => string): string {
   const upper = code.toUpperCase();
   if (upper === "XXX") return t("register.stateless");
   if (upper === "XUK") return t("register.unknownCitizenship");
-  const region = alpha2[upper];
-  if (!region) return upper;
-  try {
-    return new Intl.DisplayNames([intlLocale[language]], { type: "region" }).of(region) ?? upper;
-  } catch {
-    return upper;
-  }
+  return name ?? upper;
 }
 
 /** An 11-digit account number as 1234 56 78901; anything else as it was typed. */
@@ -45,7 +27,6 @@ const addressLabels: Record<AddressChoice, string> = {
 
 export function PersonaliaStep(props: StepViewProps) {
   const { t } = useTranslation("soknad-personalia");
-  const language = useLanguage();
   const { values, errors, register } = props;
   const error = (name: string) => (errors[name] ? t(errors[name]) : undefined);
   const has = (name: string) => Object.hasOwn(values, name);
@@ -117,7 +98,7 @@ export function PersonaliaStep(props: StepViewProps) {
             <FormSummary.Label>{t("register.citizenship")}</FormSummary.Label>
             <FormSummary.Value suppressHydrationWarning>
               {register.citizenship.length > 0
-                ? register.citizenship.map((code) => citizenshipName(code, language, t)).join(", ")
+                ? register.citizenship.map((code, index) => citizenshipName(code, register.citizenshipNames?.[index], t)).join(", ")
                 : t("register.noCitizenship")}
             </FormSummary.Value>
           </FormSummary.Answer>

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { useLanguage } from "~/i18n/use-language";
 import { fieldId, valuesOf, type StepViewProps } from "../step-view";
 import { isUrgent } from "../rules";
+import { stepsFor } from "../steps";
 
 /**
  * Every answer, grouped by step, in the same words as the PDF (both come from one outline),
@@ -53,7 +54,7 @@ export function SummaryStep(props: StepViewProps) {
               </FormSummary.Answer>
             ))}
           </FormSummary.Answers>
-          {section.step ? (
+          {section.step && stepsFor(props.kind).includes(section.step) ? (
             <FormSummary.Footer>
               <FormSummary.EditLink as={RemixLink} to={`/${language}/soknad/${props.draftId}/${section.step}?tilbake=oppsummering`}>
                 {t("summary.change")}
