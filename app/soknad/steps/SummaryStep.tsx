@@ -24,7 +24,8 @@ export function SummaryStep(props: StepViewProps) {
             : t("summary.urgentNoOffice")}
         </Alert>
       ) : null}
-      {outline?.meta.map((item) =>
+      {/* Only the receiving office: "sent at" belongs to the receipt, not to a søknad not yet sent. */}
+      {outline?.meta.slice(0, 1).map((item) =>
         item.kind === "field" ? (
           <BodyLong key={item.label}>
             <strong>{item.label}:</strong> {item.value}
