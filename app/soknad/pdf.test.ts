@@ -1,22 +1,9 @@
 import { describe, expect, it } from "vitest";
-import en from "../../locales/en/soknad-pdf.json";
-import nb from "../../locales/nb/soknad-pdf.json";
-import nn from "../../locales/nn/soknad-pdf.json";
+import { textsFor } from "./soknad-pdf-texts.test-support";
 import type { FolkeregisterPerson } from "~/fagsystem/contract";
 import { renderSoknadPdf, winAnsi } from "./pdf.server";
 import { buildSoknadDocument, type LooseAnswers, type SoknadLanguage } from "./soknad-document";
 
-const locales = { nb, nn, en } as const;
-
-/** A stand-in for i18next's t: the text of a key, or the key itself when there is none. */
-function textsFor(language: SoknadLanguage) {
-  return (key: string) => {
-    const [namespace, path] = key.split(":") as [string, string];
-    if (namespace !== "soknad-pdf") return key;
-    const text = path.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], locales[language]);
-    return typeof text === "string" ? text : key;
-  };
-}
 
 const person: FolkeregisterPerson = {
   fnr: "01019012345",
