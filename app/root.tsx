@@ -11,7 +11,7 @@ import {
 } from "@remix-run/react";
 import { Provider } from "@navikt/ds-react";
 import { en, nb, nn } from "@navikt/ds-react/locales";
-import { useMemo, type ReactNode } from "react";
+import { useEffect, useMemo, type ReactNode } from "react";
 import { I18nextProvider } from "react-i18next";
 import "./styles/aksel.css";
 import "./styles/app.css";
@@ -80,6 +80,10 @@ export function Layout({ children }: { children: ReactNode }) {
 }
 
 export default function App() {
+  // Marks the page as interactive, so tests (and only they) can wait for hydration.
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = "true";
+  }, []);
   return <Outlet />;
 }
 

@@ -62,8 +62,15 @@ export const test = base.extend<Fixtures>({
 export { expect };
 
 /** Logs in through the mock ID-porten login as the named test person. */
+/** With JavaScript, waits until React has hydrated, so a click is not lost to a re-render. */
+export async function hydrated(page: Page) {
+  if (base.info().project.use.javaScriptEnabled === false) return;
+  await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+}
+
 export async function loginAs(page: Page, personName: string | RegExp, language: Language = "nb") {
   await page.goto(`/${language}/logg-inn`);
+  await hydrated(page);
   await page.getByRole("radio", { name: personName }).check();
   await page.locator("main").getByRole("button", { name: /logg inn|log in/i }).click();
   await expect(page.locator("header")).toContainText(typeof personName === "string" ? personName : /./);

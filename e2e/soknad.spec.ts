@@ -114,3 +114,20 @@ test("a draft is kept: leave with 'Fortsett senere', come back from the front pa
   await page.getByRole("button", { name: "Ja, slett søknaden" }).click();
   await expect(page.getByText("Søknaden er slettet.")).toBeVisible();
 });
+
+test("with JavaScript, leaving a field shows its error at once, from the same server validation", async ({ page, javaScriptEnabled }) => {
+  test.skip(!javaScriptEnabled, "without JavaScript the error comes with 'Neste steg'");
+  const person = await persona("innvilget");
+  await loginAs(page, person.name);
+  await page.goto("/nb/soknad");
+  await page.getByRole("button", { name: /Start (kort )?søknad/ }).first().click();
+  const phone = page.getByLabel("Telefonnummer (valgfritt)");
+  await phone.fill("12");
+  await phone.press("Tab");
+  await expect(page.getByText("Skriv inn et gyldig telefonnummer.", { exact: false })).toBeVisible();
+  // Not submitted: no error summary, still on the same step.
+  await expect(page.getByRole("heading", { name: "Du må rette dette før du kan gå videre:" })).toHaveCount(0);
+  await phone.fill("+47 912 34 567");
+  await phone.press("Tab");
+  await expect(page.getByText("Skriv inn et gyldig telefonnummer.", { exact: false })).toHaveCount(0);
+});

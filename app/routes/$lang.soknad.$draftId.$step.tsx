@@ -40,7 +40,7 @@ export default function SoknadStep() {
       returnToSummary={searchParams.get("tilbake") === "oppsummering"}
       submitLabel={props.step === "oppsummering" ? t("summary.send") : undefined}
     >
-      <StepFields {...props} />
+      {(fieldErrors) => <StepFields {...props} errors={fieldErrors} />}
     </StepFrame>
   );
 }

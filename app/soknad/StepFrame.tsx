@@ -1,7 +1,7 @@
 import { Form, Link as RemixLink, useFetcher, useNavigation } from "@remix-run/react";
 import { Alert, BodyLong, BodyShort, Button, FormProgress, HStack, Link, VStack } from "@navikt/ds-react";
 import { ArrowLeftIcon, ArrowRightIcon } from "@navikt/aksel-icons";
-import { useRef, type ReactNode } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useFormat, useLanguage } from "~/i18n/use-language";
 import { FormErrorSummary } from "~/shell/FormErrorSummary";
@@ -45,7 +45,8 @@ type Props = {
   errors: Record<string, string>;
   returnToSummary: boolean;
   submitLabel?: string;
-  children: ReactNode;
+  /** The step's fields, given the errors to show at each field. */
+  children: (fieldErrors: Record<string, string>) => ReactNode;
 };
 
 /**
@@ -58,13 +59,24 @@ export function StepFrame(props: Props) {
   const language = useLanguage();
   const format = useFormat();
   const navigation = useNavigation();
-  const autosave = useFetcher();
+  const autosave = useFetcher<{ fieldErrors?: Record<string, string> }>();
+  const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const formRef = useRef<HTMLFormElement>(null);
   const base = `/${language}/soknad/${props.draftId}`;
   const steps = stepsFor(props.kind);
   const translatedErrors = Object.fromEntries(Object.entries(props.errors).map(([field, key]) => [field, t(key)]));
   const fieldIds = Object.fromEntries(Object.keys(props.errors).map((field) => [field, fieldId(field)]));
   const busy = navigation.state !== "idle";
+  // Errors at the fields: those from the last submit, then, once the person leaves a field,
+  // the background save's verdict for the fields they have touched or were told to fix.
+  // A submit's errors are newer than any background verdict that came before them.
+  const submitted = JSON.stringify(props.errors);
+  const [supersededSave, setSupersededSave] = useState<unknown>(null);
+  useEffect(() => setSupersededSave(autosave.data ?? null), [submitted]); // eslint-disable-line react-hooks/exhaustive-deps
+  const inline = autosave.data && autosave.data !== supersededSave ? autosave.data.fieldErrors : undefined;
+  const fieldErrors = inline
+    ? Object.fromEntries(Object.entries(inline).filter(([field]) => touched.has(field) || field in props.errors))
+    : props.errors;
 
   // Saving on blur waits a moment, so that leaving a field by pressing a button sends
   // only that button's submit and not a background save racing it.
@@ -72,6 +84,8 @@ export function StepFrame(props: Props) {
   const saveOnBlur = (event: React.FocusEvent<HTMLFormElement>) => {
     const target = event.target as HTMLElement;
     if (!formRef.current || !("name" in target) || !target.name || target.getAttribute("type") === "submit") return;
+    const name = String(target.name);
+    setTouched((before) => (before.has(name) ? before : new Set(before).add(name)));
     window.clearTimeout(pendingSave.current);
     pendingSave.current = window.setTimeout(() => {
       if (!formRef.current) return;
@@ -99,7 +113,7 @@ export function StepFrame(props: Props) {
       <Form method="post" action={`${base}/${props.step}`} ref={formRef} onBlur={saveOnBlur} onSubmit={cancelPendingSave} noValidate>
         <VStack gap="space-32">
           {props.returnToSummary ? <input type="hidden" name="returnTo" value="oppsummering" /> : null}
-          {props.children}
+          {props.children(fieldErrors)}
           <HStack gap="space-16" wrap>
             {props.hasPrevious ? (
               <Button type="submit" name="intent" value="back" variant="secondary" icon={<ArrowLeftIcon aria-hidden />} disabled={busy}>

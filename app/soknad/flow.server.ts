@@ -149,7 +149,8 @@ export async function saveStepForm(request: Request, params: Params) {
   }
   switch (intent) {
     case "autosave":
-      return data({ saved: true as const });
+      // The same schema's verdict, so the page can show a field's error as soon as it is left.
+      return data({ saved: true as const, fieldErrors: parsed.ok ? {} : parsed.errors });
     case "later":
       return redirect(`/${language}?lagret=1`);
     case "back": {
