@@ -72,9 +72,10 @@ if (development) {
   app.use(viteServer.middlewares);
   build = () => viteServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
 } else {
-  app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
-  app.use(express.static("build/client", { maxAge: "1h" }));
-  const serverBuild = (await import(path.resolve("build/server/index.js"))) as ServerBuild;
+  const buildDir = process.env.BUILD_DIR ?? "build";
+  app.use("/assets", express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y" }));
+  app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h" }));
+  const serverBuild = (await import(path.resolve(buildDir, "server/index.js"))) as ServerBuild;
   build = async () => serverBuild;
 }
 

@@ -13,6 +13,8 @@ export default defineConfig({
   plugins: [
     !process.env.VITEST &&
       remix({
+        // BUILD_DIR lets the benchmark build beside the tests' build without replacing it.
+        buildDirectory: process.env.BUILD_DIR ?? "build",
         ignoredRouteFiles: ["**/*.test.{ts,tsx}", "**/.*"],
         future: {
           v3_fetcherPersist: true,
