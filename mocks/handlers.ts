@@ -26,6 +26,7 @@ const notFound = () => error(404, "not-found");
 /** msw path patterns for routes with an id, derived from the contract so the two cannot drift. */
 const innsynPattern = paths.innsyn("__id__").replace("__id__", ":fiksDigisosId");
 const dokumentlagerPattern = paths.dokumentlager("__id__").replace("__id__", ":id");
+const norgEnhetPattern = paths.norgEnhet("__id__").replace("__id__", ":enhetsnummer");
 
 const describeIssues = (issues: z.ZodIssue[]) =>
   issues
@@ -107,6 +108,11 @@ export function createHandlers(store: MockStore): RequestHandler[] {
       const kommunenummer = new URL(request.url).searchParams.get("kommunenummer") ?? "";
       if (!/^\d{4}$/.test(kommunenummer)) return error(400, "invalid-kommunenummer", "kommunenummer must be 4 digits");
       const office = navKontorFor(kommunenummer);
+      return office ? HttpResponse.json(office) : notFound();
+    }),
+
+    http.get(norgEnhetPattern, ({ params }) => {
+      const office = navKontorer.find((candidate) => candidate.enhetsnummer === String(params.enhetsnummer));
       return office ? HttpResponse.json(office) : notFound();
     }),
 

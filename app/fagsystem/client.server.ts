@@ -120,6 +120,7 @@ export const fagsystem = {
   skatteetatenInntekt: (fnr: string) => request(paths.skatteetatenInntekt, skatteetatenInntektSchema, { fnr }),
   husbankenBostotte: (fnr: string) => request(paths.husbankenBostotte, husbankenBostotteSchema, { fnr }),
   navKontor: (kommunenummer: string) => request(paths.norgKontor, navKontorSchema, { query: { kommunenummer } }),
+  navEnhet: (enhetsnummer: string) => request(paths.norgEnhet(enhetsnummer), navKontorSchema),
   soknader: (fnr: string) => request(paths.soknader, soknadSummaryListSchema, { fnr }),
   innsyn: (fnr: string, fiksDigisosId: string) => request(paths.innsyn(fiksDigisosId), digisosSokerSchema, { fnr }),
   /** Sends a søknad. Safe to retry with the same idempotencyKey: the fagsystem answers with the søknad it already has. */

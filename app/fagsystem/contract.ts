@@ -19,6 +19,8 @@ export const paths = {
   skatteetatenInntekt: "/api/v1/skatteetaten/inntekt",
   husbankenBostotte: "/api/v1/husbanken/bostotte",
   norgKontor: "/api/v1/norg/kontor",
+  /** GET: one NAV office by its number (enhetsnummer), e.g. the office a søknad was forwarded to. */
+  norgEnhet: (enhetsnummer: string) => `/api/v1/norg/enhet/${encodeURIComponent(enhetsnummer)}`,
   soknader: "/api/v1/soknader",
   innsyn: (fiksDigisosId: string) => `/api/v1/soknader/${encodeURIComponent(fiksDigisosId)}/innsyn`,
   /** POST: send a søknad (the same path as the list, which is GET). */
