@@ -75,6 +75,7 @@ export function soknadSummary(soknad: SoknadRecord): SoknadSummary {
     sendtTidspunkt: soknad.sendtTidspunkt,
     sistOppdatert,
     navKontor: tildelt?.type === "tildeltNavKontor" ? tildelt.navKontor : soknad.navKontor,
+    soknadPdf: soknad.innsending?.pdf ?? null,
   };
 }
 

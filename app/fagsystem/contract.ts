@@ -148,6 +148,8 @@ export const soknadSummarySchema = z.object({
   sendtTidspunkt: isoDateTime.nullish(),
   sistOppdatert: isoDateTime,
   navKontor: z.string().nullish(),
+  /** The PDF of the søknad as sent, in the dokumentlager (none for søknader sent on paper). */
+  soknadPdf: z.object({ type: z.string(), id: z.string() }).nullish(),
 });
 export const soknadSummaryListSchema = z.array(soknadSummarySchema);
 export type SoknadSummary = z.infer<typeof soknadSummarySchema>;
