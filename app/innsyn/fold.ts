@@ -1,0 +1,496 @@
+/**
+ * The one fold of a søknad's event log (`digisos-soker.json`) into what the person sees.
+ * Pure: no I/O, no clock (`options.now`), no logging; the caller logs `reason` of a failure.
+ * Why the rules look as they do: docs/decisions/008-innsyn-fold.md.
+ */
+import type { z } from "zod";
+import { hendelseSchemas, type DigisosSoker, type Hendelse, type KnownHendelseType } from "../fagsystem/contract";
+import {
+  NEW_VEDTAK_DAYS,
+  type Dokumentasjonkrav,
+  type DocumentTask,
+  type FoldOptions,
+  type FoldResult,
+  type InnsynView,
+  type KravStatus,
+  type Letter,
+  type Rammevedtak,
+  type Sak,
+  type SoknadStatus,
+  type TimelineEntry,
+  type Utbetaling,
+  type Vedtak,
+  type Vilkar,
+} from "./view";
+
+const DAY_MS = 86_400_000;
+
+type SaksStatusRaw = NonNullable<z.infer<(typeof hendelseSchemas)["saksStatus"]>["status"]>;
+type SoknadsStatusRaw = z.infer<(typeof hendelseSchemas)["soknadsStatus"]>["status"];
+
+/**
+ * Order among events with the same time, so the result does not depend on the order the
+ * fagsystem wrote them in. NAV: MOTTATT before UNDER_BEHANDLING, payments before conditions.
+ * A concluding status comes last, after the vedtak and payments it concludes.
+ */
+function priority(event: Hendelse): number {
+  switch (event.type) {
+    case "soknadsStatus":
+      return event.status === "MOTTATT" ? 0 : event.status === "UNDER_BEHANDLING" ? 2 : event.status === "FERDIGBEHANDLET" ? 11 : 12;
+    case "tildeltNavKontor":
+      return 1;
+    case "saksStatus":
+      return 3;
+    case "vedtakFattet":
+      return 4;
+    case "rammevedtak":
+      return 5;
+    case "utbetaling":
+      return 6;
+    case "vilkar":
+      return 7;
+    case "dokumentasjonkrav":
+      return 8;
+    case "dokumentasjonEtterspurt":
+      return 9;
+    case "forelopigSvar":
+      return 10;
+  }
+}
+
+const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(Z|([+-])(\d{2}):?(\d{2}))$/;
+
+/** Milliseconds since the epoch of an ISO-8601 time with any offset (the forms the contract accepts); NaN otherwise. */
+export function isoToMs(value: string): number {
+  const match = ISO_TIME.exec(value);
+  if (!match) return Date.parse(value);
+  const [, year, month, dayOfMonth, hours, minutes, seconds, fraction, zone, sign, offsetHours, offsetMinutes] = match;
+  const ms = fraction ? Number(fraction.slice(0, 3).padEnd(3, "0")) : 0;
+  const utc = Date.UTC(Number(year), Number(month) - 1, Number(dayOfMonth), Number(hours), Number(minutes), Number(seconds ?? 0), ms);
+  if (zone === "Z") return utc;
+  const offset = (Number(offsetHours) * 60 + Number(offsetMinutes)) * 60_000;
+  return sign === "+" ? utc - offset : utc + offset;
+}
+
+/** JSON with object keys sorted: the identity of an event for de-duplication and the last tie-break. */
+function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null";
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  const record = value as Record<string, unknown>;
+  const parts: string[] = [];
+  for (const key of Object.keys(record).sort()) {
+    if (record[key] === undefined) continue;
+    parts.push(`${JSON.stringify(key)}:${canonicalJson(record[key])}`);
+  }
+  return `{${parts.join(",")}}`;
+}
+
+function isKnownType(type: unknown): type is KnownHendelseType {
+  return typeof type === "string" && Object.prototype.hasOwnProperty.call(hendelseSchemas, type);
+}
+
+interface SortedEvent {
+  event: Hendelse;
+  ms: number;
+  priority: number;
+  key: string;
+}
+
+interface SakState {
+  referanse: string;
+  tittel: string | null;
+  status: SaksStatusRaw | null;
+}
+
+/** A timeline entry with what it takes to order it; `removed` when a later event replaced it. */
+interface PendingEntry {
+  entry: TimelineEntry;
+  ms: number;
+  removed: boolean;
+}
+
+const isHiddenSakStatus = (status: SaksStatusRaw | null) => status === "IKKE_INNSYN" || status === "FEILREGISTRERT";
+
+function kravStatus(status: KravStatus | "ANNULLERT" | null | undefined): KravStatus {
+  return status && status !== "ANNULLERT" ? status : "RELEVANT";
+}
+
+export function foldEventLog(document: DigisosSoker, options: FoldOptions): FoldResult {
+  try {
+    return fold(document, options);
+  } catch (error) {
+    return { ok: false, reason: `fold failed: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
+
+function fold(document: DigisosSoker, options: FoldOptions): FoldResult {
+  const hendelser: unknown = document?.hendelser;
+  if (!Array.isArray(hendelser)) return { ok: false, reason: "hendelser is not a list" };
+
+  /* ---------- parse, skip unknown, de-duplicate ---------- */
+  let skippedUnknown = 0;
+  const seen = new Set<string>();
+  const events: SortedEvent[] = [];
+  for (let index = 0; index < hendelser.length; index++) {
+    const raw: unknown = hendelser[index];
+    const type = raw && typeof raw === "object" ? (raw as { type?: unknown }).type : undefined;
+    if (!isKnownType(type)) {
+      skippedUnknown++;
+      continue;
+    }
+    const parsed = hendelseSchemas[type].safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = issue && issue.path.length > 0 ? `${issue.path.join(".")}: ` : "";
+      return { ok: false, reason: `hendelser[${index}] (${type}) is invalid: ${where}${issue?.message ?? "unknown issue"}` };
+    }
+    const event = parsed.data as Hendelse;
+    const ms = isoToMs(event.hendelsestidspunkt);
+    if (Number.isNaN(ms)) return { ok: false, reason: `hendelser[${index}] (${type}) has an unreadable hendelsestidspunkt` };
+    const key = canonicalJson(event);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    events.push({ event, ms, priority: priority(event), key });
+  }
+  events.sort((a, b) => a.ms - b.ms || a.priority - b.priority || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+
+  /* ---------- state ---------- */
+  const timeline: PendingEntry[] = [];
+  const push = (entry: TimelineEntry, ms: number): PendingEntry => {
+    const pending = { entry, ms, removed: false };
+    timeline.push(pending);
+    return pending;
+  };
+
+  let soknadsStatus: SoknadsStatusRaw | null = null;
+  let soknadsStatusEntry: PendingEntry | null = null;
+  let mottatt: { entry: Extract<TimelineEntry, { kind: "mottatt" }>; ms: number } | null = null;
+
+  let navKontor: string | null = null;
+  const kontorHistorikk: InnsynView["kontorHistorikk"] = [];
+
+  const saker = new Map<string, SakState>();
+  let visibleSaker = 0;
+  const sakBehandlesIkkeEntries: PendingEntry[] = [];
+
+  const vedtak = new Map<string, Vedtak>();
+  const vedtakEntries = new Map<string, PendingEntry>();
+  const letters = new Map<string, Letter>();
+
+  let tasks: Omit<DocumentTask, "done" | "overdue">[] = [];
+  let tasksEtterspurtMs = 0;
+
+  const utbetalinger = new Map<string, Utbetaling>();
+  let lastPaymentEntryMs: number | null = null;
+
+  const vilkar = new Map<string, Vilkar>();
+  const dokumentasjonkrav = new Map<string, Dokumentasjonkrav>();
+  const rammevedtak = new Map<string, Rammevedtak>();
+
+  const addLetter = (letter: Letter) => {
+    const key = `${letter.kind}:${letter.letterId}`;
+    letters.delete(key); // a letter sent again moves to its newest date
+    letters.set(key, letter);
+  };
+
+  /** Creates or updates a sak, keeping the count of visible saker and the "delt i saker" entries. */
+  const upsertSak = (referanse: string, change: { tittel?: string | null; status?: SaksStatusRaw | null }, at: string, ms: number) => {
+    let sak = saker.get(referanse);
+    const wasVisible = sak ? !isHiddenSakStatus(sak.status) : false;
+    if (!sak) {
+      sak = { referanse, tittel: null, status: null };
+      saker.set(referanse, sak);
+    }
+    if (change.tittel != null) sak.tittel = change.tittel;
+    if (change.status != null) sak.status = change.status;
+    const isVisible = !isHiddenSakStatus(sak.status);
+    if (isVisible === wasVisible) return;
+    visibleSaker += isVisible ? 1 : -1;
+    if (!isVisible || visibleSaker < 2) return;
+    const last = timeline[timeline.length - 1];
+    if (last && last.ms === ms && last.entry.kind === "delt-i-saker") last.entry.antall = visibleSaker;
+    else push({ at, kind: "delt-i-saker", antall: visibleSaker }, ms);
+  };
+
+  /* ---------- the fold ---------- */
+  for (const { event, ms } of events) {
+    const at = event.hendelsestidspunkt;
+    switch (event.type) {
+      case "soknadsStatus": {
+        if (event.status === soknadsStatus) break;
+        soknadsStatus = event.status;
+        if (event.status === "MOTTATT") {
+          const entry: Extract<TimelineEntry, { kind: "mottatt" }> = { at, kind: "mottatt", navKontor };
+          soknadsStatusEntry = push(entry, ms);
+          mottatt = { entry, ms };
+        } else {
+          const kind = event.status === "UNDER_BEHANDLING" ? "under-behandling" : event.status === "FERDIGBEHANDLET" ? "ferdigbehandlet" : "behandles-ikke";
+          soknadsStatusEntry = push({ at, kind }, ms);
+        }
+        break;
+      }
+      case "tildeltNavKontor": {
+        if (event.navKontor === navKontor) break;
+        const fra = navKontor;
+        navKontor = event.navKontor;
+        kontorHistorikk.push({ navKontor: event.navKontor, fra: at });
+        if (kontorHistorikk.length === 1) {
+          // The first office is where it was sent: shown on the "mottatt" entry of the same moment.
+          if (mottatt && mottatt.ms === ms && mottatt.entry.navKontor === null) mottatt.entry.navKontor = event.navKontor;
+        } else {
+          push({ at, kind: "videresendt", fra, til: event.navKontor }, ms);
+        }
+        break;
+      }
+      case "saksStatus": {
+        const before = saker.get(event.referanse)?.status ?? null;
+        upsertSak(event.referanse, { tittel: event.tittel, status: event.status }, at, ms);
+        if (event.status === "BEHANDLES_IKKE" && before !== "BEHANDLES_IKKE") {
+          sakBehandlesIkkeEntries.push(push({ at, kind: "sak-behandles-ikke", saksreferanse: event.referanse, tittel: null }, ms));
+        }
+        break;
+      }
+      case "vedtakFattet": {
+        const letterId = event.vedtaksfil.referanse.id;
+        const saksreferanse = event.saksreferanse ?? null;
+        if (saksreferanse !== null && !saker.has(saksreferanse)) upsertSak(saksreferanse, {}, at, ms);
+        vedtak.delete(letterId); // the same letter again replaces the vedtak, now at its newest time
+        vedtak.set(letterId, { letterId, saksreferanse, utfall: event.utfall ?? null, fattet: at, isNew: false });
+        const previousEntry = vedtakEntries.get(letterId);
+        if (previousEntry) previousEntry.removed = true;
+        vedtakEntries.set(letterId, push({ at, kind: "vedtak", saksreferanse, tittel: null, utfall: event.utfall ?? null, letterId }, ms));
+        addLetter({ kind: "vedtak", letterId, date: at, saksreferanse });
+        break;
+      }
+      case "dokumentasjonEtterspurt": {
+        const letterId = event.forvaltningsbrev?.referanse.id ?? null;
+        tasksEtterspurtMs = ms;
+        tasks = event.dokumenter.map((dokument) => ({
+          dokumenttype: dokument.dokumenttype,
+          tilleggsinformasjon: dokument.tilleggsinformasjon ?? null,
+          innsendelsesfrist: dokument.innsendelsesfrist ?? null,
+          dokumentreferanse: dokument.dokumentreferanse ?? null,
+          etterspurt: at,
+          letterId,
+        }));
+        // An empty list is how the office withdraws a request: no "asked for 0 documents" entry.
+        if (tasks.length > 0) push({ at, kind: "dokumentasjon-etterspurt", letterId, antall: tasks.length }, ms);
+        if (letterId !== null) addLetter({ kind: "dokumentasjon-etterspurt", letterId, date: at, saksreferanse: null });
+        break;
+      }
+      case "forelopigSvar": {
+        const letterId = event.forvaltningsbrev.referanse.id;
+        push({ at, kind: "forelopig-svar", letterId }, ms);
+        addLetter({ kind: "forelopig-svar", letterId, date: at, saksreferanse: null });
+        break;
+      }
+      case "utbetaling": {
+        const previous = utbetalinger.get(event.utbetalingsreferanse);
+        let changed: boolean;
+        if (event.status === "ANNULLERT") {
+          changed = utbetalinger.delete(event.utbetalingsreferanse);
+        } else {
+          const toApplicant = event.annenMottaker !== true;
+          // NAV's rule: the newest event is the whole payment; a field it leaves out is gone.
+          const next: Utbetaling = {
+            referanse: event.utbetalingsreferanse,
+            saksreferanse: event.saksreferanse ?? null,
+            status: event.status,
+            belop: event.belop ?? null,
+            beskrivelse: event.beskrivelse ?? null,
+            forfallsdato: event.forfallsdato ?? null,
+            utbetalingsdato: event.utbetalingsdato ?? null,
+            fom: event.fom ?? null,
+            tom: event.tom ?? null,
+            toApplicant,
+            annenMottaker: toApplicant ? null : (event.mottaker ?? null),
+            kontonummer: toApplicant ? (event.kontonummer ?? null) : null,
+            utbetalingsmetode: event.utbetalingsmetode ?? null,
+          };
+          changed = !previous || canonicalJson(previous) !== canonicalJson(next);
+          utbetalinger.set(event.utbetalingsreferanse, next);
+        }
+        if (changed && lastPaymentEntryMs !== ms) {
+          push({ at, kind: "utbetalinger-oppdatert" }, ms);
+          lastPaymentEntryMs = ms;
+        }
+        break;
+      }
+      case "vilkar": {
+        if (event.status === "ANNULLERT") {
+          vilkar.delete(event.vilkarreferanse);
+          break;
+        }
+        vilkar.set(event.vilkarreferanse, {
+          referanse: event.vilkarreferanse,
+          saksreferanse: event.saksreferanse ?? null,
+          tittel: event.tittel ?? null,
+          beskrivelse: event.beskrivelse ?? null,
+          status: kravStatus(event.status),
+          utbetalingsreferanser: event.utbetalingsreferanse ?? [],
+        });
+        break;
+      }
+      case "dokumentasjonkrav": {
+        if (event.status === "ANNULLERT") {
+          dokumentasjonkrav.delete(event.dokumentasjonkravreferanse);
+          break;
+        }
+        dokumentasjonkrav.set(event.dokumentasjonkravreferanse, {
+          referanse: event.dokumentasjonkravreferanse,
+          saksreferanse: event.saksreferanse ?? null,
+          tittel: event.tittel ?? null,
+          beskrivelse: event.beskrivelse ?? null,
+          frist: event.frist ?? null,
+          status: kravStatus(event.status),
+          utbetalingsreferanser: event.utbetalingsreferanse ?? [],
+        });
+        break;
+      }
+      case "rammevedtak": {
+        rammevedtak.set(event.rammevedtaksreferanse, {
+          referanse: event.rammevedtaksreferanse,
+          saksreferanse: event.saksreferanse ?? null,
+          beskrivelse: event.beskrivelse ?? null,
+          belop: event.belop ?? null,
+          fom: event.fom ?? null,
+          tom: event.tom ?? null,
+        });
+        break;
+      }
+    }
+  }
+
+  /* ---------- saker and vedtak as shown ---------- */
+  const hiddenSaker = new Set<string>();
+  for (const sak of saker.values()) if (isHiddenSakStatus(sak.status)) hiddenSaker.add(sak.referanse);
+  const isHiddenRef = (referanse: string | null) => referanse !== null && hiddenSaker.has(referanse);
+
+  // A vedtak of a hidden sak is hidden with it: its letter and timeline entry too.
+  const visibleVedtak = [...vedtak.values()].filter((item) => !isHiddenRef(item.saksreferanse));
+  const nowMs = options.now.getTime();
+  const newest = visibleVedtak[visibleVedtak.length - 1];
+  if (newest && nowMs - isoToMs(newest.fattet) <= NEW_VEDTAK_DAYS * DAY_MS) newest.isNew = true;
+
+  const sortedUtbetalinger = sortUtbetalinger([...utbetalinger.values()]);
+
+  const vedtakBySak = new Map<string, Vedtak[]>();
+  for (const item of visibleVedtak) {
+    if (item.saksreferanse === null) continue;
+    const list = vedtakBySak.get(item.saksreferanse) ?? [];
+    list.push(item);
+    vedtakBySak.set(item.saksreferanse, list);
+  }
+  const utbetalingerBySak = new Map<string, string[]>();
+  for (const item of sortedUtbetalinger) {
+    if (item.saksreferanse === null) continue;
+    const list = utbetalingerBySak.get(item.saksreferanse) ?? [];
+    list.push(item.referanse);
+    utbetalingerBySak.set(item.saksreferanse, list);
+  }
+
+  const visibleSakList: Sak[] = [];
+  for (const sak of saker.values()) {
+    if (hiddenSaker.has(sak.referanse)) continue;
+    const sakVedtak = vedtakBySak.get(sak.referanse) ?? [];
+    visibleSakList.push({
+      referanse: sak.referanse,
+      tittel: sak.tittel,
+      status: sak.status === "BEHANDLES_IKKE" ? "BEHANDLES_IKKE" : sakVedtak.length > 0 ? "FERDIGBEHANDLET" : "UNDER_BEHANDLING",
+      vedtak: sakVedtak,
+      utbetalingsreferanser: utbetalingerBySak.get(sak.referanse) ?? [],
+    });
+  }
+
+  /* ---------- status ---------- */
+  let status: SoknadStatus = soknadsStatus ?? "SENDT";
+  if (status === "FERDIGBEHANDLET" && visibleSakList.some((sak) => sak.status === "UNDER_BEHANDLING")) {
+    status = "UNDER_BEHANDLING";
+    // The page must not say "ferdig behandlet" in the history while the status says otherwise.
+    if (soknadsStatusEntry) soknadsStatusEntry.removed = true;
+  }
+
+  /* ---------- tasks ---------- */
+  const deliveries = options.deliveries
+    .map((delivery) => ({ delivery, ms: isoToMs(delivery.levert) }))
+    .filter((item) => !Number.isNaN(item.ms));
+  const latestByRef = new Map<string, number>();
+  const latestByTypeWithoutRef = new Map<string, number>();
+  const latestByType = new Map<string, number>();
+  const keepLatest = (map: Map<string, number>, key: string, ms: number) => map.set(key, Math.max(map.get(key) ?? -Infinity, ms));
+  for (const { delivery, ms } of deliveries) {
+    const type = delivery.dokumenttype.toLowerCase();
+    keepLatest(latestByType, type, ms);
+    if (delivery.dokumentreferanse) keepLatest(latestByRef, delivery.dokumentreferanse, ms);
+    else keepLatest(latestByTypeWithoutRef, type, ms);
+  }
+  const shownTasks: DocumentTask[] = tasks.map((task) => {
+    const type = task.dokumenttype.toLowerCase();
+    // Both sides name the requested document: match on that; otherwise on the document type.
+    const latest = task.dokumentreferanse
+      ? Math.max(latestByRef.get(task.dokumentreferanse) ?? -Infinity, latestByTypeWithoutRef.get(type) ?? -Infinity)
+      : (latestByType.get(type) ?? -Infinity);
+    const done = latest > tasksEtterspurtMs;
+    const frist = task.innsendelsesfrist === null ? NaN : isoToMs(task.innsendelsesfrist);
+    return { ...task, done, overdue: !done && frist < nowMs };
+  });
+
+  /* ---------- timeline ---------- */
+  for (const [letterId, pending] of vedtakEntries) {
+    const item = vedtak.get(letterId);
+    if (pending.removed || !item || pending.entry.kind !== "vedtak") continue;
+    if (isHiddenRef(item.saksreferanse)) pending.removed = true;
+    else pending.entry.tittel = item.saksreferanse === null ? null : (saker.get(item.saksreferanse)?.tittel ?? null);
+  }
+  for (const pending of sakBehandlesIkkeEntries) {
+    if (pending.entry.kind !== "sak-behandles-ikke") continue;
+    if (hiddenSaker.has(pending.entry.saksreferanse)) pending.removed = true;
+    else pending.entry.tittel = saker.get(pending.entry.saksreferanse)?.tittel ?? null;
+  }
+  // Files delivered at the same moment are one entry; after the events of that moment.
+  deliveries.sort((a, b) => a.ms - b.ms || (a.delivery.levert < b.delivery.levert ? -1 : a.delivery.levert > b.delivery.levert ? 1 : 0));
+  for (const { delivery, ms } of deliveries) {
+    const last = timeline[timeline.length - 1];
+    if (last && last.ms === ms && last.entry.kind === "dokumentasjon-levert") last.entry.antall++;
+    else push({ at: delivery.levert, kind: "dokumentasjon-levert", antall: 1 }, ms);
+  }
+  const shownTimeline = timeline
+    .filter((pending) => !pending.removed)
+    .sort((a, b) => a.ms - b.ms) // stable: events in fold order, then deliveries
+    .map((pending) => pending.entry);
+  if (options.sendtTidspunkt !== null) shownTimeline.unshift({ at: options.sendtTidspunkt, kind: "sendt" });
+
+  const shownLetters = [...letters.values()].filter((letter) => !(letter.kind === "vedtak" && isHiddenRef(letter.saksreferanse)));
+
+  return {
+    ok: true,
+    view: {
+      status,
+      navKontor,
+      kontorHistorikk,
+      saker: visibleSakList,
+      vedtak: visibleVedtak,
+      tasks: shownTasks,
+      vilkar: [...vilkar.values()],
+      dokumentasjonkrav: [...dokumentasjonkrav.values()],
+      utbetalinger: sortedUtbetalinger,
+      rammevedtak: [...rammevedtak.values()],
+      letters: shownLetters,
+      timeline: shownTimeline,
+      skippedUnknown,
+    },
+  };
+}
+
+/** Planned payments first, soonest due first; then the rest, newest first. Ties by referanse. */
+function sortUtbetalinger(list: Utbetaling[]): Utbetaling[] {
+  const byRef = (a: Utbetaling, b: Utbetaling) => (a.referanse < b.referanse ? -1 : a.referanse > b.referanse ? 1 : 0);
+  // Dates are YYYY-MM-DD, so string order is date order; a missing date goes last.
+  const ascending = (a: string | null, b: string | null) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1);
+  const descending = (a: string | null, b: string | null) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? 1 : -1);
+  const planned = list.filter((item) => item.status === "PLANLAGT_UTBETALING").sort((a, b) => ascending(a.forfallsdato, b.forfallsdato) || byRef(a, b));
+  const rest = list
+    .filter((item) => item.status !== "PLANLAGT_UTBETALING")
+    .sort((a, b) => descending(a.utbetalingsdato ?? a.forfallsdato, b.utbetalingsdato ?? b.forfallsdato) || byRef(a, b));
+  return [...planned, ...rest];
+}
