@@ -171,6 +171,7 @@ function fold(document: DigisosSoker, options: FoldOptions): FoldResult {
 
   const saker = new Map<string, SakState>();
   let visibleSaker = 0;
+  let deltISaker: { entry: Extract<TimelineEntry, { kind: "delt-i-saker" }>; ms: number } | null = null;
   const sakBehandlesIkkeEntries: PendingEntry[] = [];
 
   const vedtak = new Map<string, Vedtak>();
@@ -207,9 +208,12 @@ function fold(document: DigisosSoker, options: FoldOptions): FoldResult {
     if (isVisible === wasVisible) return;
     visibleSaker += isVisible ? 1 : -1;
     if (!isVisible || visibleSaker < 2) return;
-    const last = timeline[timeline.length - 1];
-    if (last && last.ms === ms && last.entry.kind === "delt-i-saker") last.entry.antall = visibleSaker;
-    else push({ at, kind: "delt-i-saker", antall: visibleSaker }, ms);
+    if (deltISaker && deltISaker.ms === ms) deltISaker.entry.antall = visibleSaker;
+    else {
+      const entry: Extract<TimelineEntry, { kind: "delt-i-saker" }> = { at, kind: "delt-i-saker", antall: visibleSaker };
+      push(entry, ms);
+      deltISaker = { entry, ms };
+    }
   };
 
   /* ---------- the fold ---------- */

@@ -129,7 +129,10 @@ export interface InnsynView {
   kontorHistorikk: { navKontor: string; fra: string }[];
   /** Visible saker (IKKE_INNSYN and FEILREGISTRERT hidden), in the order they appeared. */
   saker: Sak[];
-  /** Vedtak of the søknad, oldest first (also reachable through saker). */
+  /**
+   * Vedtak of the søknad, oldest first (also reachable through saker). A vedtak without
+   * saksreferanse is only here; a vedtak of a hidden sak is left out (also of letters and timeline).
+   */
   vedtak: Vedtak[];
   /** The current document request, in its own order. Empty when none. */
   tasks: DocumentTask[];
@@ -138,6 +141,7 @@ export interface InnsynView {
   /** ANNULLERT hidden; planned first by due date, then the rest newest first. */
   utbetalinger: Utbetaling[];
   rammevedtak: Rammevedtak[];
+  /** Oldest first; a letter sent again appears once, at its newest date. */
   letters: Letter[];
   /** Oldest first. */
   timeline: TimelineEntry[];
