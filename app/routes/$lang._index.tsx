@@ -3,6 +3,8 @@ import { Link as RemixLink, useLoaderData } from "@remix-run/react";
 import { Alert, BodyLong, GuidePanel, Heading, HGrid, LinkCard, List, VStack } from "@navikt/ds-react";
 import { useTranslation } from "react-i18next";
 import { currentSession } from "~/auth/auth.server";
+import { landingSummary } from "~/innsyn/innsyn.server";
+import { CaseHighlights } from "~/innsyn/CaseHighlights";
 import { listDrafts } from "~/soknad/drafts.server";
 import { DraftList } from "~/soknad/DraftList";
 import { useLanguage } from "~/i18n/use-language";
@@ -16,18 +18,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const session = await currentSession(request);
   const url = new URL(request.url);
   const notice: "saved" | "deleted" | null = url.searchParams.has("lagret") ? "saved" : url.searchParams.has("slettet") ? "deleted" : null;
-  if (!session || session.kind !== "applicant") return { applicant: null, drafts: [], notice: null };
-  const drafts = session.subject.refusal ? [] : await listDrafts(session.subject.fnr);
+  if (!session || session.kind !== "applicant") return { applicant: null, drafts: [], notice: null, highlights: null };
+  const eligible = !session.subject.refusal;
+  const [drafts, highlights] = eligible ? await Promise.all([listDrafts(session.subject.fnr), landingSummary(session.subject.fnr, new Date())]) : [[], null];
   return {
     applicant: { firstName: session.subject.name.split(" ")[0] ?? "", refusal: session.subject.refusal },
     drafts: drafts.map((draft) => ({ id: draft.id, updatedAt: draft.updatedAt.toISOString(), deleteAfter: draft.deleteAfter.toISOString() })),
     notice,
+    highlights,
   };
 }
 
 export default function Landing() {
   const { t } = useTranslation("landing");
-  const { applicant, drafts, notice } = useLoaderData<typeof loader>();
+  const { applicant, drafts, notice, highlights } = useLoaderData<typeof loader>();
   const language = useLanguage();
   return (
     <div className="page">
@@ -41,6 +45,7 @@ export default function Landing() {
         </VStack>
 
         {notice ? <DraftList.Notice kind={notice} /> : null}
+        {highlights ? <CaseHighlights highlights={highlights} /> : null}
         {drafts.length > 0 ? <DraftList drafts={drafts} /> : null}
 
         {applicant?.refusal === "protected-address" ? (
@@ -83,6 +88,14 @@ export default function Landing() {
                   </LinkCard.Anchor>
                 </LinkCard.Title>
                 <LinkCard.Description>{t("own.applicationsDescription")}</LinkCard.Description>
+              </LinkCard>
+              <LinkCard>
+                <LinkCard.Title>
+                  <LinkCard.Anchor asChild>
+                    <RemixLink to={`/${language}/utbetalinger`}>{t("own.payments")}</RemixLink>
+                  </LinkCard.Anchor>
+                </LinkCard.Title>
+                <LinkCard.Description>{t("own.paymentsDescription")}</LinkCard.Description>
               </LinkCard>
               <LinkCard>
                 <LinkCard.Title>

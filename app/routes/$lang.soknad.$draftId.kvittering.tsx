@@ -82,7 +82,7 @@ export default function Receipt() {
         <Link href={`/${language}/soknad/${receipt.draftId}/kvittering/pdf`} target="_blank">
           {t("receipt.pdf")}
         </Link>
-        <Link as={RemixLink} to={`/${language}/mine-soknader`}>
+        <Link as={RemixLink} to={receipt.reference ? `/${language}/innsyn/${receipt.reference}` : `/${language}/mine-soknader`}>
           {t("receipt.status")}
         </Link>
       </VStack>

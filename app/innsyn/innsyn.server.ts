@@ -1,0 +1,202 @@
+/**
+ * Innsyn: reads a person's søknader and their event logs from the fagsystem and folds
+ * them (one fold, `foldEventLog`) into what the pages show. Pages get plain data; an
+ * invalid log or a fagsystem failure becomes a state the page explains, never a 500.
+ */
+import { fagsystem, FagsystemError } from "~/fagsystem/client.server";
+import type { NavKontor, SoknadSummary } from "~/fagsystem/contract";
+import { foldEventLog } from "./fold";
+import type { Delivery, DocumentTask, InnsynView, Utbetaling } from "./view";
+
+/** Søknader older than this are not listed (NAV shows 15 months). */
+export const HISTORY_MONTHS = 15;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** A complaint must reach the office within three weeks after the letter arrived. */
+export const KLAGE_DAYS = 21;
+
+export type FoldedSoknad = {
+  id: string;
+  sendtTidspunkt: string | null;
+  sistOppdatert: string;
+  soknadPdfId: string | null;
+  /** Null when the log could not be read (invalid document or one failing call). */
+  view: InnsynView | null;
+};
+
+export function monthsBefore(now: Date, months: number): Date {
+  const date = new Date(now);
+  date.setUTCMonth(date.getUTCMonth() - months);
+  return date;
+}
+
+/** The files the person delivered for a søknad. Filled from vedlegg.json once uploads exist. */
+async function deliveriesFor(_fnr: string, _id: string): Promise<Delivery[]> {
+  return [];
+}
+
+async function foldOne(fnr: string, summary: SoknadSummary, now: Date): Promise<FoldedSoknad> {
+  const base = {
+    id: summary.fiksDigisosId,
+    sendtTidspunkt: summary.sendtTidspunkt ?? null,
+    sistOppdatert: summary.sistOppdatert,
+    soknadPdfId: summary.soknadPdf?.id ?? null,
+  };
+  const [document, deliveries] = await Promise.all([fagsystem.innsyn(fnr, summary.fiksDigisosId), deliveriesFor(fnr, summary.fiksDigisosId)]);
+  const result = foldEventLog(document, { sendtTidspunkt: base.sendtTidspunkt, deliveries, now });
+  if (!result.ok) {
+    console.error(`[innsyn] cannot fold ${summary.fiksDigisosId}: ${result.reason}`);
+    return { ...base, view: null };
+  }
+  return { ...base, view: result.view };
+}
+
+export type Overview = { kind: "ok"; soknader: FoldedSoknad[] } | { kind: "unavailable" };
+
+/** Every søknad of the last 15 months, folded, newest first. */
+export async function loadOverview(fnr: string, now: Date): Promise<Overview> {
+  try {
+    const since = monthsBefore(now, HISTORY_MONTHS).getTime();
+    const summaries = (await fagsystem.soknader(fnr)).filter((summary) => Date.parse(summary.sendtTidspunkt ?? summary.sistOppdatert) >= since);
+    const soknader = await Promise.all(summaries.map((summary) => foldOne(fnr, summary, now)));
+    soknader.sort((a, b) => (b.sendtTidspunkt ?? b.sistOppdatert).localeCompare(a.sendtTidspunkt ?? a.sistOppdatert));
+    return { kind: "ok", soknader };
+  } catch (error) {
+    if (!(error instanceof FagsystemError)) throw error;
+    console.error("[innsyn] overview", error.message);
+    return { kind: "unavailable" };
+  }
+}
+
+export const openTasks = (view: InnsynView): DocumentTask[] => view.tasks.filter((task) => !task.done);
+
+/** The earliest deadline among the open tasks and document requirements of a søknad. */
+export function nearestDeadline(view: InnsynView): string | null {
+  const deadlines = [
+    ...openTasks(view).map((task) => task.innsendelsesfrist),
+    ...view.dokumentasjonkrav.filter((krav) => krav.status === "RELEVANT").map((krav) => krav.frist),
+  ].filter((deadline): deadline is string => Boolean(deadline));
+  return deadlines.sort((a, b) => Date.parse(a) - Date.parse(b))[0] ?? null;
+}
+
+/** A søknad still needs the person or the office: not finished, or with open tasks or payments to come. */
+export function isActive(view: InnsynView): boolean {
+  if (view.status !== "FERDIGBEHANDLET" && view.status !== "BEHANDLES_IKKE") return true;
+  return openTasks(view).length > 0 || view.utbetalinger.some((payment) => payment.status === "PLANLAGT_UTBETALING");
+}
+
+export type PaymentWithSoknad = Utbetaling & { soknadId: string; soknadSendt: string | null };
+
+/** All visible payments of the person's søknader. */
+export function paymentsOf(soknader: readonly FoldedSoknad[]): PaymentWithSoknad[] {
+  return soknader.flatMap((soknad) =>
+    (soknad.view?.utbetalinger ?? []).map((payment) => ({ ...payment, soknadId: soknad.id, soknadSendt: soknad.sendtTidspunkt })),
+  );
+}
+
+/** What the landing page shows of the person's cases: the next payment and the nearest task. */
+export async function landingSummary(fnr: string, now: Date) {
+  const overview = await loadOverview(fnr, now);
+  if (overview.kind !== "ok") return null;
+  const nextPayment =
+    paymentsOf(overview.soknader)
+      .filter((payment) => payment.status === "PLANLAGT_UTBETALING" && payment.forfallsdato)
+      .sort((a, b) => (a.forfallsdato ?? "").localeCompare(b.forfallsdato ?? ""))[0] ?? null;
+  const withTasks = overview.soknader
+    .filter((soknad) => soknad.view && openTasks(soknad.view).length > 0)
+    .map((soknad) => ({ soknadId: soknad.id, count: openTasks(soknad.view!).length, deadline: nearestDeadline(soknad.view!) }))
+    .sort((a, b) => (a.deadline ?? "9999").localeCompare(b.deadline ?? "9999"));
+  return {
+    nextPayment: nextPayment ? { amount: nextPayment.belop, date: nextPayment.forfallsdato!, soknadId: nextPayment.soknadId } : null,
+    task: withTasks[0] ?? null,
+  };
+}
+
+export type OfficeInfo = { enhetsnummer: string; navn: string; telefon: string; apningstider: NavKontor["apningstider"] };
+
+/** Names and phone numbers of the offices a søknad has been with; an unknown one is left out. */
+async function officesOf(numbers: readonly string[]): Promise<Record<string, OfficeInfo>> {
+  const entries = await Promise.all(
+    [...new Set(numbers)].map(async (number) => {
+      try {
+        const office = await fagsystem.navEnhet(number);
+        return [number, { enhetsnummer: number, navn: office.navn, telefon: office.telefon, apningstider: office.apningstider }] as const;
+      } catch (error) {
+        if (!(error instanceof FagsystemError)) throw error;
+        return null;
+      }
+    }),
+  );
+  return Object.fromEntries(entries.filter((entry) => entry !== null));
+}
+
+export type SoknadStatusPage =
+  | { kind: "ok"; soknad: FoldedSoknad & { view: InnsynView }; offices: Record<string, OfficeInfo> }
+  | { kind: "invalid"; id: string }
+  | { kind: "unavailable"; id: string };
+
+/** One søknad for its status page. Someone else's or an unknown id throws a 404 response. */
+export async function loadSoknadStatus(fnr: string, id: string, now: Date): Promise<SoknadStatusPage> {
+  try {
+    const summary = (await fagsystem.soknader(fnr)).find((candidate) => candidate.fiksDigisosId === id);
+    if (!summary) throw new Response("Not Found", { status: 404 });
+    const soknad = await foldOne(fnr, summary, now);
+    if (!soknad.view) return { kind: "invalid", id };
+    const offices = await officesOf(soknad.view.kontorHistorikk.map((entry) => entry.navKontor));
+    return { kind: "ok", soknad: { ...soknad, view: soknad.view }, offices };
+  } catch (error) {
+    if (error instanceof FagsystemError) {
+      if (error.kind === "not-found") throw new Response("Not Found", { status: 404 });
+      console.error("[innsyn] status", error.message);
+      return { kind: "unavailable", id };
+    }
+    throw error;
+  }
+}
+
+/** The summary above a decision letter: the outcome, what was granted for which period, and the complaint deadline. */
+export function vedtakSummary(view: InnsynView, letterId: string) {
+  const vedtak = view.vedtak.find((candidate) => candidate.letterId === letterId);
+  if (!vedtak) return null;
+  const sak = view.saker.find((candidate) => candidate.referanse === vedtak.saksreferanse) ?? null;
+  const payments = view.utbetalinger.filter((payment) => vedtak.saksreferanse && payment.saksreferanse === vedtak.saksreferanse && payment.status !== "STOPPET");
+  const rammer = view.rammevedtak.filter((ramme) => vedtak.saksreferanse && ramme.saksreferanse === vedtak.saksreferanse);
+  const amounts = [...payments.map((payment) => payment.belop), ...rammer.map((ramme) => ramme.belop)].filter((amount): amount is number => amount !== null);
+  const starts = [...payments, ...rammer].map((item) => item.fom).filter((date): date is string => Boolean(date)).sort();
+  const ends = [...payments, ...rammer].map((item) => item.tom).filter((date): date is string => Boolean(date)).sort();
+  const vilkar = view.vilkar.filter((item) => vedtak.saksreferanse && item.saksreferanse === vedtak.saksreferanse);
+  return {
+    vedtak,
+    sakTittel: sak?.tittel ?? null,
+    granted: payments.map((payment) => ({ beskrivelse: payment.beskrivelse, belop: payment.belop, fom: payment.fom, tom: payment.tom })),
+    total: amounts.length > 0 ? amounts.reduce((sum, amount) => sum + amount, 0) : null,
+    period: starts[0] && ends.at(-1) ? { fom: starts[0], tom: ends.at(-1)! } : null,
+    vilkar: vilkar.map((item) => ({ tittel: item.tittel, beskrivelse: item.beskrivelse })),
+    klagefrist: new Date(Date.parse(vedtak.fattet) + KLAGE_DAYS * DAY_MS).toISOString(),
+  };
+}
+
+/** A file of one of the person's søknader, served so that a browser never runs it as a page. */
+export async function documentResponse(fnr: string, fileId: string, download: boolean): Promise<Response> {
+  let dokument;
+  try {
+    dokument = await fagsystem.dokument(fnr, fileId);
+  } catch (error) {
+    if (!(error instanceof FagsystemError)) throw error;
+    if (error.kind === "not-found") throw new Response("Not Found", { status: 404 });
+    console.error("[innsyn] document", error.message);
+    throw new Response("Service Unavailable", { status: 503 });
+  }
+  const type = dokument.contentType.split(";")[0]!.trim().toLowerCase();
+  const viewable = type === "application/pdf" || type === "image/jpeg" || type === "image/png";
+  const extension = type === "application/pdf" ? "pdf" : type === "image/jpeg" ? "jpg" : type === "image/png" ? "png" : "bin";
+  return new Response(Buffer.from(dokument.bytes), {
+    headers: {
+      "Content-Type": viewable ? type : "application/octet-stream",
+      "Content-Disposition": `${viewable && !download ? "inline" : "attachment"}; filename="dokument-${fileId.slice(0, 8)}.${extension}"`,
+      "Content-Length": String(dokument.bytes.byteLength),
+      "Cache-Control": "private, no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}
