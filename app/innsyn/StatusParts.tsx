@@ -119,10 +119,28 @@ export function SakList({ view, soknadId }: { view: InnsynView; soknadId: string
   const { t } = useTranslation("innsyn");
   const format = useFormat();
   const language = useLanguage();
-  if (view.saker.length === 0) return null;
+  const withoutSak = view.vedtak.filter((vedtak) => vedtak.saksreferanse === null || !view.saker.some((sak) => sak.referanse === vedtak.saksreferanse));
+  if (view.saker.length === 0 && withoutSak.length === 0 && view.sakerWithoutInnsyn === 0) return null;
+  const vedtakItem = (vedtak: InnsynView["vedtak"][number]) => (
+    <li key={vedtak.letterId}>
+      <HStack gap="space-8" align="center" wrap>
+        <BodyShort>{t("saker.vedtakOn", { date: format.date(vedtak.fattet) })}</BodyShort>
+        <UtfallTag utfall={vedtak.utfall} />
+        {vedtak.isNew ? (
+          <Tag variant="alt1" size="small">
+            {t("saker.new")}
+          </Tag>
+        ) : null}
+      </HStack>
+      <Link as={RemixLink} to={`/${language}/innsyn/${soknadId}/vedtak/${vedtak.letterId}`}>
+        {t("saker.openLetter")}
+      </Link>
+    </li>
+  );
   return (
     <Section id="saker" title={t("saker.title")}>
       {view.saker.length > 1 ? <BodyLong spacing>{t("saker.split", { count: view.saker.length })}</BodyLong> : null}
+      {view.sakerWithoutInnsyn > 0 ? <BodyLong spacing>{t("saker.withoutInnsyn", { count: view.sakerWithoutInnsyn })}</BodyLong> : null}
       <VStack as="ul" gap="space-16" className="plain-list">
         {view.saker.map((sak) => (
           <li key={sak.referanse} className="card">
@@ -137,25 +155,20 @@ export function SakList({ view, soknadId }: { view: InnsynView; soknadId: string
             {sak.status === "BEHANDLES_IKKE" ? <BodyLong>{t("saker.notProcessed")}</BodyLong> : null}
             {sak.vedtak.length === 0 && sak.status === "UNDER_BEHANDLING" ? <BodyLong>{t("saker.waiting")}</BodyLong> : null}
             <VStack as="ul" gap="space-8" className="plain-list">
-              {sak.vedtak.map((vedtak) => (
-                <li key={vedtak.letterId}>
-                  <HStack gap="space-8" align="center" wrap>
-                    <BodyShort>{t("saker.vedtakOn", { date: format.date(vedtak.fattet) })}</BodyShort>
-                    <UtfallTag utfall={vedtak.utfall} />
-                    {vedtak.isNew ? (
-                      <Tag variant="alt1" size="small">
-                        {t("saker.new")}
-                      </Tag>
-                    ) : null}
-                  </HStack>
-                  <Link as={RemixLink} to={`/${language}/innsyn/${soknadId}/vedtak/${vedtak.letterId}`}>
-                    {t("saker.openLetter")}
-                  </Link>
-                </li>
-              ))}
+              {sak.vedtak.map(vedtakItem)}
             </VStack>
           </li>
         ))}
+        {withoutSak.length > 0 ? (
+          <li className="card">
+            <Heading level="3" size="small" spacing>
+              {t("saker.otherVedtak")}
+            </Heading>
+            <VStack as="ul" gap="space-8" className="plain-list">
+              {withoutSak.map(vedtakItem)}
+            </VStack>
+          </li>
+        ) : null}
       </VStack>
     </Section>
   );

@@ -482,6 +482,7 @@ function fold(document: DigisosSoker, options: FoldOptions): FoldResult {
       letters: shownLetters,
       timeline: shownTimeline,
       skippedUnknown,
+      sakerWithoutInnsyn: [...saker.values()].filter((sak) => sak.status === "IKKE_INNSYN").length,
     },
   };
 }

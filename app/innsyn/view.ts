@@ -145,6 +145,8 @@ export interface InnsynView {
   letters: Letter[];
   /** Oldest first. */
   timeline: TimelineEntry[];
+  /** Saker the office keeps out of innsyn (IKKE_INNSYN): not shown, but the page says they exist. */
+  sakerWithoutInnsyn: number;
   /** Count of events skipped because their type is unknown (logged, not shown). */
   skippedUnknown: number;
 }
