@@ -59,7 +59,6 @@ describe("reencodeImage", () => {
 
     const result = await reencodeImage(photo);
     if (!result.ok) throw new Error(result.code);
-    console.log(`phone photo: ${photo.length} bytes in, ${result.bytes.length} bytes out (${result.width}×${result.height})`);
 
     // Upright: the long side is now the height, scaled to at most 2500 px.
     expect(result).toMatchObject({ width: 1875, height: 2500 });

@@ -1,0 +1,199 @@
+/**
+ * Reads a multipart/form-data upload from a Remix action's `Request` as a stream, with a hard
+ * limit on each file, on the number of files and fields, and on the whole request. Nothing
+ * unbounded is ever buffered.
+ *
+ * When a file passes MAX_FILE_BYTES the parser stops reading at once and answers: that file
+ * is `too-large`, and parts after it are not read (`truncated`). A form should therefore put
+ * its text fields (document type, CSRF token) before its file input; browsers send parts in
+ * the order of the form. The rest of the body is then pulled and thrown away in the
+ * background, up to MAX_REQUEST_BYTES, so the browser, still sending, gets to see the answer
+ * instead of a reset connection.
+ */
+import { Readable } from "node:stream";
+import type { ReadableStream as NodeWebReadableStream } from "node:stream/web";
+import busboy from "busboy";
+import { displayName } from "./file-name";
+import { MAX_FILE_BYTES, MAX_FILES_PER_DOCUMENT, MAX_REQUEST_BYTES, type RequestRefusalCode } from "./limits";
+
+export type ParsedFile =
+  | { fieldName: string; originalName: string; bytes: Buffer }
+  | { fieldName: string; originalName: string; refused: "too-large" | "too-many-files" | "empty" };
+
+export type ParsedUpload = {
+  fields: Record<string, string | string[]>;
+  /** In the order they came; `originalName` is already sanitised display text. */
+  files: ParsedFile[];
+  /** A file was too large, and parts after it were not read. */
+  truncated: boolean;
+};
+
+/** The whole request is refused: `malformed` → 400, `request-too-large` → 413. */
+export class MultipartError extends Error {
+  constructor(
+    readonly code: RequestRefusalCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = "MultipartError";
+  }
+}
+
+export type MultipartLimits = {
+  maxFileBytes: number;
+  maxFiles: number;
+  maxRequestBytes: number;
+  maxFields: number;
+  maxFieldBytes: number;
+};
+
+const DEFAULT_LIMITS: MultipartLimits = {
+  maxFileBytes: MAX_FILE_BYTES,
+  maxFiles: MAX_FILES_PER_DOCUMENT,
+  maxRequestBytes: MAX_REQUEST_BYTES,
+  maxFields: 20,
+  maxFieldBytes: 8 * 1024,
+};
+
+function addField(fields: ParsedUpload["fields"], name: string, value: string) {
+  const existing = fields[name];
+  if (existing === undefined) fields[name] = value;
+  else if (Array.isArray(existing)) existing.push(value);
+  else fields[name] = [existing, value];
+}
+
+export function parseMultipart(request: Request, limits: Partial<MultipartLimits> = {}): Promise<ParsedUpload> {
+  const { maxFileBytes, maxFiles, maxRequestBytes, maxFields, maxFieldBytes } = { ...DEFAULT_LIMITS, ...limits };
+
+  const contentType = request.headers.get("content-type") ?? "";
+  if (!/^multipart\/form-data\s*;/i.test(contentType) || !request.body) {
+    return Promise.reject(new MultipartError("malformed", "Expected a multipart/form-data body"));
+  }
+  const declaredLength = Number(request.headers.get("content-length"));
+  if (declaredLength > maxRequestBytes) {
+    void request.body.cancel().catch(() => {});
+    return Promise.reject(new MultipartError("request-too-large", `Content-Length ${declaredLength} is over ${maxRequestBytes}`));
+  }
+
+  let parser: busboy.Busboy;
+  try {
+    parser = busboy({
+      headers: { "content-type": contentType },
+      defParamCharset: "utf8", // browsers send file names as raw UTF-8
+      limits: {
+        // busboy reports a limit when a part *reaches* it; one more byte lets a file of exactly the limit through.
+        fileSize: maxFileBytes + 1,
+        fieldSize: maxFieldBytes + 1,
+        fieldNameSize: 100,
+        fields: maxFields,
+        // Files past maxFiles are counted and refused here, not silently skipped by busboy.
+        files: maxFiles + 50,
+        parts: maxFields + maxFiles + 50,
+        headerPairs: 20,
+      },
+    });
+  } catch (error) {
+    return Promise.reject(new MultipartError("malformed", (error as Error).message));
+  }
+
+  const source = Readable.fromWeb(request.body as NodeWebReadableStream<Uint8Array>);
+
+  return new Promise<ParsedUpload>((resolve, reject) => {
+    const fields: ParsedUpload["fields"] = {};
+    const files: (ParsedFile | null)[] = []; // null: still arriving, or a part with no file chosen
+    let fileCount = 0;
+    let openFiles = 0;
+    let parserClosed = false;
+    let received = 0;
+    let settled = false;
+
+    const discardRest = () => {
+      parser.removeAllListeners("drain");
+      // Not synchronously: busboy is still inside its 'limit' emit and touches the file stream after it.
+      process.nextTick(() => parser.destroy());
+      source.resume();
+    };
+
+    const fail = (code: RequestRefusalCode, message: string) => {
+      if (settled) return;
+      settled = true;
+      source.destroy(); // stop pulling: cancels the request body
+      parser.destroy();
+      reject(new MultipartError(code, message));
+    };
+
+    const finish = (truncated: boolean) => {
+      if (settled) return;
+      settled = true;
+      if (truncated) discardRest();
+      resolve({ fields, files: files.filter((file): file is ParsedFile => file !== null), truncated });
+    };
+
+    const maybeDone = () => {
+      if (parserClosed && openFiles === 0) finish(false);
+    };
+
+    source.on("data", (chunk: Buffer) => {
+      received += chunk.length;
+      if (received > maxRequestBytes) {
+        if (settled) source.destroy();
+        else fail("request-too-large", `The request is over ${maxRequestBytes} bytes`);
+        return;
+      }
+      if (settled) return; // thrown away
+      if (!parser.write(chunk)) {
+        source.pause();
+        parser.once("drain", () => source.resume());
+      }
+    });
+    source.on("end", () => {
+      if (!settled) parser.end();
+    });
+    source.on("error", (error) => fail("malformed", `The request body could not be read: ${error.message}`));
+
+    parser.on("field", (name, value, info) => {
+      if (info.nameTruncated || info.valueTruncated) return fail("malformed", `Field ${name} is too long`);
+      addField(fields, name, value);
+    });
+    parser.on("fieldsLimit", () => fail("malformed", "Too many fields"));
+    parser.on("partsLimit", () => fail("malformed", "Too many parts"));
+    parser.on("filesLimit", () => fail("malformed", "Too many files"));
+
+    parser.on("file", (fieldName, stream, info) => {
+      const index = files.push(null) - 1;
+      const originalName = displayName(info.filename ?? "");
+      const noFileChosen = !info.filename;
+      if (!noFileChosen && ++fileCount > maxFiles) {
+        files[index] = { fieldName, originalName, refused: "too-many-files" };
+        stream.resume();
+        return;
+      }
+      openFiles++;
+      const chunks: Buffer[] = [];
+      let size = 0;
+      stream.on("data", (chunk: Buffer) => {
+        chunks.push(chunk);
+        size += chunk.length;
+      });
+      stream.on("limit", () => {
+        chunks.length = 0;
+        files[index] = { fieldName, originalName, refused: "too-large" };
+        finish(true);
+      });
+      stream.on("error", () => {}); // the parser reports the same error
+      stream.on("end", () => {
+        openFiles--;
+        if (settled) return;
+        if (noFileChosen && size === 0) files[index] = null;
+        else if (size === 0) files[index] = { fieldName, originalName, refused: "empty" };
+        else files[index] = { fieldName, originalName, bytes: Buffer.concat(chunks, size) };
+        maybeDone();
+      });
+    });
+    parser.on("error", (error: Error) => fail("malformed", `Malformed multipart body: ${error.message}`));
+    parser.on("close", () => {
+      parserClosed = true;
+      maybeDone();
+    });
+  });
+}
