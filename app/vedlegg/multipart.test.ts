@@ -15,7 +15,7 @@ function partHead(part: Part): string {
   );
 }
 
-function multipartBody(parts: Part[]): Buffer {
+function multipartBody(parts: Part[]): Uint8Array<ArrayBuffer> {
   const pieces: Buffer[] = [];
   for (const part of parts) {
     pieces.push(Buffer.from(partHead(part), "utf8"));
@@ -23,7 +23,7 @@ function multipartBody(parts: Part[]): Buffer {
     pieces.push(Buffer.from(CRLF));
   }
   pieces.push(Buffer.from(`--${BOUNDARY}--${CRLF}`));
-  return Buffer.concat(pieces);
+  return new Uint8Array(Buffer.concat(pieces));
 }
 
 function uploadRequest(body: BodyInit, headers: Record<string, string> = {}): Request {
