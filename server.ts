@@ -27,11 +27,15 @@ try {
   throw error;
 }
 
+/** The mock's caseworker simulator, forwarded so a demo needs only the portal's port. */
+let fagsystemSimulator: express.RequestHandler | undefined;
 if (cfg.MOCKS) {
   const { startFagsystemMock } = await import("./mocks/server");
   const mock = await startFagsystemMock({ port: cfg.MOCK_PORT || 3001, dataDir: path.resolve(cfg.DATA_DIR) });
   process.env.FAGSYSTEM_URL = mock.url;
   console.log(`Fagsystem mock on ${mock.url}`);
+  const { proxyTo } = await import("./mocks/proxy");
+  fagsystemSimulator = proxyTo(mock.url);
 }
 
 const app = express();
@@ -64,6 +68,8 @@ app.use((req, res, next) => {
   if (req.headers.origin === "null") delete req.headers.origin;
   next();
 });
+
+if (fagsystemSimulator) app.use("/mock/fagsystem", fagsystemSimulator);
 
 let build: () => Promise<ServerBuild>;
 if (development) {

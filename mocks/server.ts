@@ -2,7 +2,8 @@
  * The fagsystem mock as a real HTTP server, so the portal's client is exercised
  * end to end (headers, status codes, timeouts) exactly as against a real
  * fagsystem. Beside the contract it serves a small control API under /mock:
- * test users for the mock login, reset, and fault injection for tests.
+ * test users for the mock login, reset, and fault injection for tests, and
+ * the caseworker simulator at /mock/fagsystem (simulator-routes.ts).
  */
 import type { AddressInfo } from "node:net";
 import express, { type ErrorRequestHandler, type RequestHandler, type Router } from "express";
@@ -11,6 +12,7 @@ import { z } from "zod";
 import { PERSON_HEADER } from "../app/fagsystem/contract";
 import { createHandlers } from "./handlers";
 import { personName, staffUsers } from "./personas";
+import { simulatorRouter } from "./simulator-routes";
 import { MockStore } from "./state";
 
 export const faultSchema = z
@@ -56,6 +58,7 @@ export async function startFagsystemMock(opts: FagsystemMockOptions): Promise<Fa
 
   const app = express();
   app.disable("x-powered-by");
+  app.use("/mock/fagsystem", simulatorRouter({ store: state, now, faults, parseFault: (input) => faultSchema.safeParse(input) }));
   app.use("/mock", express.json(), controlApi(state, faults, now));
   app.use(faultInjection(faults));
   app.use(createMiddleware(...createHandlers(state)));

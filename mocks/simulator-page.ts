@@ -1,0 +1,437 @@
+/**
+ * The caseworker simulator's HTML: plain server-rendered pages in bokmål, no
+ * script and no inline style (the portal's CSP applies when it is reached
+ * through the portal). Every interpolated value goes through `html`, which
+ * escapes it unless it is already markup made by `html`.
+ */
+import type { Hendelse } from "../app/fagsystem/contract";
+import type { PersonRecord, SoknadRecord } from "./personas";
+import { navKontorer, personName } from "./personas";
+import type { Fault } from "./server";
+import { addDays, currentOffice, currentStatus, dokumentasjonkravOf, officeByNumber, osloDate, sakerOf, utbetalingerOf, vilkarOf } from "./simulator";
+
+export const BASE = "/mock/fagsystem";
+
+/* ---------- escaping ---------- */
+
+export class Html {
+  constructor(readonly value: string) {}
+  toString(): string {
+    return this.value;
+  }
+}
+
+const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+export const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (char) => ESCAPES[char] ?? char);
+
+function render(value: unknown): string {
+  if (value instanceof Html) return value.value;
+  if (Array.isArray(value)) return value.map(render).join("");
+  if (value === null || value === undefined || value === false) return "";
+  return escapeHtml(String(value));
+}
+
+/** Markup from a template: interpolated values are escaped, nested `html` and arrays of it are kept. */
+export function html(strings: TemplateStringsArray, ...values: unknown[]): Html {
+  let out = strings[0] ?? "";
+  values.forEach((value, index) => {
+    out += render(value) + (strings[index + 1] ?? "");
+  });
+  return new Html(out);
+}
+
+/* ---------- the stylesheet ---------- */
+
+export const STYLESHEET = `
+body { margin: 0; font-family: system-ui, sans-serif; line-height: 1.45; color: #1b1b1b; background: #f4f4f4; }
+header { background: #23262a; color: #fff; padding: .5rem 1rem; display: flex; gap: 1.5rem; align-items: baseline; flex-wrap: wrap; }
+header a { color: #fff; }
+header p { margin: 0; font-weight: 600; }
+main { max-width: 72rem; margin: 0 auto; padding: 1rem; }
+h1 { margin-top: .5rem; }
+h2 { margin-top: 2rem; }
+table { border-collapse: collapse; width: 100%; background: #fff; }
+th, td { border: 1px solid #c6c6c6; padding: .35rem .5rem; text-align: left; vertical-align: top; }
+dl.fakta { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; background: #fff; padding: .75rem; border: 1px solid #c6c6c6; }
+dl.fakta dt { font-weight: 600; }
+dl.fakta dd { margin: 0; }
+ol.hendelser { padding-left: 2rem; }
+ol.hendelser li { background: #fff; border: 1px solid #d6d6d6; margin: .4rem 0; padding: .4rem .6rem; }
+ol.hendelser ul { margin: .3rem 0; }
+.type { font-family: ui-monospace, monospace; font-size: .9em; color: #444; }
+.handlinger { display: grid; grid-template-columns: repeat(auto-fill, minmax(20rem, 1fr)); gap: 1rem; }
+.handling { background: #fff; border: 1px solid #c6c6c6; padding: .75rem 1rem 1rem; }
+.handling h3 { margin: 0 0 .25rem; }
+.hjelp { color: #555; font-size: .9em; margin: .25rem 0; }
+label { display: block; font-weight: 600; margin-top: .6rem; }
+input, select, textarea { font: inherit; width: 100%; box-sizing: border-box; padding: .3rem; border: 1px solid #6a6a6a; border-radius: 3px; }
+input[type=checkbox] { width: auto; margin-right: .4rem; }
+label.valg { font-weight: normal; display: flex; align-items: center; }
+fieldset { border: 1px solid #c6c6c6; margin: .6rem 0 0; padding: .2rem .6rem .6rem; }
+legend { font-weight: 600; }
+button { font: inherit; margin-top: .8rem; padding: .45rem 1rem; background: #0067c5; color: #fff; border: 1px solid #0067c5; border-radius: 4px; cursor: pointer; }
+button.sekundar { background: #fff; color: #0067c5; }
+.melding { background: #ccf1d6; border-left: 5px solid #06893a; padding: .5rem 1rem; }
+.feil { background: #f9e3e3; border-left: 5px solid #c30000; padding: .5rem 1rem; }
+.feil h2 { margin-top: 0; font-size: 1.1rem; }
+pre { background: #fff; border: 1px solid #c6c6c6; padding: .5rem; overflow: auto; font-size: .85em; }
+a:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible, textarea:focus-visible, summary:focus-visible { outline: 3px solid #ff9100; outline-offset: 2px; }
+`;
+
+/* ---------- pieces ---------- */
+
+const timeFormat = new Intl.DateTimeFormat("nb-NO", { dateStyle: "short", timeStyle: "medium", timeZone: "Europe/Oslo" });
+const formatTime = (iso: string | null | undefined) => (iso ? html`<time datetime="${iso}">${timeFormat.format(new Date(iso))}</time>` : "–");
+const amount = (value: number | null | undefined) => (value === null || value === undefined ? "–" : `${new Intl.NumberFormat("nb-NO").format(value)} kr`);
+const officeLabel = (enhetsnummer: string | null) => {
+  const office = officeByNumber(enhetsnummer);
+  return office ? `${office.enhetsnummer} ${office.navn}` : (enhetsnummer ?? "–");
+};
+const letterLink = (id: string, text = "Åpne brevet (PDF)") => html`<a href="${BASE}/dokumenter/${encodeURIComponent(id)}">${text}</a>`;
+
+interface PageOptions {
+  title: string;
+  melding?: string | null;
+  feil?: string | null;
+}
+
+export function layout(options: PageOptions, body: Html): string {
+  const { title, melding, feil } = options;
+  return `<!doctype html>\n${html`<html lang="nb">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title} – saksbehandlersimulator</title>
+<link rel="stylesheet" href="${BASE}/simulator.css">
+</head>
+<body>
+<header><p>Mock fagsystem: saksbehandlersimulator</p><nav aria-label="Simulator"><a href="${BASE}">Alle søknader</a></nav></header>
+<main>
+${feil ? html`<div class="feil" role="alert"><h2>Det gikk ikke</h2><p>${feil}</p></div>` : ""}
+${melding ? html`<div class="melding" role="status"><p>${melding}</p></div>` : ""}
+<h1>${title}</h1>
+${body}
+</main>
+</body>
+</html>`}`;
+}
+
+const select = (id: string, name: string, label: string, options: readonly (readonly [string, string])[], selected?: string, hint?: string) => html`
+<label for="${id}">${label}</label>${hint ? html`<p class="hjelp" id="${id}-hjelp">${hint}</p>` : ""}
+<select id="${id}" name="${name}"${hint ? html` aria-describedby="${id}-hjelp"` : ""}>
+${options.map(([value, text]) => html`<option value="${value}"${value === selected ? html` selected` : ""}>${text}</option>`)}
+</select>`;
+
+const textInput = (id: string, name: string, label: string, attributes: { type?: string; value?: string; required?: boolean; hint?: string; inputmode?: string } = {}) => html`
+<label for="${id}">${label}</label>${attributes.hint ? html`<p class="hjelp" id="${id}-hjelp">${attributes.hint}</p>` : ""}
+<input id="${id}" name="${name}" type="${attributes.type ?? "text"}" value="${attributes.value ?? ""}"${attributes.inputmode ? html` inputmode="${attributes.inputmode}"` : ""}${attributes.required ? html` required` : ""}${attributes.hint ? html` aria-describedby="${id}-hjelp"` : ""}>`;
+
+const textarea = (id: string, name: string, label: string, value = "") => html`
+<label for="${id}">${label}</label>
+<textarea id="${id}" name="${name}" rows="3">${value}</textarea>`;
+
+const checkbox = (id: string, name: string, label: string) => html`<label class="valg" for="${id}"><input id="${id}" name="${name}" type="checkbox" value="ja">${label}</label>`;
+
+const options = (values: readonly string[]) => values.map((value) => [value, value] as const);
+
+/* ---------- events ---------- */
+
+function describeHendelse(hendelse: Hendelse): Html {
+  switch (hendelse.type) {
+    case "soknadsStatus":
+      return html`Søknadsstatus: <strong>${hendelse.status}</strong>`;
+    case "tildeltNavKontor":
+      return html`Tildelt NAV-kontor: <strong>${officeLabel(hendelse.navKontor)}</strong>`;
+    case "saksStatus":
+      return html`Sak <strong>${hendelse.referanse}</strong> «${hendelse.tittel ?? "uten tittel"}»: ${hendelse.status ?? "uten status"}`;
+    case "vedtakFattet":
+      return html`Vedtak i sak <strong>${hendelse.saksreferanse ?? "–"}</strong>: <strong>${hendelse.utfall ?? "uten utfall"}</strong>. ${letterLink(hendelse.vedtaksfil.referanse.id, "Åpne vedtaksbrevet (PDF)")}`;
+    case "dokumentasjonEtterspurt":
+      return hendelse.dokumenter.length === 0
+        ? html`Forespørselen om dokumentasjon er trukket tilbake.${hendelse.forvaltningsbrev ? html` ${letterLink(hendelse.forvaltningsbrev.referanse.id)}` : ""}`
+        : html`Dokumentasjon etterspurt:
+<ul>${hendelse.dokumenter.map(
+            (dokument) =>
+              html`<li>${dokument.dokumenttype}${dokument.tilleggsinformasjon ? html` (${dokument.tilleggsinformasjon})` : ""}, frist ${formatTime(dokument.innsendelsesfrist)}${dokument.dokumentreferanse ? html` <span class="type">${dokument.dokumentreferanse}</span>` : ""}</li>`,
+          )}</ul>${hendelse.forvaltningsbrev ? letterLink(hendelse.forvaltningsbrev.referanse.id) : ""}`;
+    case "forelopigSvar":
+      return html`Foreløpig svar sendt. ${letterLink(hendelse.forvaltningsbrev.referanse.id)}`;
+    case "utbetaling":
+      return html`Utbetaling <strong>${hendelse.utbetalingsreferanse}</strong>: <strong>${hendelse.status}</strong>, ${amount(hendelse.belop)}${hendelse.beskrivelse ? ` «${hendelse.beskrivelse}»` : ""}${
+        hendelse.saksreferanse ? `, sak ${hendelse.saksreferanse}` : ""
+      }. Forfall ${hendelse.forfallsdato ?? "–"}, utbetalt ${hendelse.utbetalingsdato ?? "–"}, periode ${hendelse.fom ?? "–"} til ${hendelse.tom ?? "–"}, mottaker ${hendelse.mottaker ?? "–"}${
+        hendelse.annenMottaker ? " (annen mottaker)" : hendelse.kontonummer ? `, konto ${hendelse.kontonummer}` : ""
+      }.`;
+    case "vilkar":
+      return html`Vilkår <strong>${hendelse.vilkarreferanse}</strong> «${hendelse.tittel ?? ""}»: <strong>${hendelse.status ?? "–"}</strong>${hendelse.beskrivelse ? html`<br>${hendelse.beskrivelse}` : ""}`;
+    case "dokumentasjonkrav":
+      return html`Dokumentasjonskrav <strong>${hendelse.dokumentasjonkravreferanse}</strong> «${hendelse.tittel ?? ""}»: <strong>${hendelse.status ?? "–"}</strong>${
+        hendelse.frist ? `, frist ${hendelse.frist}` : ""
+      }${hendelse.beskrivelse ? html`<br>${hendelse.beskrivelse}` : ""}`;
+    case "rammevedtak":
+      return html`Rammevedtak <strong>${hendelse.rammevedtaksreferanse}</strong>: ${amount(hendelse.belop)}, ${hendelse.fom ?? "–"} til ${hendelse.tom ?? "–"}`;
+    default:
+      return html`Ukjent hendelse`;
+  }
+}
+
+/* ---------- the overview ---------- */
+
+export interface OverviewInput {
+  soknader: { soknad: SoknadRecord; person: PersonRecord | undefined }[];
+  persons: readonly PersonRecord[];
+  faults: readonly Fault[];
+}
+
+export function overviewPage(input: OverviewInput, messages: Omit<PageOptions, "title"> = {}): string {
+  const personOptions = input.persons.map((person) => [person.id, `${personName(person)} (${person.id})`] as const);
+  return layout(
+    { title: "Saksbehandlersimulator", ...messages },
+    html`
+<p>Her spiller du saksbehandler i kommunens fagsystem: velg en søknad og legg til hendelser. Portalen viser dem med en gang. Dette finnes bare når portalen kjører med mock (MOCKS=true).</p>
+<h2>Søknader</h2>
+${
+  input.soknader.length === 0
+    ? html`<p>Ingen søknader ennå.</p>`
+    : html`<table>
+<thead><tr><th scope="col">Person</th><th scope="col">Sendt</th><th scope="col">Status</th><th scope="col">NAV-kontor</th><th scope="col">Hendelser</th></tr></thead>
+<tbody>
+${input.soknader.map(
+  ({ soknad, person }) => html`<tr>
+<td><a href="${BASE}/soknader/${encodeURIComponent(soknad.fiksDigisosId)}">${person ? personName(person) : soknad.fnr}</a>${person ? html` <span class="type">${person.id}</span>` : ""}</td>
+<td>${formatTime(soknad.sendtTidspunkt)}</td>
+<td>${currentStatus(soknad) ?? "–"}</td>
+<td>${officeLabel(currentOffice(soknad))}</td>
+<td>${soknad.hendelser.length}</td>
+</tr>`,
+)}
+</tbody>
+</table>`
+}
+
+<h2>Ny søknad</h2>
+<form method="post" action="${BASE}/soknader">
+${select("ny-person", "personaId", "Person", personOptions, "forstegang", "Søknaden blir MOTTATT og tildelt kontoret for personens adresse, uten filer.")}
+<button type="submit">Opprett søknad</button>
+</form>
+
+<h2>Feil i fagsystemet</h2>
+<p>Får fagsystemet til å svare med feil, være tregt eller bryte forbindelsen, for å vise hvordan portalen tåler det.</p>
+${
+  input.faults.length === 0
+    ? html`<p>Ingen feil er slått på.</p>`
+    : html`<ul>${input.faults.map(
+        (fault) =>
+          html`<li><span class="type">${fault.method ?? "alle metoder"} ${fault.path}</span>${fault.fnr ? ` for ${fault.fnr}` : ""}: ${
+            fault.drop ? "bryter forbindelsen" : fault.status !== undefined ? `svarer ${fault.status}` : "svarer normalt"
+          }${fault.delayMs ? ` etter ${fault.delayMs} ms` : ""}</li>`,
+      )}</ul>`
+}
+<form method="post" action="${BASE}/feil">
+<input type="hidden" name="handling" value="legg-til">
+${textInput("feil-sti", "path", "Sti (prefiks)", { value: "/api/v1/soknader", required: true, hint: "For eksempel /api/v1/soknader, /api/v1/folkeregister eller /api/v1/dokumentlager." })}
+${select("feil-metode", "method", "Metode", [["", "Alle"], ["GET", "GET"], ["POST", "POST"]])}
+${select("feil-person", "fnr", "Person", [["", "Alle"], ...input.persons.map((person) => [person.folkeregister.fnr, `${personName(person)} (${person.id})`] as const)])}
+${textInput("feil-status", "status", "HTTP-status", { type: "number", value: "503", hint: "Tom for bare forsinkelse." })}
+${textInput("feil-forsinkelse", "delayMs", "Forsinkelse i millisekunder", { type: "number", value: "" })}
+${checkbox("feil-brudd", "drop", "Bryt forbindelsen i stedet for å svare (HTTP-status blir ikke brukt)")}
+<button type="submit">Slå på feilen</button>
+</form>
+<form method="post" action="${BASE}/feil">
+<input type="hidden" name="handling" value="fjern">
+<button type="submit" class="sekundar">Fjern alle feil</button>
+</form>
+
+<h2>Tilbakestill</h2>
+<form method="post" action="${BASE}/tilbakestill">
+<p>Sletter alt som er gjort og lager personene og søknadene på nytt.</p>
+<button type="submit" class="sekundar">Tilbakestill alle data</button>
+</form>`,
+  );
+}
+
+/* ---------- one søknad ---------- */
+
+export interface SoknadPageInput {
+  soknad: SoknadRecord;
+  person: PersonRecord | undefined;
+  now: Date;
+}
+
+const endOfMonth = (date: string) => {
+  const [year, month] = date.split("-").map(Number) as [number, number];
+  return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+};
+
+export function soknadPage(input: SoknadPageInput, messages: Omit<PageOptions, "title"> = {}): string {
+  const { soknad, person } = input;
+  const id = soknad.fiksDigisosId;
+  const today = osloDate(input.now);
+  const frist = addDays(today, 7);
+  const saker = [...sakerOf(soknad).values()];
+  const utbetalinger = [...utbetalingerOf(soknad).values()];
+  const vilkar = [...vilkarOf(soknad).values()];
+  const krav = [...dokumentasjonkravOf(soknad).values()];
+  const sakOptions = saker.map((sak) => [sak.referanse, `${sak.referanse} ${sak.tittel ?? ""}`.trim()] as const);
+  const optionalSak = [["", "Ingen / som før"] as const, ...sakOptions];
+  const lastSak = saker.at(-1)?.referanse;
+  // The payment a demo most likely pays next: the newest one still planned.
+  const nextPayment = [...utbetalinger].reverse().find((utbetaling) => utbetaling.status === "PLANLAGT_UTBETALING")?.utbetalingsreferanse ?? "";
+  const action = `${BASE}/soknader/${encodeURIComponent(id)}/handlinger`;
+  const form = (name: string, title: string, hint: string, fields: Html | Html[], button: string) => html`
+<section class="handling" aria-labelledby="handling-${name}">
+<h3 id="handling-${name}">${title}</h3>
+<p class="hjelp">${hint}</p>
+<form method="post" action="${action}">
+<input type="hidden" name="action" value="${name}">
+${fields}
+<button type="submit">${button}</button>
+</form>
+</section>`;
+
+  const title = `Søknad fra ${person ? personName(person) : soknad.fnr}`;
+  return layout(
+    { title, ...messages },
+    html`
+<dl class="fakta">
+<dt>fiksDigisosId</dt><dd class="type">${id}</dd>
+<dt>Persona</dt><dd>${person?.id ?? "–"}</dd>
+<dt>Fødselsnummer</dt><dd>${soknad.fnr}</dd>
+<dt>Status</dt><dd>${currentStatus(soknad) ?? "–"}</dd>
+<dt>NAV-kontor</dt><dd>${officeLabel(currentOffice(soknad))}</dd>
+<dt>Språk</dt><dd>${soknad.innsending?.language ?? "nb (ikke oppgitt)"}</dd>
+<dt>Sendt</dt><dd>${formatTime(soknad.sendtTidspunkt)}</dd>
+</dl>
+
+<h2>Hendelser</h2>
+<p class="hjelp">Eldste først. Det er denne listen portalen leser (digisos-soker.json).</p>
+<ol class="hendelser">
+${soknad.hendelser.map((hendelse) => html`<li>${formatTime(hendelse.hendelsestidspunkt)} <span class="type">${hendelse.type}</span><br>${describeHendelse(hendelse)}</li>`)}
+</ol>
+<details>
+<summary>Hendelsene som JSON</summary>
+<pre>${JSON.stringify(soknad.hendelser, null, 2)}</pre>
+</details>
+
+<h2>Handlinger</h2>
+<p>Vanlig gang: MOTTATT → UNDER_BEHANDLING → opprett sak → etterspør dokumentasjon → vedtak INNVILGET med beløp → utbetaling UTBETALT.</p>
+<div class="handlinger">
+${form(
+  "status",
+  "Søknadsstatus",
+  "Setter statusen på hele søknaden.",
+  select("status-status", "status", "Status", options(["MOTTATT", "UNDER_BEHANDLING", "FERDIGBEHANDLET", "BEHANDLES_IKKE"]), currentStatus(soknad) === "MOTTATT" ? "UNDER_BEHANDLING" : "FERDIGBEHANDLET"),
+  "Sett status",
+)}
+${form(
+  "sak",
+  "Sak",
+  "Oppretter en sak, eller endrer en med samme referanse. Referansen lages (SAK-xxxx) når feltet er tomt.",
+  [
+    textInput("sak-referanse", "referanse", "Referanse (valgfri)"),
+    textInput("sak-tittel", "tittel", "Tittel", { value: "Livsopphold", required: true }),
+    select("sak-status", "status", "Status", options(["UNDER_BEHANDLING", "IKKE_INNSYN", "BEHANDLES_IKKE", "FEILREGISTRERT"]), "UNDER_BEHANDLING"),
+  ],
+  "Lagre sak",
+)}
+${form(
+  "etterspor",
+  "Etterspør dokumentasjon",
+  "Erstatter hele listen over etterspurte dokumenter og sender et brev. Rader uten dokumenttype hoppes over.",
+  [
+    ["Kontoutskrift", "For alle kontoene dine de siste tre månedene."],
+    ["Husleiekontrakt", ""],
+    ["", ""],
+  ].map(
+    ([type, info], index) => html`<fieldset>
+<legend>Dokument ${index + 1}</legend>
+${textInput(`etterspor-type-${index + 1}`, `dokumenttype${index + 1}`, "Dokumenttype", { value: type })}
+${textInput(`etterspor-info-${index + 1}`, `tilleggsinformasjon${index + 1}`, "Tilleggsinformasjon", { value: info })}
+${textInput(`etterspor-frist-${index + 1}`, `innsendelsesfrist${index + 1}`, "Frist", { type: "date", value: frist })}
+</fieldset>`,
+  ).concat(checkbox("etterspor-trekk", "trekkTilbake", "Trekk tilbake forespørselen (radene over brukes ikke)")),
+  "Etterspør",
+)}
+${form("forelopigSvar", "Foreløpig svar", "Sender et brev om at behandlingen tar lengre tid enn vanlig.", html``, "Send foreløpig svar")}
+${form(
+  "vedtak",
+  "Vedtak",
+  "Lager et vedtaksbrev (PDF) på søkerens språk. Med beløp og utfall INNVILGET eller DELVIS_INNVILGET planlegges også en utbetaling.",
+  saker.length === 0
+    ? html`<p><strong>Opprett en sak først.</strong></p>`
+    : [
+        select("vedtak-sak", "saksreferanse", "Sak", sakOptions, lastSak),
+        select("vedtak-utfall", "utfall", "Utfall", options(["INNVILGET", "DELVIS_INNVILGET", "AVSLATT", "AVVIST"]), "INNVILGET"),
+        textInput("vedtak-belop", "belop", "Beløp i kroner", { value: "7850", inputmode: "decimal", hint: "Brukes ikke ved AVSLATT og AVVIST." }),
+        textInput("vedtak-fom", "fom", "Fra og med", { type: "date", value: today }),
+        textInput("vedtak-tom", "tom", "Til og med", { type: "date", value: endOfMonth(today) }),
+        textarea("vedtak-begrunnelse", "begrunnelse", "Begrunnelse (valgfri, ellers en standardtekst)"),
+        checkbox("vedtak-p19", "paragraf19", "Vurdert også etter § 19 (stønad i særlige tilfeller)"),
+      ],
+  "Fatt vedtak",
+)}
+${form(
+  "utbetaling",
+  "Utbetaling",
+  "Ny utbetaling, eller endring av en eksisterende (felt som står tomme beholdes). Utbetalingsdato blir i dag ved UTBETALT.",
+  [
+    select("utbetaling-ref", "referanse", "Utbetaling", [["", "Ny utbetaling"], ...utbetalinger.map((utbetaling) => [utbetaling.utbetalingsreferanse, `${utbetaling.utbetalingsreferanse}: ${utbetaling.status}, ${amount(utbetaling.belop)}`] as const)], nextPayment),
+    select("utbetaling-status", "status", "Status", options(["PLANLAGT_UTBETALING", "UTBETALT", "STOPPET", "ANNULLERT"]), nextPayment ? "UTBETALT" : "PLANLAGT_UTBETALING"),
+    textInput("utbetaling-belop", "belop", "Beløp i kroner", { inputmode: "decimal", hint: "Påkrevd for en ny utbetaling." }),
+    select("utbetaling-sak", "saksreferanse", "Sak", optionalSak, ""),
+    textInput("utbetaling-beskrivelse", "beskrivelse", "Beskrivelse", { hint: "For eksempel Livsopphold eller Husleie." }),
+    textInput("utbetaling-forfall", "forfallsdato", "Forfallsdato", { type: "date" }),
+    textInput("utbetaling-dato", "utbetalingsdato", "Utbetalingsdato", { type: "date" }),
+    textInput("utbetaling-fom", "fom", "Fra og med", { type: "date" }),
+    textInput("utbetaling-tom", "tom", "Til og med", { type: "date" }),
+    textInput("utbetaling-annen", "annenMottaker", "Annen mottaker (navn)", { hint: "Tom: søkeren, til kontonummeret i kontoregisteret." }),
+  ],
+  "Lagre utbetaling",
+)}
+${form(
+  "vilkar",
+  "Vilkår",
+  "Nytt vilkår, eller endring av et eksisterende (felt som står tomme beholdes).",
+  [
+    select("vilkar-ref", "referanse", "Vilkår", [["", "Nytt vilkår"], ...vilkar.map((item) => [item.vilkarreferanse, `${item.vilkarreferanse}: ${item.tittel ?? ""} (${item.status ?? "–"})`] as const)], ""),
+    select("vilkar-sak", "saksreferanse", "Sak", optionalSak, ""),
+    textInput("vilkar-tittel", "tittel", "Tittel", { value: vilkar.length === 0 ? "Delta i arbeidsrettet aktivitet" : "" }),
+    textarea("vilkar-beskrivelse", "beskrivelse", "Beskrivelse"),
+    select("vilkar-status", "status", "Status", options(["RELEVANT", "ANNULLERT", "OPPFYLT", "IKKE_OPPFYLT", "LEVERT_TIDLIGERE"]), "RELEVANT"),
+  ],
+  "Lagre vilkår",
+)}
+${form(
+  "dokumentasjonkrav",
+  "Dokumentasjonskrav",
+  "Nytt krav, eller endring av et eksisterende (felt som står tomme beholdes).",
+  [
+    select("krav-ref", "referanse", "Krav", [["", "Nytt krav"], ...krav.map((item) => [item.dokumentasjonkravreferanse, `${item.dokumentasjonkravreferanse}: ${item.tittel ?? ""} (${item.status ?? "–"})`] as const)], ""),
+    select("krav-sak", "saksreferanse", "Sak", optionalSak, ""),
+    textInput("krav-tittel", "tittel", "Tittel", { value: krav.length === 0 ? "Kvittering for betalt husleie" : "" }),
+    textarea("krav-beskrivelse", "beskrivelse", "Beskrivelse"),
+    textInput("krav-frist", "frist", "Frist", { type: "date", value: frist }),
+    select("krav-status", "status", "Status", options(["RELEVANT", "ANNULLERT", "OPPFYLT", "IKKE_OPPFYLT", "LEVERT_TIDLIGERE"]), "RELEVANT"),
+  ],
+  "Lagre krav",
+)}
+${form(
+  "tildel",
+  "Tildel eller videresend",
+  "Gir søknaden til et annet NAV-kontor.",
+  select(
+    "tildel-kontor",
+    "navKontor",
+    "NAV-kontor",
+    navKontorer.map((office) => [office.enhetsnummer, `${office.enhetsnummer} ${office.navn}`] as const),
+    currentOffice(soknad) ?? undefined,
+  ),
+  "Tildel",
+)}
+</div>`,
+  );
+}
+
+export function notFoundPage(): string {
+  return layout({ title: "Fant ikke søknaden" }, html`<p>Det finnes ingen søknad med denne id-en. <a href="${BASE}">Se alle søknader</a>.</p>`);
+}

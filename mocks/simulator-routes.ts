@@ -1,0 +1,291 @@
+/**
+ * The caseworker simulator over HTTP, mounted at /mock/fagsystem on the mock
+ * server (and forwarded there by the portal when MOCKS=true):
+ *
+ *   GET  /mock/fagsystem/api/soknader                    every søknad, with persona, status, office
+ *   POST /mock/fagsystem/api/soknader {personaId}        a new MOTTATT søknad
+ *   GET  /mock/fagsystem/api/soknader/:id                one søknad with its events
+ *   POST /mock/fagsystem/api/soknader/:id/handlinger     an action (see simulatorActionSchema) → 201 {hendelser}
+ *
+ *   GET  /mock/fagsystem, /mock/fagsystem/soknader/:id   the HTML pages; forms post to the routes below
+ */
+import express, { type ErrorRequestHandler, type NextFunction, type Request, type RequestHandler, type Response, type Router } from "express";
+import type { z } from "zod";
+import { fileIdsOf } from "./handlers";
+import { BASE, STYLESHEET, notFoundPage, overviewPage, soknadPage } from "./simulator-page";
+import { SimulatorError, allSoknader, applyAction, createSoknad, describeZodError, soknadOverview } from "./simulator";
+import type { Fault } from "./server";
+import type { MockStore } from "./state";
+
+export interface SimulatorRouterOptions {
+  store: MockStore;
+  now: () => Date;
+  /** The mock's fault list, shared with /mock/faults. */
+  faults: Fault[];
+  parseFault: (input: unknown) => z.SafeParseReturnType<unknown, Fault>;
+}
+
+type Body = Record<string, unknown>;
+
+/** Express 4 does not catch a rejected promise: hand it to the error handler. */
+const route =
+  (handler: (req: Request, res: Response) => Promise<void> | void): RequestHandler =>
+  (req, res, next: NextFunction) => {
+    Promise.resolve()
+      .then(() => handler(req, res))
+      .catch(next);
+  };
+
+/** A form field as a trimmed string, or undefined when empty. */
+const field = (body: Body, name: string): string | undefined => {
+  const value = body[name];
+  const text = Array.isArray(value) ? value.at(-1) : value;
+  return typeof text === "string" && text.trim() !== "" ? text.trim() : undefined;
+};
+/** A number as people type it: spaces as thousand separators, a comma as the decimal mark. */
+const numberField = (body: Body, name: string): number | undefined => {
+  const text = field(body, name);
+  return text === undefined ? undefined : Number(text.replace(/[\s\u00a0]/g, "").replace(",", "."));
+};
+const withoutUndefined = (record: Record<string, unknown>) => Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined));
+
+/** The HTML forms' fields as an action for simulatorActionSchema: the same validation as the JSON API. */
+export function actionFromForm(body: Body): unknown {
+  const f = (name: string) => field(body, name);
+  const action = f("action");
+  switch (action) {
+    case "status":
+      return { action, status: f("status") };
+    case "tildel":
+      return { action, navKontor: f("navKontor") };
+    case "etterspor": {
+      if (f("trekkTilbake")) return { action, dokumenter: [] };
+      const dokumenter = [1, 2, 3]
+        .filter((row) => f(`dokumenttype${row}`))
+        .map((row) => withoutUndefined({ dokumenttype: f(`dokumenttype${row}`), tilleggsinformasjon: f(`tilleggsinformasjon${row}`), innsendelsesfrist: f(`innsendelsesfrist${row}`) }));
+      return { action, dokumenter };
+    }
+    case "forelopigSvar":
+      return { action };
+    case "sak":
+      return withoutUndefined({ action, referanse: f("referanse"), tittel: f("tittel"), status: f("status") });
+    case "vedtak": {
+      const utfall = f("utfall");
+      // One form for every outcome: an amount typed before choosing AVSLATT is not part of it.
+      const granted = utfall === "INNVILGET" || utfall === "DELVIS_INNVILGET";
+      return withoutUndefined({
+        action,
+        saksreferanse: f("saksreferanse"),
+        utfall,
+        belop: granted ? numberField(body, "belop") : undefined,
+        fom: granted ? f("fom") : undefined,
+        tom: granted ? f("tom") : undefined,
+        begrunnelse: f("begrunnelse"),
+        paragraf19: f("paragraf19") ? true : undefined,
+      });
+    }
+    case "vilkar":
+      return withoutUndefined({ action, referanse: f("referanse"), saksreferanse: f("saksreferanse"), tittel: f("tittel"), beskrivelse: f("beskrivelse"), status: f("status") });
+    case "dokumentasjonkrav":
+      return withoutUndefined({
+        action,
+        referanse: f("referanse"),
+        saksreferanse: f("saksreferanse"),
+        tittel: f("tittel"),
+        beskrivelse: f("beskrivelse"),
+        frist: f("frist"),
+        status: f("status"),
+      });
+    case "utbetaling":
+      return withoutUndefined({
+        action,
+        referanse: f("referanse"),
+        saksreferanse: f("saksreferanse"),
+        status: f("status"),
+        belop: numberField(body, "belop"),
+        beskrivelse: f("beskrivelse"),
+        forfallsdato: f("forfallsdato"),
+        utbetalingsdato: f("utbetalingsdato"),
+        fom: f("fom"),
+        tom: f("tom"),
+        annenMottaker: f("annenMottaker"),
+      });
+    default:
+      return { action };
+  }
+}
+
+/** The fault form's fields as a fault for the mock's faultSchema. */
+function faultFromForm(body: Body): unknown {
+  return withoutUndefined({
+    path: field(body, "path"),
+    method: field(body, "method"),
+    fnr: field(body, "fnr"),
+    status: field(body, "drop") ? undefined : numberField(body, "status"),
+    delayMs: numberField(body, "delayMs"),
+    drop: field(body, "drop") ? true : undefined,
+  });
+}
+
+const flash = (text: string) => `?melding=${encodeURIComponent(text.slice(0, 300))}`;
+const queryText = (value: unknown) => (typeof value === "string" ? value.slice(0, 300) : null);
+
+function sendHtml(res: Response, status: number, page: string) {
+  res.status(status).type("html").send(page);
+}
+
+export function simulatorRouter(options: SimulatorRouterOptions): Router {
+  const { store, now } = options;
+  const router = express.Router();
+
+  router.use((_req, res, next) => {
+    // Case data changes with every click: never from a cache. The page needs only itself.
+    res.setHeader("Cache-Control", "no-store");
+    res.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'");
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    next();
+  });
+
+  /* ---------- JSON API ---------- */
+
+  const api = express.Router();
+  api.use(express.json({ limit: "100kb" }));
+
+  const soknadDetail = (fiksDigisosId: string) => {
+    const soknad = store.soknad(fiksDigisosId);
+    return soknad ? { ...soknadOverview(store, soknad), hendelser: soknad.hendelser } : null;
+  };
+
+  api.get("/soknader", (_req, res) => {
+    res.json(allSoknader(store).map((soknad) => soknadOverview(store, soknad)));
+  });
+
+  api.post(
+    "/soknader",
+    route(async (req, res) => {
+      const soknad = await createSoknad(store, req.body, now());
+      res.status(201).json(soknadDetail(soknad.fiksDigisosId));
+    }),
+  );
+
+  api.get("/soknader/:id", (req, res) => {
+    const detail = soknadDetail(req.params.id ?? "");
+    if (detail) res.json(detail);
+    else res.status(404).json({ error: "not-found", message: `no søknad ${req.params.id}` });
+  });
+
+  api.post(
+    "/soknader/:id/handlinger",
+    route(async (req, res) => {
+      const hendelser = await applyAction(store, req.params.id ?? "", req.body, now());
+      res.status(201).json({ fiksDigisosId: req.params.id, hendelser });
+    }),
+  );
+
+  const apiErrors: ErrorRequestHandler = (error: unknown, _req, res, next) => {
+    if (res.headersSent) return next(error);
+    if (error instanceof SimulatorError) {
+      res.status(error.status).json({ error: error.status === 404 ? "not-found" : "invalid-action", message: error.message });
+      return;
+    }
+    if ((error as { type?: string })?.type === "entity.parse.failed") {
+      res.status(400).json({ error: "invalid-json", message: "The body must be JSON" });
+      return;
+    }
+    next(error);
+  };
+  api.use(apiErrors);
+  router.use("/api", api);
+
+  /* ---------- HTML ---------- */
+
+  const form = express.urlencoded({ extended: false, limit: "100kb" });
+
+  const overview = () => ({
+    soknader: allSoknader(store).map((soknad) => ({ soknad, person: store.person(soknad.fnr) })),
+    persons: store.persons(),
+    faults: options.faults,
+  });
+
+  router.get("/simulator.css", (_req, res) => {
+    res.type("css").send(STYLESHEET);
+  });
+
+  router.get("/", (req, res) => {
+    sendHtml(res, 200, overviewPage(overview(), { melding: queryText(req.query.melding) }));
+  });
+
+  router.get("/soknader/:id", (req, res) => {
+    const soknad = store.soknad(req.params.id ?? "");
+    if (!soknad) return sendHtml(res, 404, notFoundPage());
+    sendHtml(res, 200, soknadPage({ soknad, person: store.person(soknad.fnr), now: now() }, { melding: queryText(req.query.melding) }));
+  });
+
+  router.post(
+    "/soknader",
+    form,
+    route(async (req, res) => {
+      try {
+        const soknad = await createSoknad(store, { personaId: field(req.body as Body, "personaId") ?? "" }, now());
+        res.redirect(303, `${BASE}/soknader/${encodeURIComponent(soknad.fiksDigisosId)}${flash("Søknaden er opprettet og MOTTATT.")}`);
+      } catch (error) {
+        if (!(error instanceof SimulatorError)) throw error;
+        sendHtml(res, 400, overviewPage(overview(), { feil: error.message }));
+      }
+    }),
+  );
+
+  router.post(
+    "/soknader/:id/handlinger",
+    form,
+    route(async (req, res) => {
+      const id = req.params.id ?? "";
+      try {
+        const hendelser = await applyAction(store, id, actionFromForm(req.body as Body), now());
+        const text = `La til ${hendelser.length === 1 ? "hendelsen" : "hendelsene"} ${hendelser.map((hendelse) => hendelse.type).join(", ")}.`;
+        res.redirect(303, `${BASE}/soknader/${encodeURIComponent(id)}${flash(text)}`);
+      } catch (error) {
+        if (!(error instanceof SimulatorError)) throw error;
+        const soknad = store.soknad(id);
+        if (!soknad) return sendHtml(res, 404, notFoundPage());
+        sendHtml(res, 400, soknadPage({ soknad, person: store.person(soknad.fnr), now: now() }, { feil: error.message }));
+      }
+    }),
+  );
+
+  router.post("/feil", form, (req, res) => {
+    const body = req.body as Body;
+    if (field(body, "handling") === "fjern") {
+      options.faults.length = 0;
+      return res.redirect(303, `${BASE}${flash("Alle feil er fjernet.")}`);
+    }
+    const parsed = options.parseFault(faultFromForm(body));
+    if (!parsed.success) return sendHtml(res, 400, overviewPage(overview(), { feil: describeZodError(parsed.error) }));
+    options.faults.push(parsed.data);
+    res.redirect(303, `${BASE}${flash(`Feilen er slått på for ${parsed.data.path}.`)}`);
+  });
+
+  router.post(
+    "/tilbakestill",
+    route(async (_req, res) => {
+      await store.reset(now());
+      options.faults.length = 0;
+      res.redirect(303, `${BASE}${flash("Alle data er tilbakestilt.")}`);
+    }),
+  );
+
+  /** The letters, for the caseworker: any file a søknad refers to, without a person header. */
+  router.get(
+    "/dokumenter/:id",
+    route(async (req, res) => {
+      const id = req.params.id ?? "";
+      const referenced = allSoknader(store).some((soknad) => fileIdsOf(soknad).has(id));
+      const stored = referenced ? await store.readFile(id) : null;
+      if (!stored) return sendHtml(res, 404, notFoundPage());
+      res.status(200).type(stored.file.mimetype).setHeader("Content-Disposition", `inline; filename="${stored.file.filnavn.replace(/[^\w.-]/g, "_")}"`);
+      res.send(Buffer.from(stored.bytes));
+    }),
+  );
+
+  return router;
+}
