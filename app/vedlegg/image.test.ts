@@ -1,36 +1,8 @@
 import { describe, expect, it } from "vitest";
 import zlib from "node:zlib";
 import sharp from "sharp";
+import { phonePhoto } from "./fixtures.test-support";
 import { heicDecodable, reencodeImage } from "./image.server";
-
-/** A 4000×3000 photo-like JPEG (smooth colour plus sensor-like noise) of several MB. */
-async function phonePhoto(): Promise<Buffer> {
-  const width = 4000;
-  const height = 3000;
-  const raw = Buffer.alloc(width * height * 3);
-  let seed = 1;
-  const noise = () => {
-    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-    return (seed / 0x7fffffff - 0.5) * 40;
-  };
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      const i = (y * width + x) * 3;
-      const n = noise();
-      raw[i] = 128 + 90 * Math.sin(x / 170) * Math.cos(y / 230) + n;
-      raw[i + 1] = 120 + 80 * Math.sin((x + y) / 310) + n;
-      raw[i + 2] = 100 + 60 * Math.cos(x / 90 - y / 140) + n;
-    }
-  }
-  return sharp(raw, { raw: { width, height, channels: 3 } })
-    .jpeg({ quality: 92 })
-    .withMetadata({ orientation: 6 }) // taken with the phone held upright: stored sideways
-    .withExif({
-      IFD0: { Make: "Telefon", Model: "Modell 1" },
-      IFD3: { GPSLatitudeRef: "N", GPSLatitude: "59/1 54/1 3600/100", GPSLongitudeRef: "E", GPSLongitude: "10/1 45/1 0/1", GPSMapDatum: "WGS-84" },
-    })
-    .toBuffer();
-}
 
 /** A PNG whose header claims width×height pixels, with almost no data behind it. */
 function pngHeaderOnly(width: number, height: number): Buffer {

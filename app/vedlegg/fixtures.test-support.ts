@@ -1,0 +1,71 @@
+/** Files for the attachment tests: a bank statement, a hand-made (encrypted) PDF, a phone photo. */
+import sharp from "sharp";
+import { PDFDocument, StandardFonts } from "pdf-lib";
+
+export async function bankStatement(pages = 3): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  for (let i = 1; i <= pages; i++) {
+    doc.addPage().drawText(`Kontoutskrift side ${i}`, { x: 50, y: 700, size: 14, font });
+  }
+  return doc.save();
+}
+
+/**
+ * pdf-lib cannot encrypt, so this writes a small PDF by hand whose trailer points at a
+ * Standard security handler dictionary, with correct cross-reference offsets.
+ */
+export function handMadePdf({ encrypt, encryptKey = "/Encrypt" }: { encrypt: boolean; encryptKey?: string }): Uint8Array {
+  const objects = [
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+    "<< /Length 8 >>\nstream\n(secret)\nendstream",
+  ];
+  if (encrypt) {
+    const hex32 = "<" + "28BF4E5E4E758A4164004E56FFFA01082E2E00B6D0683E802F0CA9FE6453697A" + ">";
+    objects.push(`<< /Filter /Standard /V 1 /R 2 /Length 40 /P -44 /O ${hex32} /U ${hex32} >>`);
+  }
+  let body = "%PDF-1.4\n%\u00e2\u00e3\u00cf\u00d3\n";
+  const offsets: number[] = [];
+  objects.forEach((object, i) => {
+    offsets.push(Buffer.byteLength(body, "latin1"));
+    body += `${i + 1} 0 obj\n${object}\nendobj\n`;
+  });
+  const xrefAt = Buffer.byteLength(body, "latin1");
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const offset of offsets) body += `${String(offset).padStart(10, "0")} 00000 n \n`;
+  const id = "<0123456789ABCDEF0123456789ABCDEF>";
+  const encryptEntry = encrypt ? ` ${encryptKey} ${objects.length} 0 R /ID [${id} ${id}]` : "";
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R${encryptEntry} >>\nstartxref\n${xrefAt}\n%%EOF\n`;
+  return Buffer.from(body, "latin1");
+}
+
+/** A 4000×3000 photo-like JPEG (smooth colour plus sensor-like noise) of several MB. */
+export async function phonePhoto(): Promise<Buffer> {
+  const width = 4000;
+  const height = 3000;
+  const raw = Buffer.alloc(width * height * 3);
+  let seed = 1;
+  const noise = () => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return (seed / 0x7fffffff - 0.5) * 40;
+  };
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const i = (y * width + x) * 3;
+      const n = noise();
+      raw[i] = 128 + 90 * Math.sin(x / 170) * Math.cos(y / 230) + n;
+      raw[i + 1] = 120 + 80 * Math.sin((x + y) / 310) + n;
+      raw[i + 2] = 100 + 60 * Math.cos(x / 90 - y / 140) + n;
+    }
+  }
+  return sharp(raw, { raw: { width, height, channels: 3 } })
+    .jpeg({ quality: 92 })
+    .withMetadata({ orientation: 6 }) // taken with the phone held upright: stored sideways
+    .withExif({
+      IFD0: { Make: "Telefon", Model: "Modell 1" },
+      IFD3: { GPSLatitudeRef: "N", GPSLatitude: "59/1 54/1 3600/100", GPSLongitudeRef: "E", GPSLongitude: "10/1 45/1 0/1", GPSMapDatum: "WGS-84" },
+    })
+    .toBuffer();
+}
