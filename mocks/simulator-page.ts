@@ -56,11 +56,11 @@ dl.fakta { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1re
 dl.fakta dt { font-weight: 600; }
 dl.fakta dd { margin: 0; }
 ol.hendelser { padding-left: 2rem; }
-ol.hendelser li { background: #fff; border: 1px solid #d6d6d6; margin: .4rem 0; padding: .4rem .6rem; }
+ol.hendelser > li { background: #fff; border: 1px solid #d6d6d6; margin: .4rem 0; padding: .4rem .6rem; }
 ol.hendelser ul { margin: .3rem 0; }
 .type { font-family: ui-monospace, monospace; font-size: .9em; color: #444; }
 .handlinger { display: grid; grid-template-columns: repeat(auto-fill, minmax(20rem, 1fr)); gap: 1rem; }
-.handling { background: #fff; border: 1px solid #c6c6c6; padding: .75rem 1rem 1rem; }
+.handling { align-self: start; background: #fff; border: 1px solid #c6c6c6; padding: .75rem 1rem 1rem; }
 .handling h3 { margin: 0 0 .25rem; }
 .hjelp { color: #555; font-size: .9em; margin: .25rem 0; }
 label { display: block; font-weight: 600; margin-top: .6rem; }

@@ -131,6 +131,8 @@ const flash = (text: string) => `?melding=${encodeURIComponent(text.slice(0, 300
 const queryText = (value: unknown) => (typeof value === "string" ? value.slice(0, 300) : null);
 
 function sendHtml(res: Response, status: number, page: string) {
+  // The page needs nothing but itself: no script at all, only its own stylesheet.
+  res.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'");
   res.status(status).type("html").send(page);
 }
 
@@ -139,9 +141,8 @@ export function simulatorRouter(options: SimulatorRouterOptions): Router {
   const router = express.Router();
 
   router.use((_req, res, next) => {
-    // Case data changes with every click: never from a cache. The page needs only itself.
+    // Case data changes with every click: never from a cache.
     res.setHeader("Cache-Control", "no-store");
-    res.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'");
     res.setHeader("X-Content-Type-Options", "nosniff");
     next();
   });
