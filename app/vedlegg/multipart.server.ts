@@ -118,7 +118,7 @@ export function parseMultipart(request: Request, limits: Partial<MultipartLimits
       if (settled) return;
       settled = true;
       source.destroy(); // stop pulling: cancels the request body
-      parser.destroy();
+      process.nextTick(() => parser.destroy()); // we may be inside one of busboy's emits
       reject(new MultipartError(code, message));
     };
 

@@ -1,6 +1,6 @@
 /**
  * Everything an uploaded file goes through before it may be stored, in this order:
- * empty → type (from content) → size → virus → PDF checks or image re-encoding →
+ * (document full) → empty → type (from content) → size → virus → PDF checks or image re-encoding →
  * duplicate (SHA-512 of the stored and of the original bytes) → room left in the søknad.
  * The first refusal wins; each has its own translated message.
  */
@@ -8,7 +8,7 @@ import { createHash } from "node:crypto";
 import { detectFileType } from "./file-type.server";
 import { displayName as toDisplayName, storageName } from "./file-name";
 import { heicDecodable, reencodeImage } from "./image.server";
-import { MAX_FILE_BYTES, MAX_SOKNAD_BYTES, type RefusalCode, type StoredMimetype } from "./limits";
+import { MAX_FILE_BYTES, MAX_FILES_PER_DOCUMENT, MAX_SOKNAD_BYTES, type RefusalCode, type StoredMimetype } from "./limits";
 import type { ParsedFile } from "./multipart.server";
 import { checkPdf } from "./pdf-check.server";
 import { eicarMockScanner, type VirusScanner } from "./scanner.server";
@@ -22,6 +22,8 @@ export type UploadContext = {
   existingSha512s: Iterable<string>;
   /** Bytes already stored for this søknad (the sum of the stored files' `size`). */
   usedBytes: number;
+  /** Files already stored for the document this one is for; at MAX_FILES_PER_DOCUMENT it takes no more. */
+  filesInDocument?: number;
   /** Defaults to the EICAR mock until a real scanner is wired in. */
   scanner?: VirusScanner;
 };
@@ -59,6 +61,7 @@ export async function prepareUpload(file: UploadedFile, context: UploadContext):
   const displayName = toDisplayName(file.originalName);
   const refuse = (code: RefusalCode): PrepareResult => ({ ok: false, code, displayName });
   if ("refused" in file) return refuse(file.refused);
+  if ((context.filesInDocument ?? 0) >= MAX_FILES_PER_DOCUMENT) return refuse("too-many-files");
 
   const original = asBuffer(file.bytes);
   if (original.length === 0) return refuse("empty");
@@ -110,12 +113,14 @@ export async function prepareUpload(file: UploadedFile, context: UploadContext):
 export async function prepareUploads(files: UploadedFile[], context: UploadContext): Promise<PrepareResult[]> {
   const existing = new Set(context.existingSha512s);
   let usedBytes = context.usedBytes;
+  let filesInDocument = context.filesInDocument ?? 0;
   const results: PrepareResult[] = [];
   for (const file of files) {
-    const result = await prepareUpload(file, { ...context, existingSha512s: existing, usedBytes });
+    const result = await prepareUpload(file, { ...context, existingSha512s: existing, usedBytes, filesInDocument });
     if (result.ok) {
       existing.add(result.file.sha512).add(result.file.originalSha512);
       usedBytes += result.file.size;
+      filesInDocument++;
     }
     results.push(result);
   }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createHash } from "node:crypto";
 import sharp from "sharp";
 import { bankStatement, handMadePdf, phonePhoto } from "./fixtures.test-support";
-import { MAX_FILE_BYTES, MAX_SOKNAD_BYTES } from "./limits";
+import { MAX_FILE_BYTES, MAX_FILES_PER_DOCUMENT, MAX_SOKNAD_BYTES } from "./limits";
 import { prepareUpload, prepareUploads, type PrepareResult, type UploadContext } from "./pipeline.server";
 import { eicarTestBytes, type VirusScanner } from "./scanner.server";
 
@@ -120,5 +120,11 @@ describe("prepareUploads", () => {
       { existingSha512s: [], usedBytes: MAX_SOKNAD_BYTES - pdf.length - 10 },
     );
     expect(results.map((r) => (r.ok ? "ok" : r.code))).toEqual(["ok", "duplicate", "total-too-large"]);
+  });
+
+  it("stops at 30 files for one document, counting the ones already there", async () => {
+    const files = await Promise.all([1, 2, 3].map(async (pages) => ({ originalName: `${pages}.pdf`, bytes: await bankStatement(pages) })));
+    const results = await prepareUploads(files, { ...fresh, filesInDocument: MAX_FILES_PER_DOCUMENT - 2 });
+    expect(results.map((r) => (r.ok ? "ok" : r.code))).toEqual(["ok", "ok", "too-many-files"]);
   });
 });
