@@ -15,9 +15,10 @@
  * time (the tests of one file run one after another in a project).
  */
 import type { Locator, Page } from "@playwright/test";
-import { MOCK_CONTROL, PORTAL } from "../playwright.config";
+import { PORTAL } from "../playwright.config";
 import { expect, loginAs, test, type Language } from "./fixtures";
 import { texts, textPattern } from "./locale";
+import { addFault, removeFault, soknaderOf } from "./mock-control";
 import { persona, type TestUser } from "./personas";
 
 type Project = "desktop" | "mobile" | "no-js";
@@ -63,31 +64,6 @@ async function senderFor(plan: Plan): Promise<{ person: TestUser; language: Lang
     `sends only in ${Object.keys(plan).join(" and ")}: two søknader a day per person, counted across all projects and spec files`,
   );
   return { person: await persona(entry!.persona), language: entry!.language };
-}
-
-/* ---------- the fagsystem mock ---------- */
-
-type Fault = { path: string; method?: string; fnr?: string; status?: number; delayMs?: number; drop?: boolean };
-type SoknadSummary = { fiksDigisosId: string; sendtTidspunkt: string | null };
-
-async function soknaderOf(fnr: string): Promise<SoknadSummary[]> {
-  const response = await fetch(`${MOCK_CONTROL}/api/v1/soknader`, { headers: { "Nav-Personident": fnr } });
-  expect(response.status).toBe(200);
-  return (await response.json()) as SoknadSummary[];
-}
-
-async function addFault(fault: Fault) {
-  const response = await fetch(`${MOCK_CONTROL}/mock/faults`, { method: "PUT", headers: { "Content-Type": "application/json" }, body: JSON.stringify(fault) });
-  expect(response.status, await response.text()).toBe(201);
-}
-
-/** Removes `fault`. The mock can only remove all faults, so any other test's faults are put back. */
-async function removeFault(fault: Fault) {
-  const faults = (await (await fetch(`${MOCK_CONTROL}/mock/faults`)).json()) as Fault[];
-  await fetch(`${MOCK_CONTROL}/mock/faults`, { method: "DELETE" });
-  const key = (candidate: Fault) =>
-    JSON.stringify(Object.entries({ ...candidate, method: candidate.method?.toUpperCase() }).filter(([, value]) => value !== undefined).sort());
-  for (const other of faults.filter((candidate) => key(candidate) !== key(fault))) await addFault(other);
 }
 
 /* ---------- the application, in the language it runs in ---------- */

@@ -105,7 +105,19 @@ describe("sending a søknad", () => {
     expect(Date.parse(sent.mottattTidspunkt)).toBeGreaterThanOrEqual(before - 1000);
 
     const summaries = soknadSummaryListSchema.parse(await json(paths.soknader, fnr));
-    expect(summaries).toEqual([{ fiksDigisosId: sent.fiksDigisosId, sendtTidspunkt: sent.mottattTidspunkt, sistOppdatert: sent.mottattTidspunkt, navKontor: navEnhet }]);
+    expect(summaries).toEqual([
+      {
+        fiksDigisosId: sent.fiksDigisosId,
+        sendtTidspunkt: sent.mottattTidspunkt,
+        sistOppdatert: sent.mottattTidspunkt,
+        navKontor: navEnhet,
+        soknadPdf: { type: "dokumentlager", id: expect.any(String) },
+      },
+    ]);
+    // The søknad's own PDF is listed, and its owner can fetch it.
+    const pdf = await call(paths.dokumentlager(summaries[0]!.soknadPdf!.id), { fnr });
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get("content-type")).toBe("application/pdf");
 
     const log = digisosSokerSchema.parse(await json(paths.innsyn(sent.fiksDigisosId), fnr));
     expect(log.hendelser).toEqual([

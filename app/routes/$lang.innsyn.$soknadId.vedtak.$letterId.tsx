@@ -79,7 +79,7 @@ export default function VedtakPage() {
                       {[
                         item.beskrivelse ?? t("payments.untitled"),
                         item.belop !== null ? format.money(item.belop) : null,
-                        item.fom && item.tom ? t("payments.period", { from: format.date(item.fom), to: format.date(item.tom) }) : null,
+                        item.fom && item.tom ? t("payments.periodShort", { from: format.date(item.fom), to: format.date(item.tom) }) : null,
                       ]
                         .filter(Boolean)
                         .join(", ")}
@@ -92,7 +92,7 @@ export default function VedtakPage() {
           {summary.period ? (
             <FormSummary.Answer>
               <FormSummary.Label>{t("vedtakPage.period")}</FormSummary.Label>
-              <FormSummary.Value>{t("payments.period", { from: format.date(summary.period.fom), to: format.date(summary.period.tom) })}</FormSummary.Value>
+              <FormSummary.Value>{t("payments.periodShort", { from: format.date(summary.period.fom), to: format.date(summary.period.tom) })}</FormSummary.Value>
             </FormSummary.Answer>
           ) : null}
           {summary.total !== null ? (

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
-import { Alert, BodyLong, Button, Heading, HStack, Radio, RadioGroup, TextField, VStack } from "@navikt/ds-react";
+import { Alert, BodyLong, Button, Heading, HStack, Select, TextField, VStack } from "@navikt/ds-react";
 import { useTranslation } from "react-i18next";
 import { requireApplicant } from "~/auth/auth.server";
 import { loadOverview, paymentsOf } from "~/innsyn/innsyn.server";
@@ -27,8 +27,10 @@ export default function PaymentsPage() {
   const { t } = useTranslation("innsyn");
   const { query, unavailable, upcoming, months } = useLoaderData<typeof loader>();
   const language = useLanguage();
-  const monthName = (month: string) =>
-    new Intl.DateTimeFormat(intlLocale[language], { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${month}-01T00:00:00Z`));
+  const monthName = (month: string) => {
+    const name = new Intl.DateTimeFormat(intlLocale[language], { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${month}-01T00:00:00Z`));
+    return name.charAt(0).toUpperCase() + name.slice(1);
+  };
   const errors = {
     fra: query.errors.fra ? t(`paymentsPage.errors.${query.errors.fra}`) : undefined,
     til: query.errors.til ? t(`paymentsPage.errors.${query.errors.til}`) : undefined,
@@ -41,13 +43,13 @@ export default function PaymentsPage() {
           <Heading level="2" size="small" id="payments-filter-heading">
             {t("paymentsPage.filterHeading")}
           </Heading>
-          <RadioGroup legend={t("paymentsPage.filterLegend")} name="filter" defaultValue={query.filter}>
+          <Select label={t("paymentsPage.filterLegend")} name="filter" defaultValue={query.filter}>
             {paymentFilters.map((filter) => (
-              <Radio key={filter} value={filter}>
+              <option key={filter} value={filter}>
                 {t(`paymentsPage.filters.${filter}`)}
-              </Radio>
+              </option>
             ))}
-          </RadioGroup>
+          </Select>
           <HStack gap="space-16" wrap>
             <TextField
               id="payments-fra"

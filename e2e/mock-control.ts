@@ -1,0 +1,63 @@
+/**
+ * The fagsystem mock's control side, for tests: what the mock holds for a person, and
+ * faults injected per path, method and person.
+ */
+import { expect } from "@playwright/test";
+import { MOCK_CONTROL } from "../playwright.config";
+
+export type Fault = { path: string; method?: string; fnr?: string; status?: number; delayMs?: number; drop?: boolean };
+export type SoknadSummary = { fiksDigisosId: string; sendtTidspunkt: string | null };
+
+/** The person's søknader as the fagsystem lists them (newest change first). */
+export async function soknaderOf(fnr: string): Promise<SoknadSummary[]> {
+  const response = await fetch(`${MOCK_CONTROL}/api/v1/soknader`, { headers: { "Nav-Personident": fnr } });
+  expect(response.status).toBe(200);
+  return (await response.json()) as SoknadSummary[];
+}
+
+/** The søknad the mock seeded for a persona: the oldest one (tests only add newer ones). */
+export async function seededSoknadOf(fnr: string): Promise<string> {
+  const soknader = await soknaderOf(fnr);
+  const oldest = [...soknader].sort((a, b) => (a.sendtTidspunkt ?? "").localeCompare(b.sendtTidspunkt ?? ""))[0];
+  if (!oldest) throw new Error("the persona has no søknad");
+  return oldest.fiksDigisosId;
+}
+
+export async function addFault(fault: Fault) {
+  const response = await fetch(`${MOCK_CONTROL}/mock/faults`, { method: "PUT", headers: { "Content-Type": "application/json" }, body: JSON.stringify(fault) });
+  expect(response.status, await response.text()).toBe(201);
+}
+
+/** Removes `fault`. The mock can only remove all faults, so any other test's faults are put back. */
+export async function removeFault(fault: Fault) {
+  const faults = (await (await fetch(`${MOCK_CONTROL}/mock/faults`)).json()) as Fault[];
+  await fetch(`${MOCK_CONTROL}/mock/faults`, { method: "DELETE" });
+  const key = (candidate: Fault) =>
+    JSON.stringify(Object.entries({ ...candidate, method: candidate.method?.toUpperCase() }).filter(([, value]) => value !== undefined).sort());
+  for (const other of faults.filter((candidate) => key(candidate) !== key(fault))) await addFault(other);
+}
+
+
+/* ---------- the caseworker simulator ---------- */
+
+/** A new søknad for a persona, received by its office (no files), as the simulator makes one. */
+export async function newSoknadFor(personaId: string): Promise<string> {
+  const response = await fetch(`${MOCK_CONTROL}/mock/fagsystem/api/soknader`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ personaId }),
+  });
+  expect(response.status, await response.clone().text()).toBe(201);
+  return ((await response.json()) as { fiksDigisosId: string }).fiksDigisosId;
+}
+
+/** Acts as the caseworker on a søknad; returns the events the action appended. */
+export async function caseworker(fiksDigisosId: string, action: Record<string, unknown>): Promise<Array<Record<string, unknown>>> {
+  const response = await fetch(`${MOCK_CONTROL}/mock/fagsystem/api/soknader/${fiksDigisosId}/handlinger`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(action),
+  });
+  expect(response.status, await response.clone().text()).toBe(201);
+  return ((await response.json()) as { hendelser: Array<Record<string, unknown>> }).hendelser;
+}
