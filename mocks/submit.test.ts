@@ -115,9 +115,9 @@ describe("sending a søknad", () => {
       },
     ]);
     // The søknad's own PDF is listed, and its owner can fetch it.
-    const pdf = await call(paths.dokumentlager(summaries[0]!.soknadPdf!.id), { fnr });
-    expect(pdf.status).toBe(200);
-    expect(pdf.headers.get("content-type")).toBe("application/pdf");
+    const ownPdf = await call(paths.dokumentlager(summaries[0]!.soknadPdf!.id), { fnr });
+    expect(ownPdf.status).toBe(200);
+    expect(ownPdf.headers.get("content-type")).toBe("application/pdf");
 
     const log = digisosSokerSchema.parse(await json(paths.innsyn(sent.fiksDigisosId), fnr));
     expect(log.hendelser).toEqual([

@@ -25,6 +25,15 @@ export const paths = {
   innsyn: (fiksDigisosId: string) => `/api/v1/soknader/${encodeURIComponent(fiksDigisosId)}/innsyn`,
   /** POST: send a søknad (the same path as the list, which is GET). */
   sendSoknad: "/api/v1/soknader",
+  /**
+   * Attachments before sending (like FIKS mellomlagring), under the draft's id (the same id the
+   * søknad is later sent with as idempotencyKey). GET lists, POST adds one file (raw bytes).
+   */
+  mellomlagring: (draftId: string) => `/api/v1/mellomlagring/${encodeURIComponent(draftId)}/filer`,
+  /** DELETE: one file from mellomlagring. */
+  mellomlagringFil: (draftId: string, fileId: string) => `/api/v1/mellomlagring/${encodeURIComponent(draftId)}/filer/${encodeURIComponent(fileId)}`,
+  /** A sent søknad's attachments: GET the vedlegg.json, POST one more file (ettersendelse, raw bytes). */
+  vedlegg: (fiksDigisosId: string) => `/api/v1/soknader/${encodeURIComponent(fiksDigisosId)}/vedlegg`,
   /** GET: the bytes of one file, only if it belongs to one of the person's own søknader. */
   dokumentlager: (id: string) => `/api/v1/dokumentlager/${encodeURIComponent(id)}`,
 } as const;
@@ -256,6 +265,66 @@ export const digisosSokerSchema = z.object({
 });
 export type DigisosSoker = z.infer<typeof digisosSokerSchema>;
 
+/* ---------- attachments (vedlegg) ---------- */
+
+/**
+ * An uploaded file travels as the raw bytes of the request body (Content-Type: its type),
+ * described by these headers; the display name is URI-encoded (it may hold any character).
+ */
+export const VEDLEGG_HEADERS = {
+  type: "Nav-Vedlegg-Type",
+  tilleggsinfo: "Nav-Vedlegg-Tilleggsinfo",
+  filnavn: "Nav-Vedlegg-Filnavn",
+  sha512: "Nav-Vedlegg-Sha512",
+  /** Ettersendelse only: the dokumentreferanse of the request (dokumentasjonEtterspurt) it answers. */
+  hendelseReferanse: "Nav-Vedlegg-Hendelse-Referanse",
+  /** Ettersendelse only: the type of the event that asked for it, e.g. dokumentasjonEtterspurt. */
+  hendelseType: "Nav-Vedlegg-Hendelse-Type",
+} as const;
+
+/** The only file types the fagsystem stores (images are re-encoded to JPEG by the portal). */
+export const vedleggMimetypeSchema = z.enum(["application/pdf", "image/jpeg"]);
+const sha512Hex = z.string().regex(/^[0-9a-f]{128}$/);
+
+export const vedleggFilSchema = z.object({
+  id: z.string(),
+  filnavn: z.string(),
+  mimetype: vedleggMimetypeSchema,
+  storrelse: z.number().int().nonnegative(),
+  sha512: sha512Hex,
+  lastetOpp: isoDateTime,
+});
+export type VedleggFil = z.infer<typeof vedleggFilSchema>;
+
+/** A file in mellomlagring: which document it is for. */
+export const mellomlagretFilSchema = vedleggFilSchema.extend({ type: z.string(), tilleggsinfo: z.string().nullish() });
+export type MellomlagretFil = z.infer<typeof mellomlagretFilSchema>;
+export const mellomlagringSchema = z.object({ filer: z.array(mellomlagretFilSchema) });
+
+export const vedleggStatusSchema = z.enum(["LastetOpp", "VedleggKreves", "VedleggAlleredeSendt"]);
+
+/** One document of vedlegg.json (NAV's format, with our ids and times on the files). */
+export const vedleggSchema = z.object({
+  type: z.string(),
+  tilleggsinfo: z.string().nullish(),
+  status: vedleggStatusSchema,
+  hendelseType: z.string().nullish(),
+  hendelseReferanse: z.string().nullish(),
+  filer: z.array(vedleggFilSchema),
+});
+export type Vedlegg = z.infer<typeof vedleggSchema>;
+export const vedleggJsonSchema = z.object({ vedlegg: z.array(vedleggSchema) });
+export type VedleggJson = z.infer<typeof vedleggJsonSchema>;
+
+/** What the portal says about each document when it sends the søknad; LastetOpp files are taken from mellomlagring. */
+export const sendVedleggSchema = z.object({
+  type: z.string().min(1).max(100),
+  tilleggsinfo: z.string().max(500).nullish(),
+  status: vedleggStatusSchema,
+  filIder: z.array(z.string()).max(30),
+});
+export type SendVedlegg = z.infer<typeof sendVedleggSchema>;
+
 /* ---------- sending a søknad ---------- */
 
 /** The largest PDF of a søknad the fagsystem takes. */
@@ -274,6 +343,8 @@ export const sendSoknadRequestSchema = z.object({
   language: soknadLanguageSchema,
   /** The søknad as JSON (close to NAV's soknad.json). */
   soknad: z.record(z.unknown()),
+  /** The documents the søknad needs and how each is delivered; absent = none. */
+  vedlegg: z.array(sendVedleggSchema).max(100).optional(),
   pdf: z.object({
     filename: z
       .string()
