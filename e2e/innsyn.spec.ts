@@ -125,11 +125,15 @@ test("another person's søknad, letter and file answer 404", async ({ page }) =>
 
   const other = await persona("avslag");
   await loginAs(page, other.name, "nb");
-  for (const path of [`/nb/innsyn/${id}`, `/nb/innsyn/${id}/vedtak/${letterId}`, `/nb/innsyn/${id}/dokument/${letterId}`]) {
+  // The file itself: no bytes, no hint that it exists.
+  const file = await page.request.get(`/nb/innsyn/${id}/dokument/${letterId}`);
+  expect(file.status()).toBe(404);
+  expect(file.headers()["content-type"]).not.toContain("pdf");
+  for (const path of [`/nb/innsyn/${id}/vedtak/${letterId}`, `/nb/innsyn/${id}`]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(404);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(text("nb", "common", "errors.notFound.title"));
   }
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(text("nb", "common", "errors.notFound.title"));
 });
 
 test("the fagsystem failing gives a translated message, and the page works again when it recovers", async ({ page }) => {
