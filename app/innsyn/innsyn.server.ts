@@ -20,8 +20,9 @@ export type FoldedSoknad = {
   sendtTidspunkt: string | null;
   sistOppdatert: string;
   soknadPdfId: string | null;
-  /** Null when the log could not be read (invalid document or one failing call). */
+  /** Null when the log could not be read; `problem` says why. */
   view: InnsynView | null;
+  problem: "invalid" | "unavailable" | null;
 };
 
 export function monthsBefore(now: Date, months: number): Date {
@@ -42,13 +43,22 @@ async function foldOne(fnr: string, summary: SoknadSummary, now: Date): Promise<
     sistOppdatert: summary.sistOppdatert,
     soknadPdfId: summary.soknadPdf?.id ?? null,
   };
-  const [document, deliveries] = await Promise.all([fagsystem.innsyn(fnr, summary.fiksDigisosId), deliveriesFor(fnr, summary.fiksDigisosId)]);
+  let document;
+  try {
+    document = await fagsystem.innsyn(fnr, summary.fiksDigisosId);
+  } catch (error) {
+    // One søknad that cannot be read must not hide the others.
+    if (!(error instanceof FagsystemError) || error.kind === "not-found") throw error;
+    console.error(`[innsyn] cannot read ${summary.fiksDigisosId}: ${error.message}`);
+    return { ...base, view: null, problem: "unavailable" };
+  }
+  const deliveries = await deliveriesFor(fnr, summary.fiksDigisosId);
   const result = foldEventLog(document, { sendtTidspunkt: base.sendtTidspunkt, deliveries, now });
   if (!result.ok) {
     console.error(`[innsyn] cannot fold ${summary.fiksDigisosId}: ${result.reason}`);
-    return { ...base, view: null };
+    return { ...base, view: null, problem: "invalid" };
   }
-  return { ...base, view: result.view };
+  return { ...base, view: result.view, problem: null };
 }
 
 export type Overview = { kind: "ok"; soknader: FoldedSoknad[] } | { kind: "unavailable" };
@@ -141,7 +151,7 @@ export async function loadSoknadStatus(fnr: string, id: string, now: Date): Prom
     const summary = (await fagsystem.soknader(fnr)).find((candidate) => candidate.fiksDigisosId === id);
     if (!summary) throw new Response("Not Found", { status: 404 });
     const soknad = await foldOne(fnr, summary, now);
-    if (!soknad.view) return { kind: "invalid", id };
+    if (!soknad.view) return { kind: soknad.problem === "invalid" ? "invalid" : "unavailable", id };
     const offices = await officesOf(soknad.view.kontorHistorikk.map((entry) => entry.navKontor));
     return { kind: "ok", soknad: { ...soknad, view: soknad.view }, offices };
   } catch (error) {
