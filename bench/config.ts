@@ -1,0 +1,88 @@
+/**
+ * What the benchmark measures: one list of routes, the pages Lighthouse opens and the
+ * server load targets. A new route is one line in `routes`; a route that answers 404
+ * today is reported as "missing" until it lands.
+ */
+import { allSteps } from "../app/soknad/steps";
+
+/** Ports and folders of the benchmark's own portal (the tests use 3000-3299 and build/). */
+export const PORT = 3400;
+export const MOCK_PORT = 3401;
+export const BASE_URL = `http://localhost:${PORT}`;
+export const DATA_DIR = `./data/bench-${PORT}`;
+/**
+ * Builds go under bench/node_modules/: ignored by git and, unlike bench/.build, by ESLint's
+ * defaults too, so a lint run by someone else while the benchmark runs stays clean.
+ */
+export const BUILD_DIR = "bench/node_modules/.build";
+export const FLOOR_DIR = "bench/floor";
+export const FLOOR_BUILD_DIR = "bench/node_modules/.build-floor";
+
+/** Test persons from mocks/personas.ts. */
+export type Persona = "forstegang" | "aleneforelder" | "under-behandling" | "innvilget" | "avslag" | "nylig-hjelp";
+
+/**
+ * Values a route's path can refer to as `{name}`; run.ts finds them before measuring:
+ * - draftId: an open draft of forstegang's, started through the real start form;
+ * - sentDraftId: a draft of forstegang's walked through every step and sent;
+ * - fiksDigisosId, letterId: innvilget's søknad and its first vedtak letter (from the fagsystem mock).
+ */
+export type PathValue = "draftId" | "sentDraftId" | "fiksDigisosId" | "letterId";
+
+export interface RouteSpec {
+  name: string;
+  /** With `{draftId}` and the like, see PathValue. */
+  path: string;
+  /** Logged in as this person; anonymous without. */
+  as?: Persona;
+}
+
+export const routes: RouteSpec[] = [
+  { name: "landing", path: "/nb" },
+  { name: "test login", path: "/nb/logg-inn" },
+  { name: "landing, logged in", path: "/nb", as: "forstegang" },
+  { name: "søknad start", path: "/nb/soknad", as: "forstegang" },
+  ...allSteps.map((step): RouteSpec => ({ name: `søknad: ${step}`, path: `/nb/soknad/{draftId}/${step}`, as: "forstegang" })),
+  { name: "receipt", path: "/nb/soknad/{sentDraftId}/kvittering", as: "forstegang" },
+  { name: "mine søknader", path: "/nb/mine-soknader", as: "innvilget" },
+  { name: "meldinger", path: "/nb/meldinger", as: "innvilget" },
+  { name: "status page", path: "/nb/innsyn/{fiksDigisosId}", as: "innvilget" },
+  { name: "vedtak", path: "/nb/innsyn/{fiksDigisosId}/vedtak/{letterId}", as: "innvilget" },
+  { name: "utbetalinger", path: "/nb/utbetalinger", as: "innvilget" },
+  { name: "kontakt", path: "/nb/kontakt" },
+  { name: "personvern", path: "/nb/personvern" },
+  { name: "tilgjengelighet", path: "/nb/tilgjengelighet" },
+  { name: "logget ut", path: "/nb/logget-ut" },
+];
+
+/** Lighthouse opens these (by route name), once each. */
+export const lighthousePages = ["landing", "søknad: personalia", "status page", "utbetalinger"];
+
+/** Server load: each target at each connection count, bounded in time and count. */
+export const loadConnections = [10, 50, 100];
+export const loadSeconds = 5;
+export const loadMaxRequests = 20_000;
+
+/** The søknad step the POST benchmark saves again and again (a valid answer: goes on with a redirect). */
+export const stepPost = { step: "behov", body: "categories=livsopphold&categories=husleie" } as const;
+
+/**
+ * A valid answer to every step of the standard flow for forstegang (single, no children),
+ * used to walk a draft to the receipt. Dokumentasjon is answered from the page: every
+ * document asked for gets "senderSenere".
+ */
+export const walkAnswers: Record<(typeof allSteps)[number], string> = {
+  personalia: "addressChoice=folkeregistrert&phone=41234501&noBankAccount=on",
+  behov: "categories=livsopphold",
+  arbeid: "student=nei",
+  familie: "",
+  bosituasjon: "housing=leier&householdSize=1",
+  inntekt: "skattConsent=nei&bostotteConsent=nei&studentLoan=nei",
+  utgifter: "",
+  dokumentasjon: "",
+  oppsummering: "confirm=on",
+};
+
+/** Fold: event-log sizes, and how many timed runs the median is taken of. */
+export const foldSizes = [100, 1_000, 10_000];
+export const foldRuns = 7;

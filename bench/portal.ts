@@ -1,0 +1,221 @@
+/**
+ * The portal under benchmark: building it, starting and stopping it in its own process
+ * group, and talking to it as a person would (test login, start form, step forms).
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs/promises";
+import path from "node:path";
+import { onInterrupt } from "./cleanup";
+import { BASE_URL, DATA_DIR, MOCK_PORT, PORT, type Persona } from "./config";
+
+export const ROOT = path.resolve(import.meta.dirname, "..");
+const bin = (name: string) => path.join(ROOT, "node_modules/.bin", name);
+
+/** Runs a command to completion; its output is shown only when it fails. */
+export async function run(command: string, args: string[], options: { cwd: string; env?: Record<string, string> }): Promise<void> {
+  const child = spawn(command, args, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.on("error", reject);
+    child.on("close", resolve);
+  });
+  if (code !== 0) throw new Error(`${command} ${args.join(" ")} failed (exit ${code}):\n${output.slice(-4000)}`);
+}
+
+export async function buildPortal(buildDir: string): Promise<void> {
+  await fs.rm(path.join(ROOT, buildDir), { recursive: true, force: true });
+  await run(bin("remix"), ["vite:build"], { cwd: ROOT, env: { BUILD_DIR: buildDir, NODE_ENV: "production" } });
+}
+
+export async function buildFloor(floorDir: string, buildDir: string): Promise<void> {
+  await fs.rm(path.join(ROOT, buildDir), { recursive: true, force: true });
+  // The floor's vite.config.ts reads BUILD_DIR relative to its own folder.
+  const relative = path.relative(path.join(ROOT, floorDir), path.join(ROOT, buildDir));
+  await run(bin("remix"), ["vite:build"], { cwd: path.join(ROOT, floorDir), env: { BUILD_DIR: relative, NODE_ENV: "production" } });
+}
+
+export interface RunningPortal {
+  /** Process group id (the tsx launcher and the node process under it). */
+  pgid: number;
+  log: () => string;
+  stop: () => Promise<void>;
+}
+
+/** Starts server.ts in production mode with mocks and a fresh embedded database. */
+export async function startPortal(buildDir: string): Promise<RunningPortal> {
+  await fs.rm(path.join(ROOT, DATA_DIR), { recursive: true, force: true });
+  const child: ChildProcess = spawn(bin("tsx"), ["server.ts"], {
+    cwd: ROOT,
+    detached: true, // its own process group, so stop() ends tsx and the node under it together
+    stdio: ["ignore", "pipe", "pipe"],
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      MOCKS: "true",
+      PORT: String(PORT),
+      MOCK_PORT: String(MOCK_PORT),
+      DATA_DIR,
+      BUILD_DIR: buildDir,
+    },
+  });
+  let output = "";
+  const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000));
+  child.stdout?.on("data", keep);
+  child.stderr?.on("data", keep);
+  const pgid = child.pid;
+  if (!pgid) throw new Error("could not start server.ts");
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+
+  let forget = () => {};
+  const stop = async () => {
+    forget();
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    try {
+      process.kill(-pgid, "SIGTERM");
+    } catch {
+      return;
+    }
+    const stopped = await Promise.race([exited.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 5000))]);
+    if (!stopped) {
+      try {
+        process.kill(-pgid, "SIGKILL");
+      } catch {
+        // already gone
+      }
+    }
+  };
+
+  forget = onInterrupt(stop);
+  try {
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`server.ts exited with ${child.exitCode}:\n${output}`);
+      const response = await fetch(`${BASE_URL}/nb`).catch(() => null);
+      if (response?.ok) break;
+      if (Date.now() > deadline) throw new Error(`server.ts did not answer on ${BASE_URL}/nb within 60 s:\n${output}`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { pgid, log: () => output, stop };
+}
+
+/** Resident memory of every process in a process group, in MB (Linux /proc). */
+export async function groupRssMb(pgid: number): Promise<number> {
+  let kb = 0;
+  for (const entry of await fs.readdir("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = await fs.readFile(`/proc/${entry}/stat`, "utf8");
+      // Fields after the command name "(...)": state ppid pgrp ...
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      if (Number(fields[2]) !== pgid) continue;
+      const status = await fs.readFile(`/proc/${entry}/status`, "utf8");
+      kb += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return kb / 1024;
+}
+
+/* ---------- talking to the portal ---------- */
+
+const MOCK_URL = `http://127.0.0.1:${MOCK_PORT}`;
+const PERSON_HEADER = "Nav-Personident";
+
+/** Headers a same-origin form post from the portal's own page carries. */
+export const sameOrigin = { Origin: BASE_URL, "Sec-Fetch-Site": "same-origin" };
+const formType = { "Content-Type": "application/x-www-form-urlencoded" };
+
+export interface Session {
+  persona: Persona;
+  fnr: string;
+  /** The value for a Cookie header. */
+  cookie: string;
+}
+
+let testUsers: { id: string; fnr: string }[] | undefined;
+
+export async function fnrOf(persona: Persona): Promise<string> {
+  testUsers ??= (await (await fetch(`${MOCK_URL}/mock/testbrukere`)).json()) as { id: string; fnr: string }[];
+  const user = testUsers.find((candidate) => candidate.id === persona);
+  if (!user) throw new Error(`no test user "${persona}" in the mock`);
+  return user.fnr;
+}
+
+/** Logs in through the mock test login form, as a person clicking "Logg inn" would. */
+export async function login(persona: Persona): Promise<Session> {
+  const fnr = await fnrOf(persona);
+  const response = await fetch(`${BASE_URL}/nb/logg-inn`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { ...formType, ...sameOrigin },
+    body: new URLSearchParams({ fnr, returnTo: "" }),
+  });
+  const cookie = response.headers
+    .getSetCookie()
+    .map((header) => header.split(";")[0] ?? "")
+    .find((pair) => pair.startsWith("sosialhjelp-sesjon="));
+  if (response.status !== 302 || !cookie) throw new Error(`login as ${persona} failed: ${response.status}`);
+  return { persona, fnr, cookie };
+}
+
+export function get(session: Session | undefined, pathname: string): Promise<Response> {
+  return fetch(`${BASE_URL}${pathname}`, { redirect: "manual", headers: session ? { Cookie: session.cookie } : {} });
+}
+
+export function postForm(session: Session, pathname: string, body: string): Promise<Response> {
+  return fetch(`${BASE_URL}${pathname}`, { method: "POST", redirect: "manual", headers: { ...formType, ...sameOrigin, Cookie: session.cookie }, body });
+}
+
+/** Starts a standard application through the real start form; returns the draft id. */
+export async function startDraft(session: Session): Promise<string> {
+  const response = await postForm(session, "/nb/soknad", "kind=standard");
+  const location = response.headers.get("Location") ?? "";
+  const draftId = /\/soknad\/([^/]+)\//.exec(location)?.[1];
+  if (response.status !== 302 || !draftId) throw new Error(`starting a søknad failed: ${response.status} ${location}`);
+  return draftId;
+}
+
+/**
+ * Answers every step in order and sends; returns the receipt path. Steps come from the
+ * redirects, so a step added to the flow is followed (it needs an answer in walkAnswers).
+ */
+export async function walkAndSend(session: Session, draftId: string, answers: Record<string, string>): Promise<string> {
+  let pathname = `/nb/soknad/${draftId}/personalia`;
+  for (let guard = 0; guard < 20; guard++) {
+    if (pathname.endsWith("/kvittering")) return pathname;
+    const step = pathname.split("/").at(-1) ?? "";
+    let body = answers[step];
+    if (body === undefined) throw new Error(`no answer for step "${step}" in walkAnswers`);
+    if (step === "dokumentasjon") {
+      const html = await (await get(session, pathname)).text();
+      const names = new Set([...html.matchAll(/name="(doc\.[^"]+\.choice)"/g)].map((match) => match[1] ?? ""));
+      body = [...names].map((name) => `${encodeURIComponent(name)}=senderSenere`).join("&");
+    }
+    const response = await postForm(session, pathname, body);
+    const location = response.headers.get("Location");
+    if (response.status !== 302 || !location) {
+      throw new Error(`step ${step} answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
+    }
+    pathname = new URL(location, BASE_URL).pathname;
+  }
+  throw new Error("the walk through the steps did not reach the receipt");
+}
+
+/** The person's first søknad and its first vedtak letter, asked from the fagsystem mock. */
+export async function firstSoknad(fnr: string): Promise<{ fiksDigisosId: string | null; letterId: string | null }> {
+  const list = (await (await fetch(`${MOCK_URL}/api/v1/soknader`, { headers: { [PERSON_HEADER]: fnr } })).json()) as { fiksDigisosId: string }[];
+  const fiksDigisosId = list[0]?.fiksDigisosId ?? null;
+  if (!fiksDigisosId) return { fiksDigisosId: null, letterId: null };
+  const document = (await (
+    await fetch(`${MOCK_URL}/api/v1/soknader/${encodeURIComponent(fiksDigisosId)}/innsyn`, { headers: { [PERSON_HEADER]: fnr } })
+  ).json()) as { hendelser: { type: string; vedtaksfil?: { referanse?: { id?: string } } }[] };
+  const vedtak = document.hendelser.find((hendelse) => hendelse.type === "vedtakFattet");
+  return { fiksDigisosId, letterId: vedtak?.vedtaksfil?.referanse?.id ?? null };
+}

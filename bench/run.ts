@@ -1,0 +1,377 @@
+/**
+ * `npm run bench`: builds the production bundle, starts the portal with mocks and a
+ * fresh embedded database, measures page weight, Lighthouse, server latency, upload and
+ * fold, prints a table per section, writes bench/results.json and exits non-zero when a
+ * figure breaks its budget in bench/budgets.json.
+ *
+ *   --quick        skip Lighthouse (the slowest section)
+ *   --skip-build   reuse the builds of the last run
+ */
+import { execFileSync } from "node:child_process";
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import budgetsJson from "./budgets.json";
+import {
+  BASE_URL,
+  BUILD_DIR,
+  FLOOR_BUILD_DIR,
+  FLOOR_DIR,
+  lighthousePages,
+  loadConnections,
+  loadMaxRequests,
+  loadSeconds,
+  routes,
+  stepPost,
+  walkAnswers,
+  type PathValue,
+  type Persona,
+} from "./config";
+import { buildFloor, buildPortal, firstSoknad, login, ROOT, sameOrigin, startDraft, startPortal, walkAndSend, type RunningPortal, type Session } from "./portal";
+import { weighFloor, weighRoutes, type RouteWeight, type Weight } from "./sections/page-weight";
+import { runLighthouse, type LighthousePage, type LighthouseResult } from "./sections/lighthouse";
+import { runLoad, type LoadResult, type LoadTarget } from "./sections/server-load";
+import { runUpload, type UploadSection } from "./sections/upload";
+import { runFold, type FoldSection } from "./sections/fold";
+
+type Budgets = { [K in keyof typeof budgetsJson]: { max?: number; min?: number; what: string } };
+const budgets: Budgets = budgetsJson;
+
+const args = new Set(process.argv.slice(2));
+const quick = args.has("--quick");
+const skipBuild = args.has("--skip-build");
+const startedAt = Date.now();
+
+/* ---------- printing ---------- */
+
+const kb = (bytes: number) => (bytes / 1000).toFixed(1);
+const seconds = () => `${((Date.now() - startedAt) / 1000).toFixed(0)} s`;
+const step = (text: string) => console.log(`· ${text} (${seconds()})`);
+
+function table(title: string, header: string[], rows: (string | number)[][]) {
+  const cells = [header, ...rows.map((row) => row.map(String))];
+  const widths = header.map((_, column) => Math.max(...cells.map((row) => (row[column] ?? "").length)));
+  const line = (row: string[]) => row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join("  ");
+  console.log(`\n${title}`);
+  console.log(line(header));
+  console.log(widths.map((width) => "-".repeat(width)).join("  "));
+  for (const row of cells.slice(1)) console.log(line(row));
+}
+
+/* ---------- budgets ---------- */
+
+interface Check {
+  budget: keyof Budgets;
+  subject: string;
+  value: number;
+  limit: string;
+  ok: boolean;
+}
+const checks: Check[] = [];
+/** Figures that could not be measured although the thing exists: they fail the run too. */
+const problems: string[] = [];
+
+function checkMax(budget: keyof Budgets, subject: string, value: number) {
+  const max = budgets[budget].max ?? Infinity;
+  checks.push({ budget, subject, value, limit: `≤ ${max}`, ok: value <= max });
+}
+function checkMin(budget: keyof Budgets, subject: string, value: number) {
+  const min = budgets[budget].min ?? -Infinity;
+  checks.push({ budget, subject, value, limit: `≥ ${min}`, ok: value >= min });
+}
+
+/* ---------- the run ---------- */
+
+async function machine() {
+  const cpus = os.cpus();
+  let commit = "unknown";
+  try {
+    commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT }).toString().trim();
+  } catch {
+    // not a git checkout
+  }
+  return {
+    date: new Date().toISOString(),
+    cpuModel: cpus[0]?.model ?? "unknown",
+    cores: cpus.length,
+    memoryGb: Number((os.totalmem() / 1024 ** 3).toFixed(1)),
+    node: process.version,
+    os: `${os.type()} ${os.release()}`,
+    /** Other work on the machine skews every figure: above the core count, read them with care. */
+    loadAverage1mAtStart: Number((os.loadavg()[0] ?? 0).toFixed(2)),
+    loadAverage1mAtEnd: NaN,
+    commit,
+  };
+}
+
+async function main(): Promise<number> {
+  const machineInfo = await machine();
+  console.log(`Benchmark on ${machineInfo.cpuModel}, ${machineInfo.cores} cores, ${machineInfo.memoryGb} GB, Node ${machineInfo.node}${quick ? " (--quick: no Lighthouse)" : ""}`);
+  if (machineInfo.loadAverage1mAtStart > machineInfo.cores) {
+    console.log(`Note: load average ${machineInfo.loadAverage1mAtStart} on ${machineInfo.cores} cores: other work is running, figures will be slower than on an idle machine.`);
+  }
+
+  if (!skipBuild) {
+    step(`building the portal into ${BUILD_DIR}`);
+    await buildPortal(BUILD_DIR);
+    step(`building the floor (${FLOOR_DIR}) into ${FLOOR_BUILD_DIR}`);
+    await buildFloor(FLOOR_DIR, FLOOR_BUILD_DIR);
+  }
+
+  step("page weight of the floor (an empty Remix route with React alone)");
+  const floor = await weighFloor(path.join(ROOT, FLOOR_BUILD_DIR));
+
+  step(`starting the portal on ${BASE_URL} (mocks, fresh embedded database)`);
+  const portal: RunningPortal = await startPortal(BUILD_DIR);
+  let pageWeights: RouteWeight[] = [];
+  let lighthouse: LighthouseResult[] | "skipped" = "skipped";
+  let load: LoadResult[] = [];
+  let upload: UploadSection = { status: "not built", detail: "not run" };
+  try {
+    step("logging in, starting drafts, walking one søknad to its receipt");
+    const personas = new Set<Persona>(["forstegang", "innvilget", ...routes.flatMap((route) => (route.as ? [route.as] : []))]);
+    const sessions = {} as Record<Persona, Session | undefined>;
+    for (const persona of personas) sessions[persona] = await login(persona);
+    const applicant = sessions.forstegang as Session;
+    const values: Partial<Record<PathValue, string | null>> = {};
+    try {
+      const sent = await startDraft(applicant);
+      await walkAndSend(applicant, sent, walkAnswers);
+      values.sentDraftId = sent;
+    } catch (error) {
+      problems.push(`walking a søknad to its receipt failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    values.draftId = await startDraft(applicant);
+    Object.assign(values, await firstSoknad((sessions.innvilget as Session).fnr));
+
+    step(`page weight of ${routes.length} routes`);
+    pageWeights = await weighRoutes(sessions, values);
+    printPageWeight(floor, pageWeights);
+
+    if (!quick) {
+      step(`Lighthouse on ${lighthousePages.length} pages (about 30 s each)`);
+      const pages: LighthousePage[] = lighthousePages.map((name) => {
+        const route = routes.find((candidate) => candidate.name === name);
+        const weight = pageWeights.find((candidate) => candidate.name === name);
+        if (!route || !weight) return { name, url: null, missing: "not in the route list" };
+        if (weight.status === "missing") return { name, url: null, missing: `route missing (${weight.detail})` };
+        return { name, url: `${BASE_URL}${weight.path}`, cookie: route.as ? sessions[route.as]?.cookie : undefined };
+      });
+      lighthouse = await runLighthouse(pages);
+      printLighthouse(lighthouse);
+    }
+
+    step(`server load: ${loadConnections.join(", ")} connections`);
+    const statusPage = pageWeights.find((weight) => weight.name === "status page");
+    const statusPath = statusPage?.status === "ok" ? statusPage.path : null;
+    const innvilget = sessions.innvilget as Session;
+    const postDraft = await startDraft(applicant);
+    const targets: LoadTarget[] = [
+      { name: "static file", note: "/favicon.svg, the baseline", url: `${BASE_URL}/favicon.svg`, method: "GET", expectStatus: 200 },
+      { name: "landing, anonymous", note: "/nb: the cost of a server-rendered page without a session", url: `${BASE_URL}/nb`, method: "GET", expectStatus: 200 },
+      statusPath
+        ? { name: "status page", url: `${BASE_URL}${statusPath}`, method: "GET", headers: { Cookie: innvilget.cookie }, expectStatus: 200 }
+        : {
+            name: "landing, logged in",
+            note: "stand-in: the status page is missing",
+            url: `${BASE_URL}/nb`,
+            method: "GET",
+            headers: { Cookie: innvilget.cookie },
+            expectStatus: 200,
+          },
+      {
+        name: `søknad step POST`,
+        note: `${stepPost.step}, saved and on to the next step`,
+        url: `${BASE_URL}/nb/soknad/${postDraft}/${stepPost.step}`,
+        method: "POST",
+        headers: { ...sameOrigin, Cookie: applicant.cookie, "Content-Type": "application/x-www-form-urlencoded" },
+        body: stepPost.body,
+        expectStatus: 302,
+      },
+    ];
+    load = await runLoad(targets, loadConnections);
+    printLoad(load);
+
+    step("upload");
+    upload = await runUpload(portal);
+  } catch (error) {
+    console.error(`\nThe portal's last output:\n${portal.log().slice(-3000)}`);
+    throw error;
+  } finally {
+    step("stopping the portal");
+    await portal.stop();
+  }
+  printUpload(upload);
+
+  step("fold");
+  const fold = await runFold();
+  machineInfo.loadAverage1mAtEnd = Number((os.loadavg()[0] ?? 0).toFixed(2));
+  printFold(fold);
+
+  // Budgets
+  for (const weight of pageWeights) {
+    if (weight.status === "ok") {
+      checkMax("pageJsGzipKb", weight.name, Number(kb(weight.jsGzipBytes)));
+      checkMax("pageCssGzipKb", weight.name, Number(kb(weight.cssGzipBytes)));
+    } else if (weight.status === "error") {
+      problems.push(`page weight of ${weight.name} (${weight.path}): ${weight.detail}`);
+    }
+  }
+  if (lighthouse !== "skipped") {
+    for (const result of lighthouse) {
+      if (result.status === "ok") {
+        checkMin("lighthousePerformance", result.name, result.performance ?? 0);
+        checkMin("lighthouseAccessibility", result.name, result.accessibility ?? 0);
+      } else if (result.status === "error") {
+        problems.push(`Lighthouse on ${result.name}: ${result.detail}`);
+      }
+    }
+  }
+  const status50 = load.find((result) => result.target === "status page" && result.connections === 50);
+  if (status50) checkMax("statusPageP95MsAt50Connections", "status page", Math.round(status50.p95Ms));
+  for (const result of load) {
+    if (result.unexpected > 0) problems.push(`server load on ${result.target} at ${result.connections} connections: ${result.unexpected} unexpected answers or errors`);
+  }
+  if (upload.status === "ok") checkMax("uploadMemoryGrowthMb", "upload", upload.memoryGrowthMb);
+  if (upload.status === "error") problems.push(`upload: ${upload.detail}`);
+  if (fold.status === "error") problems.push(`fold: ${fold.detail}`);
+
+  const notMeasured = [
+    ...pageWeights.flatMap((weight) => (weight.status === "missing" ? [`route ${weight.name} (${weight.detail})`] : [])),
+    ...(lighthouse === "skipped" ? ["Lighthouse (--quick)"] : lighthouse.filter((result) => result.status === "missing").map((result) => `Lighthouse on ${result.name}`)),
+    ...(status50 ? [] : ["status page latency (route missing; a stand-in was measured, its budget not checked)"]),
+    ...(upload.status === "not built" ? [`upload (${upload.detail})`] : []),
+    ...(fold.status === "not built" ? [`fold (${fold.detail})`] : []),
+  ];
+
+  table(
+    "Budgets (bench/budgets.json)",
+    ["budget", "subject", "value", "limit", "verdict"],
+    checks.map((check) => [check.budget, check.subject, check.value, check.limit, check.ok ? "ok" : "FAIL"]),
+  );
+  if (notMeasured.length > 0) console.log(`\nNot measured (missing or not built yet, not a failure):\n${notMeasured.map((item) => `  - ${item}`).join("\n")}`);
+
+  const failed = checks.filter((check) => !check.ok);
+  const results = {
+    machine: machineInfo,
+    durationSeconds: Math.round((Date.now() - startedAt) / 1000),
+    quick,
+    budgets,
+    pageWeight: { floor, routes: pageWeights },
+    lighthouse,
+    server: load,
+    upload,
+    fold,
+    checks,
+    problems,
+    notMeasured,
+    passed: failed.length === 0 && problems.length === 0,
+  };
+  await fs.writeFile(path.join(ROOT, "bench/results.json"), `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`\nWrote bench/results.json (${seconds()}).`);
+
+  if (failed.length > 0) {
+    console.log(`\nFAILED: ${failed.length} figure(s) outside their budget:`);
+    for (const check of failed) console.log(`  - ${check.budget} on ${check.subject}: ${check.value} (limit ${check.limit})`);
+  }
+  if (problems.length > 0) {
+    console.log(`\nFAILED: ${problems.length} figure(s) could not be measured:`);
+    for (const problem of problems) console.log(`  - ${problem}`);
+  }
+  if (results.passed) console.log("\nEvery measured figure holds its budget.");
+  return results.passed ? 0 : 1;
+}
+
+/* ---------- the tables ---------- */
+
+function printPageWeight(floor: Weight, weights: RouteWeight[]) {
+  const ratio = (value: number, base: number) => (base > 0 ? `${(value / base).toFixed(2)}×` : "-");
+  const row = (name: string, weight: Weight): (string | number)[] => [
+    name,
+    kb(weight.htmlBytes),
+    kb(weight.htmlGzipBytes),
+    kb(weight.jsBytes),
+    kb(weight.jsGzipBytes),
+    kb(weight.cssBytes),
+    kb(weight.cssGzipBytes),
+    weight.assets,
+    ratio(weight.jsGzipBytes, floor.jsGzipBytes),
+  ];
+  table(
+    `Page weight on first load, kB (gz = gzip -9); floor = an empty Remix route with React alone; budgets: JS gz ≤ ${budgets.pageJsGzipKb.max}, CSS gz ≤ ${budgets.pageCssGzipKb.max}`,
+    ["route", "HTML", "HTML gz", "JS", "JS gz", "CSS", "CSS gz", "files", "JS gz ÷ floor"],
+    [
+      row("floor", floor),
+      ...weights.map((weight) =>
+        weight.status === "ok" ? row(weight.name, weight) : [weight.name, weight.status === "missing" ? `missing (${weight.detail})` : `ERROR ${weight.detail}`, "", "", "", "", "", "", ""],
+      ),
+    ],
+  );
+}
+
+function printLighthouse(results: LighthouseResult[]) {
+  table(
+    `Lighthouse 12, mobile (slow 4G, 4× CPU), one run each; budgets: performance ≥ ${budgets.lighthousePerformance.min}, accessibility ≥ ${budgets.lighthouseAccessibility.min}`,
+    ["page", "performance", "accessibility", "best practices", "LCP ms", "TBT ms", "CLS", "main thread ms", "JS ms"],
+    results.map((result) =>
+      result.status === "ok"
+        ? [
+            result.name,
+            result.performance ?? "",
+            result.accessibility ?? "",
+            result.bestPractices ?? "",
+            result.lcpMs ?? "",
+            result.tbtMs ?? "",
+            result.cls ?? "",
+            result.mainThreadMs ?? "",
+            result.jsBootupMs ?? "",
+          ]
+        : [result.name, result.status === "missing" ? `skipped: ${result.detail}` : `ERROR ${result.detail}`, "", "", "", "", "", "", ""],
+    ),
+  );
+  for (const result of results) {
+    if (result.failedAccessibilityAudits?.length) console.log(`  ${result.name}: failed accessibility audits: ${result.failedAccessibilityAudits.join(", ")}`);
+  }
+}
+
+function printLoad(results: LoadResult[]) {
+  table(
+    `Server on loopback (autocannon, ${loadSeconds} s or ${loadMaxRequests} requests per row, after a 1 s warm-up); budget: status page p95 at 50 connections ≤ ${budgets.statusPageP95MsAt50Connections.max} ms`,
+    ["target", "connections", "requests", "req/s", "p50 ms", "p95 ms", "p99 ms", "unexpected"],
+    results.map((result) => [result.target, result.connections, result.requests, result.requestsPerSecond, result.p50Ms.toFixed(1), result.p95Ms.toFixed(1), result.p99Ms.toFixed(1), result.unexpected]),
+  );
+  const notes = [...new Map(results.filter((result) => result.note).map((result) => [result.target, result.note])).entries()];
+  for (const [target, note] of notes) console.log(`  ${target}: ${note}`);
+}
+
+function printUpload(upload: UploadSection) {
+  if (upload.status !== "ok") {
+    console.log(`\nUpload: ${upload.status} (${upload.detail})`);
+    return;
+  }
+  table(
+    `Upload; budget: memory growth ≤ ${budgets.uploadMemoryGrowthMb.max} MB (measured: ${upload.memoryGrowthMb} MB)`,
+    ["file", "MB", "ms", "status"],
+    upload.files.map((file) => [file.name, file.megabytes, file.ms, file.httpStatus]),
+  );
+}
+
+function printFold(fold: FoldSection) {
+  if (fold.status !== "ok") {
+    console.log(`\nFold: ${fold.status} (${fold.detail})`);
+    return;
+  }
+  table(
+    "Fold (foldEventLog on generated logs, median)",
+    ["events", "median ms", "fastest ms", "runs", "folded"],
+    fold.results.map((result) => [result.events, result.medianMs, result.minMs, result.runs, result.ok ? "yes" : "refused"]),
+  );
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error("\nThe benchmark could not finish:", error);
+    process.exit(2);
+  },
+);
