@@ -16,6 +16,7 @@ import {
 } from "../app/fagsystem/contract";
 import { navKontorFor, navKontorer, type PersonRecord, type SoknadRecord } from "./personas";
 import type { MockStore } from "./state";
+import { createVedleggHandlers, moveMellomlagringToVedlegg } from "./vedlegg-handlers";
 
 export const AVSENDER = { systemnavn: "Mock fagsystem", systemversjon: "1.0" } as const;
 export const DIGISOS_SOKER_VERSION = "1.0.0";
@@ -46,7 +47,7 @@ function sendSoknadResponse(soknad: SoknadRecord): SendSoknadResponse {
   };
 }
 
-/** Every dokumentlager file a søknad refers to: letters in its events, and the files sent with it. */
+/** Every dokumentlager file a søknad refers to: letters in its events, the files sent with it, and its vedlegg. */
 export function fileIdsOf(soknad: SoknadRecord): Set<string> {
   const ids = new Set<string>();
   const visit = (value: unknown) => {
@@ -58,6 +59,7 @@ export function fileIdsOf(soknad: SoknadRecord): Set<string> {
   };
   visit(soknad.hendelser);
   if (soknad.innsending) ids.add(soknad.innsending.pdf.id).add(soknad.innsending.soknadJson.id);
+  for (const document of soknad.vedlegg ?? []) for (const fil of document.filer) ids.add(fil.id);
   return ids;
 }
 
@@ -157,10 +159,13 @@ export function createHandlers(store: MockStore): RequestHandler[] {
         store.writeFileBytes(pdfRef.id, { filnavn: body.pdf.filename, tittel: "Søknad om økonomisk sosialhjelp", mimetype: "application/pdf" }, pdf),
         store.writeFileBytes(jsonRef.id, { filnavn: "soknad.json", tittel: "Søknad (JSON)", mimetype: "application/json" }, Buffer.from(JSON.stringify(body.soknad), "utf8")),
       ]);
-      const { soknad, created } = await store.update((state) => {
+      const outcome = await store.update((state) => {
         // Checked again inside the update: between the first check and here, a parallel request with the same key may have won.
         const winner = sentWithKey(state.soknader, fnr, body.idempotencyKey);
-        if (winner) return { soknad: winner, created: false };
+        if (winner) return { soknad: winner, created: false, unused: [] };
+        // The draft's files move into the søknad in this same update (the draft id is the idempotency key).
+        const moved = moveMellomlagringToVedlegg(state, fnr, body.idempotencyKey, body.vedlegg ?? []);
+        if ("problem" in moved) return { problem: moved.problem };
         const mottatt = new Date().toISOString();
         const fresh: SoknadRecord = {
           fiksDigisosId: randomUUID(),
@@ -172,14 +177,19 @@ export function createHandlers(store: MockStore): RequestHandler[] {
             { type: "tildeltNavKontor", hendelsestidspunkt: mottatt, navKontor: body.navEnhet },
           ],
           innsending: { idempotencyKey: body.idempotencyKey, navEnhet: body.navEnhet, urgent: body.urgent, language: body.language, soknadJson: jsonRef, pdf: pdfRef },
+          vedlegg: moved.vedlegg,
         };
         state.files[pdfRef.id] = pdfFile;
         state.files[jsonRef.id] = jsonFile;
         state.soknader.push(fresh);
-        return { soknad: fresh, created: true };
+        return { soknad: fresh, created: true, unused: moved.unused };
       });
-      if (!created) await Promise.all([store.discardFileBytes(pdfRef.id), store.discardFileBytes(jsonRef.id)]);
-      return HttpResponse.json(sendSoknadResponse(soknad), { status: created ? 201 : 200 });
+      // Unregistered bytes go: this søknad's PDF and JSON when it was not created, mellomlagring files no document took.
+      const unused: string[] = "problem" in outcome || !outcome.created ? [pdfRef.id, jsonRef.id] : [];
+      if (!("problem" in outcome)) unused.push(...outcome.unused);
+      await Promise.all(unused.map((id) => store.discardFileBytes(id)));
+      if ("problem" in outcome) return error(400, "invalid-vedlegg", outcome.problem);
+      return HttpResponse.json(sendSoknadResponse(outcome.soknad), { status: outcome.created ? 201 : 200 });
     }),
 
     http.get(dokumentlagerPattern, async ({ request, params }) => {
@@ -201,6 +211,8 @@ export function createHandlers(store: MockStore): RequestHandler[] {
         },
       });
     }),
+
+    ...createVedleggHandlers(store, personOf),
 
     http.get(innsynPattern, ({ request, params }) => {
       const person = personOf(request);

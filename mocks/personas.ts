@@ -10,8 +10,10 @@ import type {
   Adresse,
   FolkeregisterPerson,
   Hendelse,
+  MellomlagretFil,
   NavKontor,
   Navn,
+  Vedlegg,
   arbeidsforholdListSchema,
   husbankenBostotteSchema,
   kontoregisterKontoSchema,
@@ -45,6 +47,18 @@ export interface SoknadRecord {
   hendelser: Hendelse[];
   /** Set for a søknad sent through the contract (POST); seeded søknader have none. */
   innsending?: Innsending;
+  /**
+   * The vedlegg.json documents; their files are in the dokumentlager. Seeded søknader have [];
+   * absent (simulator-made søknader) means none.
+   */
+  vedlegg?: Vedlegg[];
+}
+
+/** A file in mellomlagring: a person's upload for a draft not yet sent. Bytes on disk under `fil.id`, not in the dokumentlager. */
+export interface MellomlagretRecord {
+  fnr: string;
+  draftId: string;
+  fil: MellomlagretFil;
 }
 
 /** What the applicant sent: the retry key, and the søknad's files in the dokumentlager. */
@@ -78,10 +92,12 @@ export interface MockState {
   persons: PersonRecord[];
   soknader: SoknadRecord[];
   files: Record<string, StoredFile>;
+  /** Upload order. */
+  mellomlagring: MellomlagretRecord[];
 }
 
 /** Bump when the shape changes: a persisted state of another version is reseeded. */
-export const STATE_VERSION = 1;
+export const STATE_VERSION = 2;
 
 export interface StaffUser {
   navIdent: string;
@@ -408,6 +424,7 @@ function seedSoknader(now: Date, persons: PersonRecord[], letter: AddLetter): So
     sendtTidspunkt: hendelser[0]?.hendelsestidspunkt ?? null,
     navKontor,
     hendelser,
+    vedlegg: [],
   });
   const payment = (who: ReturnType<typeof byId>) => ({ annenMottaker: false, mottaker: who.navn, kontonummer: who.kontonummer, utbetalingsmetode: "Kontooverføring" });
 
@@ -593,7 +610,7 @@ export function seed(now: Date): MockState {
     return { type: "dokumentlager", id };
   };
   const persons = seedPersons(now);
-  return { version: STATE_VERSION, seededAt: now.toISOString(), persons, soknader: seedSoknader(now, persons, letter), files };
+  return { version: STATE_VERSION, seededAt: now.toISOString(), persons, soknader: seedSoknader(now, persons, letter), files, mellomlagring: [] };
 }
 
 /** Display name used by the test login. */

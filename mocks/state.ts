@@ -7,6 +7,7 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
+import type { MellomlagretFil } from "../app/fagsystem/contract";
 import { STATE_VERSION, seed, seededFileBytes, type MockState, type PersonRecord, type SoknadRecord, type StoredFile } from "./personas";
 
 export const STATE_FILE = "fagsystem-mock.json";
@@ -36,6 +37,7 @@ function looksLikeState(value: unknown): value is MockState {
     typeof candidate.seededAt === "string" &&
     Array.isArray(candidate.persons) &&
     Array.isArray(candidate.soknader) &&
+    Array.isArray(candidate.mellomlagring) &&
     typeof candidate.files === "object"
   );
 }
@@ -86,6 +88,11 @@ export class MockStore {
 
   soknad(fiksDigisosId: string): SoknadRecord | undefined {
     return this.state.soknader.find((soknad) => soknad.fiksDigisosId === fiksDigisosId);
+  }
+
+  /** A person's files in mellomlagring for one draft, in upload order. */
+  mellomlagringFor(fnr: string, draftId: string): readonly MellomlagretFil[] {
+    return this.state.mellomlagring.filter((entry) => entry.fnr === fnr && entry.draftId === draftId).map((entry) => entry.fil);
   }
 
   /** Changes the state in place and persists it; resolves once it is on disk. */

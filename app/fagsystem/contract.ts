@@ -269,7 +269,8 @@ export type DigisosSoker = z.infer<typeof digisosSokerSchema>;
 
 /**
  * An uploaded file travels as the raw bytes of the request body (Content-Type: its type),
- * described by these headers; the display name is URI-encoded (it may hold any character).
+ * described by these headers; the display name and tilleggsinfo are URI-encoded (free text
+ * may hold any character, and a header value holds ASCII only). The SHA-512 is lowercase hex.
  */
 export const VEDLEGG_HEADERS = {
   type: "Nav-Vedlegg-Type",
@@ -316,7 +317,10 @@ export type Vedlegg = z.infer<typeof vedleggSchema>;
 export const vedleggJsonSchema = z.object({ vedlegg: z.array(vedleggSchema) });
 export type VedleggJson = z.infer<typeof vedleggJsonSchema>;
 
-/** What the portal says about each document when it sends the søknad; LastetOpp files are taken from mellomlagring. */
+/**
+ * What the portal says about each document when it sends the søknad; LastetOpp files are taken
+ * from mellomlagring (at least one), the other statuses have no files.
+ */
 export const sendVedleggSchema = z.object({
   type: z.string().min(1).max(100),
   tilleggsinfo: z.string().max(500).nullish(),

@@ -1,0 +1,292 @@
+/**
+ * msw handlers for attachments: mellomlagring (files uploaded for a draft before it is sent),
+ * the vedlegg.json of a sent søknad, and ettersendelse (one more file after sending). A file
+ * travels as the raw request body, described by the VEDLEGG_HEADERS. Like the rest of the mock,
+ * the person comes from the header only, and someone else's draft or søknad looks empty or missing.
+ */
+import { createHash, randomUUID } from "node:crypto";
+import { http, HttpResponse, type RequestHandler } from "msw";
+import { z } from "zod";
+import {
+  VEDLEGG_HEADERS,
+  paths,
+  vedleggMimetypeSchema,
+  type MellomlagretFil,
+  type SendVedlegg,
+  type Vedlegg,
+  type VedleggFil,
+} from "../app/fagsystem/contract";
+import type { MockState, PersonRecord, StoredFile } from "./personas";
+import type { MockStore } from "./state";
+
+const MB = 1024 * 1024;
+/** Per file, as NAV's own application. */
+export const MAX_VEDLEGG_FILE_BYTES = 10 * MB;
+/** All files of one draft, and all attachments of one søknad. */
+export const MAX_VEDLEGG_TOTAL_BYTES = 150 * MB;
+
+const error = (status: number, code: string, message?: string) => HttpResponse.json({ error: code, ...(message ? { message } : {}) }, { status });
+const notFound = () => error(404, "not-found");
+
+const mellomlagringPattern = paths.mellomlagring("__draft__").replace("__draft__", ":draftId");
+const mellomlagringFilPattern = paths.mellomlagringFil("__draft__", "__file__").replace("__draft__", ":draftId").replace("__file__", ":fileId");
+const vedleggPattern = paths.vedlegg("__id__").replace("__id__", ":fiksDigisosId");
+
+const draftIdSchema = z.string().uuid();
+const MAGIC: Record<z.infer<typeof vedleggMimetypeSchema>, number[]> = {
+  "application/pdf": [...Buffer.from("%PDF-", "latin1")],
+  "image/jpeg": [0xff, 0xd8, 0xff],
+};
+
+/**
+ * The whole body, but only up to one byte past the limit in memory: a larger body is still read
+ * to its end (so the client, still sending, gets to see the 413) and reported as too large.
+ */
+async function readCapped(request: Request, limit: number): Promise<{ bytes: Buffer; tooLarge: boolean }> {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  if (request.body) {
+    const reader = request.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      total += value.byteLength;
+      if (total <= limit) chunks.push(value);
+    }
+  }
+  return { bytes: Buffer.concat(chunks), tooLarge: total > limit };
+}
+
+interface Upload {
+  type: string;
+  tilleggsinfo: string | null;
+  filnavn: string;
+  sha512: string;
+  mimetype: z.infer<typeof vedleggMimetypeSchema>;
+  bytes: Buffer;
+  hendelseType: string | null;
+  hendelseReferanse: string | null;
+}
+
+const decoded = (value: string | null): string | null | undefined => {
+  if (value === null) return null;
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return undefined;
+  }
+};
+const hasControlChars = (value: string) => [...value].some((char) => char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f);
+
+/** The file and its description from a raw-bytes request, or the 400/413/415 to answer instead. */
+async function readUpload(request: Request): Promise<Upload | Response> {
+  const { bytes, tooLarge } = await readCapped(request, MAX_VEDLEGG_FILE_BYTES);
+  if (tooLarge) return error(413, "too-large", `A file may be at most ${MAX_VEDLEGG_FILE_BYTES} bytes`);
+  if (bytes.byteLength === 0) return error(400, "empty", "The body holds no file");
+
+  const mimetype = vedleggMimetypeSchema.safeParse((request.headers.get("Content-Type") ?? "").split(";")[0]?.trim().toLowerCase());
+  if (!mimetype.success) return error(415, "unsupported-type", "Content-Type must be application/pdf or image/jpeg");
+  if (!MAGIC[mimetype.data].every((byte, index) => bytes[index] === byte)) return error(400, "content-mismatch", `The bytes are not ${mimetype.data}`);
+
+  const header = (name: string) => request.headers.get(name);
+  const type = header(VEDLEGG_HEADERS.type);
+  if (!type || type.length > 100 || hasControlChars(type)) return error(400, "invalid-type", `${VEDLEGG_HEADERS.type} is required (1–100 characters)`);
+  const filnavn = decoded(header(VEDLEGG_HEADERS.filnavn));
+  if (!filnavn || filnavn.length > 255 || hasControlChars(filnavn)) return error(400, "invalid-filnavn", `${VEDLEGG_HEADERS.filnavn} is required, URI-encoded, 1–255 characters`);
+  const tilleggsinfo = decoded(header(VEDLEGG_HEADERS.tilleggsinfo));
+  if (tilleggsinfo === undefined || (tilleggsinfo && tilleggsinfo.length > 500)) return error(400, "invalid-tilleggsinfo", `${VEDLEGG_HEADERS.tilleggsinfo} must be URI-encoded, at most 500 characters`);
+  const hendelseType = header(VEDLEGG_HEADERS.hendelseType);
+  const hendelseReferanse = header(VEDLEGG_HEADERS.hendelseReferanse);
+  for (const [name, value] of [
+    [VEDLEGG_HEADERS.hendelseType, hendelseType],
+    [VEDLEGG_HEADERS.hendelseReferanse, hendelseReferanse],
+  ] as const) {
+    if (value !== null && (value.length === 0 || value.length > 100)) return error(400, "invalid-hendelse", `${name} must be 1–100 characters`);
+  }
+
+  const sha512 = (header(VEDLEGG_HEADERS.sha512) ?? "").toLowerCase();
+  if (!/^[0-9a-f]{128}$/.test(sha512)) return error(400, "invalid-sha512", `${VEDLEGG_HEADERS.sha512} must be the SHA-512 of the body in hex`);
+  if (createHash("sha512").update(bytes).digest("hex") !== sha512) return error(400, "sha512-mismatch", "The body does not match its SHA-512: it was damaged on the way");
+
+  return { type, tilleggsinfo: tilleggsinfo || null, filnavn, sha512, mimetype: mimetype.data, bytes, hendelseType, hendelseReferanse };
+}
+
+const storedFile = (fil: VedleggFil, tittel: string): StoredFile => ({ filnavn: fil.filnavn, tittel, mimetype: fil.mimetype, storrelse: fil.storrelse, sha512: fil.sha512 });
+
+/** What is wrong with a set of files, if anything: one sha512 twice, or too many bytes together. */
+function refusal(existing: readonly VedleggFil[], fil: VedleggFil): Response | null {
+  if (existing.some((other) => other.sha512 === fil.sha512)) return error(409, "duplicate", "This file is already uploaded");
+  const total = existing.reduce((sum, other) => sum + other.storrelse, fil.storrelse);
+  if (total > MAX_VEDLEGG_TOTAL_BYTES) return error(413, "total-too-large", `All files together may be at most ${MAX_VEDLEGG_TOTAL_BYTES} bytes`);
+  return null;
+}
+
+const draftFiles = (state: MockState, fnr: string, draftId: string) => state.mellomlagring.filter((entry) => entry.fnr === fnr && entry.draftId === draftId);
+
+/**
+ * Sending a søknad: turns what the portal says about each document into vedlegg.json documents,
+ * taking LastetOpp files out of the person's mellomlagring for this draft and registering them in
+ * the dokumentlager. Called inside the store update that creates the søknad, so all of it happens
+ * together or not at all: on a problem nothing is changed. Every mellomlagring entry of the draft
+ * is dropped; `unused` are the ids of those no document took, whose bytes the caller removes.
+ */
+export function moveMellomlagringToVedlegg(
+  state: MockState,
+  fnr: string,
+  draftId: string,
+  documents: readonly SendVedlegg[],
+): { problem: string } | { vedlegg: Vedlegg[]; unused: string[] } {
+  const available = new Map(draftFiles(state, fnr, draftId).map((entry) => [entry.fil.id, entry.fil]));
+  const taken = new Set<string>();
+  const vedlegg: Vedlegg[] = [];
+  for (const [index, document] of documents.entries()) {
+    if (document.status === "LastetOpp" && document.filIder.length === 0) return { problem: `vedlegg.${index}: LastetOpp needs at least one file` };
+    if (document.status !== "LastetOpp" && document.filIder.length > 0) return { problem: `vedlegg.${index}: only LastetOpp has files` };
+    const filer: VedleggFil[] = [];
+    for (const id of document.filIder) {
+      const fil = available.get(id);
+      if (!fil) return { problem: `vedlegg.${index}: no file ${id} in this draft's mellomlagring` };
+      if (taken.has(id)) return { problem: `vedlegg.${index}: file ${id} is used twice` };
+      taken.add(id);
+      filer.push({ id: fil.id, filnavn: fil.filnavn, mimetype: fil.mimetype, storrelse: fil.storrelse, sha512: fil.sha512, lastetOpp: fil.lastetOpp });
+    }
+    vedlegg.push({ type: document.type, tilleggsinfo: document.tilleggsinfo ?? null, status: document.status, hendelseType: null, hendelseReferanse: null, filer });
+  }
+
+  for (const document of vedlegg) for (const fil of document.filer) state.files[fil.id] = storedFile(fil, document.tilleggsinfo || document.type);
+  state.mellomlagring = state.mellomlagring.filter((entry) => !(entry.fnr === fnr && entry.draftId === draftId));
+  return { vedlegg, unused: [...available.keys()].filter((id) => !taken.has(id)) };
+}
+
+export function createVedleggHandlers(store: MockStore, personOf: (request: Request) => PersonRecord | Response): RequestHandler[] {
+  /** The person's own søknad, or null: someone else's is answered exactly like a missing one. */
+  const ownSoknad = (person: PersonRecord, fiksDigisosId: string) => {
+    const soknad = store.soknad(fiksDigisosId);
+    return soknad && soknad.fnr === person.folkeregister.fnr ? soknad : null;
+  };
+  const sentWithKey = (fnr: string, key: string) => store.soknaderFor(fnr).some((soknad) => soknad.innsending?.idempotencyKey === key);
+
+  return [
+    http.get(mellomlagringPattern, ({ request, params }) => {
+      const person = personOf(request);
+      if (person instanceof Response) return person;
+      const draftId = String(params.draftId);
+      if (!draftIdSchema.safeParse(draftId).success) return error(400, "invalid-draft-id", "The draft id must be a uuid");
+      const filer = store.mellomlagringFor(person.folkeregister.fnr, draftId);
+      return HttpResponse.json({ filer });
+    }),
+
+    http.post(mellomlagringPattern, async ({ request, params }) => {
+      const upload = await readUpload(request);
+      const person = personOf(request);
+      if (person instanceof Response) return person;
+      const fnr = person.folkeregister.fnr;
+      const draftId = String(params.draftId);
+      if (!draftIdSchema.safeParse(draftId).success) return error(400, "invalid-draft-id", "The draft id must be a uuid");
+      if (upload instanceof Response) return upload;
+      if (sentWithKey(fnr, draftId)) return error(409, "already-sent", "This draft is already sent: send the file as an ettersendelse");
+
+      const fil: MellomlagretFil = {
+        id: randomUUID(),
+        filnavn: upload.filnavn,
+        mimetype: upload.mimetype,
+        storrelse: upload.bytes.byteLength,
+        sha512: upload.sha512,
+        lastetOpp: new Date().toISOString(),
+        type: upload.type,
+        tilleggsinfo: upload.tilleggsinfo,
+      };
+      // Bytes first, unregistered; the update decides whether the entry is added.
+      await store.writeFileBytes(fil.id, { filnavn: fil.filnavn, tittel: fil.type, mimetype: fil.mimetype }, upload.bytes);
+      const refused = await store.update((state) => {
+        const problem = refusal(
+          draftFiles(state, fnr, draftId).map((entry) => entry.fil),
+          fil,
+        );
+        if (!problem) state.mellomlagring.push({ fnr, draftId, fil });
+        return problem;
+      });
+      if (refused) {
+        await store.discardFileBytes(fil.id);
+        return refused;
+      }
+      return HttpResponse.json(fil, { status: 201 });
+    }),
+
+    http.delete(mellomlagringFilPattern, async ({ request, params }) => {
+      const person = personOf(request);
+      if (person instanceof Response) return person;
+      const fnr = person.folkeregister.fnr;
+      const draftId = String(params.draftId);
+      const fileId = String(params.fileId);
+      const removed = await store.update((state) => {
+        const index = state.mellomlagring.findIndex((entry) => entry.fnr === fnr && entry.draftId === draftId && entry.fil.id === fileId);
+        if (index === -1) return false;
+        state.mellomlagring.splice(index, 1);
+        return true;
+      });
+      if (!removed) return notFound();
+      await store.discardFileBytes(fileId);
+      return new HttpResponse(null, { status: 204 });
+    }),
+
+    http.get(vedleggPattern, ({ request, params }) => {
+      const person = personOf(request);
+      if (person instanceof Response) return person;
+      const soknad = ownSoknad(person, String(params.fiksDigisosId));
+      if (!soknad) return notFound();
+      return HttpResponse.json({ vedlegg: soknad.vedlegg ?? [] });
+    }),
+
+    http.post(vedleggPattern, async ({ request, params }) => {
+      const upload = await readUpload(request);
+      const person = personOf(request);
+      if (person instanceof Response) return person;
+      const fiksDigisosId = String(params.fiksDigisosId);
+      if (!ownSoknad(person, fiksDigisosId)) return notFound();
+      if (upload instanceof Response) return upload;
+
+      const fil: VedleggFil = {
+        id: randomUUID(),
+        filnavn: upload.filnavn,
+        mimetype: upload.mimetype,
+        storrelse: upload.bytes.byteLength,
+        sha512: upload.sha512,
+        lastetOpp: new Date().toISOString(),
+      };
+      const stored = await store.writeFileBytes(fil.id, { filnavn: fil.filnavn, tittel: upload.tilleggsinfo || upload.type, mimetype: fil.mimetype }, upload.bytes);
+      const refused = await store.update((state) => {
+        const soknad = state.soknader.find((candidate) => candidate.fiksDigisosId === fiksDigisosId);
+        if (!soknad) return notFound();
+        const vedlegg = (soknad.vedlegg ??= []);
+        const problem = refusal(
+          vedlegg.flatMap((document) => document.filer),
+          fil,
+        );
+        if (problem) return problem;
+        const document = vedlegg.find((candidate) => candidate.type === upload.type && (candidate.hendelseReferanse ?? null) === upload.hendelseReferanse);
+        if (document) {
+          document.filer.push(fil);
+          document.status = "LastetOpp"; // a document that was to come later now has its file
+          document.hendelseType ??= upload.hendelseType;
+        } else {
+          vedlegg.push({
+            type: upload.type,
+            tilleggsinfo: upload.tilleggsinfo,
+            status: "LastetOpp",
+            hendelseType: upload.hendelseType,
+            hendelseReferanse: upload.hendelseReferanse,
+            filer: [fil],
+          });
+        }
+        state.files[fil.id] = stored;
+        return null;
+      });
+      if (refused) {
+        await store.discardFileBytes(fil.id);
+        return refused;
+      }
+      return HttpResponse.json(fil, { status: 201 });
+    }),
+  ];
+}
