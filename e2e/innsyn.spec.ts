@@ -6,7 +6,7 @@
  */
 import { expect, loginAs, test } from "./fixtures";
 import { text } from "./locale";
-import { addFault, newSoknadFor, removeFault, seededSoknadOf } from "./mock-control";
+import { addFault, caseworker, newSoknadFor, removeFault, seededSoknadOf } from "./mock-control";
 import { persona } from "./personas";
 
 test("a søknad under behandling shows its two document tasks with their deadline, in bokmål", async ({ page }) => {
@@ -153,4 +153,29 @@ test("the fagsystem failing gives a translated message, and the page works again
   }
   await page.reload();
   await expect(page.getByRole("heading", { level: 2, name: text("nb", "innsyn", "status.MOTTATT.title") })).toBeVisible();
+});
+
+test("the caseworker's vedtak reaches the person: Nytt vedtak in the list, and the letter opens", async ({ page }) => {
+  const person = await persona("avslag");
+  const id = await newSoknadFor("avslag");
+  await caseworker(id, { action: "status", status: "UNDER_BEHANDLING" });
+  const [sak] = await caseworker(id, { action: "sak", tittel: "Strøm", status: "UNDER_BEHANDLING" });
+  // No amount: a planned payment would make this person eligible for the short application elsewhere.
+  await caseworker(id, { action: "vedtak", saksreferanse: sak!.referanse, utfall: "DELVIS_INNVILGET" });
+  await caseworker(id, { action: "status", status: "FERDIGBEHANDLET" });
+
+  await loginAs(page, person.name, "nb");
+  await page.goto("/nb/mine-soknader");
+  const card = page.locator("li", { has: page.locator(`a[href$="/innsyn/${id}"]`) });
+  await expect(card.getByText(text("nb", "innsyn", "overview.newVedtak"))).toBeVisible();
+  await card.getByRole("link").click();
+  await expect(page.getByRole("heading", { level: 3, name: "Strøm" })).toBeVisible();
+  await expect(page.getByText(text("nb", "innsyn", "utfall.DELVIS_INNVILGET"), { exact: true })).toBeVisible();
+  await page.getByRole("link", { name: text("nb", "innsyn", "saker.openLetter") }).first().click();
+  await expect(page.getByText(text("nb", "innsyn", "utfallLong.DELVIS_INNVILGET"))).toBeVisible();
+  const letter = await page.request.get((await page.getByRole("link", { name: text("nb", "innsyn", "vedtakPage.openLetter") }).getAttribute("href"))!);
+  expect(letter.status()).toBe(200);
+  expect(letter.headers()["content-disposition"]).toMatch(/^inline/);
+  // A real letter made by the fagsystem, not a placeholder.
+  expect((await letter.body()).byteLength).toBeGreaterThan(2000);
 });
