@@ -327,3 +327,36 @@ describe("ettersendelse", () => {
     expect(await t.json(paths.vedlegg(soknad?.fiksDigisosId ?? ""), fnr)).toEqual({ vedlegg: [] });
   });
 });
+
+describe("the portal's client against the mock", () => {
+  it("uploads, lists, deletes, sends and ettersender, and names the refusals", async () => {
+    process.env.FAGSYSTEM_URL = t.mock.url;
+    process.env.MOCKS = "true";
+    const { fagsystem } = await import("../app/fagsystem/client.server");
+    const fnr = fnrOf("innvilget");
+    const draftId = randomUUID();
+    const file = (text: string) => ({ type: "husleie|kontrakt", tilleggsinfo: "Husleie for mars – Tøyen", filnavn: `${text} æøå.pdf`, sha512: sha512(pdf(text)), mimetype: "application/pdf" as const, bytes: pdf(text) });
+
+    const first = await fagsystem.lastOppMellomlagring(fnr, draftId, file("a"));
+    expect(first).toMatchObject({ filnavn: "a æøå.pdf", tilleggsinfo: "Husleie for mars – Tøyen" });
+    const second = await fagsystem.lastOppMellomlagring(fnr, draftId, file("b"));
+    expect(await fagsystem.mellomlagring(fnr, draftId)).toEqual([first, second]);
+    await expect(fagsystem.lastOppMellomlagring(fnr, draftId, file("a"))).rejects.toMatchObject({ name: "FagsystemError", kind: "duplicate", status: 409 });
+    const big = Buffer.concat([Buffer.from("%PDF-1.4\n"), Buffer.alloc(MAX_VEDLEGG_FILE_BYTES)]);
+    await expect(fagsystem.lastOppMellomlagring(fnr, draftId, { ...file("c"), bytes: big, sha512: sha512(big) })).rejects.toMatchObject({ kind: "too-large", code: "too-large" });
+    await expect(fagsystem.lastOppMellomlagring(fnr, draftId, { ...file("d"), sha512: sha512(pdf("e")) })).rejects.toMatchObject({ kind: "rejected", status: 400, code: "sha512-mismatch" });
+
+    await fagsystem.slettMellomlagring(fnr, draftId, second.id);
+    expect(await fagsystem.mellomlagring(fnr, draftId)).toEqual([first]);
+    await expect(fagsystem.slettMellomlagring(fnr, draftId, second.id)).rejects.toMatchObject({ kind: "not-found" });
+
+    const sent = await fagsystem.sendSoknad(fnr, await sendBody(fnr, draftId, [{ type: "husleie|kontrakt", status: "LastetOpp", filIder: [first.id] }]));
+    const ettersendt = await fagsystem.ettersend(fnr, sent.fiksDigisosId, { ...file("f"), type: "lonnslipp|arbeid", hendelseType: "dokumentasjonEtterspurt", hendelseReferanse: "ref-1" });
+    const { vedlegg } = await fagsystem.vedlegg(fnr, sent.fiksDigisosId);
+    expect(vedlegg.map((document) => [document.type, document.hendelseReferanse, document.filer.map((fil) => fil.id)])).toEqual([
+      ["husleie|kontrakt", null, [first.id]],
+      ["lonnslipp|arbeid", "ref-1", [ettersendt.id]],
+    ]);
+    await expect(fagsystem.vedlegg(fnrOf("avslag"), sent.fiksDigisosId)).rejects.toMatchObject({ kind: "not-found" });
+  });
+});

@@ -9,35 +9,60 @@ import { config } from "~/config.server";
 import {
   CALL_ID_HEADER,
   PERSON_HEADER,
+  VEDLEGG_HEADERS,
   arbeidsforholdListSchema,
   digisosSokerSchema,
+  errorBodySchema,
   folkeregisterPersonSchema,
   husbankenBostotteSchema,
   kontoregisterKontoSchema,
   krrKontaktinfoSchema,
+  mellomlagretFilSchema,
+  mellomlagringSchema,
   navKontorSchema,
   navUtbetalingListSchema,
   paths,
   sendSoknadResponseSchema,
   skatteetatenInntektSchema,
   soknadSummaryListSchema,
+  vedleggFilSchema,
+  vedleggJsonSchema,
   type SendSoknadRequest,
+  type vedleggMimetypeSchema,
 } from "./contract";
 
-export type FagsystemErrorKind = "unavailable" | "timeout" | "invalid-response" | "not-found" | "rejected";
+/**
+ * `duplicate`: the same file (sha512) is already among the draft's or søknad's files (409).
+ * `too-large`: the file, or all files together, is over the limit (413; `code` says which:
+ * "too-large" or "total-too-large").
+ */
+export type FagsystemErrorKind = "unavailable" | "timeout" | "invalid-response" | "not-found" | "rejected" | "duplicate" | "too-large";
 
 export class FagsystemError extends Error {
   constructor(
     readonly kind: FagsystemErrorKind,
     message: string,
     readonly status?: number,
+    /** The `error` of the fagsystem's error body, when a 4xx answer had one. */
+    readonly code?: string,
   ) {
     super(message);
     this.name = "FagsystemError";
   }
 }
 
-type RequestOptions = { fnr?: string; method?: "GET" | "POST" | "PUT" | "DELETE"; body?: unknown; query?: Record<string, string> };
+/** A request body that is a file: its bytes as they are, under its own content type. */
+type RawBody = { contentType: string; bytes: Uint8Array };
+
+type RequestOptions = {
+  fnr?: string;
+  method?: "GET" | "POST" | "PUT" | "DELETE";
+  /** Sent as JSON; `raw` sends bytes instead. */
+  body?: unknown;
+  raw?: RawBody;
+  headers?: Record<string, string>;
+  query?: Record<string, string>;
+};
 
 export function fagsystemBaseUrl(): string {
   const url = config().FAGSYSTEM_URL ?? process.env.FAGSYSTEM_URL;
@@ -49,16 +74,23 @@ export function fagsystemBaseUrl(): string {
 async function send(path: string, accept: string, options: RequestOptions): Promise<Response> {
   const url = new URL(path, fagsystemBaseUrl());
   for (const [key, value] of Object.entries(options.query ?? {})) url.searchParams.set(key, value);
-  const headers: Record<string, string> = { Accept: accept, [CALL_ID_HEADER]: crypto.randomUUID() };
+  const headers: Record<string, string> = { ...options.headers, Accept: accept, [CALL_ID_HEADER]: crypto.randomUUID() };
   if (options.fnr) headers[PERSON_HEADER] = options.fnr;
-  if (options.body !== undefined) headers["Content-Type"] = "application/json";
+  let body: BodyInit | undefined;
+  if (options.raw) {
+    headers["Content-Type"] = options.raw.contentType;
+    body = new Uint8Array(options.raw.bytes); // a copy on its own ArrayBuffer, which is what fetch's types ask for
+  } else if (options.body !== undefined) {
+    headers["Content-Type"] = "application/json";
+    body = JSON.stringify(options.body);
+  }
 
   let response: Response;
   try {
     response = await fetch(url, {
       method: options.method ?? "GET",
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body,
       signal: AbortSignal.timeout(config().FAGSYSTEM_TIMEOUT_MS),
     });
   } catch (error) {
@@ -71,8 +103,24 @@ async function send(path: string, accept: string, options: RequestOptions): Prom
 
   if (response.status === 404) throw new FagsystemError("not-found", `${path} answered 404`, 404);
   if (response.status >= 500) throw new FagsystemError("unavailable", `${path} answered ${response.status}`, response.status);
-  if (!response.ok) throw new FagsystemError("rejected", `${path} answered ${response.status}`, response.status);
+  if (!response.ok) {
+    const code = await errorCodeOf(response);
+    const message = `${path} answered ${response.status}${code ? ` (${code})` : ""}`;
+    if (response.status === 409 && code === "duplicate") throw new FagsystemError("duplicate", message, 409, code);
+    if (response.status === 413) throw new FagsystemError("too-large", message, 413, code);
+    throw new FagsystemError("rejected", message, response.status, code);
+  }
   return response;
+}
+
+/** The `error` of a 4xx answer's JSON body, if it has one; the body is read within the call's timeout or not at all. */
+async function errorCodeOf(response: Response): Promise<string | undefined> {
+  try {
+    const parsed = errorBodySchema.safeParse(await response.json());
+    return parsed.success ? parsed.data.error : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 async function request<S extends z.ZodTypeAny>(path: string, schema: S, options: RequestOptions = {}): Promise<z.infer<S>> {
@@ -93,6 +141,40 @@ async function request<S extends z.ZodTypeAny>(path: string, schema: S, options:
     throw new FagsystemError("invalid-response", `${path} answered with an invalid body: ${issues}`);
   }
   return parsed.data;
+}
+
+/** A call answered with 204 and no body. */
+async function requestNoContent(path: string, options: RequestOptions): Promise<void> {
+  const response = await send(path, "application/json", options);
+  await response.body?.cancel();
+}
+
+/** One file to upload, as the vedlegg pipeline leaves it. */
+export type VedleggUpload = {
+  /** The document it belongs to, e.g. "husleie|kontrakt". */
+  type: string;
+  tilleggsinfo?: string | null;
+  filnavn: string;
+  /** Lowercase hex of the bytes' SHA-512: the fagsystem refuses bytes that do not match. */
+  sha512: string;
+  mimetype: z.infer<typeof vedleggMimetypeSchema>;
+  bytes: Uint8Array;
+};
+
+/** A file sent after the søknad, optionally answering a request (dokumentasjonEtterspurt). */
+export type Ettersending = VedleggUpload & { hendelseType?: string | null; hendelseReferanse?: string | null };
+
+/** The file as raw bytes, described by the VEDLEGG_HEADERS; free text is URI-encoded. */
+function uploadOptions(fnr: string, file: Ettersending): RequestOptions {
+  const headers: Record<string, string> = {
+    [VEDLEGG_HEADERS.type]: file.type,
+    [VEDLEGG_HEADERS.filnavn]: encodeURIComponent(file.filnavn),
+    [VEDLEGG_HEADERS.sha512]: file.sha512,
+  };
+  if (file.tilleggsinfo) headers[VEDLEGG_HEADERS.tilleggsinfo] = encodeURIComponent(file.tilleggsinfo);
+  if (file.hendelseType) headers[VEDLEGG_HEADERS.hendelseType] = file.hendelseType;
+  if (file.hendelseReferanse) headers[VEDLEGG_HEADERS.hendelseReferanse] = file.hendelseReferanse;
+  return { fnr, method: "POST", headers, raw: { contentType: file.mimetype, bytes: file.bytes } };
 }
 
 /** A file from the dokumentlager: its bytes as they are, and the type the fagsystem gives them. */
@@ -127,4 +209,14 @@ export const fagsystem = {
   sendSoknad: (fnr: string, body: SendSoknadRequest) => request(paths.sendSoknad, sendSoknadResponseSchema, { fnr, method: "POST", body }),
   /** A file of one of the person's own søknader; someone else's file is not-found. */
   dokument: (fnr: string, id: string) => requestBytes(paths.dokumentlager(id), { fnr }),
+  /** The person's files in mellomlagring for a draft, in upload order; another person's draft is empty. */
+  mellomlagring: (fnr: string, draftId: string) => request(paths.mellomlagring(draftId), mellomlagringSchema, { fnr }).then((answer) => answer.filer),
+  /** Adds a file to a draft's mellomlagring. Refusals: `duplicate`, `too-large`, or `rejected` (400: damaged, type mismatch). */
+  lastOppMellomlagring: (fnr: string, draftId: string, file: VedleggUpload) => request(paths.mellomlagring(draftId), mellomlagretFilSchema, uploadOptions(fnr, file)),
+  /** Removes a file from a draft's mellomlagring; not-found if it is not there (or not the person's). */
+  slettMellomlagring: (fnr: string, draftId: string, fileId: string) => requestNoContent(paths.mellomlagringFil(draftId, fileId), { fnr, method: "DELETE" }),
+  /** The vedlegg.json of one of the person's own søknader. */
+  vedlegg: (fnr: string, fiksDigisosId: string) => request(paths.vedlegg(fiksDigisosId), vedleggJsonSchema, { fnr }),
+  /** Sends one more file for a sent søknad (ettersendelse). Refusals as for lastOppMellomlagring. */
+  ettersend: (fnr: string, fiksDigisosId: string, file: Ettersending) => request(paths.vedlegg(fiksDigisosId), vedleggFilSchema, uploadOptions(fnr, file)),
 };
