@@ -360,3 +360,31 @@ describe("the portal's client against the mock", () => {
     await expect(fagsystem.vedlegg(fnrOf("avslag"), sent.fiksDigisosId)).rejects.toMatchObject({ kind: "not-found" });
   });
 });
+
+describe("innsyn", () => {
+  it("shows files sent after the søknad as deliveries, and the page survives a failing vedlegg.json", async () => {
+    process.env.FAGSYSTEM_URL = t.mock.url;
+    process.env.MOCKS = "true";
+    const { loadOverview } = await import("../app/innsyn/innsyn.server");
+    const fnr = fnrOf("mindrearig");
+    const draftId = randomUUID();
+    const withSoknad = await uploadOk(draftId, { fnr, bytes: pdf("with the søknad") });
+    const sent = sendSoknadResponseSchema.parse(await (await send(fnr, await sendBody(fnr, draftId, [{ type: "husleie|kontrakt", status: "LastetOpp", filIder: [withSoknad.id] }]))).json());
+    expect((await upload(paths.vedlegg(sent.fiksDigisosId), { fnr, bytes: pdf("later"), hendelseReferanse: "ref-9" })).status).toBe(201);
+
+    const delivered = async () => {
+      const overview = await loadOverview(fnr, new Date());
+      if (overview.kind !== "ok") throw new Error("overview unavailable");
+      return overview.soknader.find((soknad) => soknad.id === sent.fiksDigisosId)?.view?.timeline.filter((entry) => entry.kind === "dokumentasjon-levert");
+    };
+    expect(await delivered()).toEqual([{ at: expect.any(String), kind: "dokumentasjon-levert", antall: 1 }]);
+
+    const fault = await t.call("/mock/faults", { method: "PUT", body: { path: paths.vedlegg(sent.fiksDigisosId), status: 503 } });
+    expect(fault.status).toBe(201);
+    try {
+      expect(await delivered()).toEqual([]);
+    } finally {
+      await t.call("/mock/faults", { method: "DELETE" });
+    }
+  });
+});

@@ -31,9 +31,25 @@ export function monthsBefore(now: Date, months: number): Date {
   return date;
 }
 
-/** The files the person delivered for a søknad. Filled from vedlegg.json once uploads exist. */
-async function deliveriesFor(_fnr: string, _id: string): Promise<Delivery[]> {
-  return [];
+/**
+ * The files the person delivered after sending the søknad (ettersendelse), from its vedlegg.json;
+ * files sent with the søknad are part of it, not deliveries. Without vedlegg.json the page still
+ * shows, just without them.
+ */
+async function deliveriesFor(fnr: string, id: string, sendtTidspunkt: string | null): Promise<Delivery[]> {
+  try {
+    const { vedlegg } = await fagsystem.vedlegg(fnr, id);
+    const sent = sendtTidspunkt ? Date.parse(sendtTidspunkt) : -Infinity;
+    return vedlegg.flatMap((document) =>
+      document.filer
+        .filter((fil) => Date.parse(fil.lastetOpp) > sent)
+        .map((fil) => ({ dokumenttype: document.type, dokumentreferanse: document.hendelseReferanse ?? null, levert: fil.lastetOpp })),
+    );
+  } catch (error) {
+    if (!(error instanceof FagsystemError)) throw error;
+    console.error(`[innsyn] no vedlegg.json for ${id}: ${error.message}`);
+    return [];
+  }
 }
 
 async function foldOne(fnr: string, summary: SoknadSummary, now: Date): Promise<FoldedSoknad> {
@@ -52,7 +68,7 @@ async function foldOne(fnr: string, summary: SoknadSummary, now: Date): Promise<
     console.error(`[innsyn] cannot read ${summary.fiksDigisosId}: ${error.message}`);
     return { ...base, view: null, problem: "unavailable" };
   }
-  const deliveries = await deliveriesFor(fnr, summary.fiksDigisosId);
+  const deliveries = await deliveriesFor(fnr, summary.fiksDigisosId, base.sendtTidspunkt);
   const result = foldEventLog(document, { sendtTidspunkt: base.sendtTidspunkt, deliveries, now });
   if (!result.ok) {
     console.error(`[innsyn] cannot fold ${summary.fiksDigisosId}: ${result.reason}`);
