@@ -92,6 +92,7 @@ export function TaskBox({ view, children }: { view: InnsynView; children?: (task
         {open.length > 0 ? t("tasks.title") : t("tasks.allDoneTitle")}
       </Heading>
       <BodyLong spacing>{t("tasks.progress", { done: view.tasks.length - open.length, total: view.tasks.length })}</BodyLong>
+      {open.length > 0 ? <BodyLong spacing>{t("tasks.howToSend")}</BodyLong> : null}
       <VStack as="ul" gap="space-16" className="plain-list">
         {view.tasks.map((task, index) => (
           <li key={`${task.dokumenttype}-${index}`} className="card">
@@ -229,7 +230,19 @@ export function Requirements({ view }: { view: InnsynView }) {
 }
 
 /** Letters from NAV and the person's own documents, each a link to the file. */
-export function Documents({ view, soknadId, soknadPdfId, sendt }: { view: InnsynView; soknadId: string; soknadPdfId: string | null; sendt: string | null }) {
+export function Documents({
+  view,
+  soknadId,
+  soknadPdfId,
+  sendt,
+  uploaded,
+}: {
+  view: InnsynView;
+  soknadId: string;
+  soknadPdfId: string | null;
+  sendt: string | null;
+  uploaded: readonly { id: string; name: string; uploadedAt?: string; href?: string }[];
+}) {
   const { t } = useTranslation("innsyn");
   const format = useFormat();
   const language = useLanguage();
@@ -252,17 +265,31 @@ export function Documents({ view, soknadId, soknadPdfId, sendt }: { view: Innsyn
           </List>
         </Section>
       ) : null}
-      {soknadPdfId ? (
+      {soknadPdfId || uploaded.length > 0 ? (
         <Section id="own-documents" title={t("ownDocuments.title")}>
           <List>
-            <List.Item>
-              <Link href={file(soknadPdfId)}>{t("ownDocuments.soknad")}</Link>{" "}
-              {sendt ? (
-                <BodyShort as="span" size="small">
-                  {format.date(sendt)}
-                </BodyShort>
-              ) : null}
-            </List.Item>
+            {soknadPdfId ? (
+              <List.Item>
+                <Link href={file(soknadPdfId)}>{t("ownDocuments.soknad")}</Link>{" "}
+                {sendt ? (
+                  <BodyShort as="span" size="small">
+                    {format.date(sendt)}
+                  </BodyShort>
+                ) : null}
+              </List.Item>
+            ) : null}
+            {uploaded.map((document) => (
+              <List.Item key={document.id}>
+                <Link href={document.href ?? file(document.id)} className="file-name">
+                  {document.name}
+                </Link>{" "}
+                {document.uploadedAt ? (
+                  <BodyShort as="span" size="small">
+                    {t("ownDocuments.uploaded", { date: format.date(document.uploadedAt) })}
+                  </BodyShort>
+                ) : null}
+              </List.Item>
+            ))}
           </List>
         </Section>
       ) : null}

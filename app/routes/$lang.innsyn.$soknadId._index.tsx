@@ -1,25 +1,48 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link as RemixLink, useLoaderData } from "@remix-run/react";
-import { Alert, BodyLong, BodyShort, Link } from "@navikt/ds-react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link as RemixLink, useActionData, useLoaderData } from "@remix-run/react";
+import { Alert, BodyLong, BodyShort, Heading, Link, VStack } from "@navikt/ds-react";
 import { useTranslation } from "react-i18next";
 import { requireApplicant } from "~/auth/auth.server";
+import { attachmentsOf, ettersend, kravKey, missingKey, OTHER_DOCUMENTS, taskKey } from "~/innsyn/ettersendelse.server";
 import { loadSoknadStatus } from "~/innsyn/innsyn.server";
 import { PaymentList } from "~/innsyn/PaymentList";
 import { Documents, OfficeContact, Requirements, SakList, StatusBanner, TaskBox, Timeline } from "~/innsyn/StatusParts";
 import { useFormat, useLanguage } from "~/i18n/use-language";
+import { documentRule, isDocumentId } from "~/soknad/rules";
 import { pageTitle } from "~/shell/meta";
 import { Page, Section } from "~/shell/Page";
+import { UploadField } from "~/vedlegg/UploadField";
+import type { UploadOutcome } from "~/vedlegg/upload.server";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "innsyn:statusPage.title");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const applicant = await requireApplicant(request, { eligible: true });
-  return loadSoknadStatus(applicant.fnr, params.soknadId ?? "", new Date());
+  const soknadId = params.soknadId ?? "";
+  const status = await loadSoknadStatus(applicant.fnr, soknadId, new Date());
+  if (status.kind !== "ok") return { ...status, attachments: null };
+  return { ...status, attachments: await attachmentsOf(applicant.fnr, soknadId, params.lang ?? "nb") };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const applicant = await requireApplicant(request, { eligible: true });
+  return ettersend(request, applicant.fnr, params.soknadId ?? "");
+}
+
+/** One upload place on the status page: its own multipart form, so it works without JavaScript. */
+function UploadForm({ documentKey, label, files, uploads }: { documentKey: string; label: string; files: React.ComponentProps<typeof UploadField>["files"]; uploads?: UploadOutcome[] }) {
+  return (
+    <Form method="post" encType="multipart/form-data">
+      <UploadField documentKey={documentKey} label={label} files={files} outcomes={uploads} canDelete={false} embedded={false} />
+    </Form>
+  );
 }
 
 export default function SoknadStatusPage() {
   const { t } = useTranslation("innsyn");
+  const { t: tDocuments } = useTranslation("soknad-documents");
   const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
   const format = useFormat();
   const language = useLanguage();
   if (data.kind !== "ok") {
@@ -32,16 +55,55 @@ export default function SoknadStatusPage() {
       </Page>
     );
   }
-  const { soknad, offices } = data;
+  const { soknad, offices, attachments } = data;
   const { view } = soknad;
+  const uploads = actionData?.uploads;
+  const files = attachments?.files ?? [];
+  const filesOfType = (type: string) => files.filter((file) => file.type === type);
+  const documentTitle = (type: string) => (isDocumentId(type) ? tDocuments(documentRule(type).title) : type);
+  const relevantKrav = view.dokumentasjonkrav.filter((krav) => krav.status === "RELEVANT");
   return (
     <Page title={t("statusPage.title")}>
       {soknad.sendtTidspunkt ? <BodyShort>{t("statusPage.sent", { date: format.dateTime(soknad.sendtTidspunkt) })}</BodyShort> : null}
       <StatusBanner view={view} offices={offices} />
-      <TaskBox view={view} />
-      {view.tasks.some((task) => !task.done) ? <BodyLong>{t("tasks.howToSend")}</BodyLong> : null}
+      <TaskBox view={view}>
+        {(task, index) =>
+          task.done ? null : (
+            <UploadForm documentKey={taskKey(task, index)} label={task.dokumenttype} files={filesOfType(task.dokumenttype)} uploads={uploads} />
+          )
+        }
+      </TaskBox>
+      {attachments && attachments.missing.length > 0 ? (
+        <Section id="missing" title={t("ettersend.missingTitle")}>
+          <BodyLong spacing>{t("ettersend.missingBody")}</BodyLong>
+          <VStack as="ul" gap="space-16" className="plain-list">
+            {attachments.missing.map((document) => (
+              <li key={document.type} className="card">
+                <Heading level="3" size="xsmall" spacing>
+                  {documentTitle(document.type)}
+                </Heading>
+                <UploadForm documentKey={missingKey(document.type)} label={documentTitle(document.type)} files={[]} uploads={uploads} />
+              </li>
+            ))}
+          </VStack>
+        </Section>
+      ) : null}
       <SakList view={view} soknadId={soknad.id} />
       <Requirements view={view} />
+      {relevantKrav.length > 0 ? (
+        <Section id="krav-upload" title={t("ettersend.kravTitle")}>
+          <VStack as="ul" gap="space-16" className="plain-list">
+            {relevantKrav.map((krav) => (
+              <li key={krav.referanse} className="card">
+                <Heading level="3" size="xsmall" spacing>
+                  {krav.tittel ?? t("krav.kravUntitled")}
+                </Heading>
+                <UploadForm documentKey={kravKey(krav.referanse)} label={krav.tittel ?? t("krav.kravUntitled")} files={filesOfType(krav.tittel ?? "dokumentasjonkrav")} uploads={uploads} />
+              </li>
+            ))}
+          </VStack>
+        </Section>
+      ) : null}
       {view.utbetalinger.length > 0 ? (
         <Section id="payments" title={t("payments.title")}>
           <PaymentList payments={view.utbetalinger} />
@@ -52,7 +114,11 @@ export default function SoknadStatusPage() {
           </BodyLong>
         </Section>
       ) : null}
-      <Documents view={view} soknadId={soknad.id} soknadPdfId={soknad.soknadPdfId} sendt={soknad.sendtTidspunkt} />
+      <Documents view={view} soknadId={soknad.id} soknadPdfId={soknad.soknadPdfId} sendt={soknad.sendtTidspunkt} uploaded={files} />
+      <Section id="other-upload" title={t("ettersend.otherTitle")}>
+        <BodyLong spacing>{t("ettersend.otherBody")}</BodyLong>
+        <UploadForm documentKey={OTHER_DOCUMENTS} label={t("ettersend.otherTitle")} files={[]} uploads={uploads} />
+      </Section>
       <Timeline view={view} soknadId={soknad.id} offices={offices} />
       <OfficeContact view={view} offices={offices} />
       <Link as={RemixLink} to={`/${language}/mine-soknader`}>

@@ -27,7 +27,8 @@ export default function SoknadStep() {
     );
   }
   const failed = actionData && "errors" in actionData ? actionData : null;
-  const props = { ...loaded.props, values: failed?.values ?? loaded.props.values, errors: failed?.errors ?? {} };
+  const uploads = actionData && "uploads" in actionData ? actionData.uploads : undefined;
+  const props = { ...loaded.props, values: failed?.values ?? loaded.props.values, errors: failed?.errors ?? {}, uploads };
   return (
     <StepFrame
       draftId={loaded.draftId}

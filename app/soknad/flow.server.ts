@@ -19,6 +19,8 @@ import { formDataToValues, formValuesFor, parseStep, type Answers, type FormValu
 import { isApplicableStep, nextStep, previousStep, stepPosition, type StepId } from "./steps";
 import type { StepViewProps } from "./step-view";
 import { sendDraft } from "./send.server";
+import { deleteInDocumentationStep, filesOfDraft, OTHER_DOCUMENTS, uploadInDocumentationStep } from "./attachments.server";
+import { deleteIntentPrefix } from "~/vedlegg/UploadField";
 
 /** Bigger bodies are not a step form: refuse before reading them. */
 const MAX_FORM_BYTES = 256 * 1024;
@@ -62,14 +64,15 @@ async function viewFor(request: Request, fnr: string, draft: Draft, step: StepId
           texts: (key) => t(key),
         })
       : undefined;
+  const files = step === "dokumentasjon" ? await filesOfDraft(fnr, draft.id) : {};
   const documents =
     step === "dokumentasjon"
       ? requiredDocuments(answers, view.data, draft.kind).map((id) => {
           const rule = documentRule(id);
-          return { id, title: t(rule.title), description: t(rule.description), hasAmount: rule.hasAmount };
+          return { id, title: t(rule.title), description: t(rule.description), hasAmount: rule.hasAmount, files: files[id] ?? [] };
         })
       : [];
-  return { view, answers, documents, outline };
+  return { view, answers, documents, otherFiles: files[OTHER_DOCUMENTS] ?? [], outline };
 }
 
 /** Saved answers as form values; on the first visit to personalia, the register's phone and account. */
@@ -84,7 +87,7 @@ function initialValues(step: StepId, answers: Answers, prefill: { phone: string 
 export async function loadStep(request: Request, params: Params) {
   const { applicant, draft, step } = await context(request, params);
   try {
-    const { view, answers, documents, outline } = await viewFor(request, applicant.fnr, draft, step);
+    const { view, answers, documents, otherFiles, outline } = await viewFor(request, applicant.fnr, draft, step);
     const props: StepViewProps = {
       draftId: draft.id,
       outline,
@@ -95,6 +98,7 @@ export async function loadStep(request: Request, params: Params) {
       register: view,
       answers,
       documents,
+      otherFiles,
     };
     return {
       unavailable: false as const,
@@ -113,10 +117,29 @@ export async function loadStep(request: Request, params: Params) {
 
 export async function saveStepForm(request: Request, params: Params) {
   const { language, applicant, draft, step } = await context(request, params);
+  if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
+    // Only the documentation step takes files; anywhere else a multipart post is refused unread.
+    if (step !== "dokumentasjon") return data({ errors: { form: "soknad-errors:form.tooLarge" }, values: {} as FormValues }, { status: 415 });
+    try {
+      const register = (await loadRegister(applicant.fnr)).view.data;
+      const answers = appliesToAnswers(draft.answers as Answers, { kind: draft.kind, register });
+      return await uploadInDocumentationStep(request, { fnr: applicant.fnr, draft, documents: requiredDocuments(answers, register, draft.kind) });
+    } catch (error) {
+      if (!(error instanceof FagsystemError)) throw error;
+      console.error("[soknad/vedlegg]", error.message);
+      return data({ errors: { form: "soknad-errors:form.unavailable" }, values: {} as FormValues }, { status: 503 });
+    }
+  }
   if (Number(request.headers.get("Content-Length") ?? 0) > MAX_FORM_BYTES) {
     return data({ errors: { form: "soknad-errors:form.tooLarge" }, values: {} as FormValues }, { status: 413 });
   }
   const values = formDataToValues(await request.formData());
+  if (step === "dokumentasjon" && typeof values.intent === "string" && values.intent.startsWith(deleteIntentPrefix)) {
+    const fileId = values.intent.slice(deleteIntentPrefix.length);
+    delete values.intent;
+    delete values.returnTo;
+    return deleteInDocumentationStep({ fnr: applicant.fnr, draft, fileId, values });
+  }
   const intent: StepIntent = (["back", "later", "autosave"] as const).find((candidate) => candidate === values.intent) ?? "next";
   const returnToSummary = values.returnTo === "oppsummering";
   delete values.intent;

@@ -13,6 +13,7 @@ import { loadRegister } from "./register.server";
 import { appliesToAnswers, isUrgent } from "./rules";
 import { formValuesFor, parseStep, type Answers } from "./schemas";
 import { buildSoknadDocument } from "./soknad-document";
+import { vedleggToSend } from "./attachments.server";
 import { applicableSteps } from "./steps";
 
 export const MAX_SUBMISSIONS_PER_DAY = 2;
@@ -36,12 +37,14 @@ export async function sendDraft(request: Request, input: { language: Language; f
     const t = await remixI18n.getFixedT(language);
     const document = buildSoknadDocument({ kind: draft.kind, answers, register: forDocument, navKontor: office, language, now: new Date() });
     const pdf = await renderSoknadPdf(document, { language, texts: (key) => t(key) });
+    const vedlegg = vedleggToSend(answers, await fagsystem.mellomlagring(fnr, draft.id));
     const sent = await fagsystem.sendSoknad(fnr, {
       idempotencyKey: draft.id,
       navEnhet: office.enhetsnummer,
       urgent: isUrgent(answers),
       language,
       soknad: document as unknown as Record<string, unknown>,
+      vedlegg,
       pdf: { filename: "soknad.pdf", base64: Buffer.from(pdf).toString("base64") },
     });
     await markSubmitted(fnr, draft.id, sent.fiksDigisosId);

@@ -6,6 +6,8 @@ import type { RegisterData } from "./rules";
 import type { Answers, FormValues } from "./schemas";
 import type { ApplicationKind, StepId } from "./steps";
 import type { SoknadOutline } from "./soknad-outline";
+import type { ListedFile } from "~/vedlegg/UploadField";
+import type { UploadOutcome } from "~/vedlegg/upload.server";
 
 export type RegisterView = {
   data: RegisterData;
@@ -42,7 +44,11 @@ export type StepViewProps = {
   /** Earlier answers, pruned to what still applies. */
   answers: Answers;
   /** Documents the answers call for (the documentation step). */
-  documents: { id: string; title: string; description: string; hasAmount: boolean }[];
+  documents: { id: string; title: string; description: string; hasAmount: boolean; files: ListedFile[] }[];
+  /** Files that belong to no listed document ("Annen dokumentasjon"). */
+  otherFiles?: ListedFile[];
+  /** The results of an upload just made, per document. */
+  uploads?: UploadOutcome[];
   /** The summary step: every answer in the words of the PDF. */
   outline?: SoknadOutline;
 };

@@ -1,7 +1,8 @@
-import { Alert, BodyLong, Fieldset, Radio, RadioGroup, TextField, VStack } from "@navikt/ds-react";
+import { Alert, BodyLong, Fieldset, Heading, Radio, RadioGroup, TextField, VStack } from "@navikt/ds-react";
 import { useTranslation } from "react-i18next";
 import { documentChoices, type DocumentChoice } from "~/soknad/schemas";
 import { fieldId, valueOf, type StepViewProps } from "~/soknad/step-view";
+import { UploadField } from "~/vedlegg/UploadField";
 
 const choiceKeys: Record<DocumentChoice, string> = {
   lasterOppNa: "choice.option.lasterOppNa",
@@ -11,7 +12,7 @@ const choiceKeys: Record<DocumentChoice, string> = {
 
 /**
  * The dokumentasjon step: for each document the answers call for, how the person will
- * deliver it, and the amount on it where that matters. Uploading comes later.
+ * deliver it, its files, and the amount on it where that matters; then any other documents.
  */
 export function DokumentasjonStep(props: StepViewProps) {
   const { t } = useTranslation("soknad-dokumentasjon");
@@ -20,14 +21,29 @@ export function DokumentasjonStep(props: StepViewProps) {
     return key ? t(key) : undefined;
   };
 
+  const other = (
+    <section className="card" aria-labelledby="other-documents">
+      <Heading level="2" size="small" spacing id="other-documents">
+        {t("other.title")}
+      </Heading>
+      <BodyLong spacing>{t("other.description")}</BodyLong>
+      <UploadField documentKey="annet" label={t("other.title")} files={props.otherFiles ?? []} outcomes={props.uploads} canDelete embedded />
+    </section>
+  );
+
   if (props.documents.length === 0) {
-    return <BodyLong>{t("none")}</BodyLong>;
+    return (
+      <VStack gap="space-32">
+        <BodyLong>{t("none")}</BodyLong>
+        {other}
+      </VStack>
+    );
   }
 
   return (
     <VStack gap="space-32">
       <Alert variant="info">
-        <BodyLong spacing>{t("upload.later")}</BodyLong>
+        <BodyLong spacing>{t("upload.intro")}</BodyLong>
         <BodyLong spacing>{t("upload.meaning")}</BodyLong>
         <BodyLong>{t("upload.sendWithout")}</BodyLong>
       </Alert>
@@ -65,11 +81,13 @@ export function DokumentasjonStep(props: StepViewProps) {
                   error={error(amountName)}
                 />
               ) : null}
+              <UploadField documentKey={document.id} label={document.title} files={document.files} outcomes={props.uploads} canDelete embedded />
             </VStack>
             </Fieldset>
           </div>
         );
       })}
+      {other}
     </VStack>
   );
 }

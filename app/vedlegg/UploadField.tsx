@@ -1,0 +1,135 @@
+/**
+ * The upload control for one document: the files already there (with "Slett" where that is
+ * allowed), a plain file input that works without JavaScript, the upload button, and one
+ * clear line per file after an upload. Used in the søknad, on the status page, and later in
+ * klage and meldinger: the caller decides which form it posts with.
+ */
+import { useNavigation } from "@remix-run/react";
+import { Alert, BodyShort, Button, HStack, Label, Loader, VStack } from "@navikt/ds-react";
+import { TrashIcon, UploadIcon } from "@navikt/aksel-icons";
+import { useId } from "react";
+import { useTranslation } from "react-i18next";
+import { useFormat } from "~/i18n/use-language";
+import type { UploadOutcome } from "./upload.server";
+
+export type ListedFile = { id: string; name: string; size: number; uploadedAt?: string; href?: string };
+
+/** The form field names the upload piece reads. */
+export const UPLOAD_FIELDS = { intent: "intent" } as const;
+/** Each document has its own file input, so one post can carry files for several documents. */
+export const filesField = (documentKey: string) => `filer.${documentKey}`;
+export const uploadIntent = (documentKey: string) => `last-opp:${documentKey}`;
+export const deleteIntentPrefix = "slett-fil:";
+export const deleteIntent = (fileId: string) => `${deleteIntentPrefix}${fileId}`;
+
+const ACCEPT = ".pdf,.jpg,.jpeg,.png,.heic,.heif,application/pdf,image/jpeg,image/png,image/heic,image/heif";
+
+export function formatBytes(bytes: number, locale: (n: number, options: Intl.NumberFormatOptions) => string): string {
+  if (bytes < 1024 * 1024) return `${locale(Math.max(1, Math.round(bytes / 1024)), {})} kB`;
+  return `${locale(bytes / (1024 * 1024), { maximumFractionDigits: 1 })} MB`;
+}
+
+export function UploadField({
+  documentKey,
+  label,
+  files,
+  outcomes,
+  canDelete,
+  embedded,
+}: {
+  documentKey: string;
+  label: string;
+  files: readonly ListedFile[];
+  /** The results of the last upload; each is shown at the document it was for. */
+  outcomes?: readonly UploadOutcome[] | null;
+  /** Before sending, files can be removed again. */
+  canDelete: boolean;
+  /** Inside a form that is not multipart: the upload button switches the post to multipart. */
+  embedded: boolean;
+}) {
+  const { t } = useTranslation("vedlegg");
+  const format = useFormat();
+  const navigation = useNavigation();
+  const inputId = useId();
+  const uploading = navigation.state === "submitting" && navigation.formData?.get(UPLOAD_FIELDS.intent) === uploadIntent(documentKey);
+  const number = (value: number, options: Intl.NumberFormatOptions) => new Intl.NumberFormat(undefined, options).format(value);
+  const mine = outcomes?.find((outcome) => outcome.document === documentKey) ?? null;
+  return (
+    <VStack gap="space-12">
+      {files.length > 0 ? (
+        <VStack as="ul" gap="space-8" className="plain-list" aria-label={t("list", { document: label })}>
+          {files.map((file) => (
+            <li key={file.id} className="file-row">
+              <HStack gap="space-8" align="center" justify="space-between" wrap>
+                <VStack gap="space-0">
+                  <BodyShort weight="semibold" className="file-name">
+                    {file.href ? <a href={file.href}>{file.name}</a> : file.name}
+                  </BodyShort>
+                  <BodyShort size="small">
+                    {file.uploadedAt
+                      ? t("sizeAndDate", { size: formatBytes(file.size, number), date: format.date(file.uploadedAt) })
+                      : formatBytes(file.size, number)}
+                  </BodyShort>
+                </VStack>
+                {canDelete ? (
+                  <Button
+                    type="submit"
+                    name={UPLOAD_FIELDS.intent}
+                    value={deleteIntent(file.id)}
+                    variant="tertiary"
+                    size="small"
+                    icon={<TrashIcon aria-hidden />}
+                    formNoValidate
+                  >
+                    {t("delete", { name: file.name })}
+                  </Button>
+                ) : null}
+              </HStack>
+            </li>
+          ))}
+        </VStack>
+      ) : null}
+      <div aria-live="polite">
+        {mine && mine.error ? <Alert variant="error" size="small">{t(`requestError.${mine.error}`)}</Alert> : null}
+        {mine && mine.results.length > 0 ? (
+          <VStack as="ul" gap="space-4" className="plain-list">
+            {mine.results.map((result, index) => (
+              <li key={`${result.name}-${index}`}>
+                <Alert variant={result.status === "ok" ? "success" : "error"} size="small" inline>
+                  {result.status === "ok" ? t("result.ok", { name: result.name }) : t(`result.${result.status}`, { name: result.name })}
+                </Alert>
+              </li>
+            ))}
+          </VStack>
+        ) : null}
+      </div>
+      <VStack gap="space-4">
+        <Label htmlFor={inputId}>{t("choose", { document: label })}</Label>
+        <BodyShort size="small" id={`${inputId}-hint`}>
+          {t("hint")}
+        </BodyShort>
+        <input id={inputId} type="file" name={filesField(documentKey)} multiple accept={ACCEPT} aria-describedby={`${inputId}-hint`} className="file-input" />
+      </VStack>
+      <HStack gap="space-8" align="center">
+        <Button
+          type="submit"
+          name={UPLOAD_FIELDS.intent}
+          value={uploadIntent(documentKey)}
+          variant="secondary"
+          icon={<UploadIcon aria-hidden />}
+          formEncType={embedded ? "multipart/form-data" : undefined}
+          formNoValidate
+          disabled={uploading}
+        >
+          {t("upload")}
+        </Button>
+        {uploading ? (
+          <HStack gap="space-4" align="center" role="status">
+            <Loader size="small" title={t("uploading")} />
+            <BodyShort size="small">{t("uploading")}</BodyShort>
+          </HStack>
+        ) : null}
+      </HStack>
+    </VStack>
+  );
+}

@@ -1,0 +1,110 @@
+/**
+ * The one upload piece: reads a multipart form (streamed, with limits), puts every file
+ * through the pipeline (type from content, size, virus, PDF checks, image re-encoding,
+ * duplicates) and stores the accepted ones in the fagsystem: in mellomlagring while the
+ * søknad is a draft, as ettersendelse once it is sent. The søknad, klage and meldinger
+ * use it as it is; each gets back one result per file, with a code the page translates.
+ */
+import { fagsystem, FagsystemError } from "~/fagsystem/client.server";
+import type { RefusalCode, RequestRefusalCode } from "./limits";
+import { MultipartError, parseMultipart, type MultipartLimits, type ParsedFile } from "./multipart.server";
+import { prepareUpload, type PreparedFile } from "./pipeline.server";
+
+/** Where accepted files go. */
+export type UploadTarget =
+  | { kind: "draft"; fnr: string; draftId: string }
+  | { kind: "soknad"; fnr: string; fiksDigisosId: string; hendelseType?: string | null; hendelseReferanse?: string | null };
+
+export type FileResult = { name: string; status: "ok" | RefusalCode };
+/** What the page shows after an upload: one line per file, or why the whole request failed. */
+export type UploadOutcome = { document: string; results: FileResult[]; error: RequestRefusalCode | "unavailable" | null };
+
+/** The form's text fields and its files, or why the request could not be read. */
+export async function readUploadForm(
+  request: Request,
+  limits: Partial<MultipartLimits> = {},
+): Promise<{ ok: true; fields: Record<string, string | string[]>; files: ParsedFile[]; truncated: boolean } | { ok: false; error: RequestRefusalCode }> {
+  try {
+    const parsed = await parseMultipart(request, limits);
+    return { ok: true, ...parsed };
+  } catch (error) {
+    if (error instanceof MultipartError) return { ok: false, error: error.code };
+    throw error;
+  }
+}
+
+type Existing = { sha512s: string[]; usedBytes: number; inDocument: number };
+
+async function existingFiles(target: UploadTarget, documentType: string): Promise<Existing> {
+  const files =
+    target.kind === "draft"
+      ? (await fagsystem.mellomlagring(target.fnr, target.draftId)).map((file) => ({ ...file, documentType: file.type }))
+      : (await fagsystem.vedlegg(target.fnr, target.fiksDigisosId)).vedlegg.flatMap((vedlegg) => vedlegg.filer.map((file) => ({ ...file, documentType: vedlegg.type })));
+  return {
+    sha512s: files.map((file) => file.sha512),
+    usedBytes: files.reduce((sum, file) => sum + file.storrelse, 0),
+    inDocument: files.filter((file) => file.documentType === documentType).length,
+  };
+}
+
+async function save(target: UploadTarget, documentType: string, file: PreparedFile): Promise<void> {
+  const upload = { type: documentType, filnavn: file.displayName, sha512: file.sha512, mimetype: file.mimetype, bytes: file.bytes };
+  if (target.kind === "draft") await fagsystem.lastOppMellomlagring(target.fnr, target.draftId, upload);
+  else await fagsystem.ettersend(target.fnr, target.fiksDigisosId, { ...upload, hendelseType: target.hendelseType, hendelseReferanse: target.hendelseReferanse });
+}
+
+/** The files of a form, by the document their input belongs to (`filer.<document>`). */
+export function filesByDocument(files: readonly ParsedFile[]): Map<string, ParsedFile[]> {
+  const groups = new Map<string, ParsedFile[]>();
+  for (const file of files) {
+    const match = /^filer\.(.{1,120})$/.exec(file.fieldName);
+    if (!match) continue;
+    groups.set(match[1]!, [...(groups.get(match[1]!) ?? []), file]);
+  }
+  return groups;
+}
+
+/** Checks and stores the files for one document; one result per file, in the order they came. */
+export async function storeUploads(files: readonly ParsedFile[], documentType: string, target: UploadTarget): Promise<UploadOutcome> {
+  const results: FileResult[] = [];
+  if (files.length === 0) return { document: documentType, results, error: null };
+  let existing: Existing;
+  try {
+    existing = await existingFiles(target, documentType);
+  } catch (error) {
+    if (!(error instanceof FagsystemError)) throw error;
+    console.error("[vedlegg] list", error.message);
+    return { document: documentType, results: [], error: "unavailable" };
+  }
+  for (const file of files) {
+    if ("refused" in file) {
+      results.push({ name: file.originalName, status: file.refused });
+      continue;
+    }
+    const prepared = await prepareUpload(file, { existingSha512s: existing.sha512s, usedBytes: existing.usedBytes, filesInDocument: existing.inDocument });
+    if (!prepared.ok) {
+      results.push({ name: prepared.displayName, status: prepared.code });
+      continue;
+    }
+    try {
+      await save(target, documentType, prepared.file);
+    } catch (error) {
+      if (!(error instanceof FagsystemError)) throw error;
+      if (error.kind === "duplicate") {
+        results.push({ name: prepared.file.displayName, status: "duplicate" });
+        continue;
+      }
+      if (error.kind === "too-large") {
+        results.push({ name: prepared.file.displayName, status: "total-too-large" });
+        continue;
+      }
+      console.error("[vedlegg] store", error.kind, error.message);
+      return { document: documentType, results, error: "unavailable" };
+    }
+    existing.sha512s.push(prepared.file.sha512, prepared.file.originalSha512);
+    existing.usedBytes += prepared.file.size;
+    existing.inDocument += 1;
+    results.push({ name: prepared.file.displayName, status: "ok" });
+  }
+  return { document: documentType, results, error: null };
+}
