@@ -8,17 +8,13 @@ import { fagsystem, FagsystemError } from "~/fagsystem/client.server";
 import type { Vedlegg } from "~/fagsystem/contract";
 import { filesByDocument, readUploadForm, storeUploads, type UploadOutcome } from "~/vedlegg/upload.server";
 import type { ListedFile } from "~/vedlegg/UploadField";
+import { OTHER_DOCUMENTS } from "~/vedlegg/limits";
 import { loadSoknadStatus } from "./innsyn.server";
+import { kravKey, missingKey, taskKey } from "./upload-keys";
 import type { InnsynView } from "./view";
-
-export const OTHER_DOCUMENTS = "annet";
 
 type Target = { type: string; hendelseType: string | null; hendelseReferanse: string | null };
 
-/** The key of a task's upload field: stable across page loads, and never personal. */
-export const taskKey = (task: InnsynView["tasks"][number], index: number) => `oppgave-${task.dokumentreferanse ?? index}`;
-export const kravKey = (referanse: string) => `krav-${referanse}`;
-export const missingKey = (type: string) => `mangler-${type}`;
 
 /** Every place on the status page a file can be sent to, by its field key. */
 export function uploadTargets(view: InnsynView, missing: readonly Vedlegg[]): Map<string, Target> {

@@ -222,7 +222,6 @@ export async function documentResponse(fnr: string, fileId: string, download: bo
       "Content-Disposition": `${viewable && !download ? "inline" : "attachment"}; filename="dokument-${fileId.slice(0, 8)}.${extension}"`,
       "Content-Length": String(dokument.bytes.byteLength),
       "Cache-Control": "private, no-store",
-      "X-Content-Type-Options": "nosniff",
     },
   });
 }

@@ -3,7 +3,9 @@ import { Form, Link as RemixLink, useActionData, useLoaderData } from "@remix-ru
 import { Alert, BodyLong, BodyShort, Heading, Link, VStack } from "@navikt/ds-react";
 import { useTranslation } from "react-i18next";
 import { requireApplicant } from "~/auth/auth.server";
-import { attachmentsOf, ettersend, kravKey, missingKey, OTHER_DOCUMENTS, taskKey } from "~/innsyn/ettersendelse.server";
+import { attachmentsOf, ettersend } from "~/innsyn/ettersendelse.server";
+import { kravKey, missingKey, taskKey } from "~/innsyn/upload-keys";
+import { OTHER_DOCUMENTS } from "~/vedlegg/limits";
 import { loadSoknadStatus } from "~/innsyn/innsyn.server";
 import { PaymentList } from "~/innsyn/PaymentList";
 import { Documents, OfficeContact, Requirements, SakList, StatusBanner, TaskBox, Timeline } from "~/innsyn/StatusParts";
@@ -67,11 +69,7 @@ export default function SoknadStatusPage() {
       {soknad.sendtTidspunkt ? <BodyShort>{t("statusPage.sent", { date: format.dateTime(soknad.sendtTidspunkt) })}</BodyShort> : null}
       <StatusBanner view={view} offices={offices} />
       <TaskBox view={view}>
-        {(task, index) =>
-          task.done ? null : (
-            <UploadForm documentKey={taskKey(task, index)} label={task.dokumenttype} files={filesOfType(task.dokumenttype)} uploads={uploads} />
-          )
-        }
+        {(task, index) => <UploadForm documentKey={taskKey(task, index)} label={task.dokumenttype} files={filesOfType(task.dokumenttype)} uploads={uploads} />}
       </TaskBox>
       {attachments && attachments.missing.length > 0 ? (
         <Section id="missing" title={t("ettersend.missingTitle")}>

@@ -8,11 +8,10 @@ import { fagsystem, FagsystemError } from "~/fagsystem/client.server";
 import type { MellomlagretFil, SendVedlegg } from "~/fagsystem/contract";
 import { filesByDocument, readUploadForm, storeUploads, type UploadOutcome } from "~/vedlegg/upload.server";
 import type { ListedFile } from "~/vedlegg/UploadField";
+import { OTHER_DOCUMENTS } from "~/vedlegg/limits";
 import { saveStep, type Draft } from "./drafts.server";
 import { formDataToValues, type Answers, type FormValues } from "./schemas";
 
-/** Files that belong to no listed document ("Annen dokumentasjon"). */
-export const OTHER_DOCUMENTS = "annet";
 const RAW_KEY = "utkast:dokumentasjon";
 
 function toValues(fields: Record<string, string | string[]>): FormValues {

@@ -19,7 +19,8 @@ import { formDataToValues, formValuesFor, parseStep, type Answers, type FormValu
 import { isApplicableStep, nextStep, previousStep, stepPosition, type StepId } from "./steps";
 import type { StepViewProps } from "./step-view";
 import { sendDraft } from "./send.server";
-import { deleteInDocumentationStep, filesOfDraft, OTHER_DOCUMENTS, uploadInDocumentationStep } from "./attachments.server";
+import { deleteInDocumentationStep, filesOfDraft, uploadInDocumentationStep } from "./attachments.server";
+import { OTHER_DOCUMENTS } from "~/vedlegg/limits";
 import { deleteIntentPrefix } from "~/vedlegg/UploadField";
 
 /** Bigger bodies are not a step form: refuse before reading them. */

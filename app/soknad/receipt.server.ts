@@ -67,7 +67,6 @@ export async function receiptPdf(request: Request, params: Params): Promise<Resp
       "Content-Type": "application/pdf",
       "Content-Disposition": 'inline; filename="soknad.pdf"',
       "Cache-Control": "no-store",
-      "X-Content-Type-Options": "nosniff",
     },
   });
 }

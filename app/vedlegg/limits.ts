@@ -48,3 +48,6 @@ export type RequestRefusalCode = "malformed" | "request-too-large";
 
 /** What is stored: PDFs as they came, images re-encoded as JPEG (docs/decisions/009). */
 export type StoredMimetype = "application/pdf" | "image/jpeg";
+
+/** The document type of files that belong to no listed document ("Annen dokumentasjon"). */
+export const OTHER_DOCUMENTS = "annet";

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { documentChoices, type DocumentChoice } from "~/soknad/schemas";
 import { fieldId, valueOf, type StepViewProps } from "~/soknad/step-view";
 import { UploadField } from "~/vedlegg/UploadField";
+import { OTHER_DOCUMENTS } from "~/vedlegg/limits";
 
 const choiceKeys: Record<DocumentChoice, string> = {
   lasterOppNa: "choice.option.lasterOppNa",
@@ -27,7 +28,7 @@ export function DokumentasjonStep(props: StepViewProps) {
         {t("other.title")}
       </Heading>
       <BodyLong spacing>{t("other.description")}</BodyLong>
-      <UploadField documentKey="annet" label={t("other.title")} files={props.otherFiles ?? []} outcomes={props.uploads} canDelete embedded />
+      <UploadField documentKey={OTHER_DOCUMENTS} label={t("other.title")} files={props.otherFiles ?? []} outcomes={props.uploads} canDelete embedded />
     </section>
   );
 
