@@ -360,14 +360,45 @@ describe("familie", () => {
   it("checks the spouse's birth date and name", () => {
     const married = context({ register: { ...register, maritalStatus: "GIFT" } });
     const base = { spouseName: "Kari", spouseLivesTogether: "nei" };
-    for (const date of ["1990-02-30", "1990-13-01", "01.02.1990", "1899-12-31", "1990-2-1", "tomorrow"]) {
+    for (const date of ["1990-02-30", "1990-13-01", "30.02.1990", "31.04.1990", "00.01.1990", "1.2.90", "01.02-1990", "1990-2-1", "2000.01.01", "tomorrow", "١٧.٠٥.١٩٩٠"]) {
       expect(errorsOf("familie", { ...base, spouseBirthDate: date }, married)).toEqual({ spouseBirthDate: "soknad-errors:spouseBirthDate.invalid" });
     }
     expect(errorsOf("familie", { ...base, spouseBirthDate: "2025-06-02" }, married)).toEqual({ spouseBirthDate: "soknad-errors:spouseBirthDate.future" });
+    expect(errorsOf("familie", { ...base, spouseBirthDate: "02.06.2025" }, married)).toEqual({ spouseBirthDate: "soknad-errors:spouseBirthDate.future" });
     expect(valueOf("familie", { ...base, spouseBirthDate: "2000-02-29" }, married).spouse?.birthDate).toBe("2000-02-29");
     expect(errorsOf("familie", { ...base, spouseBirthDate: "2000-01-01", spouseName: "x".repeat(201) }, married)).toEqual({
       spouseName: "soknad-errors:spouseName.tooLong",
     });
+  });
+
+  it("takes the birth date as Norwegians write it and stores it as YYYY-MM-DD", () => {
+    const married = context({ register: { ...register, maritalStatus: "GIFT" } });
+    const birthDate = (typed: string) => valueOf("familie", { spouseName: "Kari", spouseLivesTogether: "nei", spouseBirthDate: typed }, married).spouse?.birthDate;
+    for (const typed of ["17.05.1990", "17.5.1990", " 17. 5. 1990 ", "17/05/1990", "17-05-1990", "17051990", "1990-05-17"]) {
+      expect(birthDate(typed), typed).toBe("1990-05-17");
+    }
+    expect(birthDate("1.2.1990")).toBe("1990-02-01");
+    expect(birthDate("29.02.2000")).toBe("2000-02-29");
+  });
+
+  it("refuses a spouse's birth date that gives an implausible age", () => {
+    // today is 2025-06-01: 16 years old from 2009-06-01, 120 until the day before the 121st birthday.
+    const married = context({ register: { ...register, maritalStatus: "GIFT" } });
+    const base = { spouseName: "Kari", spouseLivesTogether: "nei" };
+    expect(errorsOf("familie", { ...base, spouseBirthDate: "02.06.2009" }, married)).toEqual({ spouseBirthDate: "soknad-errors:spouseBirthDate.tooYoung" });
+    expect(errorsOf("familie", { ...base, spouseBirthDate: "2019-12-24" }, married)).toEqual({ spouseBirthDate: "soknad-errors:spouseBirthDate.tooYoung" });
+    expect(valueOf("familie", { ...base, spouseBirthDate: "01.06.2009" }, married).spouse?.birthDate).toBe("2009-06-01");
+    expect(valueOf("familie", { ...base, spouseBirthDate: "02.06.1904" }, married).spouse?.birthDate).toBe("1904-06-02");
+    expect(errorsOf("familie", { ...base, spouseBirthDate: "01.06.1904" }, married)).toEqual({ spouseBirthDate: "soknad-errors:spouseBirthDate.tooOld" });
+    expect(errorsOf("familie", { ...base, spouseBirthDate: "1899-12-31" }, married)).toEqual({ spouseBirthDate: "soknad-errors:spouseBirthDate.tooOld" });
+  });
+
+  it("shows a stored birth date back as DD.MM.ÅÅÅÅ, which parses to the same date", () => {
+    const answer = { maritalStatus: "gift" as const, maritalStatusFromRegister: true, spouse: { name: "Kari", birthDate: "1990-05-07", livesTogether: "ja" as const }, children: [] };
+    const values = formValuesFor("familie", answer);
+    expect(values.spouseBirthDate).toBe("07.05.1990");
+    const married = context({ register: { ...register, maritalStatus: "GIFT" } });
+    expect(valueOf("familie", values, married)).toEqual(answer);
   });
 
   it("asks about each registered child and about child support", () => {

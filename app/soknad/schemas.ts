@@ -391,20 +391,46 @@ function integerSchema(min: number, max: number, requiredKey: string, invalidKey
   });
 }
 
-/** A date as YYYY-MM-DD that exists in the calendar, from 1900 and not after `today`. */
+/**
+ * A calendar date from what people type, as YYYY-MM-DD, or null: DD.MM.ÅÅÅÅ and
+ * D.M.ÅÅÅÅ (also with / or - between), DDMMÅÅÅÅ, and YYYY-MM-DD (a date input's value).
+ * The date must exist (no 30 February).
+ */
+export function parseDate(input: string): string | null {
+  const text = input.replace(/\s+/g, "");
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  const dmy = /^(\d{1,2})([./-])(\d{1,2})\2(\d{4})$/.exec(text) ?? /^(\d{2})()(\d{2})(\d{4})$/.exec(text);
+  const [year, month, day] = iso ? [iso[1], iso[2], iso[3]].map(Number) : dmy ? [dmy[4], dmy[3], dmy[1]].map(Number) : [];
+  if (!year || !month || !day) return null;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+
+/** YYYY-MM-DD as Norwegians write it, DD.MM.ÅÅÅÅ (anything else is returned as it is). */
+export function formatNorwegianDate(iso: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return match ? `${match[3]}.${match[2]}.${match[1]}` : iso;
+}
+
+/** Ages outside these are taken as a typing error in the year. */
+export const spouseAge = { min: 16, max: 120 } as const;
+
+/** A real date in the past, as YYYY-MM-DD, that gives an age within `spouseAge` on `today`. */
 function birthDateSchema(today: Date): Field<string> {
   return z.unknown().transform((raw, ctx) => {
     const text = toText(raw);
     if (text === undefined) return fail(ctx, "soknad-errors:spouseBirthDate.required");
-    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-    if (!match) return fail(ctx, "soknad-errors:spouseBirthDate.invalid");
-    const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-    const date = new Date(Date.UTC(year, month - 1, day));
-    if (year < 1900 || date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
-      return fail(ctx, "soknad-errors:spouseBirthDate.invalid");
-    }
-    if (text > today.toISOString().slice(0, 10)) return fail(ctx, "soknad-errors:spouseBirthDate.future");
-    return text;
+    const date = text.length <= 40 ? parseDate(text) : null;
+    if (!date) return fail(ctx, "soknad-errors:spouseBirthDate.invalid");
+    const todayIso = today.toISOString().slice(0, 10);
+    if (date > todayIso) return fail(ctx, "soknad-errors:spouseBirthDate.future");
+    const [year, monthDay] = [Number(todayIso.slice(0, 4)), todayIso.slice(4)];
+    const yearsAgo = (years: number) => `${String(year - years).padStart(4, "0")}${monthDay}`;
+    // Born on or before this day `min` years ago, and after this day `max + 1` years ago.
+    if (date > yearsAgo(spouseAge.min)) return fail(ctx, "soknad-errors:spouseBirthDate.tooYoung");
+    if (date <= yearsAgo(spouseAge.max + 1)) return fail(ctx, "soknad-errors:spouseBirthDate.tooOld");
+    return date;
   });
 }
 
@@ -769,7 +795,7 @@ export function formValuesFor<S extends StepId>(step: S, answer: StepAnswers[S] 
       const f = a as FamilieAnswer;
       if (!f.maritalStatusFromRegister) set("maritalStatus", f.maritalStatus);
       set("spouseName", f.spouse?.name);
-      set("spouseBirthDate", f.spouse?.birthDate);
+      set("spouseBirthDate", f.spouse?.birthDate === undefined ? undefined : formatNorwegianDate(f.spouse.birthDate));
       set("spouseLivesTogether", f.spouse?.livesTogether);
       f.children.forEach((child, index) => {
         set(`child.${index}.sharedResidence`, child.sharedResidence);

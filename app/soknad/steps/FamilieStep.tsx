@@ -122,7 +122,7 @@ export function FamilieStep(props: StepViewProps) {
               id={fieldId("spouseBirthDate")}
               defaultValue={valueOf(props.values, "spouseBirthDate")}
               htmlSize={12}
-              maxLength={10}
+              maxLength={12}
               autoComplete="off"
               error={error("spouseBirthDate")}
             />
