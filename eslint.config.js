@@ -4,7 +4,21 @@ import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 
 export default tseslint.config(
-  { ignores: ["build/", "node_modules/", "data/", "test-results/", "playwright-report/", ".cache/"] },
+  {
+    ignores: [
+      "build/",
+      "node_modules/",
+      "data/",
+      "test-results/",
+      "playwright-report/",
+      ".cache/",
+      // The benchmark's builds (bench/node_modules/.build*, or the floor built in place): never linted.
+      "**/node_modules/",
+      "bench/**/build/",
+      "bench/**/.build*/",
+      "bench/**/.cache/",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
