@@ -31,6 +31,7 @@ export default function SoknadStep() {
   const props = { ...loaded.props, values: failed?.values ?? loaded.props.values, errors: failed?.errors ?? {}, uploads };
   return (
     <StepFrame
+      key={props.step}
       draftId={loaded.draftId}
       kind={props.kind}
       step={props.step}
@@ -38,6 +39,7 @@ export default function SoknadStep() {
       hasPrevious={Boolean(loaded.previous)}
       deleteAfter={loaded.deleteAfter}
       errors={props.errors}
+      context={{ kind: props.kind, register: props.register.data, answers: props.answers }}
       returnToSummary={searchParams.get("tilbake") === "oppsummering"}
       submitLabel={props.step === "oppsummering" ? t("summary.send") : undefined}
     >

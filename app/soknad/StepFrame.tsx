@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { useFormat, useLanguage } from "~/i18n/use-language";
 import { FormErrorSummary } from "~/shell/FormErrorSummary";
 import { Page } from "~/shell/Page";
+import { formDataToValues, parseStep, type StepContext } from "./schemas";
 import { fieldId } from "./step-view";
 import { stepsFor, type ApplicationKind, type StepId } from "./steps";
 
@@ -43,6 +44,8 @@ type Props = {
   hasPrevious: boolean;
   deleteAfter: string;
   errors: Record<string, string>;
+  /** What the step's schema needs besides the form (the same as the server uses). */
+  context: StepContext;
   returnToSummary: boolean;
   submitLabel?: string;
   /** The step's fields, given the errors to show at each field. */
@@ -52,49 +55,81 @@ type Props = {
 /**
  * The frame around a step's fields: progress, heading, error summary, one plain form
  * with "Forrige" / "Neste" / "Fortsett senere", and a link to delete the draft. With
- * JavaScript, leaving a field saves the step in the background.
+ * JavaScript, leaving a field saves the step in the background, and the step's own
+ * schema (`parseStep`) checks the form in the browser on blur and on "Neste"; the
+ * server checks every POST again (docs/decisions/010-validation-in-the-browser.md).
  */
 export function StepFrame(props: Props) {
   const { t } = useTranslation("soknad");
   const language = useLanguage();
   const format = useFormat();
   const navigation = useNavigation();
-  const autosave = useFetcher<{ fieldErrors?: Record<string, string> }>();
+  const autosave = useFetcher();
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const formRef = useRef<HTMLFormElement>(null);
   const base = `/${language}/soknad/${props.draftId}`;
   const steps = stepsFor(props.kind);
-  const translatedErrors = Object.fromEntries(Object.entries(props.errors).map(([field, key]) => [field, t(key)]));
-  const fieldIds = Object.fromEntries(Object.keys(props.errors).map((field) => [field, fieldId(field)]));
   const busy = navigation.state !== "idle";
-  // Errors at the fields: those from the last submit, then, once the person leaves a field,
-  // the background save's verdict for the fields they have touched or were told to fix.
-  // A submit's errors are newer than any background verdict that came before them.
-  const submitted = JSON.stringify(props.errors);
-  const [supersededSave, setSupersededSave] = useState<unknown>(null);
-  useEffect(() => setSupersededSave(autosave.data ?? null), [submitted]); // eslint-disable-line react-hooks/exhaustive-deps
-  const inline = autosave.data && autosave.data !== supersededSave ? autosave.data.fieldErrors : undefined;
-  const fieldErrors = inline
-    ? Object.fromEntries(Object.entries(inline).filter(([field]) => touched.has(field) || field in props.errors))
-    : props.errors;
+
+  // The browser's verdict: `live` after leaving a field, `stopped` when "Neste" was stopped
+  // (the attempt number makes the summary take focus again on each attempt). When a submit
+  // to the server has been answered, its errors (or none) are newer than both.
+  const [live, setLive] = useState<Record<string, string> | null>(null);
+  const [stopped, setStopped] = useState<{ errors: Record<string, string>; attempt: number } | null>(null);
+  const idle = navigation.state === "idle";
+  useEffect(() => {
+    if (!idle) return;
+    setLive(null);
+    setStopped(null);
+  }, [idle]);
+  const verdict = (form: HTMLFormElement) => {
+    const parsed = parseStep(props.step, formDataToValues(new FormData(form)), props.context);
+    return parsed.ok ? {} : parsed.errors;
+  };
+
+  // Errors in the summary and at the fields: those of the last submit (the server's, or the
+  // browser's when it stopped "Neste"); once the person leaves a field, the browser's verdict
+  // for the fields they have touched or were told to fix.
+  const summaryErrors = stopped?.errors ?? props.errors;
+  const fieldErrors = live ? Object.fromEntries(Object.entries(live).filter(([field]) => touched.has(field) || field in summaryErrors)) : summaryErrors;
+  const translatedErrors = Object.fromEntries(Object.entries(summaryErrors).map(([field, key]) => [field, t(key)]));
+  const fieldIds = Object.fromEntries(Object.keys(summaryErrors).map((field) => [field, fieldId(field)]));
 
   // Saving on blur waits a moment, so that leaving a field by pressing a button sends
   // only that button's submit and not a background save racing it.
   const pendingSave = useRef<number>();
-  const saveOnBlur = (event: React.FocusEvent<HTMLFormElement>) => {
+  const saveNow = () => {
+    window.clearTimeout(pendingSave.current);
+    if (!formRef.current) return;
+    const body = new FormData(formRef.current);
+    body.set("intent", "autosave");
+    autosave.submit(body, { method: "post", action: `${base}/${props.step}` });
+  };
+  const checkAndSaveOnBlur = (event: React.FocusEvent<HTMLFormElement>) => {
     const target = event.target as HTMLElement;
     if (!formRef.current || !("name" in target) || !target.name || target.getAttribute("type") === "submit") return;
     const name = String(target.name);
     setTouched((before) => (before.has(name) ? before : new Set(before).add(name)));
+    setLive(verdict(formRef.current));
     window.clearTimeout(pendingSave.current);
-    pendingSave.current = window.setTimeout(() => {
-      if (!formRef.current) return;
-      const body = new FormData(formRef.current);
-      body.set("intent", "autosave");
-      autosave.submit(body, { method: "post", action: `${base}/${props.step}` });
-    }, 400);
+    pendingSave.current = window.setTimeout(saveNow, 400);
   };
-  const cancelPendingSave = () => window.clearTimeout(pendingSave.current);
+  const checkOnSubmit = (event: React.FormEvent<HTMLFormElement>) => {
+    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    const intent = submitter?.name === "intent" ? submitter.value : "next";
+    const errors = intent === "next" ? verdict(event.currentTarget) : {};
+    if (Object.keys(errors).length > 0) {
+      // Stopped here: nothing reaches the server's step, so what was typed is saved now.
+      event.preventDefault();
+      saveNow();
+      setLive(null);
+      setStopped((before) => ({ errors, attempt: (before?.attempt ?? 0) + 1 }));
+      return;
+    }
+    // The submit itself saves, and the server checks again.
+    window.clearTimeout(pendingSave.current);
+    if (intent === "next") setLive({});
+  };
 
   return (
     <Page title={t(stepTitleKeys[props.step])}>
@@ -109,8 +144,11 @@ export function StepFrame(props: Props) {
       ) : null}
       {stepIntroKeys[props.step] ? <BodyLong>{t(stepIntroKeys[props.step] as string)}</BodyLong> : null}
       {props.errors.form ? <Alert variant="error">{t(props.errors.form)}</Alert> : null}
-      <FormErrorSummary errors={Object.fromEntries(Object.entries(translatedErrors).filter(([field]) => field !== "form"))} fieldIds={fieldIds} />
-      <Form method="post" action={`${base}/${props.step}`} ref={formRef} onBlur={saveOnBlur} onSubmit={cancelPendingSave} noValidate>
+      <FormErrorSummary
+        key={stopped?.attempt ?? 0}
+        errors={Object.fromEntries(Object.entries(translatedErrors).filter(([field]) => field !== "form"))}         fieldIds={fieldIds}
+      />
+      <Form method="post" action={`${base}/${props.step}`} ref={formRef} onBlur={checkAndSaveOnBlur} onSubmit={checkOnSubmit} noValidate>
         <VStack gap="space-32">
           {props.returnToSummary ? <input type="hidden" name="returnTo" value="oppsummering" /> : null}
           {props.children(fieldErrors)}
