@@ -10,7 +10,7 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import { Provider } from "@navikt/ds-react";
-import { en, nb, nn } from "@navikt/ds-react/locales";
+import { nb } from "@navikt/ds-react/locales";
 import { useEffect, useMemo, type ReactNode } from "react";
 import { I18nextProvider } from "react-i18next";
 import "./styles/aksel.css";
@@ -41,8 +41,6 @@ export const meta: MetaFunction = (args) => {
 
 export type RootData = Awaited<ReturnType<typeof loader>>;
 
-const akselLocales = { nb, nn, en };
-
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<RootData>("root");
   const nonce = useNonce();
@@ -58,7 +56,8 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body>
         <I18nextProvider i18n={i18n}>
-          <Provider locale={akselLocales[language]}>
+          {/* Aksel's texts in the page's language come as data (app/i18n/aksel.server.ts). */}
+          <Provider locale={nb} translations={data?.akselTranslations}>
             <div className="app">
               <a href="#maincontent" className="skip-link">
                 {i18n.t("common:shell.skipToContent")}

@@ -172,6 +172,8 @@ async function nextFromInntekt(app: Application) {
 
 /** Every document on the documentation step: "Jeg sender det senere". */
 async function sendAllLater(app: Application) {
+  // The step's last part: the whole list of documents has arrived.
+  await expect(app.main.getByRole("heading", { level: 2, name: app.t("soknad-dokumentasjon:other.title") })).toBeVisible();
   const later = app.main.getByRole("radio", { name: app.t("soknad-dokumentasjon:choice.option.senderSenere"), exact: true });
   const count = await later.count();
   expect(count).toBeGreaterThan(0); // the tax return is always asked for

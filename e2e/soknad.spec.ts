@@ -65,6 +65,8 @@ test("a whole standard application: every step, an error on the way, the summary
   await next(page);
 
   await expect(page.getByRole("heading", { level: 1, name: "Dokumentasjon" })).toBeVisible();
+  // The step's last part: the whole list of documents has arrived.
+  await expect(page.getByRole("heading", { level: 2, name: "Annen dokumentasjon" })).toBeVisible();
   const later = page.getByRole("radio", { name: "Jeg sender det senere" });
   const count = await later.count();
   expect(count).toBeGreaterThan(1); // at least the tenancy agreement and the tax return

@@ -193,6 +193,35 @@ async function requestBytes(path: string, options: RequestOptions = {}): Promise
   }
 }
 
+/**
+ * NORG's offices (names, phone numbers, opening hours) change a few times a year, and every
+ * status page and søknad start asks for them: answers are kept in memory for ten minutes, per
+ * process, at most OFFICE_CACHE_MAX of them (the oldest goes first). Only answers are kept;
+ * a failure is not, so the next call asks again. Concurrent calls for one office share a request.
+ */
+const OFFICE_CACHE_MS = 10 * 60 * 1000;
+const OFFICE_CACHE_MAX = 500;
+const officeCache = new Map<string, { until: number; answer: Promise<z.infer<typeof navKontorSchema>> }>();
+
+function cachedOffice(key: string, load: () => Promise<z.infer<typeof navKontorSchema>>): Promise<z.infer<typeof navKontorSchema>> {
+  const now = Date.now();
+  const cached = officeCache.get(key);
+  if (cached && cached.until > now) return cached.answer.then((office) => structuredClone(office));
+  if (cached) officeCache.delete(key);
+  const answer = load();
+  officeCache.set(key, { until: now + OFFICE_CACHE_MS, answer });
+  answer.catch(() => {
+    if (officeCache.get(key)?.answer === answer) officeCache.delete(key);
+  });
+  while (officeCache.size > OFFICE_CACHE_MAX) officeCache.delete(officeCache.keys().next().value as string);
+  return answer.then((office) => structuredClone(office));
+}
+
+/** Forgets the cached offices (tests, and a mock whose offices were changed). */
+export function clearOfficeCache(): void {
+  officeCache.clear();
+}
+
 export const fagsystem = {
   folkeregisterPerson: (fnr: string) => request(paths.folkeregisterPerson, folkeregisterPersonSchema, { fnr }),
   krrKontaktinfo: (fnr: string) => request(paths.krrKontaktinfo, krrKontaktinfoSchema, { fnr }),
@@ -201,8 +230,10 @@ export const fagsystem = {
   navUtbetalinger: (fnr: string) => request(paths.navUtbetalinger, navUtbetalingListSchema, { fnr }),
   skatteetatenInntekt: (fnr: string) => request(paths.skatteetatenInntekt, skatteetatenInntektSchema, { fnr }),
   husbankenBostotte: (fnr: string) => request(paths.husbankenBostotte, husbankenBostotteSchema, { fnr }),
-  navKontor: (kommunenummer: string) => request(paths.norgKontor, navKontorSchema, { query: { kommunenummer } }),
-  navEnhet: (enhetsnummer: string) => request(paths.norgEnhet(enhetsnummer), navKontorSchema),
+  /** The office of a municipality (cached, see OFFICE_CACHE_MS). */
+  navKontor: (kommunenummer: string) => cachedOffice(`kommune:${kommunenummer}`, () => request(paths.norgKontor, navKontorSchema, { query: { kommunenummer } })),
+  /** An office by its number (cached, see OFFICE_CACHE_MS). */
+  navEnhet: (enhetsnummer: string) => cachedOffice(`enhet:${enhetsnummer}`, () => request(paths.norgEnhet(enhetsnummer), navKontorSchema)),
   soknader: (fnr: string) => request(paths.soknader, soknadSummaryListSchema, { fnr }),
   innsyn: (fnr: string, fiksDigisosId: string) => request(paths.innsyn(fiksDigisosId), digisosSokerSchema, { fnr }),
   /** Sends a søknad. Safe to retry with the same idempotencyKey: the fagsystem answers with the søknad it already has. */

@@ -1,8 +1,35 @@
 import { intlLocale, type Language } from "./languages";
 
+/**
+ * Intl formatters are costly to make (tens of microseconds each, and a page formats many
+ * dates) and cheap to reuse: one per locale and options, made on first use. The key space
+ * is small and fixed (three languages × the few option sets below).
+ */
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+
+function dateTimeFormat(language: Language, key: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const cacheKey = `date|${intlLocale[language]}|${key}`;
+  let formatter = formatters.get(cacheKey) as Intl.DateTimeFormat | undefined;
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(intlLocale[language], options);
+    formatters.set(cacheKey, formatter);
+  }
+  return formatter;
+}
+
+function numberFormat(language: Language, key: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const cacheKey = `number|${intlLocale[language]}|${key}`;
+  let formatter = formatters.get(cacheKey) as Intl.NumberFormat | undefined;
+  if (!formatter) {
+    formatter = new Intl.NumberFormat(intlLocale[language], options);
+    formatters.set(cacheKey, formatter);
+  }
+  return formatter;
+}
+
 export function formatDate(value: Date | string, language: Language, style: "long" | "short" = "long"): string {
   const date = typeof value === "string" ? new Date(value) : value;
-  return new Intl.DateTimeFormat(intlLocale[language], {
+  return dateTimeFormat(language, `date-${style}`, {
     dateStyle: style === "long" ? "long" : "short",
     timeZone: "Europe/Oslo",
   }).format(date);
@@ -10,16 +37,16 @@ export function formatDate(value: Date | string, language: Language, style: "lon
 
 export function formatDateTime(value: Date | string, language: Language): string {
   const date = typeof value === "string" ? new Date(value) : value;
-  return new Intl.DateTimeFormat(intlLocale[language], { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Oslo" }).format(date);
+  return dateTimeFormat(language, "date-time", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Oslo" }).format(date);
 }
 
 export function formatTime(value: Date | string, language: Language): string {
   const date = typeof value === "string" ? new Date(value) : value;
-  return new Intl.DateTimeFormat(intlLocale[language], { timeStyle: "short", timeZone: "Europe/Oslo" }).format(date);
+  return dateTimeFormat(language, "time", { timeStyle: "short", timeZone: "Europe/Oslo" }).format(date);
 }
 
 export function formatMoney(amount: number, language: Language): string {
-  return new Intl.NumberFormat(intlLocale[language], { style: "currency", currency: "NOK", maximumFractionDigits: 2, minimumFractionDigits: 0 }).format(amount);
+  return numberFormat(language, "money", { style: "currency", currency: "NOK", maximumFractionDigits: 2, minimumFractionDigits: 0 }).format(amount);
 }
 
 /** Whole years between a birth date and a day. */

@@ -23,11 +23,15 @@ export function parseDateInput(value: string): string | null {
   return date.toISOString().slice(0, 10);
 }
 
-const filterSchema = z.object({
-  filter: z.enum(paymentFilters).catch("alle"),
-  fra: z.string().max(20).optional(),
-  til: z.string().max(20).optional(),
-});
+/** Made on first use, so the page's browser code (which needs only `paymentFilters`) leaves zod out. */
+let filterSchema: ReturnType<typeof makeFilterSchema> | undefined;
+function makeFilterSchema() {
+  return z.object({
+    filter: z.enum(paymentFilters).catch("alle"),
+    fra: z.string().max(20).optional(),
+    til: z.string().max(20).optional(),
+  });
+}
 
 export type FilterError = "fra-invalid" | "til-invalid" | "fra-after-til" | "too-old";
 export type PaymentQuery = {
@@ -51,6 +55,7 @@ function monthsBack(now: Date, months: number): string {
 }
 
 export function parsePaymentQuery(searchParams: URLSearchParams, now: Date): PaymentQuery {
+  filterSchema ??= makeFilterSchema();
   const parsed = filterSchema.parse({
     filter: searchParams.get("filter") ?? undefined,
     fra: searchParams.get("fra") ?? undefined,

@@ -1,26 +1,39 @@
 import { useFetcher, useLocation, useSubmit } from "@remix-run/react";
-import { BodyLong, Button, Modal } from "@navikt/ds-react";
-import { useEffect, useState } from "react";
-import { useTranslation } from "react-i18next";
-import { useFormat, useLanguage } from "~/i18n/use-language";
+import { lazy, Suspense, useEffect, useState } from "react";
+import { useLanguage } from "~/i18n/use-language";
+import type { SessionStatus } from "./SessionTimeoutDialog";
 
 type SessionInfo = { endsAt: string; idleSeconds: number; warningSeconds: number };
-type SessionStatus = { endsAt: string | null; extendable?: boolean };
+
+const loadDialog = () => import("./SessionTimeoutDialog");
+const SessionTimeoutDialog = lazy(loadDialog);
 
 /**
  * Warns before the server ends an idle session (WCAG 2.2.1) and lets the person continue.
  * The server enforces the timeout on its own; this is a comfort that needs JavaScript.
  */
 export function SessionTimeoutWarning({ session }: { session: SessionInfo }) {
-  const { t } = useTranslation();
   const language = useLanguage();
-  const format = useFormat();
   const location = useLocation();
   const submit = useSubmit();
   const extend = useFetcher<SessionStatus>();
   const [endsAt, setEndsAt] = useState(() => new Date(session.endsAt));
   const [open, setOpen] = useState(false);
   const [atLimit, setAtLimit] = useState(false);
+  // Once opened, the dialog stays mounted (closed), as Aksel's Modal expects.
+  const [opened, setOpened] = useState(false);
+  if (open && !opened) setOpened(true);
+
+  // The dialog's code, fetched when the page is idle: there when the warning opens, even offline.
+  useEffect(() => {
+    const preload = () => void loadDialog().catch(() => {});
+    if ("requestIdleCallback" in window) {
+      const id = window.requestIdleCallback(preload, { timeout: 5000 });
+      return () => window.cancelIdleCallback(id);
+    }
+    const id = setTimeout(preload, 2000);
+    return () => clearTimeout(id);
+  }, []);
 
   // Every page load counts as activity on the server, so the clock starts again.
   useEffect(() => {
@@ -64,29 +77,10 @@ export function SessionTimeoutWarning({ session }: { session: SessionInfo }) {
     };
   }, [endsAt, session.warningSeconds, language, submit]);
 
+  if (!opened) return null;
   return (
-    <Modal
-      open={open}
-      onClose={() => setOpen(false)}
-      header={{ heading: t("session.warningTitle"), closeButton: false }}
-      width="small"
-    >
-      <Modal.Body>
-        <BodyLong>{t("session.warningBody", { time: format.time(endsAt) })}</BodyLong>
-        {atLimit ? <BodyLong spacing>{t("session.atLimit")}</BodyLong> : null}
-      </Modal.Body>
-      <Modal.Footer>
-        <extend.Form method="post" action="/api/sesjon">
-          <Button type="submit" loading={extend.state !== "idle"} disabled={atLimit}>
-            {t("session.continue")}
-          </Button>
-        </extend.Form>
-        <form method="post" action={`/${language}/logg-ut`}>
-          <Button type="submit" variant="secondary">
-            {t("shell.logout")}
-          </Button>
-        </form>
-      </Modal.Footer>
-    </Modal>
+    <Suspense fallback={null}>
+      <SessionTimeoutDialog open={open} onClose={() => setOpen(false)} endsAt={endsAt} atLimit={atLimit} extend={extend} />
+    </Suspense>
   );
 }

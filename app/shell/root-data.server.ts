@@ -2,6 +2,7 @@ import type { Params } from "@remix-run/react";
 import { currentSession } from "~/auth/auth.server";
 import { defaultLanguage, isLanguage } from "~/i18n/languages";
 import { resourcesFor } from "~/i18n/resources";
+import { akselTranslations } from "~/i18n/aksel.server";
 import { config } from "~/config.server";
 import { sessionEndsAt, sessionTimes } from "~/session/session.server";
 
@@ -20,6 +21,7 @@ export async function rootData(request: Request, params: Params) {
   return {
     language,
     resources: resourcesFor(language),
+    akselTranslations: akselTranslations(language),
     user: session ? { kind: session.kind, name: session.subject.name } : null,
     session: session
       ? {

@@ -6,11 +6,18 @@
  * document language and title set, so screen readers read it in order and in
  * the right language.
  *
- * The font is the PDF standard Helvetica (WinAnsi), which covers æøå and the
- * rest of Western European text without embedding a font file. Characters
- * outside WinAnsi are replaced (see `winAnsi`); the exact text always travels
- * in the søknad's JSON beside the PDF.
+ * The font is Source Sans 3 (the portal's own), embedded as a subset with a
+ * ToUnicode map, so names like Łukasz, Nguyễn, Ødegård, Sámi ŋ đ ŧ and Cyrillic
+ * print as themselves and can be copied and read aloud. One static file per
+ * weight covers Latin, Vietnamese, Cyrillic and Greek; the portal's web font
+ * (@fontsource-variable) is split into one file per script, which a PDF font
+ * cannot be. What the font lacks is written decomposed (ǩ as k and a combining
+ * caron) or as "?" (see `printable`); the exact text always travels in the
+ * søknad's JSON beside the PDF.
  */
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import * as fontkit from "fontkit";
 import PDFDocument from "pdfkit";
 import { languageTag } from "~/i18n/languages";
 import type { SoknadDocument } from "./soknad-document";
@@ -21,28 +28,35 @@ export interface RenderSoknadPdfOptions extends SoknadOutlineOptions {
   compress?: boolean;
 }
 
-const REGULAR = "Helvetica";
-const BOLD = "Helvetica-Bold";
+const fontFile = (name: string) => createRequire(import.meta.url).resolve(`@expo-google-fonts/source-sans-3/${name}`);
+/** Paths, which pdfkit also uses as the fonts' names. */
+const REGULAR = fontFile("400Regular/SourceSans3_400Regular.ttf");
+const BOLD = fontFile("600SemiBold/SourceSans3_600SemiBold.ttf");
 
-/** The characters WinAnsiEncoding has beyond Latin-1 (0x80–0x9F). */
-const WIN_ANSI_EXTRA = new Set("€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ");
-const REPLACEMENTS: Record<string, string> = { "\u2212": "-", "\u2010": "-", "\u2011": "-", "\u202f": " ", "\u2009": " ", "\u200b": "", ł: "l", Ł: "L", đ: "d", Đ: "D", ı: "i" };
+let regularFont: fontkit.Font | undefined;
+
+/** Whether the font has a glyph for `char` (both weights cover the same characters). */
+function covers(char: string): boolean {
+  regularFont ??= fontkit.create(fs.readFileSync(REGULAR)) as fontkit.Font;
+  return regularFont.hasGlyphForCodePoint(char.codePointAt(0) ?? 0);
+}
 
 /**
- * Text the standard font can show: Latin-1 and WinAnsi's extras as they are, a
- * few look-alikes swapped (Intl writes U+2212 for minus and narrow spaces), other
- * letters without their accents, and "?" for the rest.
+ * Text the embedded font can show: NFC, tabs as spaces, other control characters
+ * dropped; a character the font lacks is written decomposed when the font has the
+ * parts (ǩ → k + ̌), else as "?".
  */
-export function winAnsi(value: string): string {
+export function printable(value: string): string {
   let result = "";
   for (const char of value.normalize("NFC")) {
     const code = char.codePointAt(0) ?? 0;
-    if (char === "\n" || (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EXTRA.has(char)) result += char;
+    if (char === "\n") result += char;
     else if (char === "\t") result += " ";
-    else if (REPLACEMENTS[char] !== undefined) result += REPLACEMENTS[char];
+    else if (code < 0x20 || (code >= 0x7f && code < 0xa0)) continue;
+    else if (covers(char)) result += char;
     else {
-      const base = char.normalize("NFD").replace(/\p{M}/gu, "");
-      result += base !== char && [...base].every((c) => (c.codePointAt(0) ?? 0) <= 0xff) ? base : code < 0x20 ? "" : "?";
+      const parts = char.normalize("NFD");
+      result += parts !== char && [...parts].every(covers) ? parts : "?";
     }
   }
   return result;
@@ -62,6 +76,7 @@ export async function renderSoknadPdf(document: SoknadDocument, { language, text
     lang: languageTag[language],
     displayTitle: true,
     compress,
+    font: REGULAR, // instead of the standard Helvetica, which would otherwise be written too
     bufferPages: true, // page numbers are written once the page count is known
     info: { Title: outline.title, Author: applicantName(document), CreationDate: new Date(document.innsendingstidspunkt) },
   });
@@ -81,7 +96,7 @@ export async function renderSoknadPdf(document: SoknadDocument, { language, text
     parent.add(
       doc.struct(tag, {}, () => {
         if (tag === "H2") doc.moveDown(0.6);
-        doc.font(BOLD).fontSize(tag === "H1" ? 18 : 14).fillColor("#000000").text(winAnsi(text));
+        doc.font(BOLD).fontSize(tag === "H1" ? 18 : 14).fillColor("#000000").text(printable(text));
         doc.moveDown(0.3);
       }),
     );
@@ -93,8 +108,8 @@ export async function renderSoknadPdf(document: SoknadDocument, { language, text
       if (entry.value === "") return;
       parent.add(
         doc.struct("P", {}, () => {
-          doc.font(BOLD).fontSize(10).fillColor("#000000").text(winAnsi(entry.label));
-          doc.font(REGULAR).fontSize(11).text(winAnsi(entry.value));
+          doc.font(BOLD).fontSize(10).fillColor("#000000").text(printable(entry.label));
+          doc.font(REGULAR).fontSize(11).text(printable(entry.value));
           doc.moveDown(0.4);
         }),
       );
@@ -102,10 +117,10 @@ export async function renderSoknadPdf(document: SoknadDocument, { language, text
     }
     if (entry.items.length === 0) return;
     const { label } = entry;
-    if (label !== null) parent.add(doc.struct("P", {}, () => doc.font(BOLD).fontSize(10).fillColor("#000000").text(winAnsi(label))));
+    if (label !== null) parent.add(doc.struct("P", {}, () => doc.font(BOLD).fontSize(10).fillColor("#000000").text(printable(label))));
     const l = doc.struct("L");
     parent.add(l);
-    doc.font(REGULAR).fontSize(11).list(entry.items.map(winAnsi), { structParent: l, bulletRadius: 2, textIndent: 12, bulletIndent: 4 });
+    doc.font(REGULAR).fontSize(11).list(entry.items.map(printable), { structParent: l, bulletRadius: 2, textIndent: 12, bulletIndent: 4 });
     l.end();
     doc.moveDown(0.4);
   };
@@ -136,7 +151,7 @@ export async function renderSoknadPdf(document: SoknadDocument, { language, text
       .font(REGULAR)
       .fontSize(9)
       .fillColor("#333333")
-      .text(`${winAnsi(t("soknad-pdf:page"))} ${index + 1} / ${pages.count}`, doc.page.margins.left, doc.page.height - 40, {
+      .text(`${printable(t("soknad-pdf:page"))} ${index + 1} / ${pages.count}`, doc.page.margins.left, doc.page.height - 40, {
         width: doc.page.width - doc.page.margins.left - doc.page.margins.right,
         align: "center",
         lineBreak: false,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { textsFor } from "./soknad-pdf-texts.test-support";
 import type { FolkeregisterPerson } from "~/fagsystem/contract";
-import { renderSoknadPdf, winAnsi } from "./pdf.server";
+import { printable, renderSoknadPdf } from "./pdf.server";
 import { buildSoknadDocument, type LooseAnswers, type SoknadLanguage } from "./soknad-document";
 
 
@@ -47,11 +47,49 @@ async function render(language: SoknadLanguage, overrides: { answers?: LooseAnsw
   return { bytes, raw: Buffer.from(bytes).toString("latin1") };
 }
 
-/** The text shown by each text operation (`[<hex> kerning <hex>] TJ`), in order, decoded from WinAnsi. */
+/** Each embedded font's ToUnicode map (glyph code → text), by font resource name (F1, F2, …). */
+function toUnicodeMaps(raw: string): Map<string, Map<string, string>> {
+  const object = (ref: string) => new RegExp(`\\n${ref} 0 obj\\n([\\s\\S]*?)\\nendobj`).exec(raw)?.[1] ?? "";
+  const utf16 = (hex: string) => Buffer.from(hex, "hex").swap16().toString("utf16le");
+  const maps = new Map<string, Map<string, string>>();
+  for (const [, name, ref] of raw.matchAll(/\/(F\d+) (\d+) 0 R/g)) {
+    if (!name || !ref || maps.has(name)) continue;
+    const cmapRef = /\/ToUnicode (\d+) 0 R/.exec(object(ref))?.[1];
+    if (!cmapRef) continue;
+    const cmap = object(cmapRef);
+    const map = new Map<string, string>();
+    for (const [, from, to, list, single] of cmap.matchAll(/<([0-9a-f]+)>\s*<([0-9a-f]+)>\s*(?:\[([^\]]*)\]|<([0-9a-f]+)>)/gi)) {
+      const start = parseInt(from ?? "", 16);
+      const end = parseInt(to ?? "", 16);
+      // A ligature's target holds several characters, written with spaces: <0066 0074>.
+      const targets = list ? [...list.matchAll(/<([0-9a-f\s]+)>/gi)].map((m) => (m[1] ?? "").replace(/\s/g, "")) : [];
+      for (let code = start; code <= end; code++) {
+        const target = list ? targets[code - start] : (parseInt(single ?? "", 16) + code - start).toString(16).padStart(4, "0");
+        if (target !== undefined) map.set(code.toString(16).padStart(4, "0"), utf16(target));
+      }
+    }
+    maps.set(name, map);
+  }
+  return maps;
+}
+
+/**
+ * The text of each text object (BT … ET: one line), in order, decoded through the
+ * fonts' ToUnicode maps as a PDF reader (copy, search, screen reader) would, in NFC.
+ */
 function shownText(raw: string): string[] {
-  return [...raw.matchAll(/\[((?:<[0-9a-f]*>|[-\d.\s])*)\]\s*TJ/g)].map((match) =>
-    [...(match[1] ?? "").matchAll(/<([0-9a-f]*)>/g)].map((hex) => Buffer.from(hex[1] ?? "", "hex").toString("latin1")).join(""),
-  );
+  const maps = toUnicodeMaps(raw);
+  return [...raw.matchAll(/\nBT\n([\s\S]*?)\nET\n/g)].map(([, block]) => {
+    let font = new Map<string, string>();
+    let text = "";
+    for (const [, name, array] of (block ?? "").matchAll(/\/(F\d+) [\d.]+ Tf|\[((?:<[0-9a-f]*>|[-\d.\s])*)\]\s*TJ/g)) {
+      if (name) font = maps.get(name) ?? new Map();
+      for (const [, hex] of (array ?? "").matchAll(/<([0-9a-f]*)>/g)) {
+        for (const code of (hex ?? "").match(/.{4}/g) ?? []) text += font.get(code) ?? "\ufffd";
+      }
+    }
+    return text.normalize("NFC");
+  });
 }
 
 describe("renderSoknadPdf", () => {
@@ -131,7 +169,7 @@ describe("renderSoknadPdf", () => {
     expect(text).toContain("Kort søknad om økonomisk sosialhjelp");
     expect(text).toContain("Har ikke bankkonto");
     expect(text).toContain("Endringer siden forrige søknad");
-    expect(text).toMatch(/Saldo på kontoene nå\n-250\skr/);
+    expect(text).toMatch(/Saldo på kontoene nå\n\u2212250\skr/); // a real minus sign, as Intl writes it
     expect(text).not.toContain("Utgifter");
     expect(text).not.toContain("Bosituasjon");
     expect(text).not.toContain("Dokumentasjon");
@@ -154,16 +192,26 @@ describe("renderSoknadPdf", () => {
   });
 });
 
-describe("winAnsi", () => {
-  it("keeps Norwegian and Western European letters and typographic marks", () => {
-    expect(winAnsi("Æøå ÆØÅ é ü ß – — “x” € …")).toBe("Æøå ÆØÅ é ü ß – — “x” € …");
+describe("printable", () => {
+  it("keeps the letters people's names are written with", () => {
+    const names = "Æøå ÆØÅ é ü ß – — “x” € … Łukasz Nguyễn Ødegård Şahin Łódź ŋ đ ŧ Ŋ Đ Ŧ č š ž ʒ ǯ ǧ Жанна Ёлкина Ελένη −250";
+    expect(printable(names)).toBe(names);
   });
 
-  it("replaces what the standard font cannot show", () => {
-    expect(winAnsi("−250 kr")).toBe("-250 kr");
-    expect(winAnsi("Łódź Kraków")).toBe("Lódz Kraków");
-    expect(winAnsi("Şahin Nguyễn")).toBe("Sahin Nguyen");
-    expect(winAnsi("مرحبا 😀")).toBe("????? ?");
-    expect(winAnsi("a\tb\u0007c\nd")).toBe("a bc\nd");
+  it("decomposes what the font lacks when it has the parts, and replaces the rest", () => {
+    expect(printable("Ǩǩ")).toBe("K\u030ck\u030c");
+    expect(printable("مرحبا 😀")).toBe("????? ?");
+    expect(printable("a\tb\u0007c\u0085d\ne")).toBe("a bcd\ne");
+  });
+});
+
+describe("the embedded font", () => {
+  it("prints names outside Western European letters as themselves", async () => {
+    const names = "Łukasz Nguyễn Ødegård ŋ đ ŧ Жанна ǩ";
+    const { raw } = await render("nb", { answers: { ...answers, behov: { ...answers.behov, details: names } } });
+    expect(raw).toMatch(/\/FontFile2 \d+ 0 R/);
+    expect(raw).toContain("/ToUnicode");
+    expect(raw).not.toContain("/Helvetica");
+    expect(shownText(raw)).toContain(names);
   });
 });
