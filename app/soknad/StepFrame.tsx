@@ -115,8 +115,11 @@ export function StepFrame(props: Props) {
     pendingSave.current = window.setTimeout(saveNow, 400);
   };
   const checkOnSubmit = (event: React.FormEvent<HTMLFormElement>) => {
-    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
-    const intent = submitter?.name === "intent" ? submitter.value : "next";
+    // Only "Neste" is checked (no button: Enter, or a script). A browser too old to say which
+    // button was pressed is never stopped; the server checks anyway.
+    const native = event.nativeEvent as SubmitEvent;
+    const submitter = native.submitter as HTMLButtonElement | null | undefined;
+    const intent = submitter === undefined ? "unknown" : submitter?.name === "intent" ? submitter.value : "next";
     const errors = intent === "next" ? verdict(event.currentTarget) : {};
     if (Object.keys(errors).length > 0) {
       // Stopped here: nothing reaches the server's step, so what was typed is saved now.
