@@ -71,26 +71,21 @@ export function StepFrame(props: Props) {
   const steps = stepsFor(props.kind);
   const busy = navigation.state !== "idle";
 
-  // The browser's verdict: `live` after leaving a field, `stopped` when "Neste" was stopped
-  // (the attempt number makes the summary take focus again on each attempt). When a submit
-  // to the server has been answered, its errors (or none) are newer than both.
+  // The browser's verdict after leaving a field. When a submit has been answered by the
+  // server, its errors (or none) are newer.
   const [live, setLive] = useState<Record<string, string> | null>(null);
-  const [stopped, setStopped] = useState<{ errors: Record<string, string>; attempt: number } | null>(null);
   const idle = navigation.state === "idle";
   useEffect(() => {
-    if (!idle) return;
-    setLive(null);
-    setStopped(null);
+    if (idle) setLive(null);
   }, [idle]);
   const verdict = (form: HTMLFormElement) => {
     const parsed = parseStep(props.step, formDataToValues(new FormData(form)), props.context);
     return parsed.ok ? {} : parsed.errors;
   };
 
-  // Errors in the summary and at the fields: those of the last submit (the server's, or the
-  // browser's when it stopped "Neste"); once the person leaves a field, the browser's verdict
-  // for the fields they have touched or were told to fix.
-  const summaryErrors = stopped?.errors ?? props.errors;
+  // Errors in the summary and at the fields: the server's from the last submit; once the person
+  // leaves a field, the browser's verdict for the fields they have touched or were told to fix.
+  const summaryErrors = props.errors;
   const fieldErrors = live ? Object.fromEntries(Object.entries(live).filter(([field]) => touched.has(field) || field in summaryErrors)) : summaryErrors;
   const translatedErrors = Object.fromEntries(Object.entries(summaryErrors).map(([field, key]) => [field, t(key)]));
   const fieldIds = Object.fromEntries(Object.keys(summaryErrors).map((field) => [field, fieldId(field)]));
@@ -110,28 +105,19 @@ export function StepFrame(props: Props) {
     if (!formRef.current || !("name" in target) || !target.name || target.getAttribute("type") === "submit") return;
     const name = String(target.name);
     setTouched((before) => (before.has(name) ? before : new Set(before).add(name)));
-    setLive(verdict(formRef.current));
     window.clearTimeout(pendingSave.current);
-    pendingSave.current = window.setTimeout(saveNow, 400);
-  };
-  const checkOnSubmit = (event: React.FormEvent<HTMLFormElement>) => {
-    // Only "Neste" is checked (no button: Enter, or a script). A browser too old to say which
-    // button was pressed is never stopped; the server checks anyway.
-    const native = event.nativeEvent as SubmitEvent;
-    const submitter = native.submitter as HTMLButtonElement | null | undefined;
-    const intent = submitter === undefined ? "unknown" : submitter?.name === "intent" ? submitter.value : "next";
-    const errors = intent === "next" ? verdict(event.currentTarget) : {};
-    if (Object.keys(errors).length > 0) {
-      // Stopped here: nothing reaches the server's step, so what was typed is saved now.
-      event.preventDefault();
+    // The verdict waits as the save does: an error appearing at once would move the page
+    // under a finger or pointer on its way to the next field or button.
+    pendingSave.current = window.setTimeout(() => {
+      if (formRef.current) setLive(verdict(formRef.current));
       saveNow();
-      setLive(null);
-      setStopped((before) => ({ errors, attempt: (before?.attempt ?? 0) + 1 }));
-      return;
-    }
-    // The submit itself saves, and the server checks again.
+    }, 400);
+  };
+  const checkOnSubmit = () => {
+    // Every submit goes to the server, which checks again and answers with the summary: a
+    // browser whose view of the answers is stale must never keep a person from going on.
     window.clearTimeout(pendingSave.current);
-    if (intent === "next") setLive({});
+    setLive({});
   };
 
   return (
@@ -148,7 +134,6 @@ export function StepFrame(props: Props) {
       {stepIntroKeys[props.step] ? <BodyLong>{t(stepIntroKeys[props.step] as string)}</BodyLong> : null}
       {props.errors.form ? <Alert variant="error">{t(props.errors.form)}</Alert> : null}
       <FormErrorSummary
-        key={stopped?.attempt ?? 0}
         errors={Object.fromEntries(Object.entries(translatedErrors).filter(([field]) => field !== "form"))}         fieldIds={fieldIds}
       />
       <Form method="post" action={`${base}/${props.step}`} ref={formRef} onBlur={checkAndSaveOnBlur} onSubmit={checkOnSubmit} noValidate>
