@@ -5,9 +5,9 @@
  * klage and meldinger: the caller decides which form it posts with.
  */
 import { useNavigation } from "@remix-run/react";
-import { Alert, BodyShort, Button, HStack, Label, Loader, VStack } from "@navikt/ds-react";
+import { Alert, BodyShort, Button, FileUpload, HStack, Label, Loader, VStack } from "@navikt/ds-react";
 import { TrashIcon, UploadIcon } from "@navikt/aksel-icons";
-import { useId } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "~/i18n/use-language";
 import type { UploadOutcome } from "./upload.server";
@@ -54,6 +54,23 @@ export function UploadField({
   const uploading = navigation.state === "submitting" && navigation.formData?.get(UPLOAD_FIELDS.intent) === uploadIntent(documentKey);
   const number = (value: number, options: Intl.NumberFormatOptions) => new Intl.NumberFormat(undefined, options).format(value);
   const mine = outcomes?.find((outcome) => outcome.document === documentKey) ?? null;
+  // With JavaScript, Aksel's dropzone (drag and drop on a desktop, the camera or files on a
+  // phone) chooses the files; they are put into the plain input, which the form posts as before.
+  const [enhanced, setEnhanced] = useState(false);
+  useEffect(() => setEnhanced(typeof DataTransfer !== "undefined"), []);
+  const nativeInput = useRef<HTMLInputElement>(null);
+  const [chosen, setChosen] = useState<{ name: string; size: number }[]>([]);
+  const choose = (files: File[]) => {
+    if (!nativeInput.current) return;
+    const transfer = new DataTransfer();
+    for (const file of files) transfer.items.add(file);
+    nativeInput.current.files = transfer.files;
+    setChosen(files.map((file) => ({ name: file.name, size: file.size })));
+  };
+  useEffect(() => {
+    // After an upload the page shows the results; the choice starts again empty.
+    if (navigation.state === "idle") setChosen([]);
+  }, [navigation.state]);
   return (
     <VStack gap="space-12">
       {files.length > 0 ? (
@@ -103,13 +120,31 @@ export function UploadField({
           </VStack>
         ) : null}
       </div>
-      <VStack gap="space-4">
-        <Label htmlFor={inputId}>{t("choose", { document: label })}</Label>
-        <BodyShort size="small" id={`${inputId}-hint`}>
-          {t("hint")}
-        </BodyShort>
-        <input id={inputId} type="file" name={filesField(documentKey)} multiple accept={ACCEPT} aria-describedby={`${inputId}-hint`} className="file-input" />
-      </VStack>
+      {enhanced ? (
+        <VStack gap="space-8">
+          <FileUpload.Dropzone
+            label={t("choose", { document: label })}
+            description={t("hint")}
+            multiple
+            accept={ACCEPT}
+            onSelect={(files) => choose(files.map((file) => file.file))}
+          />
+          {chosen.length > 0 ? (
+            <BodyShort size="small" aria-live="polite">
+              {t("chosen", { files: chosen.map((file) => `${file.name} (${formatBytes(file.size, number)})`).join(", ") })}
+            </BodyShort>
+          ) : null}
+          <input ref={nativeInput} type="file" name={filesField(documentKey)} multiple hidden tabIndex={-1} aria-hidden />
+        </VStack>
+      ) : (
+        <VStack gap="space-4">
+          <Label htmlFor={inputId}>{t("choose", { document: label })}</Label>
+          <BodyShort size="small" id={`${inputId}-hint`}>
+            {t("hint")}
+          </BodyShort>
+          <input id={inputId} type="file" name={filesField(documentKey)} multiple accept={ACCEPT} aria-describedby={`${inputId}-hint`} className="file-input" />
+        </VStack>
+      )}
       <HStack gap="space-8" align="center">
         <Button
           type="submit"

@@ -125,8 +125,17 @@ export function parseMultipart(request: Request, limits: Partial<MultipartLimits
     const finish = (truncated: boolean) => {
       if (settled) return;
       settled = true;
-      if (truncated) discardRest();
-      resolve({ fields, files: files.filter((file): file is ParsedFile => file !== null), truncated });
+      const result = { fields, files: files.filter((file): file is ParsedFile => file !== null), truncated };
+      if (!truncated) return resolve(result);
+      // Nothing more is kept, but the answer waits until the browser has sent the rest (at most
+      // the request limit, thrown away as it comes): a browser posting a plain form that gets its
+      // answer mid-upload sees the connection close, not our message.
+      discardRest();
+      const answer = () => resolve(result);
+      if (source.readableEnded || source.destroyed) return answer();
+      source.once("end", answer);
+      source.once("close", answer);
+      source.once("error", answer);
     };
 
     const maybeDone = () => {

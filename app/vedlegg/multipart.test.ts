@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { MAX_FILE_BYTES } from "./limits";
 import { MultipartError, parseMultipart } from "./multipart.server";
 
 const BOUNDARY = "----vedleggGrense7MA4YWxkTrZu0gW";
@@ -132,20 +131,15 @@ describe("parseMultipart", () => {
     expect(over.truncated).toBe(true);
   });
 
-  it("stops reading a 30 MB file soon after it passes 10 MB, without buffering the rest", async () => {
+  it("stops keeping a 30 MB file as soon as it passes 10 MB, and answers once the rest is thrown away", async () => {
     const { stream, stats } = countingUpload(30 * 1024 * 1024);
     const result = await parseMultipart(uploadRequest(stream));
-    const pulledWhenAnswered = stats.pulledBytes;
 
     expect(result.fields).toEqual({ dokumenttype: "husleie" });
     expect(result.files).toEqual([{ fieldName: "fil", originalName: "stor.jpg", refused: "too-large" }]);
     expect(result.truncated).toBe(true);
-    expect(pulledWhenAnswered).toBeGreaterThan(MAX_FILE_BYTES);
-    expect(pulledWhenAnswered).toBeLessThan(MAX_FILE_BYTES + 512 * 1024);
-    expect(stats.pulls).toBeLessThan(stats.totalChunks / 2);
-
-    // The rest is then pulled and thrown away, so the browser that is still sending sees the answer.
-    await until(() => stats.done);
+    // The answer comes after the browser has sent everything (a plain form post would otherwise
+    // see the connection close instead of the message), and the body was not cancelled.
     expect(stats.done).toBe(true);
     expect(stats.cancelled).toBe(false);
   });
