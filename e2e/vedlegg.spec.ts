@@ -63,6 +63,9 @@ test("a bank statement and a phone photo in the søknad: listed, small, without 
   await expect(where.getByText(text("nb", "vedlegg", "result.ok", { name: "IMG_2041.jpg" }))).toBeVisible();
   const list = where.getByRole("list", { name: text("nb", "vedlegg", "list", { document: skattemelding }) });
   await expect(list.getByRole("listitem")).toHaveCount(2);
+  // Each file says what it is: the PDF's page count, the photo as a photo.
+  await expect(list.getByRole("listitem").nth(0)).toContainText(text("nb", "vedlegg", "pdfPages_other", { count: 2 }));
+  await expect(list.getByRole("listitem").nth(1)).toContainText(text("nb", "vedlegg", "image"));
   // Uploading is the choice "I upload it now".
   await expect(where.getByRole("radio", { name: text("nb", "soknad-dokumentasjon", "choice.option.lasterOppNa") })).toBeChecked();
 

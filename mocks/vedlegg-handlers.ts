@@ -66,6 +66,7 @@ interface Upload {
   bytes: Buffer;
   hendelseType: string | null;
   hendelseReferanse: string | null;
+  sider: number | null;
 }
 
 const decoded = (value: string | null): string | null | undefined => {
@@ -104,11 +105,14 @@ async function readUpload(request: Request): Promise<Upload | Response> {
     if (value !== null && (value.length === 0 || value.length > 100)) return error(400, "invalid-hendelse", `${name} must be 1–100 characters`);
   }
 
+  const siderHeader = header(VEDLEGG_HEADERS.sider);
+  const sider = siderHeader === null ? null : Number(siderHeader);
+  if (sider !== null && !(Number.isInteger(sider) && sider > 0 && sider <= 100_000)) return error(400, "invalid-sider", `${VEDLEGG_HEADERS.sider} must be a whole number of pages`);
   const sha512 = (header(VEDLEGG_HEADERS.sha512) ?? "").toLowerCase();
   if (!/^[0-9a-f]{128}$/.test(sha512)) return error(400, "invalid-sha512", `${VEDLEGG_HEADERS.sha512} must be the SHA-512 of the body in hex`);
   if (createHash("sha512").update(bytes).digest("hex") !== sha512) return error(400, "sha512-mismatch", "The body does not match its SHA-512: it was damaged on the way");
 
-  return { type, tilleggsinfo: tilleggsinfo || null, filnavn, sha512, mimetype: mimetype.data, bytes, hendelseType, hendelseReferanse };
+  return { type, tilleggsinfo: tilleggsinfo || null, filnavn, sha512, mimetype: mimetype.data, bytes, hendelseType, hendelseReferanse, sider };
 }
 
 const storedFile = (fil: VedleggFil, tittel: string): StoredFile => ({ filnavn: fil.filnavn, tittel, mimetype: fil.mimetype, storrelse: fil.storrelse, sha512: fil.sha512 });
@@ -148,7 +152,7 @@ export function moveMellomlagringToVedlegg(
       if (!fil) return { problem: `vedlegg.${index}: no file ${id} in this draft's mellomlagring` };
       if (taken.has(id)) return { problem: `vedlegg.${index}: file ${id} is used twice` };
       taken.add(id);
-      filer.push({ id: fil.id, filnavn: fil.filnavn, mimetype: fil.mimetype, storrelse: fil.storrelse, sha512: fil.sha512, lastetOpp: fil.lastetOpp });
+      filer.push({ id: fil.id, filnavn: fil.filnavn, mimetype: fil.mimetype, storrelse: fil.storrelse, sha512: fil.sha512, lastetOpp: fil.lastetOpp, sider: fil.sider ?? null });
     }
     vedlegg.push({ type: document.type, tilleggsinfo: document.tilleggsinfo ?? null, status: document.status, hendelseType: null, hendelseReferanse: null, filer });
   }
@@ -193,6 +197,7 @@ export function createVedleggHandlers(store: MockStore, personOf: (request: Requ
         storrelse: upload.bytes.byteLength,
         sha512: upload.sha512,
         lastetOpp: new Date().toISOString(),
+        sider: upload.sider,
         type: upload.type,
         tilleggsinfo: upload.tilleggsinfo,
       };
@@ -253,6 +258,7 @@ export function createVedleggHandlers(store: MockStore, personOf: (request: Requ
         storrelse: upload.bytes.byteLength,
         sha512: upload.sha512,
         lastetOpp: new Date().toISOString(),
+        sider: upload.sider,
       };
       const stored = await store.writeFileBytes(fil.id, { filnavn: fil.filnavn, tittel: upload.tilleggsinfo || upload.type, mimetype: fil.mimetype }, upload.bytes);
       const refused = await store.update((state) => {

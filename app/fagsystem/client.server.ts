@@ -159,6 +159,8 @@ export type VedleggUpload = {
   sha512: string;
   mimetype: z.infer<typeof vedleggMimetypeSchema>;
   bytes: Uint8Array;
+  /** PDFs: the number of pages. */
+  sider?: number | null;
 };
 
 /** A file sent after the søknad, optionally answering a request (dokumentasjonEtterspurt). */
@@ -172,6 +174,7 @@ function uploadOptions(fnr: string, file: Ettersending): RequestOptions {
     [VEDLEGG_HEADERS.sha512]: file.sha512,
   };
   if (file.tilleggsinfo) headers[VEDLEGG_HEADERS.tilleggsinfo] = encodeURIComponent(file.tilleggsinfo);
+  if (file.sider) headers[VEDLEGG_HEADERS.sider] = String(file.sider);
   if (file.hendelseType) headers[VEDLEGG_HEADERS.hendelseType] = file.hendelseType;
   if (file.hendelseReferanse) headers[VEDLEGG_HEADERS.hendelseReferanse] = file.hendelseReferanse;
   return { fnr, method: "POST", headers, raw: { contentType: file.mimetype, bytes: file.bytes } };

@@ -277,6 +277,8 @@ export const VEDLEGG_HEADERS = {
   tilleggsinfo: "Nav-Vedlegg-Tilleggsinfo",
   filnavn: "Nav-Vedlegg-Filnavn",
   sha512: "Nav-Vedlegg-Sha512",
+  /** PDFs: the number of pages, as the portal counted them (optional). */
+  sider: "Nav-Vedlegg-Sider",
   /** Ettersendelse only: the dokumentreferanse of the request (dokumentasjonEtterspurt) it answers. */
   hendelseReferanse: "Nav-Vedlegg-Hendelse-Referanse",
   /** Ettersendelse only: the type of the event that asked for it, e.g. dokumentasjonEtterspurt. */
@@ -294,6 +296,8 @@ export const vedleggFilSchema = z.object({
   storrelse: z.number().int().nonnegative(),
   sha512: sha512Hex,
   lastetOpp: isoDateTime,
+  /** PDFs: the number of pages, when the sender counted them. */
+  sider: z.number().int().positive().nullish(),
 });
 export type VedleggFil = z.infer<typeof vedleggFilSchema>;
 

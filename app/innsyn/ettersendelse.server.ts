@@ -39,6 +39,8 @@ export async function attachmentsOf(fnr: string, soknadId: string, language: str
         id: file.id,
         name: file.filnavn,
         size: file.storrelse,
+        kind: file.mimetype === "application/pdf" ? ("pdf" as const) : ("image" as const),
+        pages: file.sider ?? null,
         uploadedAt: file.lastetOpp,
         href: `/${language}/innsyn/${soknadId}/dokument/${file.id}`,
         type: document.type,

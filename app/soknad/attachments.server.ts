@@ -67,7 +67,9 @@ export async function deleteInDocumentationStep(input: { fnr: string; draft: Dra
 export async function filesOfDraft(fnr: string, draftId: string): Promise<Record<string, ListedFile[]>> {
   const files = await fagsystem.mellomlagring(fnr, draftId);
   const byDocument: Record<string, ListedFile[]> = {};
-  for (const file of files) (byDocument[file.type] ??= []).push({ id: file.id, name: file.filnavn, size: file.storrelse });
+  for (const file of files) {
+    (byDocument[file.type] ??= []).push({ id: file.id, name: file.filnavn, size: file.storrelse, kind: file.mimetype === "application/pdf" ? "pdf" : "image", pages: file.sider ?? null });
+  }
   return byDocument;
 }
 

@@ -12,7 +12,7 @@ import { useTranslation } from "react-i18next";
 import { useFormat } from "~/i18n/use-language";
 import type { UploadOutcome } from "./upload.server";
 
-export type ListedFile = { id: string; name: string; size: number; uploadedAt?: string; href?: string };
+export type ListedFile = { id: string; name: string; size: number; kind: "pdf" | "image"; pages?: number | null; uploadedAt?: string; href?: string };
 
 /** The form field names the upload piece reads. */
 export const UPLOAD_FIELDS = { intent: "intent" } as const;
@@ -83,9 +83,10 @@ export function UploadField({
                     {file.href ? <a href={file.href}>{file.name}</a> : file.name}
                   </BodyShort>
                   <BodyShort size="small">
-                    {file.uploadedAt
-                      ? t("sizeAndDate", { size: formatBytes(file.size, number), date: format.date(file.uploadedAt) })
-                      : formatBytes(file.size, number)}
+                    {[
+                      file.kind === "pdf" ? (file.pages ? t("pdfPages", { count: file.pages }) : t("pdf")) : t("image"),
+                      file.uploadedAt ? t("sizeAndDate", { size: formatBytes(file.size, number), date: format.date(file.uploadedAt) }) : formatBytes(file.size, number),
+                    ].join(" · ")}
                   </BodyShort>
                 </VStack>
                 {canDelete ? (

@@ -48,7 +48,7 @@ async function existingFiles(target: UploadTarget, documentType: string): Promis
 }
 
 async function save(target: UploadTarget, documentType: string, file: PreparedFile): Promise<void> {
-  const upload = { type: documentType, filnavn: file.displayName, sha512: file.sha512, mimetype: file.mimetype, bytes: file.bytes };
+  const upload = { type: documentType, filnavn: file.displayName, sha512: file.sha512, mimetype: file.mimetype, bytes: file.bytes, sider: file.pages ?? null };
   if (target.kind === "draft") await fagsystem.lastOppMellomlagring(target.fnr, target.draftId, upload);
   else await fagsystem.ettersend(target.fnr, target.fiksDigisosId, { ...upload, hendelseType: target.hendelseType, hendelseReferanse: target.hendelseReferanse });
 }
