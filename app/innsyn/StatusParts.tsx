@@ -182,47 +182,54 @@ const kravVariant: Record<KravStatus, "info" | "success" | "error" | "neutral"> 
   LEVERT_TIDLIGERE: "neutral",
 };
 
+function RequirementCard({ title, kind, status, beskrivelse, frist }: { title: string; kind: string; status: KravStatus; beskrivelse: string | null; frist?: string | null }) {
+  const { t } = useTranslation("innsyn");
+  const format = useFormat();
+  return (
+    <li className="card">
+      <HStack gap="space-8" align="center" wrap>
+        <Heading level="3" size="xsmall">
+          {title}
+        </Heading>
+        <Tag variant={kravVariant[status]} size="small">
+          {t(`kravStatus.${status}`)}
+        </Tag>
+      </HStack>
+      <BodyShort size="small" spacing>
+        {kind}
+      </BodyShort>
+      {beskrivelse ? <BodyLong spacing={Boolean(frist)}>{beskrivelse}</BodyLong> : null}
+      {frist ? <BodyShort weight="semibold">{t("tasks.deadline", { date: format.date(frist) })}</BodyShort> : null}
+    </li>
+  );
+}
+
 /** Conditions and standing documentation requirements. */
 export function Requirements({ view }: { view: InnsynView }) {
   const { t } = useTranslation("innsyn");
-  const format = useFormat();
   if (view.vilkar.length === 0 && view.dokumentasjonkrav.length === 0) return null;
   return (
     <Section id="krav" title={t("krav.title")}>
       <BodyLong spacing>{t("krav.intro")}</BodyLong>
       <VStack as="ul" gap="space-16" className="plain-list">
         {view.vilkar.map((vilkar) => (
-          <li key={vilkar.referanse} className="card">
-            <HStack gap="space-8" align="center" wrap>
-              <Heading level="3" size="xsmall">
-                {vilkar.tittel ?? t("krav.vilkarUntitled")}
-              </Heading>
-              <Tag variant={kravVariant[vilkar.status]} size="small">
-                {t(`kravStatus.${vilkar.status}`)}
-              </Tag>
-            </HStack>
-            <BodyShort size="small" spacing>
-              {t("krav.vilkar")}
-            </BodyShort>
-            {vilkar.beskrivelse ? <BodyLong>{vilkar.beskrivelse}</BodyLong> : null}
-          </li>
+          <RequirementCard
+            key={vilkar.referanse}
+            title={vilkar.tittel ?? t("krav.vilkarUntitled")}
+            kind={t("krav.vilkar")}
+            status={vilkar.status}
+            beskrivelse={vilkar.beskrivelse}
+          />
         ))}
         {view.dokumentasjonkrav.map((krav) => (
-          <li key={krav.referanse} className="card">
-            <HStack gap="space-8" align="center" wrap>
-              <Heading level="3" size="xsmall">
-                {krav.tittel ?? t("krav.kravUntitled")}
-              </Heading>
-              <Tag variant={kravVariant[krav.status]} size="small">
-                {t(`kravStatus.${krav.status}`)}
-              </Tag>
-            </HStack>
-            <BodyShort size="small" spacing>
-              {t("krav.dokumentasjonkrav")}
-            </BodyShort>
-            {krav.beskrivelse ? <BodyLong spacing>{krav.beskrivelse}</BodyLong> : null}
-            {krav.frist ? <BodyShort weight="semibold">{t("tasks.deadline", { date: format.date(krav.frist) })}</BodyShort> : null}
-          </li>
+          <RequirementCard
+            key={krav.referanse}
+            title={krav.tittel ?? t("krav.kravUntitled")}
+            kind={t("krav.dokumentasjonkrav")}
+            status={krav.status}
+            beskrivelse={krav.beskrivelse}
+            frist={krav.frist}
+          />
         ))}
       </VStack>
     </Section>
