@@ -15,6 +15,7 @@
 import { randomBytes } from "node:crypto";
 import { PDFDocument, PDFName } from "pdf-lib";
 import sharp from "sharp";
+import { phonePhoto } from "../../app/vedlegg/fixtures.test-support";
 import { MAX_FILE_BYTES } from "../../app/vedlegg/limits";
 import { BASE_URL } from "../config";
 import { get, groupRssMb, login, sameOrigin, startDraft, type RunningPortal, type Session } from "../portal";
@@ -77,38 +78,11 @@ export async function bigPdf(bytes: number): Promise<Uint8Array> {
 }
 
 /**
- * A phone photo of about `bytes` bytes: 4032×3024 (12 MP, a phone's main camera), smooth
- * colour plus sensor noise, high JPEG quality, EXIF with orientation and GPS. A bigger variant
- * of `phonePhoto()` in app/vedlegg/fixtures.test-support.ts; the noise is tuned to the size.
+ * A phone photo of about `bytes` bytes: 4032×3024 (12 MP, a phone's main camera) at high JPEG
+ * quality, from the tests' `phonePhoto()`, with the noise tuned to the size.
  */
 export async function bigPhonePhoto(bytes: number): Promise<Buffer> {
-  const width = 4032;
-  const height = 3024;
-  const encode = (amplitude: number) => {
-    const raw = Buffer.alloc(width * height * 3);
-    let seed = 1;
-    const noise = () => {
-      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-      return (seed / 0x7fffffff - 0.5) * amplitude;
-    };
-    for (let y = 0; y < height; y++) {
-      for (let x = 0; x < width; x++) {
-        const i = (y * width + x) * 3;
-        const n = noise();
-        raw[i] = 128 + 90 * Math.sin(x / 170) * Math.cos(y / 230) + n;
-        raw[i + 1] = 120 + 80 * Math.sin((x + y) / 310) + n;
-        raw[i + 2] = 100 + 60 * Math.cos(x / 90 - y / 140) + n;
-      }
-    }
-    return sharp(raw, { raw: { width, height, channels: 3 } })
-      .jpeg({ quality: 97 })
-      .withMetadata({ orientation: 6 })
-      .withExif({
-        IFD0: { Make: "Telefon", Model: "Modell 2" },
-        IFD3: { GPSLatitudeRef: "N", GPSLatitude: "59/1 54/1 3600/100", GPSLongitudeRef: "E", GPSLongitude: "10/1 45/1 0/1", GPSMapDatum: "WGS-84" },
-      })
-      .toBuffer();
-  };
+  const encode = (noise: number) => phonePhoto({ width: 4032, height: 3024, noise, quality: 97 });
   // The size grows with the noise; a few steps find the amplitude that gives about `bytes`.
   let low = 10;
   let high = 120;
