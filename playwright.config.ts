@@ -11,10 +11,16 @@ const chromiumArgs = [
   "--disable-quic",
 ];
 
-/** The portal under test, and a second one with short session times for the timeout tests. */
-export const PORTAL = "http://localhost:3100";
-export const SHORT_SESSION_PORTAL = "http://localhost:3200";
-export const MOCK_CONTROL = "http://127.0.0.1:3101";
+/**
+ * The portal under test, and a second one with short session times for the timeout tests.
+ * E2E_PORT_BASE moves all four ports (base, base+1, base+100, base+101), so two runs can
+ * share a machine; BUILD_DIR (read by server.ts) lets each run use its own build.
+ */
+const PORT_BASE = Number(process.env.E2E_PORT_BASE ?? 3100);
+export const PORTAL = `http://localhost:${PORT_BASE}`;
+export const SHORT_SESSION_PORTAL = `http://localhost:${PORT_BASE + 100}`;
+export const MOCK_CONTROL = `http://127.0.0.1:${PORT_BASE + 1}`;
+export const SHORT_SESSION_MOCK_CONTROL = `http://127.0.0.1:${PORT_BASE + 101}`;
 
 const server = (port: number, mockPort: number, extra: Record<string, string> = {}) => ({
   command: "npx tsx server.ts",
@@ -55,7 +61,7 @@ export default defineConfig({
     { name: "no-js", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 }, javaScriptEnabled: false, channel: undefined } },
   ],
   webServer: [
-    server(3100, 3101),
-    server(3200, 3201, { SESSION_IDLE_SECONDS: "30", SESSION_WARNING_SECONDS: "20", SESSION_MAX_SECONDS: "3600" }),
+    server(PORT_BASE, PORT_BASE + 1),
+    server(PORT_BASE + 100, PORT_BASE + 101, { SESSION_IDLE_SECONDS: "30", SESSION_WARNING_SECONDS: "20", SESSION_MAX_SECONDS: "3600" }),
   ],
 });
