@@ -44,7 +44,7 @@ describe.each(nows.map((now) => [now.toISOString(), now] as const))("seed(%s)", 
   });
 
   it("lists the personas in a stable order with valid, unique, synthetic numbers", () => {
-    expect(state.persons.map((person) => person.id)).toEqual(["forstegang", "aleneforelder", "under-behandling", "innvilget", "avslag", "nylig-hjelp", "kode6", "mindrearig"]);
+    expect(state.persons.map((person) => person.id)).toEqual(["forstegang", "aleneforelder", "under-behandling", "innvilget", "avslag", "nylig-hjelp", "kode6", "mindrearig", "gift"]);
     const fnrs = state.persons.flatMap((person) => [person.folkeregister.fnr, ...person.folkeregister.barn.map((child) => child.fnr)]);
     expect(new Set(fnrs).size).toBe(fnrs.length);
     for (const fnr of fnrs) {

@@ -97,7 +97,7 @@ export interface MockState {
 }
 
 /** Bump when the shape changes: a persisted state of another version is reseeded. */
-export const STATE_VERSION = 2;
+export const STATE_VERSION = 3;
 
 export interface StaffUser {
   navIdent: string;
@@ -393,6 +393,21 @@ function seedPersons(now: Date): PersonRecord[] {
       bostedsadresse: adresse("Markveien", "35", "0554", "Oslo", "0301", "A"),
       mobil: "+4748901208",
       kontonummer: null,
+    }),
+    persona({
+      id: "gift",
+      navn: { fornavn: "Henrik", mellomnavn: null, etternavn: "Moe" },
+      fodselsdato: born(now, 42, 95),
+      individnr: 389,
+      // Married, and the spouse is not in the register: the application asks about the spouse.
+      sivilstand: "GIFT",
+      bostedsadresse: adresse("Grønnegata", "12", "2317", "Hamar", "3403"),
+      barn: [barn(now, "Sara", "Moe", 11, 30, 471, true)],
+      mobil: "+4749012309",
+      epost: "henrik.moe@example.com",
+      kontonummer: konto("1813567890"),
+      aareg: [{ arbeidsgiver: { navn: "Sørlandet Renhold AS", organisasjonsnummer: sorlandetRenhold }, fom: "2024-04-01", tom: null, stillingsprosent: 50 }],
+      skatteetaten: lonn(now, "Sørlandet Renhold AS", 19_800, 3_200),
     }),
   ];
 }
