@@ -40,6 +40,8 @@ const server = (port: number, mockPort: number, extra: Record<string, string> = 
 
 export default defineConfig({
   testDir: "./e2e",
+  // A run on moved ports keeps its results apart: each run empties its own folder at start.
+  outputDir: process.env.E2E_PORT_BASE ? `./test-results-${PORT_BASE}` : "./test-results",
   fullyParallel: false,
   workers: 2,
   retries: process.env.CI ? 1 : 0,
@@ -62,6 +64,6 @@ export default defineConfig({
   ],
   webServer: [
     server(PORT_BASE, PORT_BASE + 1),
-    server(PORT_BASE + 100, PORT_BASE + 101, { SESSION_IDLE_SECONDS: "30", SESSION_WARNING_SECONDS: "20", SESSION_MAX_SECONDS: "3600" }),
+    server(PORT_BASE + 100, PORT_BASE + 101, { SESSION_IDLE_SECONDS: "30", SESSION_WARNING_SECONDS: "20", SESSION_MAX_SECONDS: "50", FAGSYSTEM_TIMEOUT_MS: "4000" }),
   ],
 });

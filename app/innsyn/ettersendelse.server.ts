@@ -56,11 +56,12 @@ export async function attachmentsOf(fnr: string, soknadId: string, language: str
 
 /** The status page's upload: every chosen file to the place it was chosen for. */
 export async function ettersend(request: Request, fnr: string, soknadId: string) {
+  // Someone else's søknad is a 404 before a byte of the upload is read.
+  const status = await loadSoknadStatus(fnr, soknadId, new Date());
   const form = await readUploadForm(request);
   if (!form.ok) {
     return data({ uploads: [{ document: OTHER_DOCUMENTS, results: [], error: form.error }] as UploadOutcome[] }, { status: form.error === "request-too-large" ? 413 : 400 });
   }
-  const status = await loadSoknadStatus(fnr, soknadId, new Date());
   const { missing } = status.kind === "ok" ? await attachmentsOf(fnr, soknadId, "nb") : { missing: [] };
   if (status.kind !== "ok") {
     return data({ uploads: [...filesByDocument(form.files).keys()].map((document) => ({ document, results: [], error: "unavailable" as const })) }, { status: 503 });

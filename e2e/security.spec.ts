@@ -1,0 +1,223 @@
+/**
+ * The access-control sweep and the session rules, at the HTTP level (no browser needed):
+ * what another person, an anonymous visitor, a GET and another site get from every route
+ * that changes something or carries an id.
+ */
+import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
+import { test, expect } from "./fixtures";
+import { persona } from "./personas";
+import { soknaderOf } from "./mock-control";
+import { allSteps } from "../app/soknad/steps";
+import { PORTAL, SHORT_SESSION_PORTAL } from "../playwright.config";
+
+test.skip(({ browserName, isMobile, javaScriptEnabled }) => browserName !== "chromium" || isMobile || !javaScriptEnabled, "HTTP-level checks: the desktop project is enough");
+
+/** A request context logged in as the persona (the mock login form, posted as a browser would). */
+export async function loggedIn(personaId: string, baseURL = PORTAL): Promise<{ api: APIRequestContext; fnr: string; name: string }> {
+  const person = await persona(personaId);
+  const api = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { Origin: baseURL } });
+  const response = await api.post("/nb/logg-inn", { form: { fnr: person.fnr }, maxRedirects: 0 });
+  expect(response.status(), "login").toBe(302);
+  return { api, fnr: person.fnr, name: person.name };
+}
+
+async function anonymous(baseURL = PORTAL) {
+  return playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { Origin: baseURL } });
+}
+
+async function newDraft(api: APIRequestContext): Promise<string> {
+  const response = await api.post("/nb/soknad", { form: { kind: "standard" }, maxRedirects: 0 });
+  expect(response.status()).toBe(302);
+  const draftId = /\/soknad\/([0-9a-f-]{36})\//.exec(response.headers()["location"] ?? "")?.[1];
+  expect(draftId, "the new draft's id").toBeTruthy();
+  return draftId!;
+}
+
+/** The vedtak linked from the person's status page and its letter's file: the ids another person will try. */
+async function idsOnStatusPage(api: APIRequestContext, soknadId: string) {
+  const html = await (await api.get(`/nb/innsyn/${soknadId}`)).text();
+  const letter = new RegExp(`/nb/innsyn/${soknadId}/vedtak/([^"?#/]+)`).exec(html)?.[1];
+  expect(letter, "a vedtak link on the status page").toBeTruthy();
+  const vedtakPage = await (await api.get(`/nb/innsyn/${soknadId}/vedtak/${letter}`)).text();
+  const file = new RegExp(`/nb/innsyn/${soknadId}/dokument/([^"?#/]+)`).exec(vedtakPage)?.[1];
+  expect(file, "the letter's file link on the vedtak page").toBeTruthy();
+  return { letter: letter!, file: file! };
+}
+
+test("every page with an id answers 404 to another person and sends anonymous visitors to login", async () => {
+  const owner = await loggedIn("innvilget");
+  const other = await loggedIn("forstegang");
+  const nobody = await anonymous();
+  const draftId = await newDraft(owner.api);
+  const soknadId = (await soknaderOf(owner.fnr)).find((soknad) => soknad.sendtTidspunkt)!.fiksDigisosId;
+  const { letter, file } = await idsOnStatusPage(owner.api, soknadId);
+
+  const pages = [
+    `/nb/soknad/${draftId}`,
+    ...allSteps.map((step) => `/nb/soknad/${draftId}/${step}`),
+    `/nb/soknad/${draftId}/kvittering`,
+    `/nb/soknad/${draftId}/kvittering.pdf`,
+    `/nb/soknad/${draftId}/slett`,
+    `/nb/innsyn/${soknadId}`,
+    `/nb/innsyn/${soknadId}/vedtak/${letter}`,
+    `/nb/innsyn/${soknadId}/dokument/${file}`,
+  ];
+  const problems: string[] = [];
+  for (const path of pages) {
+    const own = await owner.api.get(path, { maxRedirects: 0 });
+    // A draft not yet sent has no receipt, not even for its owner.
+    const ownOk = path.includes("/kvittering") ? own.status() === 404 : own.status() < 400;
+    if (!ownOk) problems.push(`${path}: the owner got ${own.status()}`);
+    const foreign = await other.api.get(path, { maxRedirects: 0 });
+    if (foreign.status() !== 404) problems.push(`${path}: another person got ${foreign.status()}`);
+    const body = await foreign.text();
+    if (body.includes(owner.name) || body.includes(owner.fnr)) problems.push(`${path}: another person saw the owner's name or number`);
+    const anonymousAnswer = await nobody.get(path, { maxRedirects: 0 });
+    const location = anonymousAnswer.headers()["location"] ?? "";
+    if (anonymousAnswer.status() !== 302 || !location.startsWith("/nb/logg-inn?returnTo=")) {
+      problems.push(`${path}: anonymous got ${anonymousAnswer.status()} ${location}`);
+    }
+  }
+
+  // Posting to another person's draft, deleting it or sending documents to their søknad: 404, nothing changes.
+  const posts: Array<[string, Record<string, string>]> = [
+    [`/nb/soknad/${draftId}/behov`, { intent: "next", behov: "husleie" }],
+    [`/nb/soknad/${draftId}/oppsummering`, { intent: "next", confirm: "on" }],
+    [`/nb/soknad/${draftId}/slett`, { intent: "delete" }],
+    [`/nb/innsyn/${soknadId}`, { documentKey: "annet" }],
+  ];
+  const before = await soknaderOf(owner.fnr);
+  for (const [path, form] of posts) {
+    const foreign = await other.api.post(path, { form, maxRedirects: 0 });
+    if (foreign.status() !== 404) problems.push(`POST ${path}: another person got ${foreign.status()}`);
+    const anonymousAnswer = await nobody.post(path, { form, maxRedirects: 0 });
+    if (anonymousAnswer.status() !== 302) problems.push(`POST ${path}: anonymous got ${anonymousAnswer.status()}`);
+  }
+  expect(problems).toEqual([]);
+  expect((await owner.api.get(`/nb/soknad/${draftId}/behov`)).status(), "the draft is still there").toBe(200);
+  expect(await soknaderOf(owner.fnr)).toHaveLength(before.length);
+  for (const api of [owner.api, other.api, nobody]) await api.dispose();
+});
+
+test("staff pages refuse applicants and anonymous visitors", async () => {
+  const applicant = await loggedIn("avslag");
+  expect((await applicant.api.get("/nb/nks", { maxRedirects: 0 })).status()).toBe(403);
+  const nobody = await anonymous();
+  const answer = await nobody.get("/nb/nks", { maxRedirects: 0 });
+  expect(answer.status()).toBe(302);
+  expect(answer.headers()["location"]).toMatch(/^\/nb\/nks\/logg-inn/);
+  await applicant.api.dispose();
+  await nobody.dispose();
+});
+
+test("state changes refuse GET and posts from another site", async () => {
+  const owner = await loggedIn("avslag");
+  const draftId = await newDraft(owner.api);
+  const before = (await soknaderOf(owner.fnr)).length;
+
+  // A GET of a page that has a form only shows it: the draft is not deleted, nothing is sent, nobody is logged out.
+  expect((await owner.api.get(`/nb/soknad/${draftId}/slett`)).status()).toBe(200);
+  expect((await owner.api.get(`/nb/soknad/${draftId}/oppsummering?intent=next&confirm=on`)).status()).toBe(200);
+  expect((await owner.api.get("/nb/logg-ut?intent=logout", { maxRedirects: 0 })).status()).toBeLessThan(400);
+  expect((await owner.api.get(`/nb/soknad/${draftId}/personalia`)).status(), "still logged in, draft still there").toBe(200);
+  expect((await soknaderOf(owner.fnr)).length).toBe(before);
+
+  // The same posts from another site are refused before they reach the portal's code.
+  const evil = { Origin: "https://evil.example" };
+  const crossSite = [
+    [`/nb/soknad`, { kind: "standard" }],
+    [`/nb/soknad/${draftId}/behov`, { intent: "next" }],
+    [`/nb/soknad/${draftId}/oppsummering`, { intent: "next", confirm: "on" }],
+    [`/nb/soknad/${draftId}/slett`, { intent: "delete" }],
+    [`/nb/logg-ut`, {}],
+    [`/api/sesjon`, {}],
+    [`/nb/logg-inn`, { fnr: owner.fnr }],
+  ] as const;
+  for (const [path, form] of crossSite) {
+    const answer = await owner.api.post(path, { form: { ...form }, headers: evil, maxRedirects: 0 });
+    expect(answer.status(), `cross-site POST ${path}`).toBe(403);
+    const fetchMetadata = await owner.api.post(path, { form: { ...form }, headers: { Origin: "null", "Sec-Fetch-Site": "cross-site" }, maxRedirects: 0 });
+    expect(fetchMetadata.status(), `cross-site form POST ${path} (Origin: null)`).toBe(403);
+  }
+  expect((await owner.api.get(`/nb/soknad/${draftId}/personalia`)).status()).toBe(200);
+  expect((await soknaderOf(owner.fnr)).length).toBe(before);
+  await owner.api.dispose();
+});
+
+test("after logout the old session cookie opens nothing", async () => {
+  const person = await loggedIn("under-behandling");
+  const { cookies } = await person.api.storageState();
+  expect((await person.api.get("/nb/mine-soknader", { maxRedirects: 0 })).status()).toBe(200);
+  expect((await person.api.post("/nb/logg-ut", { maxRedirects: 0 })).status()).toBe(302);
+
+  // Someone who copied the cookie before the logout (or a browser that kept it) gets the login page.
+  const replay = await playwrightRequest.newContext({ baseURL: PORTAL, storageState: { cookies, origins: [] } });
+  const answer = await replay.get("/nb/mine-soknader", { maxRedirects: 0 });
+  expect(answer.status()).toBe(302);
+  expect(answer.headers()["location"]).toMatch(/^\/nb\/logg-inn/);
+  expect(await (await replay.get("/nb")).text()).not.toContain(person.name);
+  await replay.dispose();
+  await person.api.dispose();
+});
+
+test("every page carries the security headers; personal pages are never cached; HSTS outside localhost", async () => {
+  const person = await loggedIn("innvilget");
+  const draftId = await newDraft(person.api);
+  const soknadId = (await soknaderOf(person.fnr)).find((soknad) => soknad.sendtTidspunkt)!.fiksDigisosId;
+  const { letter, file } = await idsOnStatusPage(person.api, soknadId);
+  const paths = [
+    "/nb",
+    "/nn/logg-inn",
+    "/en/personvern",
+    "/nb/tilgjengelighet",
+    "/nb/kontakt",
+    "/nb/finnes-ikke",
+    "/nb/mine-soknader",
+    "/nb/utbetalinger",
+    "/nb/soknad",
+    `/nb/soknad/${draftId}/personalia`,
+    `/nb/soknad/${draftId}/oppsummering`,
+    `/nb/innsyn/${soknadId}`,
+    `/nb/innsyn/${soknadId}/vedtak/${letter}`,
+    `/nb/innsyn/${soknadId}/vedtak/${letter}?last-ned`,
+    `/nb/innsyn/${soknadId}/dokument/${file}`,
+    "/api/sesjon",
+  ];
+  const problems: string[] = [];
+  for (const path of paths) {
+    const response = await person.api.get(path, { maxRedirects: 0 });
+    const headers = response.headers();
+    const csp = headers["content-security-policy"] ?? "";
+    if (!/frame-ancestors 'none'/.test(csp) || !/script-src 'self' 'nonce-/.test(csp)) problems.push(`${path}: CSP ${csp}`);
+    if (headers["x-content-type-options"] !== "nosniff") problems.push(`${path}: nosniff missing`);
+    if (headers["x-frame-options"] !== "DENY") problems.push(`${path}: X-Frame-Options ${headers["x-frame-options"]}`);
+    if (!/no-store/.test(headers["cache-control"] ?? "")) problems.push(`${path}: Cache-Control ${headers["cache-control"]}`);
+    if (headers["strict-transport-security"]) problems.push(`${path}: HSTS on localhost would pin plain http`);
+  }
+  expect(problems).toEqual([]);
+
+  // Behind a real host name (as in production behind TLS), the browser is told to stay on https.
+  const behindProxy = await person.api.get("/nb", { headers: { Host: "sosialhjelp.nav.no" } });
+  expect(behindProxy.headers()["strict-transport-security"]).toBe("max-age=31536000; includeSubDomains");
+  await person.api.dispose();
+});
+
+test.describe("on the portal with short session times", () => {
+  // SESSION_IDLE_SECONDS=30, SESSION_MAX_SECONDS=50 (playwright.config.ts).
+  test("a session ends at its absolute lifetime, however active the person is", async () => {
+    test.setTimeout(90_000);
+    const person = await loggedIn("aleneforelder", SHORT_SESSION_PORTAL);
+    const started = Date.now();
+    // Active every 10 s, well inside the 30 s idle timeout.
+    while (Date.now() - started < 42_000) {
+      const answer = await person.api.get("/nb/mine-soknader", { maxRedirects: 0 });
+      expect(answer.status(), `still logged in after ${Math.round((Date.now() - started) / 1000)} s`).toBe(200);
+      await new Promise((resolve) => setTimeout(resolve, 10_000));
+    }
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, started + 52_000 - Date.now())));
+    const answer = await person.api.get("/nb/mine-soknader", { maxRedirects: 0 });
+    expect(answer.status()).toBe(302);
+    expect(answer.headers()["location"]).toMatch(/^\/nb\/logg-inn/);
+    await person.api.dispose();
+  });
+});
