@@ -6,9 +6,24 @@ import { useTranslation } from "react-i18next";
 import { useFormat, useLanguage } from "~/i18n/use-language";
 import { FormErrorSummary } from "~/shell/FormErrorSummary";
 import { Page } from "~/shell/Page";
-import { formDataToValues, parseStep, type StepContext } from "./schemas";
+import { formDataToValues } from "./options";
+import type { StepContext } from "./schemas";
 import { fieldId } from "./step-view";
 import { stepsFor, type ApplicationKind, type StepId } from "./steps";
+
+/**
+ * The step schemas and zod: fetched when a person first enters a field of the form and used
+ * when they leave it, so a step's first load does not carry them (a failed fetch is tried
+ * again at the next field; the server checks every submit anyway).
+ */
+let schemas: Promise<typeof import("./schemas")> | undefined;
+function loadSchemas() {
+  if (!schemas) {
+    schemas = import("./schemas");
+    schemas.catch(() => (schemas = undefined));
+  }
+  return schemas;
+}
 
 /** Every step's heading, written out so each key is visible in code. */
 export const stepTitleKeys: Record<StepId, string> = {
@@ -78,8 +93,10 @@ export function StepFrame(props: Props) {
   useEffect(() => {
     if (idle) setLive(null);
   }, [idle]);
-  const verdict = (form: HTMLFormElement) => {
-    const parsed = parseStep(props.step, formDataToValues(new FormData(form)), props.context);
+  const verdict = async (form: HTMLFormElement) => {
+    const values = formDataToValues(new FormData(form));
+    const { parseStep } = await loadSchemas();
+    const parsed = parseStep(props.step, values, props.context);
     return parsed.ok ? {} : parsed.errors;
   };
 
@@ -109,11 +126,21 @@ export function StepFrame(props: Props) {
     // The verdict waits as the save does: an error appearing at once would move the page
     // under a finger or pointer on its way to the next field or button.
     pendingSave.current = window.setTimeout(() => {
-      if (formRef.current) setLive(verdict(formRef.current));
+      const form = formRef.current;
+      if (form) {
+        // A submit after this blur is newer: its answer (or setLive({}) in checkOnSubmit) wins.
+        const at = submits.current;
+        void verdict(form).then(
+          (errors) => submits.current === at && setLive(errors),
+          () => {}, // the schemas could not be loaded (offline): the server checks on submit
+        );
+      }
       saveNow();
     }, 400);
   };
+  const submits = useRef(0);
   const checkOnSubmit = () => {
+    submits.current += 1;
     // Every submit goes to the server, which checks again and answers with the summary: a
     // browser whose view of the answers is stale must never keep a person from going on.
     window.clearTimeout(pendingSave.current);
@@ -136,7 +163,7 @@ export function StepFrame(props: Props) {
       <FormErrorSummary
         errors={Object.fromEntries(Object.entries(translatedErrors).filter(([field]) => field !== "form"))}         fieldIds={fieldIds}
       />
-      <Form method="post" action={`${base}/${props.step}`} ref={formRef} onBlur={checkAndSaveOnBlur} onSubmit={checkOnSubmit} noValidate>
+      <Form method="post" action={`${base}/${props.step}`} ref={formRef} onFocus={() => void loadSchemas().catch(() => {})} onBlur={checkAndSaveOnBlur} onSubmit={checkOnSubmit} noValidate>
         <VStack gap="space-32">
           {props.returnToSummary ? <input type="hidden" name="returnTo" value="oppsummering" /> : null}
           {props.children(fieldErrors)}

@@ -11,7 +11,7 @@
  * may be missing, as in a kort søknad), so a missing or odd answer leaves a
  * value out instead of failing the send.
  */
-import { maritalStatusFromRegister } from "./schemas";
+import { maritalStatusFromRegister } from "./options";
 import type { Adresse, Arbeidsforhold, FolkeregisterPerson, NavKontor } from "~/fagsystem/contract";
 
 export const SOKNAD_DOCUMENT_VERSION = "1.0.0";

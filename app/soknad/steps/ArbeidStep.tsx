@@ -3,7 +3,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { intlLocale } from "~/i18n/languages";
 import { useFormat, useLanguage } from "~/i18n/use-language";
-import { jaNei, limits, studyLoads, type JaNei, type StudyLoad } from "../schemas";
+import { jaNei, limits, studyLoads, type JaNei, type StudyLoad } from "../options";
 import { fieldId, valueOf, type StepViewProps } from "../step-view";
 
 const studentLabels: Record<JaNei, string> = {

@@ -1,7 +1,7 @@
 import { Alert, BodyLong, Checkbox, CheckboxGroup, Heading, Radio, RadioGroup, Textarea, TextField, VStack } from "@navikt/ds-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { behovCategories, emergencyOptions, jaNei, limits, type BehovCategory, type Emergency, type JaNei } from "../schemas";
+import { behovCategories, emergencyOptions, jaNei, limits, type BehovCategory, type Emergency, type JaNei } from "../options";
 import { fieldId, valueOf, valuesOf, type StepViewProps } from "../step-view";
 
 const categoryLabels: Record<BehovCategory, string> = {

@@ -1,7 +1,7 @@
 import { Radio, RadioGroup, ReadMore, TextField, VStack } from "@navikt/ds-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { housingOptions, type Housing } from "../schemas";
+import { housingOptions, type Housing } from "../options";
 import { fieldId, valueOf, type StepViewProps } from "../step-view";
 
 const housingLabels: Record<Housing, string> = {

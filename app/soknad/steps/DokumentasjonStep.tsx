@@ -1,6 +1,6 @@
 import { Alert, BodyLong, Fieldset, Heading, Radio, RadioGroup, TextField, VStack } from "@navikt/ds-react";
 import { useTranslation } from "react-i18next";
-import { documentChoices, type DocumentChoice } from "~/soknad/schemas";
+import { documentChoices, type DocumentChoice } from "~/soknad/options";
 import { fieldId, valueOf, type StepViewProps } from "~/soknad/step-view";
 import { UploadField } from "~/vedlegg/UploadField";
 import { OTHER_DOCUMENTS } from "~/vedlegg/limits";

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import type { FolkeregisterPerson } from "~/fagsystem/contract";
 import { ageOn } from "~/i18n/format";
 import { useFormat } from "~/i18n/use-language";
-import { childSupportOptions, jaNei, limits, maritalStatuses, maritalStatusFromRegister, type ChildSupport, type JaNei, type MaritalStatus } from "~/soknad/schemas";
+import { childSupportOptions, jaNei, limits, maritalStatuses, maritalStatusFromRegister, type ChildSupport, type JaNei, type MaritalStatus } from "~/soknad/options";
 import { fieldId, valueOf, type StepViewProps } from "~/soknad/step-view";
 
 type RegisterStatus = FolkeregisterPerson["sivilstand"];

@@ -10,7 +10,7 @@ import {
   type JaNei,
   type OtherIncomeType,
   type SavingsType,
-} from "~/soknad/schemas";
+} from "~/soknad/options";
 import { fieldId, valueOf, valuesOf, type StepViewProps } from "~/soknad/step-view";
 
 const jaNeiKeys: Record<JaNei, string> = { ja: "answer.ja", nei: "answer.nei" };

@@ -2,7 +2,7 @@ import { BodyShort, Button, Checkbox, Fieldset, FormSummary, Radio, RadioGroup, 
 import { EyeIcon, EyeSlashIcon } from "@navikt/aksel-icons";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { addressChoices, type AddressChoice } from "../schemas";
+import { addressChoices, type AddressChoice } from "../options";
 import { fieldId, valueOf, type StepViewProps } from "../step-view";
 
 

@@ -7,7 +7,7 @@ import {
   type ChildCostType,
   type HousingCostType,
   type OtherCostType,
-} from "~/soknad/schemas";
+} from "~/soknad/options";
 import { fieldId, valuesOf, type StepViewProps } from "~/soknad/step-view";
 
 const housingCostKeys: Record<HousingCostType, string> = {
