@@ -40,6 +40,8 @@ const server = (port: number, mockPort: number, extra: Record<string, string> = 
 
 export default defineConfig({
   testDir: "./e2e",
+  // HTTP-level vitest files of `npm run test:resilience`, not Playwright tests.
+  testIgnore: ["resilience/**"],
   // A run on moved ports keeps its results apart: each run empties its own folder at start.
   outputDir: process.env.E2E_PORT_BASE ? `./test-results-${PORT_BASE}` : "./test-results",
   fullyParallel: false,

@@ -30,12 +30,21 @@ try {
 /** The mock's caseworker simulator, forwarded so a demo needs only the portal's port. */
 let fagsystemSimulator: express.RequestHandler | undefined;
 if (cfg.MOCKS) {
-  const { startFagsystemMock } = await import("./mocks/server");
-  const mock = await startFagsystemMock({ port: cfg.MOCK_PORT || 3001, dataDir: path.resolve(cfg.DATA_DIR) });
-  process.env.FAGSYSTEM_URL = mock.url;
-  console.log(`Fagsystem mock on ${mock.url}`);
+  let mockUrl: string;
+  if (cfg.FAGSYSTEM_URL) {
+    // A mock of its own (`npm run mock:server`), e.g. one shared by several portal processes:
+    // the test login and the simulator use it, and no mock starts in this process.
+    mockUrl = cfg.FAGSYSTEM_URL;
+    console.log(`Fagsystem mock at ${mockUrl} (external)`);
+  } else {
+    const { startFagsystemMock } = await import("./mocks/server");
+    const mock = await startFagsystemMock({ port: cfg.MOCK_PORT || 3001, dataDir: path.resolve(cfg.DATA_DIR) });
+    process.env.FAGSYSTEM_URL = mock.url;
+    mockUrl = mock.url;
+    console.log(`Fagsystem mock on ${mock.url}`);
+  }
   const { proxyTo } = await import("./mocks/proxy");
-  fagsystemSimulator = proxyTo(mock.url);
+  fagsystemSimulator = proxyTo(mockUrl);
 }
 
 const app = express();
