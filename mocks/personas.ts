@@ -628,6 +628,53 @@ export function seed(now: Date): MockState {
   return { version: STATE_VERSION, seededAt: now.toISOString(), persons, soknader: seedSoknader(now, persons, letter), files, mellomlagring: [] };
 }
 
+/* ---------- synthetic applicants (load tests only) ---------- */
+
+export const SYNTHETIC_ID_PREFIX = "syntetisk-";
+/** At most this many synthetic applicants in one state (birth dates stay within about 14 years). */
+export const MAX_SYNTHETIC_PERSONS = 5000;
+
+const SYNTHETIC_FIRST_NAMES = ["Ola", "Kari", "Per", "Nora", "Ali", "Sara", "Jonas", "Emma", "Mohammed", "Ingrid"];
+const SYNTHETIC_HOMES = [
+  adresse("Testveien", "1", "0555", "Oslo", "0301"),
+  adresse("Testveien", "2", "5015", "Bergen", "4601"),
+  adresse("Testveien", "3", "7014", "Trondheim", "5001"),
+  adresse("Testveien", "4", "2317", "Hamar", "3403"),
+  adresse("Testveien", "5", "9008", "Tromsø", "5501"),
+  adresse("Testveien", "6", "4608", "Kristiansand S", "4204"),
+];
+
+/**
+ * Applicants beyond the personas, for tests that need many distinct persons: NAV allows two
+ * søknader per person a day, so a hundred parallel applications need fifty persons or more, and
+ * the limit stays as it is. Number `n` (from 1) is `syntetisk-<n>`: an adult (25 to about 39)
+ * with a synthetic fødselsnummer (month + 80; birth date 25 years and n days before the 1st of
+ * this month, individnummer from 470, which no persona uses), unmarried, no children, a
+ * registered address in a municipality that takes digital applications, a phone, an account,
+ * one employer and three months of pay, and no søknader. Not part of the seed: added on demand
+ * by `POST /mock/syntetiske-personer`, and gone again after a reset.
+ */
+export function syntheticPersons(now: Date, count: number, from = 1): PersonRecord[] {
+  if (!Number.isInteger(count) || count < 0 || !Number.isInteger(from) || from < 1 || from + count - 1 > MAX_SYNTHETIC_PERSONS) {
+    throw new RangeError(`synthetic persons ${from}–${from + count - 1} are outside 1–${MAX_SYNTHETIC_PERSONS}`);
+  }
+  const employer = orgnr("95678901");
+  return Array.from({ length: count }, (_, index) => {
+    const n = from + index;
+    return persona({
+      id: `${SYNTHETIC_ID_PREFIX}${n}`,
+      navn: { fornavn: SYNTHETIC_FIRST_NAMES[n % SYNTHETIC_FIRST_NAMES.length]!, mellomnavn: null, etternavn: `Syntetisk ${n}` },
+      fodselsdato: born(now, 25, n),
+      individnr: 470,
+      bostedsadresse: SYNTHETIC_HOMES[n % SYNTHETIC_HOMES.length]!,
+      mobil: `+474${String(n).padStart(7, "0")}`,
+      kontonummer: konto(String(1_200_000_000 + n * 10)),
+      aareg: [{ arbeidsgiver: { navn: "Syntetisk Arbeidsgiver AS", organisasjonsnummer: employer }, fom: "2020-01-01", tom: null, stillingsprosent: 50 }],
+      skatteetaten: lonn(now, "Syntetisk Arbeidsgiver AS", 21_000, 4_200),
+    });
+  });
+}
+
 /** Display name used by the test login. */
 export function personName(person: PersonRecord): string {
   return fullName(person.folkeregister.navn);

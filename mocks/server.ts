@@ -11,7 +11,7 @@ import { createMiddleware } from "@mswjs/http-middleware";
 import { z } from "zod";
 import { PERSON_HEADER } from "../app/fagsystem/contract";
 import { createHandlers } from "./handlers";
-import { personName, staffUsers } from "./personas";
+import { MAX_SYNTHETIC_PERSONS, personName, staffUsers, SYNTHETIC_ID_PREFIX, syntheticPersons } from "./personas";
 import { simulatorRouter } from "./simulator-routes";
 import { MockStore } from "./state";
 
@@ -95,6 +95,29 @@ function controlApi(state: MockStore, faults: Fault[], now: () => Date): Router 
 
   router.get("/testbrukere", (_req, res) => {
     res.json(state.persons().map((person) => ({ id: person.id, fnr: person.folkeregister.fnr, name: personName(person), birthDate: person.folkeregister.fodselsdato })));
+  });
+
+  // Test-only: more applicants than the personas, for load tests (see syntheticPersons). Answers them as /testbrukere lists them.
+  router.post("/syntetiske-personer", (req, res, next) => {
+    const parsed = z.object({ antall: z.number().int().min(1).max(MAX_SYNTHETIC_PERSONS) }).strict().safeParse(req.body);
+    if (!parsed.success) {
+      res.status(400).json({ error: "invalid-request", message: `send {"antall": 1–${MAX_SYNTHETIC_PERSONS}}` });
+      return;
+    }
+    const existing = state.persons().filter((person) => person.id.startsWith(SYNTHETIC_ID_PREFIX)).length;
+    if (existing + parsed.data.antall > MAX_SYNTHETIC_PERSONS) {
+      res.status(409).json({ error: "too-many", message: `at most ${MAX_SYNTHETIC_PERSONS} synthetic persons; reset the mock first` });
+      return;
+    }
+    state
+      .update((draft) => {
+        const added = syntheticPersons(now(), parsed.data.antall, existing + 1);
+        draft.persons.push(...added);
+        return added;
+      })
+      .then((added) => {
+        res.status(201).json(added.map((person) => ({ id: person.id, fnr: person.folkeregister.fnr, name: personName(person), birthDate: person.folkeregister.fodselsdato })));
+      }, next);
   });
 
   router.get("/nks-testbrukere", (_req, res) => {
