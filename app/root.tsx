@@ -8,6 +8,7 @@ import {
   ScrollRestoration,
   useRouteError,
   useRouteLoaderData,
+  type ShouldRevalidateFunction,
 } from "@remix-run/react";
 import { Provider } from "@navikt/ds-react";
 import { nb } from "@navikt/ds-react/locales";
@@ -17,6 +18,7 @@ import "./styles/aksel.css";
 import "./styles/app.css";
 import { rootData } from "./shell/root-data.server";
 import { createI18n } from "./i18n/i18n";
+import { namespacesFor } from "./i18n/namespaces";
 import { useNonce } from "./nonce";
 import { Header } from "./shell/Header";
 import { Footer } from "./shell/Footer";
@@ -31,6 +33,13 @@ export const links: LinksFunction = () => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   return rootData(request, params);
 }
+
+/**
+ * The root's data carries the translations of the page (app/i18n/namespaces.ts), so it is
+ * loaded again whenever a navigation goes to a page that needs other translations.
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, defaultShouldRevalidate }) =>
+  defaultShouldRevalidate || namespacesFor(currentUrl.pathname).join() !== namespacesFor(nextUrl.pathname).join();
 
 /** Error pages get a title too; every other page sets its own. */
 export const meta: MetaFunction = (args) => {

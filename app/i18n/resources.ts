@@ -16,7 +16,41 @@ for (const [file, content] of Object.entries(files)) {
 
 export const namespaces = Object.keys(resources.nb ?? {});
 
+const subsets = new Map<string, Resource>();
 
-export function resourcesFor(language: Language): Resource {
-  return { [language]: resources[language] ?? {} };
+/**
+ * The translations a page needs (see `namespacesFor`): whole namespaces and subtrees such as
+ * `soknad:drafts`. Made once per language and list and then shared, so every request for the
+ * same kind of page gets the same object (and the same i18n instance, app/i18n/i18n.ts).
+ */
+export function resourcesFor(language: Language, wanted: readonly string[]): Resource {
+  const cacheKey = `${language}|${wanted.join(",")}`;
+  let subset = subsets.get(cacheKey);
+  if (!subset) {
+    const all = resources[language] ?? {};
+    const picked: Record<string, Record<string, unknown>> = {};
+    for (const entry of wanted) {
+      const [namespace = "", path] = entry.split(":", 2) as [string, string | undefined];
+      const content = all[namespace] as Record<string, unknown> | undefined;
+      if (!content) continue;
+      if (path === undefined) {
+        picked[namespace] = content;
+        continue;
+      }
+      const parts = path.split(".");
+      let node: unknown = content;
+      for (const part of parts) node = (node as Record<string, unknown> | undefined)?.[part];
+      if (node === undefined) continue;
+      // Copy the path down to the subtree; the subtree itself is shared.
+      let target = (picked[namespace] ??= {});
+      if (target === content) continue;
+      parts.forEach((part, index) => {
+        if (index === parts.length - 1) target[part] = node;
+        else target = (target[part] ??= {}) as Record<string, unknown>;
+      });
+    }
+    subset = { [language]: picked };
+    subsets.set(cacheKey, subset);
+  }
+  return subset;
 }

@@ -2,12 +2,13 @@ import type { Params } from "@remix-run/react";
 import { currentSession } from "~/auth/auth.server";
 import { defaultLanguage, isLanguage } from "~/i18n/languages";
 import { resourcesFor } from "~/i18n/resources";
+import { namespacesFor } from "~/i18n/namespaces";
 import { akselTranslations } from "~/i18n/aksel.server";
 import { config } from "~/config.server";
 import { sessionEndsAt, sessionTimes } from "~/session/session.server";
 
 /**
- * What every page needs: its language and translations, who is logged in, and when the
+ * What every page needs: its language and the translations its components use, who is logged in, and when the
  * session ends (for the timeout warning). It never throws, so error pages can render.
  */
 export async function rootData(request: Request, params: Params) {
@@ -20,7 +21,7 @@ export async function rootData(request: Request, params: Params) {
   }
   return {
     language,
-    resources: resourcesFor(language),
+    resources: resourcesFor(language, namespacesFor(new URL(request.url).pathname)),
     akselTranslations: akselTranslations(language),
     user: session ? { kind: session.kind, name: session.subject.name } : null,
     session: session

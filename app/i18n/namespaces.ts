@@ -1,0 +1,70 @@
+/**
+ * Which translations a page needs, by its path. The root loader sends only these with a
+ * page (and the server renders the page from the same set, so a key left out shows as a
+ * raw key in the server's HTML and in the tests, never only in the browser). A page got
+ * every namespace before: about 70 kB of text in every HTML document.
+ *
+ * An entry is a namespace (`innsyn`) or one subtree of it (`soknad:drafts`). `common` goes
+ * with every page (header, footer, error pages, the session warning).
+ */
+import { isStepId, allSteps, type StepId } from "~/soknad/steps";
+
+const stepNamespace: Partial<Record<StepId, string>> = {
+  personalia: "soknad-personalia",
+  behov: "soknad-behov",
+  arbeid: "soknad-arbeid",
+  familie: "soknad-familie",
+  bosituasjon: "soknad-bosituasjon",
+  inntekt: "soknad-inntekt",
+  utgifter: "soknad-utgifter",
+  dokumentasjon: "soknad-dokumentasjon",
+};
+
+/** The draft list (landing page, mine søknader). */
+const draftList = ["soknad:drafts", "soknad:start.title"];
+
+/** A step: its own texts, every step's title (the progress bar), errors; documents and uploads where they are asked for. */
+function stepNamespaces(step: string): string[] {
+  const own = isStepId(step) ? stepNamespace[step] : undefined;
+  const titles = allSteps.flatMap((other) => {
+    const namespace = stepNamespace[other];
+    return namespace && namespace !== own ? [`${namespace}:title`] : [];
+  });
+  const documents = step === "dokumentasjon" ? ["soknad-documents", "vedlegg"] : [];
+  return ["soknad", "soknad-errors", ...(own ? [own] : []), ...titles, ...documents];
+}
+
+/** The namespaces (and subtrees) for a path such as `/nb/innsyn/123`, `common` first. */
+export function namespacesFor(pathname: string): string[] {
+  const [, , first = "", second = "", third = "", fourth = ""] = pathname.replace(/\/+$/, "").split("/");
+  return ["common", ...pageNamespaces(first, second, third, fourth)];
+}
+
+function pageNamespaces(first: string, second: string, third: string, fourth: string): string[] {
+  switch (first) {
+    case "":
+      return ["landing", ...draftList, "innsyn:highlights"];
+    case "logg-inn":
+    case "logget-ut":
+    case "nks":
+      return ["auth"];
+    case "kontakt":
+    case "personvern":
+    case "tilgjengelighet":
+      return ["info"];
+    case "meldinger":
+      return ["cases"];
+    case "mine-soknader":
+      return ["innsyn", ...draftList];
+    case "utbetalinger":
+      return ["innsyn"];
+    case "innsyn":
+      return third === "" ? ["innsyn", "soknad-documents", "vedlegg"] : ["innsyn"];
+    case "soknad":
+      if (second === "" || third === "" || third === "slett" || fourth !== "") return ["soknad"];
+      if (third === "kvittering") return ["soknad", "soknad-documents"];
+      return stepNamespaces(third);
+    default:
+      return [];
+  }
+}
