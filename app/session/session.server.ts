@@ -76,6 +76,14 @@ export async function createSession(
 }
 
 /**
+ * Activity within this long of the last recorded activity is not written again: a page's root
+ * and route loaders each look the session up (Remix gives every loader its own Request), and
+ * one write per second is enough for a timeout counted in minutes. The idle deadline can
+ * come at most this much earlier than the last request plus the idle time.
+ */
+export const TOUCH_GRANULARITY_MS = 1000;
+
+/**
  * Looks a session up by its token. An expired session is deleted and treated as absent.
  * With `touch`, the inactivity clock starts again (every real request does this).
  */
@@ -94,7 +102,7 @@ export async function findSession(
     await db.query(`DELETE FROM sessions WHERE id_hash = $1`, [session.idHash]);
     return null;
   }
-  if (options.touch) {
+  if (options.touch && now.getTime() - session.lastSeenAt.getTime() >= TOUCH_GRANULARITY_MS) {
     await db.query(`UPDATE sessions SET last_seen_at = $2 WHERE id_hash = $1`, [session.idHash, now.toISOString()]);
     session.lastSeenAt = now;
   }

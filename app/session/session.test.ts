@@ -30,6 +30,14 @@ describe("sessions", () => {
     expect(await findSession(token, { now: at(30), times, db })).toBeNull();
   });
 
+  it("writes activity at most once a second (a page's loaders each look the session up)", async () => {
+    const { token } = await createSession("applicant", subject, { now: at(0), times, db });
+    const second = (ms: number) => new Date(at(10).getTime() + ms);
+    expect((await findSession(token, { now: second(0), times, db, touch: true }))?.lastSeenAt).toEqual(second(0));
+    expect((await findSession(token, { now: second(999), times, db, touch: true }))?.lastSeenAt).toEqual(second(0));
+    expect((await findSession(token, { now: second(1000), times, db, touch: true }))?.lastSeenAt).toEqual(second(1000));
+  });
+
   it("ends at the absolute lifetime however active the person is", async () => {
     const { token } = await createSession("applicant", subject, { now: at(0), times, db });
     for (let minute = 20; minute < 360; minute += 20) {
