@@ -6,7 +6,6 @@ import { FamilieStep } from "./steps/FamilieStep";
 import { BosituasjonStep } from "./steps/BosituasjonStep";
 import { InntektStep } from "./steps/InntektStep";
 import { UtgifterStep } from "./steps/UtgifterStep";
-import { DokumentasjonStep } from "./steps/DokumentasjonStep";
 import { SummaryStep } from "./steps/SummaryStep";
 import { RegisterIncome } from "./steps/RegisterIncome";
 
@@ -18,12 +17,16 @@ const components = {
   bosituasjon: BosituasjonStep,
   inntekt: InntektStep,
   utgifter: UtgifterStep,
-  dokumentasjon: DokumentasjonStep,
   oppsummering: SummaryStep,
-} satisfies Record<StepViewProps["step"], (props: StepViewProps) => JSX.Element>;
+} satisfies Record<Exclude<StepViewProps["step"], "dokumentasjon">, (props: StepViewProps) => JSX.Element>;
 
-/** The fields of the step being shown. */
+/**
+ * The fields of the step being shown. The documentation step is not here: its route
+ * ($lang.soknad.$draftId.dokumentasjon.tsx) shows DokumentasjonStep, so the other steps' pages
+ * do not load the upload field.
+ */
 export function StepFields(props: StepViewProps) {
+  if (props.step === "dokumentasjon") return null;
   const Component = components[props.step];
   const income = props.step === "inntekt" ? props.register.income : undefined;
   return (

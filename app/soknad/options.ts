@@ -193,6 +193,11 @@ export type Answers = Partial<StepAnswers>;
 /** Form values as they come from `formDataToValues`. */
 export type FormValues = Record<string, string | string[]>;
 
+/** Nødhjelp chosen: the office must assess the application the same day. */
+export function isUrgent(answers: Answers): boolean {
+  return answers.behov?.categories.includes("nodhjelp") ?? false;
+}
+
 /** What the register's marital status counts as in an answer (UOPPGITT means we must ask). */
 export const maritalStatusFromRegister: Record<Exclude<FolkeregisterPerson["sivilstand"], "UOPPGITT">, MaritalStatus> = {
   UGIFT: "ugift",

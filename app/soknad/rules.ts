@@ -34,10 +34,8 @@ export function isNordicCitizen(register: Pick<RegisterData, "citizenship">): bo
   return register.citizenship.some((code) => (nordicCountries as readonly string[]).includes(code.toUpperCase()));
 }
 
-/** Nødhjelp chosen: the office must assess the application the same day. */
-export function isUrgent(answers: Answers): boolean {
-  return answers.behov?.categories.includes("nodhjelp") ?? false;
-}
+/** Nødhjelp chosen: the office must assess the application the same day (in options.ts, which the step pages load). */
+export { isUrgent } from "./options";
 
 /* ---------- documents ---------- */
 

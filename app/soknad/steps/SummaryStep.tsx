@@ -3,7 +3,7 @@ import { Alert, BodyLong, Checkbox, CheckboxGroup, FormSummary, List } from "@na
 import { useTranslation } from "react-i18next";
 import { useLanguage } from "~/i18n/use-language";
 import { fieldId, valuesOf, type StepViewProps } from "../step-view";
-import { isUrgent } from "../rules";
+import { isUrgent } from "../options";
 import { stepsFor } from "../steps";
 
 /**
