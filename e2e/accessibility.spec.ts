@@ -1,0 +1,353 @@
+/**
+ * Accessibility beyond the per-test axe check: every route, in bokmål, nynorsk and English,
+ * checked with axe (WCAG 2.0/2.1 A and AA) at 1280 px and at 320 px, with reflow (WCAG 1.4.10:
+ * no sideways scrolling at 320 px) and 200 % zoom (1280 × 800 at 200 % lays out as 640 × 400:
+ * no sideways scrolling, no clipped text, every control inside the window).
+ *
+ * It sets its own window sizes, so it runs in the desktop project only. Each test logs in once
+ * and uses one page; every problem on every page goes into one list that is checked at the end,
+ * so a failure lists all of them. The application is filled in once (in bokmål, with answers that
+ * open the questions that depend on earlier answers) and its steps, summary and receipt are then
+ * checked in all three languages by changing the language in the address.
+ *
+ * Sends once as the persona `gift` (the keyboard test sends the other of its two a day).
+ */
+import axeCore from "axe-core";
+import { test as base, expect, type Page } from "@playwright/test";
+import { hydrated, loginAs, type Language } from "./fixtures";
+import { texts } from "./locale";
+import { newSoknadFor, caseworker, seededSoknadOf } from "./mock-control";
+import { persona } from "./personas";
+
+const languages: Language[] = ["nb", "nn", "en"];
+const DESKTOP = { width: 1280, height: 800 } as const;
+const NARROW = { width: 320, height: 640 } as const;
+/** 1280 × 800 at 200 % zoom: the same CSS layout as a 640 × 400 window. */
+const ZOOMED = { width: 640, height: 400 } as const;
+
+type Checker = { page: Page; problems: string[] };
+
+declare global {
+  interface Window {
+    axe: typeof axeCore;
+  }
+}
+
+const test = base.extend<{ checker: Checker }>({
+  checker: async ({ page }, provide, testInfo) => {
+    test.skip(testInfo.project.name !== "desktop", "sets its own window sizes: 1280, 320 and 640 (200 % zoom) px");
+    test.setTimeout(300_000);
+    const problems: string[] = [];
+    page.on("pageerror", (error) => problems.push(`${page.url()}: script error: ${error.message}`));
+    await page.setViewportSize(DESKTOP);
+    await provide({ page, problems });
+    expect(problems, "accessibility problems").toEqual([]);
+  },
+});
+test.describe.configure({ mode: "parallel" });
+
+/**
+ * axe with the tags of fixtures.ts. Put into the page once and asked for violations only
+ * (not every passing node), which makes each run about twice as fast as AxeBuilder's.
+ */
+async function axe(page: Page, label: string): Promise<string[]> {
+  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(axeCore.source);
+  const results = await page.evaluate(
+    (tags) => window.axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] }),
+    ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"],
+  );
+  return results.violations.map(
+    (violation) => `${label}: axe ${violation.id} (${violation.impact}) ${violation.help} → ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
+  );
+}
+
+/**
+ * What does not fit the window: sideways scrolling of the page, text cut off by its box, and
+ * controls or text outside the window (where the page hides its overflow, scrolling does not show
+ * it). A data table inside its own scrolling box is allowed (WCAG 1.4.10 exempts two-dimensional
+ * content), so anything inside a box that scrolls sideways is left out.
+ */
+async function reflow(page: Page, label: string): Promise<string[]> {
+  const found = await page.evaluate(() => {
+    const problems: string[] = [];
+    const root = document.scrollingElement ?? document.documentElement;
+    if (root.scrollWidth > root.clientWidth) problems.push(`scrolls sideways (${root.scrollWidth} px content in ${root.clientWidth} px)`);
+    const width = document.documentElement.clientWidth;
+    const describe = (element: Element) => {
+      const id = element.id ? `#${element.id}` : "";
+      const cls = typeof element.className === "string" && element.className ? `.${element.className.trim().split(/\s+/).slice(0, 2).join(".")}` : "";
+      const words = (element.textContent ?? "").trim().replace(/\s+/g, " ").slice(0, 40);
+      return `${element.tagName.toLowerCase()}${id}${cls} "${words}"`;
+    };
+    const scrollsSideways = (element: Element) => {
+      for (let node = element.parentElement; node && node !== document.body; node = node.parentElement) {
+        const overflow = getComputedStyle(node).overflowX;
+        if ((overflow === "auto" || overflow === "scroll") && node.scrollWidth > node.clientWidth) return true;
+      }
+      return false;
+    };
+    const shown = (element: Element) => {
+      const rect = element.getBoundingClientRect();
+      // Screen-reader-only text is 1 × 1 px and clipped on purpose.
+      return rect.width > 2 && rect.height > 2 && element.checkVisibility({ checkOpacity: false, checkVisibilityCSS: true });
+    };
+    const reported = new Set<Element>();
+    const within = (element: Element) => [...reported].some((parent) => parent.contains(element));
+    for (const element of document.body.querySelectorAll("*")) {
+      if (!shown(element) || within(element)) continue;
+      const style = getComputedStyle(element);
+      if (style.position === "fixed" && style.visibility === "hidden") continue;
+      const hasText = [...element.childNodes].some((node) => node.nodeType === Node.TEXT_NODE && (node.textContent ?? "").trim() !== "");
+      const control = element.matches("a[href], button, input:not([type=hidden]), select, textarea, [tabindex]:not([tabindex='-1'])");
+      if (!hasText && !control) continue;
+      const rect = element.getBoundingClientRect();
+      // Wholly to the left of the page is hidden on purpose (a skip link until it has focus).
+      if (rect.right <= 0) continue;
+      if ((rect.right > width + 1 || rect.left < -1) && !scrollsSideways(element)) {
+        problems.push(`outside the window (${Math.round(rect.left)}–${Math.round(rect.right)} px of ${width}): ${describe(element)}`);
+        reported.add(element);
+        continue;
+      }
+      // Text wider than its box: cut off where the box hides its overflow, sticking out where it does not.
+      if (hasText && element.scrollWidth > element.clientWidth + 1 && element.clientWidth > 2 && !scrollsSideways(element)) {
+        const clips = style.overflowX === "hidden" || style.overflowX === "clip" || style.textOverflow === "ellipsis";
+        problems.push(`text ${clips ? "cut off" : "sticks out of its box"} (${element.scrollWidth} px of text in ${element.clientWidth} px): ${describe(element)}`);
+        reported.add(element);
+      }
+    }
+    return problems;
+  });
+  return found.map((problem) => `${label}: ${problem}`);
+}
+
+/** Lets the page lay itself out at a new window size. */
+async function resize(page: Page, size: { width: number; height: number }) {
+  await page.setViewportSize(size);
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+}
+
+/** Checks the page as it is now at 1280 px, 320 px and 200 % zoom, and leaves it at 1280 px. */
+async function check({ page, problems }: Checker, name: string) {
+  await page.waitForLoadState("load");
+  await hydrated(page);
+  const path = new URL(page.url()).pathname;
+  const label = `${name} (${path})`;
+  problems.push(...(await axe(page, `${label} at 1280 px`)));
+  await resize(page, NARROW);
+  problems.push(...(await axe(page, `${label} at 320 px`)));
+  problems.push(...(await reflow(page, `${label} at 320 px`)));
+  await resize(page, ZOOMED);
+  problems.push(...(await reflow(page, `${label} at 200 % zoom`)));
+  await resize(page, DESKTOP);
+}
+
+/** Opens `path` and checks it; a page that is not there is a problem too (except the 404 page). */
+async function visit(checker: Checker, name: string, path: string, status = 200) {
+  const response = await checker.page.goto(path);
+  if (response?.status() !== status) checker.problems.push(`${name} (${path}): HTTP ${response?.status()}, expected ${status}`);
+  await check(checker, name);
+}
+
+/** The same page in another language. */
+const inLanguage = (url: string, language: Language) => new URL(url, "http://localhost").pathname.replace(/^\/(nb|nn|en)\//, `/${language}/`);
+
+test("public pages in every language, and the staff login", async ({ checker }) => {
+  const { page } = checker;
+  for (const language of languages) {
+    const t = texts(language);
+    await visit(checker, `landing ${language}`, `/${language}`);
+    await visit(checker, `login ${language}`, `/${language}/logg-inn`);
+    // The error state: log in without choosing anyone.
+    await page.locator("main").getByRole("button", { name: t("auth:testLogin.submit") }).click();
+    await expect(page.getByRole("heading", { name: t("common:forms.errorSummaryHeading") })).toBeVisible();
+    await check(checker, `login with error summary ${language}`);
+    await visit(checker, `staff login ${language}`, `/${language}/nks/logg-inn`);
+    await visit(checker, `privacy ${language}`, `/${language}/personvern`);
+    await visit(checker, `accessibility statement ${language}`, `/${language}/tilgjengelighet`);
+    await visit(checker, `contact ${language}`, `/${language}/kontakt`);
+    await visit(checker, `logged out ${language}`, `/${language}/logget-ut`);
+    await visit(checker, `404 ${language}`, `/${language}/finnes-ikke`, 404);
+  }
+  // NAV Contact Centre staff.
+  await page.goto("/nb/nks/logg-inn");
+  await hydrated(page);
+  await page.getByRole("radio", { name: /Nora Kontaktsenter/ }).check();
+  await page.locator("main").getByRole("button", { name: texts("nb")("auth:testLogin.submit") }).click();
+  await expect(page).toHaveURL(/\/nb\/nks$/);
+  for (const language of languages) await visit(checker, `staff page ${language}`, `/${language}/nks`);
+});
+
+test("personal pages in every language: front page, my applications, payments, messages, status page with tasks, a decision", async ({ checker }) => {
+  const { page } = checker;
+  // Granted, with payments and a decision letter.
+  const granted = await persona("innvilget");
+  await loginAs(page, granted.name, "nb");
+  const grantedSoknad = await seededSoknadOf(granted.fnr);
+  await page.goto(`/nb/innsyn/${grantedSoknad}`);
+  const letterLink = page.locator("main a[href*='/vedtak/']").first();
+  await expect(letterLink).toBeVisible();
+  const vedtakPath = (await letterLink.getAttribute("href"))!;
+  for (const language of languages) {
+    await visit(checker, `front page logged in ${language}`, `/${language}`);
+    await visit(checker, `my applications ${language}`, `/${language}/mine-soknader`);
+    await visit(checker, `payments ${language}`, `/${language}/utbetalinger`);
+    await visit(checker, `messages ${language}`, `/${language}/meldinger`);
+    await visit(checker, `status page, granted ${language}`, `/${language}/innsyn/${grantedSoknad}`);
+    await visit(checker, `decision ${language}`, vedtakPath.replace(/^\/(nb|nn|en)\//, `/${language}/`));
+  }
+
+  // Being processed: documents asked for, with a deadline, and an upload for each.
+  const processing = await persona("under-behandling");
+  await page.context().clearCookies();
+  await loginAs(page, processing.name, "nb");
+  const processingSoknad = await seededSoknadOf(processing.fnr);
+  for (const language of languages) {
+    const t = texts(language);
+    await visit(checker, `status page with tasks ${language}`, `/${language}/innsyn/${processingSoknad}`);
+    // The error state of an upload form: send without choosing a file.
+    const send = page.locator("main form").filter({ has: page.locator("input[type=file]") }).first().getByRole("button", { name: t("vedlegg:upload"), exact: true });
+    if ((await send.count()) > 0) {
+      await send.click();
+      await page.waitForLoadState("load");
+      await check(checker, `status page, upload without a file ${language}`);
+    }
+  }
+});
+
+test("the whole application in every language: start, every step with its follow-up questions, errors, summary, receipt", async ({ checker }) => {
+  const { page } = checker;
+  const person = await persona("gift");
+  // A søknad of this person's own with tasks and a decision, made by the caseworker simulator.
+  const own = await newSoknadFor("gift");
+  await caseworker(own, { action: "status", status: "UNDER_BEHANDLING" });
+  const [sak] = await caseworker(own, { action: "sak", tittel: "Livsopphold", status: "UNDER_BEHANDLING" });
+  await caseworker(own, {
+    action: "etterspor",
+    dokumenter: [{ dokumenttype: "Kontoutskrift", tilleggsinformasjon: "For de siste tre månedene.", innsendelsesfrist: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10) }],
+  });
+  await caseworker(own, { action: "vilkar", saksreferanse: sak!.referanse as string, tittel: "Meld deg som arbeidssøker", beskrivelse: "Innen to uker." });
+  await caseworker(own, { action: "vedtak", saksreferanse: sak!.referanse as string, utfall: "DELVIS_INNVILGET" });
+
+  await loginAs(page, person.name, "nb");
+  const t = texts("nb");
+  const main = page.locator("main");
+  const radio = (legend: string | RegExp, option: string) => main.getByRole("radiogroup", { name: legend }).getByRole("radio", { name: option, exact: true });
+  const checkbox = (name: string) => main.getByRole("checkbox", { name, exact: true });
+  const next = () => main.getByRole("button", { name: t("soknad:nav.next"), exact: true }).click();
+  const step = async (titleKey: string) => {
+    await expect(page.getByRole("heading", { level: 1, name: t(titleKey), exact: true })).toBeVisible();
+  };
+  const errorSummary = page.getByRole("heading", { name: t("common:forms.errorSummaryHeading") });
+
+  for (const language of languages) {
+    await visit(checker, `status page with tasks and a decision ${language}`, `/${language}/innsyn/${own}`);
+    await visit(checker, `start page ${language}`, `/${language}/soknad`);
+  }
+  await page.goto("/nb/soknad");
+  await main.getByRole("button", { name: t("soknad:start.begin"), exact: true }).click();
+  const steps: Array<{ name: string; path: string }> = [];
+  const record = async (name: string) => {
+    steps.push({ name, path: page.url() });
+    await check(checker, `${name} nb`);
+  };
+
+  await step("soknad-personalia:title");
+  await radio(t("soknad-personalia:address.legend"), t("soknad-personalia:address.annen")).check();
+  await main.getByLabel(t("soknad-personalia:otherAddress.street")).fill("Grønnegata 12");
+  await main.getByLabel(t("soknad-personalia:otherAddress.postnummer")).fill("2317");
+  await main.getByLabel(t("soknad-personalia:otherAddress.poststed")).fill("Hamar");
+  await record("step 1 personalia, another address");
+  await next();
+
+  await step("soknad-behov:title");
+  await next();
+  await expect(errorSummary).toBeVisible();
+  await check(checker, "step 2 behov, nothing chosen: error summary nb");
+  await checkbox(t("soknad-behov:category.livsopphold")).check();
+  await checkbox(t("soknad-behov:category.nodhjelp")).check();
+  await checkbox(t("soknad-behov:emergency.ingenMat")).check();
+  await checkbox(t("soknad-behov:category.annet")).check();
+  await main.getByLabel(t("soknad-behov:otherText.label")).fill("Busskort til jobbintervju");
+  await main.getByLabel(t("soknad-behov:details.label")).fill("Jeg har fått halv stilling og får ikke endene til å møtes.");
+  await record("step 2 behov, emergency and other");
+  await next();
+
+  await step("soknad-arbeid:title");
+  await radio(t("soknad-arbeid:student.legend"), t("soknad-arbeid:student.ja")).check();
+  await radio(t("soknad-arbeid:studyLoad.legend"), t("soknad-arbeid:studyLoad.deltid")).check();
+  await record("step 3 arbeid, student");
+  await next();
+
+  await step("soknad-familie:title");
+  await main.getByLabel(t("soknad-familie:spouse.name")).fill("Kari Moe");
+  await main.getByLabel(t("soknad-familie:spouse.birthDate")).fill("17.05.1985");
+  await radio(t("soknad-familie:spouse.livesTogether"), t("soknad-familie:answer.ja")).check();
+  await radio(/Sara/, t("soknad-familie:answer.nei")).check();
+  await radio(t("soknad-familie:childSupport.legend"), t("soknad-familie:childSupport.option.ingen")).check();
+  await record("step 4 familie, spouse and child");
+  await next();
+
+  await step("soknad-bosituasjon:title");
+  await radio(t("soknad-bosituasjon:housing.legend"), t("soknad-bosituasjon:housing.annet")).check();
+  await main.getByLabel(t("soknad-bosituasjon:housingOther.label")).fill("Jeg leier et rom hos en venn");
+  await main.getByLabel(t("soknad-bosituasjon:householdSize.label")).fill("3");
+  await record("step 5 bosituasjon, other housing");
+  await next();
+
+  await step("soknad-inntekt:title");
+  await radio(t("soknad-inntekt:skattConsent.legend"), t("soknad-inntekt:answer.ja")).check();
+  await radio(t("soknad-inntekt:bostotteConsent.legend"), t("soknad-inntekt:answer.nei")).check();
+  await radio(t("soknad-inntekt:studentLoan.legend"), t("soknad-inntekt:answer.nei")).check();
+  await checkbox(t("soknad-inntekt:otherIncome.option.barnebidrag")).check();
+  await main.getByLabel(t("soknad-inntekt:otherIncome.amount.barnebidrag")).fill("1500");
+  await checkbox(t("soknad-inntekt:savings.option.brukskonto")).check();
+  // With the yes to Skatteetaten saved (in the background, when the person leaves the question),
+  // the step shows the income Skatteetaten has; "Neste" then goes on.
+  await expect(main.getByRole("region", { name: t("soknad:income.taxTitle") })).toBeVisible();
+  await record("step 6 inntekt, other income and income from Skatteetaten");
+  await next();
+
+  await step("soknad-utgifter:title");
+  await checkbox(t("soknad-utgifter:housingCosts.option.husleie")).check();
+  await checkbox(t("soknad-utgifter:childCosts.option.sfo")).check();
+  await checkbox(t("soknad-utgifter:otherCosts.option.medisin")).check();
+  await record("step 7 utgifter, with children's costs");
+  await next();
+
+  await step("soknad-dokumentasjon:title");
+  await expect(main.getByRole("heading", { level: 2, name: t("soknad-dokumentasjon:other.title") })).toBeVisible();
+  const now = main.getByRole("radio", { name: t("soknad-dokumentasjon:choice.option.lasterOppNa"), exact: true });
+  await now.first().check();
+  await record("step 8 dokumentasjon, uploading now");
+  const later = main.getByRole("radio", { name: t("soknad-dokumentasjon:choice.option.senderSenere"), exact: true });
+  for (let index = 0; index < (await later.count()); index++) await later.nth(index).check();
+  await next();
+
+  await step("soknad:summary.title");
+  await record("step 9 summary");
+  const summary = page.url();
+  const draftPath = new URL(summary).pathname.replace(/\/oppsummering$/, "");
+
+  for (const language of languages) {
+    const tl = texts(language);
+    if (language !== "nb") {
+      for (const { name, path } of steps) await visit(checker, `${name} ${language}`, inLanguage(path, language));
+    }
+    // The summary's error state: send without confirming.
+    await page.goto(inLanguage(summary, language));
+    await hydrated(page);
+    await main.getByRole("button", { name: tl("soknad:summary.send"), exact: true }).click();
+    await expect(main.getByRole("link", { name: tl("soknad-errors:confirm.required") })).toBeVisible();
+    await check(checker, `summary, not confirmed: error summary ${language}`);
+    await visit(checker, `delete the draft? ${language}`, inLanguage(`${draftPath}/slett`, language));
+    await visit(checker, `front page with a draft ${language}`, `/${language}`);
+  }
+
+  await page.goto(summary);
+  await hydrated(page);
+  await checkbox(t("soknad:summary.confirm")).check();
+  await main.getByRole("button", { name: t("soknad:summary.send"), exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: t("soknad:receipt.title") })).toBeVisible();
+  const receipt = page.url();
+  for (const language of languages) await visit(checker, `receipt ${language}`, inLanguage(receipt, language));
+});
