@@ -1,4 +1,4 @@
-import { Form, Link as RemixLink, useFetcher, useNavigation } from "@remix-run/react";
+import { Form, Link as RemixLink, useFetcher, useNavigation, useSubmit } from "@remix-run/react";
 import { Alert, BodyLong, BodyShort, Button, FormProgress, HStack, Link, VStack } from "@navikt/ds-react";
 import { ArrowLeftIcon, ArrowRightIcon } from "@navikt/aksel-icons";
 import { useEffect, useRef, useState, type ReactNode } from "react";
@@ -139,12 +139,27 @@ export function StepFrame(props: Props) {
     }, 400);
   };
   const submits = useRef(0);
-  const checkOnSubmit = () => {
+  // A "Neste" pressed while a background save is still on its way can lose its redirect to the
+  // save's reload (React Router), leaving the person on the step: such a submit waits for the save.
+  const submit = useSubmit();
+  const waiting = useRef<HTMLElement | null>(null);
+  useEffect(() => {
+    if (autosave.state !== "idle" || !waiting.current) return;
+    const submitter = waiting.current;
+    waiting.current = null;
+    submit(submitter as HTMLButtonElement);
+  }, [autosave.state, submit]);
+  const checkOnSubmit = (event: React.FormEvent<HTMLFormElement>) => {
     submits.current += 1;
     // Every submit goes to the server, which checks again and answers with the summary: a
     // browser whose view of the answers is stale must never keep a person from going on.
     window.clearTimeout(pendingSave.current);
     setLive({});
+    const submitter = (event.nativeEvent as SubmitEvent).submitter;
+    if (autosave.state !== "idle" && submitter) {
+      event.preventDefault();
+      waiting.current = submitter;
+    }
   };
 
   return (

@@ -1,0 +1,182 @@
+/**
+ * A whole standard application with the keyboard only: from the front page through the login,
+ * all nine steps and the summary to the receipt, with Tab, Shift+Tab, Space, Enter and the arrow
+ * keys (and typing into the field that has focus). No click, no fill. At every stop of the Tab key
+ * the focused control must show that it has focus; after a failed "Neste" the error summary must
+ * have focus. Every page is checked with axe as in the other tests (fixtures.ts).
+ *
+ * Sends once as the persona `gift` (the accessibility test sends the other of its two a day).
+ */
+import type { Locator, Page } from "@playwright/test";
+import { expect, hydrated, test } from "./fixtures";
+import { texts } from "./locale";
+import { persona } from "./personas";
+
+/** What a person sees of the focus: an outline or a ring on the control, its label or the box around it. */
+async function focusIndicator(page: Page): Promise<{ visible: boolean; what: string }> {
+  return page.evaluate(() => {
+    const element = document.activeElement;
+    if (!element || element === document.body) return { visible: true, what: "body" };
+    const describe = (node: Element) => {
+      const label = node instanceof HTMLInputElement && node.labels?.[0] ? node.labels[0].textContent : node.textContent;
+      return `${node.tagName.toLowerCase()}${node.getAttribute("type") ? `[type=${node.getAttribute("type")}]` : ""} "${(label ?? "").trim().replace(/\s+/g, " ").slice(0, 50)}"`;
+    };
+    const candidates: Element[] = [element];
+    if (element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement || element instanceof HTMLSelectElement) candidates.push(...(element.labels ?? []));
+    if (element.nextElementSibling) candidates.push(element.nextElementSibling);
+    for (let node = element.parentElement, depth = 0; node && depth < 3; node = node.parentElement, depth++) candidates.push(node);
+    const shows = (style: CSSStyleDeclaration) =>
+      (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0) || (style.boxShadow !== "none" && style.boxShadow !== "");
+    const visible = candidates.some((node) => [null, "::before", "::after"].some((pseudo) => shows(getComputedStyle(node, pseudo))));
+    return { visible, what: describe(element) };
+  });
+}
+
+function keyboard(page: Page) {
+  const unseen: string[] = [];
+  const isFocused = (target: Locator) => target.evaluate((element) => element === document.activeElement || element.contains(document.activeElement));
+  const self = {
+    unseen,
+    async press(key: string) {
+      await page.keyboard.press(key);
+    },
+    /** Tabs (or Shift+Tabs) until `target` or something inside it has focus, checking the focus can be seen at every stop. */
+    async tabTo(target: Locator, { backwards = false, max = 80 } = {}) {
+      await target.waitFor();
+      for (let stop = 0; stop < max; stop++) {
+        await page.keyboard.press(backwards ? "Shift+Tab" : "Tab");
+        const indicator = await focusIndicator(page);
+        if (!indicator.visible) unseen.push(`${new URL(page.url()).pathname}: ${indicator.what}`);
+        if (await isFocused(target)) return;
+      }
+      throw new Error(`Tab never reached ${target}`);
+    },
+    /** Tabs into a radio group and moves with the arrow keys to `option`, then selects it with Space. */
+    async choose(group: Locator, option: string) {
+      const radio = group.getByRole("radio", { name: option, exact: true });
+      await self.tabTo(group);
+      for (let step = 0; step < 12 && !(await isFocused(radio)); step++) await page.keyboard.press("ArrowDown");
+      await expect(radio).toBeFocused();
+      if (!(await radio.isChecked())) await page.keyboard.press("Space");
+      await expect(radio).toBeChecked();
+    },
+    async tick(checkbox: Locator) {
+      await self.tabTo(checkbox);
+      await page.keyboard.press("Space");
+      await expect(checkbox).toBeChecked();
+    },
+    async type(field: Locator, value: string) {
+      await self.tabTo(field);
+      // Select what is there (a prefilled value) and write over it.
+      await page.keyboard.press("ControlOrMeta+a");
+      await page.keyboard.type(value);
+      await expect(field).toHaveValue(value);
+    },
+    async activate(control: Locator, key: "Enter" | "Space" = "Enter") {
+      await self.tabTo(control);
+      await page.keyboard.press(key);
+    },
+  };
+  return self;
+}
+
+test("a whole standard application with the keyboard only, from the front page to the receipt", async ({ page }, testInfo) => {
+  test.skip(testInfo.project.name !== "desktop", "keyboard use is the same at every width and needs JavaScript for the focus checks; runs in the desktop project");
+  test.setTimeout(240_000);
+  const person = await persona("gift");
+  const t = texts("nb");
+  const main = page.locator("main");
+  const keys = keyboard(page);
+  const heading = (key: string) => page.getByRole("heading", { level: 1, name: t(key), exact: true });
+  const radios = (legend: string | RegExp) => main.getByRole("radiogroup", { name: legend });
+  const checkbox = (name: string) => main.getByRole("checkbox", { name, exact: true });
+  const button = (name: string) => main.getByRole("button", { name, exact: true });
+  const next = async (titleKey: string) => {
+    await keys.activate(button(t("soknad:nav.next")));
+    await expect(heading(titleKey)).toBeVisible();
+    await hydrated(page);
+  };
+
+  // The front page, then the login the application asks for.
+  await page.goto("/nb");
+  await hydrated(page);
+  await keys.activate(main.getByRole("link", { name: t("landing:apply") }));
+  await expect(heading("auth:testLogin.title")).toBeVisible();
+  await hydrated(page);
+  const persons = main.getByRole("radiogroup", { name: t("auth:testLogin.legend") });
+  await keys.tabTo(persons);
+  const me = persons.getByRole("radio", { name: new RegExp(person.name) });
+  for (let step = 0; step < 12 && !(await me.evaluate((element) => element === document.activeElement)); step++) await keys.press("ArrowDown");
+  await expect(me).toBeFocused();
+  if (!(await me.isChecked())) await keys.press("Space");
+  await keys.activate(button(t("auth:testLogin.submit")));
+
+  // The start page.
+  await expect(heading("soknad:start.title")).toBeVisible();
+  await hydrated(page);
+  await keys.activate(button(t("soknad:start.begin")));
+
+  await expect(heading("soknad-personalia:title")).toBeVisible();
+  await hydrated(page);
+  await keys.choose(radios(t("soknad-personalia:address.legend")), t("soknad-personalia:address.folkeregistrert"));
+  await next("soknad-behov:title");
+
+  // "Neste" with nothing chosen: the error summary gets focus, and its link leads to the field.
+  await keys.activate(button(t("soknad:nav.next")));
+  const summaryHeading = page.getByRole("heading", { name: t("common:forms.errorSummaryHeading") });
+  await expect(summaryHeading).toBeVisible();
+  await expect
+    .poll(() => summaryHeading.evaluate((element) => document.activeElement !== document.body && (document.activeElement?.contains(element) ?? false)), {
+      message: "the error summary has focus after a failed Neste",
+    })
+    .toBe(true);
+  await keys.activate(main.getByRole("link", { name: t("soknad-errors:categories.required") }));
+  await expect(main.getByRole("group", { name: t("soknad-behov:category.legend") }).getByRole("checkbox").first()).toBeFocused();
+  await page.keyboard.press("Space");
+  await expect(checkbox(t("soknad-behov:category.livsopphold"))).toBeChecked();
+  await keys.type(main.getByLabel(t("soknad-behov:details.label")), "Jobben ble halvert, og pengene strekker ikke til.");
+  await next("soknad-arbeid:title");
+
+  await keys.choose(radios(t("soknad-arbeid:student.legend")), t("soknad-arbeid:student.nei"));
+  await next("soknad-familie:title");
+
+  await keys.type(main.getByLabel(t("soknad-familie:spouse.name")), "Kari Moe");
+  await keys.type(main.getByLabel(t("soknad-familie:spouse.birthDate")), "17.05.1985");
+  await keys.choose(radios(t("soknad-familie:spouse.livesTogether")), t("soknad-familie:answer.ja"));
+  await keys.choose(radios(/Sara/), t("soknad-familie:answer.nei"));
+  await keys.choose(radios(t("soknad-familie:childSupport.legend")), t("soknad-familie:childSupport.option.ingen"));
+  await next("soknad-bosituasjon:title");
+
+  await keys.choose(radios(t("soknad-bosituasjon:housing.legend")), t("soknad-bosituasjon:housing.leier"));
+  await keys.type(main.getByLabel(t("soknad-bosituasjon:householdSize.label")), "3");
+  await next("soknad-inntekt:title");
+
+  await keys.choose(radios(t("soknad-inntekt:skattConsent.legend")), t("soknad-inntekt:answer.nei"));
+  await keys.choose(radios(t("soknad-inntekt:bostotteConsent.legend")), t("soknad-inntekt:answer.nei"));
+  await keys.choose(radios(t("soknad-inntekt:studentLoan.legend")), t("soknad-inntekt:answer.nei"));
+  await keys.tick(checkbox(t("soknad-inntekt:savings.option.brukskonto")));
+  await next("soknad-utgifter:title");
+
+  await keys.tick(checkbox(t("soknad-utgifter:housingCosts.option.husleie")));
+  await next("soknad-dokumentasjon:title");
+
+  // Every document: "Jeg sender det senere", group after group.
+  await expect(main.getByRole("heading", { level: 2, name: t("soknad-dokumentasjon:other.title") })).toBeVisible();
+  const choices = main.getByRole("radiogroup", { name: t("soknad-dokumentasjon:choice.legend") });
+  const count = await choices.count();
+  expect(count).toBeGreaterThan(1);
+  for (let index = 0; index < count; index++) await keys.choose(choices.nth(index), t("soknad-dokumentasjon:choice.option.senderSenere"));
+  await next("soknad:summary.title");
+
+  // Back up with Shift+Tab from the send button to the confirmation, tick it, and send.
+  const send = button(t("soknad:summary.send"));
+  await keys.tabTo(send);
+  await keys.tabTo(checkbox(t("soknad:summary.confirm")), { backwards: true });
+  await page.keyboard.press("Space");
+  await expect(checkbox(t("soknad:summary.confirm"))).toBeChecked();
+  await keys.activate(send);
+
+  await expect(heading("soknad:receipt.title")).toBeVisible();
+  await expect(page).toHaveURL(/\/nb\/soknad\/[0-9a-f-]{36}\/kvittering$/);
+  expect(keys.unseen, "controls that got focus without showing it").toEqual([]);
+});
