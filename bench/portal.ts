@@ -9,6 +9,7 @@ import { onInterrupt } from "./cleanup";
 import { BASE_URL, DATA_DIR, MOCK_PORT, PORT, type Persona } from "./config";
 
 export const ROOT = path.resolve(import.meta.dirname, "..");
+const MOCK_URL = `http://127.0.0.1:${MOCK_PORT}`;
 const bin = (name: string) => path.join(ROOT, "node_modules/.bin", name);
 
 /** Runs a command to completion; its output is shown only when it fails. */
@@ -43,9 +44,66 @@ export interface RunningPortal {
   stop: () => Promise<void>;
 }
 
-/** Starts server.ts in production mode with mocks and a fresh embedded database. */
+/**
+ * The fagsystem mock in a process of its own (mocks/standalone.ts), as the real fagsystem is
+ * another service: the portal's figures are the portal's work, not the mock's. It shares the
+ * machine's cores all the same.
+ */
+async function startMock(): Promise<{ stop: () => Promise<void>; log: () => string }> {
+  const child: ChildProcess = spawn(bin("tsx"), ["mocks/standalone.ts"], {
+    cwd: ROOT,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, NODE_ENV: "production", MOCK_PORT: String(MOCK_PORT), DATA_DIR },
+  });
+  let output = "";
+  const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000));
+  child.stdout?.on("data", keep);
+  child.stderr?.on("data", keep);
+  const pgid = child.pid;
+  if (!pgid) throw new Error("could not start mocks/standalone.ts");
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    try {
+      process.kill(-pgid, "SIGTERM");
+    } catch {
+      return;
+    }
+    const stopped = await Promise.race([exited.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 5000))]);
+    if (!stopped) {
+      try {
+        process.kill(-pgid, "SIGKILL");
+      } catch {
+        // already gone
+      }
+    }
+  };
+  const forget = onInterrupt(stop);
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`mocks/standalone.ts exited with ${child.exitCode}:\n${output}`);
+    const response = await fetch(`${MOCK_URL}/mock/testbrukere`).catch(() => null);
+    if (response?.ok) break;
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`the fagsystem mock did not answer on ${MOCK_URL} within 60 s:\n${output}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return {
+    log: () => output,
+    stop: async () => {
+      forget();
+      await stop();
+    },
+  };
+}
+
+/** Starts server.ts in production mode with a fresh embedded database and the fagsystem mock beside it. */
 export async function startPortal(buildDir: string): Promise<RunningPortal> {
   await fs.rm(path.join(ROOT, DATA_DIR), { recursive: true, force: true });
+  const mock = await startMock();
   const child: ChildProcess = spawn(bin("tsx"), ["server.ts"], {
     cwd: ROOT,
     detached: true, // its own process group, so stop() ends tsx and the node under it together
@@ -56,6 +114,7 @@ export async function startPortal(buildDir: string): Promise<RunningPortal> {
       MOCKS: "true",
       PORT: String(PORT),
       MOCK_PORT: String(MOCK_PORT),
+      FAGSYSTEM_URL: MOCK_URL,
       DATA_DIR,
       BUILD_DIR: buildDir,
     },
@@ -65,12 +124,14 @@ export async function startPortal(buildDir: string): Promise<RunningPortal> {
   child.stdout?.on("data", keep);
   child.stderr?.on("data", keep);
   const pgid = child.pid;
-  if (!pgid) throw new Error("could not start server.ts");
+  if (!pgid) {
+    await mock.stop();
+    throw new Error("could not start server.ts");
+  }
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
 
   let forget = () => {};
-  const stop = async () => {
-    forget();
+  const stopPortal = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     try {
       process.kill(-pgid, "SIGTERM");
@@ -87,11 +148,16 @@ export async function startPortal(buildDir: string): Promise<RunningPortal> {
     }
   };
 
+  const stop = async () => {
+    forget();
+    await stopPortal();
+    await mock.stop();
+  };
   forget = onInterrupt(stop);
   try {
     const deadline = Date.now() + 60_000;
     for (;;) {
-      if (child.exitCode !== null) throw new Error(`server.ts exited with ${child.exitCode}:\n${output}`);
+      if (child.exitCode !== null) throw new Error(`server.ts exited with ${child.exitCode}:\n${output}\n\nmock:\n${mock.log()}`);
       const response = await fetch(`${BASE_URL}/nb`).catch(() => null);
       if (response?.ok) break;
       if (Date.now() > deadline) throw new Error(`server.ts did not answer on ${BASE_URL}/nb within 60 s:\n${output}`);
@@ -125,7 +191,6 @@ export async function groupRssMb(pgid: number): Promise<number> {
 
 /* ---------- talking to the portal ---------- */
 
-const MOCK_URL = `http://127.0.0.1:${MOCK_PORT}`;
 const PERSON_HEADER = "Nav-Personident";
 
 /** Headers a same-origin form post from the portal's own page carries. */

@@ -44,15 +44,18 @@ export async function runLighthouse(pages: LighthousePage[]): Promise<Lighthouse
   }
   if (toRun.length === 0) return results;
 
-  const chrome = await launch({
-    chromePath: CHROMIUM,
-    chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run"],
-    logLevel: "silent",
-    handleSIGINT: false, // bench/cleanup.ts stops Chromium and the portal together
-  });
-  const forget = onInterrupt(() => chrome.kill());
-  try {
-    for (const page of toRun) {
+  for (const page of toRun) {
+    // A fresh Chromium (and profile) for each page: a cookie an earlier page set (the language
+    // cookie) would otherwise be sent instead of the session cookie in extraHeaders, and a
+    // logged-in page would be measured as the login page it redirects to.
+    const chrome = await launch({
+      chromePath: CHROMIUM,
+      chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run"],
+      logLevel: "silent",
+      handleSIGINT: false, // bench/cleanup.ts stops Chromium and the portal together
+    });
+    const forget = onInterrupt(() => chrome.kill());
+    try {
       const url = page.url ?? "";
       const path = new URL(url).pathname;
       try {
@@ -66,6 +69,8 @@ export async function runLighthouse(pages: LighthousePage[]): Promise<Lighthouse
         if (!result) throw new Error("lighthouse gave no result");
         const { categories, audits, runtimeError } = result.lhr;
         if (runtimeError) throw new Error(`${runtimeError.code}: ${runtimeError.message}`);
+        const landed = new URL(result.lhr.finalDisplayedUrl).pathname;
+        if (landed !== path) throw new Error(`${path} ended on ${landed} (not logged in?)`);
         const score = (id: string) => Math.round((categories[id]?.score ?? 0) * 100);
         const accessibilityAudits = categories.accessibility?.auditRefs.map((ref) => ref.id) ?? [];
         results.push({
@@ -85,10 +90,10 @@ export async function runLighthouse(pages: LighthousePage[]): Promise<Lighthouse
       } catch (error) {
         results.push({ name: page.name, path, status: "error", detail: error instanceof Error ? error.message : String(error) });
       }
+    } finally {
+      forget();
+      chrome.kill();
     }
-  } finally {
-    forget();
-    chrome.kill();
   }
   // In the order the pages were asked for.
   return pages.map((page) => results.find((result) => result.name === page.name) as LighthouseResult);

@@ -8,8 +8,8 @@
  * one after the other, into a fresh draft (so neither is a duplicate). The time runs from
  * sending until the whole answer (the re-rendered page) is read.
  *
- * Memory: the resident memory of the portal's process group (`groupRssMb`, which includes the
- * in-process fagsystem mock that stores the files) sampled every 20 ms from before the first
+ * Memory: the resident memory of the portal's process group (`groupRssMb`; the fagsystem mock,
+ * which stores the files, runs in a process of its own) sampled every 20 ms from before the first
  * upload until the last answer; growth = the peak minus the median of the samples before.
  */
 import { randomBytes } from "node:crypto";
