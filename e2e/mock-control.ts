@@ -9,8 +9,8 @@ export type Fault = { path: string; method?: string; fnr?: string; status?: numb
 export type SoknadSummary = { fiksDigisosId: string; sendtTidspunkt: string | null };
 
 /** The person's søknader as the fagsystem lists them (newest change first). */
-export async function soknaderOf(fnr: string): Promise<SoknadSummary[]> {
-  const response = await fetch(`${MOCK_CONTROL}/api/v1/soknader`, { headers: { "Nav-Personident": fnr } });
+export async function soknaderOf(fnr: string, control = MOCK_CONTROL): Promise<SoknadSummary[]> {
+  const response = await fetch(`${control}/api/v1/soknader`, { headers: { "Nav-Personident": fnr } });
   expect(response.status).toBe(200);
   return (await response.json()) as SoknadSummary[];
 }
@@ -23,18 +23,18 @@ export async function seededSoknadOf(fnr: string): Promise<string> {
   return oldest.fiksDigisosId;
 }
 
-export async function addFault(fault: Fault) {
-  const response = await fetch(`${MOCK_CONTROL}/mock/faults`, { method: "PUT", headers: { "Content-Type": "application/json" }, body: JSON.stringify(fault) });
+export async function addFault(fault: Fault, control = MOCK_CONTROL) {
+  const response = await fetch(`${control}/mock/faults`, { method: "PUT", headers: { "Content-Type": "application/json" }, body: JSON.stringify(fault) });
   expect(response.status, await response.text()).toBe(201);
 }
 
 /** Removes `fault`. The mock can only remove all faults, so any other test's faults are put back. */
-export async function removeFault(fault: Fault) {
-  const faults = (await (await fetch(`${MOCK_CONTROL}/mock/faults`)).json()) as Fault[];
-  await fetch(`${MOCK_CONTROL}/mock/faults`, { method: "DELETE" });
+export async function removeFault(fault: Fault, control = MOCK_CONTROL) {
+  const faults = (await (await fetch(`${control}/mock/faults`)).json()) as Fault[];
+  await fetch(`${control}/mock/faults`, { method: "DELETE" });
   const key = (candidate: Fault) =>
     JSON.stringify(Object.entries({ ...candidate, method: candidate.method?.toUpperCase() }).filter(([, value]) => value !== undefined).sort());
-  for (const other of faults.filter((candidate) => key(candidate) !== key(fault))) await addFault(other);
+  for (const other of faults.filter((candidate) => key(candidate) !== key(fault))) await addFault(other, control);
 }
 
 

@@ -4,34 +4,13 @@
  * that changes something or carries an id.
  */
 import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
+import { anonymous, loggedIn, newDraft } from "./http";
 import { test, expect } from "./fixtures";
-import { persona } from "./personas";
 import { soknaderOf } from "./mock-control";
 import { allSteps } from "../app/soknad/steps";
 import { PORTAL, SHORT_SESSION_PORTAL } from "../playwright.config";
 
 test.skip(({ browserName, isMobile, javaScriptEnabled }) => browserName !== "chromium" || isMobile || !javaScriptEnabled, "HTTP-level checks: the desktop project is enough");
-
-/** A request context logged in as the persona (the mock login form, posted as a browser would). */
-export async function loggedIn(personaId: string, baseURL = PORTAL): Promise<{ api: APIRequestContext; fnr: string; name: string }> {
-  const person = await persona(personaId);
-  const api = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { Origin: baseURL } });
-  const response = await api.post("/nb/logg-inn", { form: { fnr: person.fnr }, maxRedirects: 0 });
-  expect(response.status(), "login").toBe(302);
-  return { api, fnr: person.fnr, name: person.name };
-}
-
-async function anonymous(baseURL = PORTAL) {
-  return playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { Origin: baseURL } });
-}
-
-async function newDraft(api: APIRequestContext): Promise<string> {
-  const response = await api.post("/nb/soknad", { form: { kind: "standard" }, maxRedirects: 0 });
-  expect(response.status()).toBe(302);
-  const draftId = /\/soknad\/([0-9a-f-]{36})\//.exec(response.headers()["location"] ?? "")?.[1];
-  expect(draftId, "the new draft's id").toBeTruthy();
-  return draftId!;
-}
 
 /** The vedtak linked from the person's status page and its letter's file: the ids another person will try. */
 async function idsOnStatusPage(api: APIRequestContext, soknadId: string) {

@@ -202,8 +202,11 @@ export function vedtakSummary(view: InnsynView, letterId: string) {
   };
 }
 
-/** A file of one of the person's søknader, served so that a browser never runs it as a page. */
-export async function documentResponse(fnr: string, fileId: string, download: boolean): Promise<Response> {
+/**
+ * A file of one of the person's søknader, served so that a browser never runs it as a page;
+ * "unavailable" when the fagsystem cannot give it now.
+ */
+export async function documentResponse(fnr: string, fileId: string, download: boolean): Promise<Response | "unavailable"> {
   let dokument;
   try {
     dokument = await fagsystem.dokument(fnr, fileId);
@@ -211,7 +214,7 @@ export async function documentResponse(fnr: string, fileId: string, download: bo
     if (!(error instanceof FagsystemError)) throw error;
     if (error.kind === "not-found") throw new Response("Not Found", { status: 404 });
     console.error("[innsyn] document", error.message);
-    throw new Response("Service Unavailable", { status: 503 });
+    return "unavailable";
   }
   const type = dokument.contentType.split(";")[0]!.trim().toLowerCase();
   const viewable = type === "application/pdf" || type === "image/jpeg" || type === "image/png";

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link as RemixLink, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link as RemixLink, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Alert, BodyLong, BodyShort, Heading, Link, VStack } from "@navikt/ds-react";
 import { useTranslation } from "react-i18next";
 import { requireApplicant } from "~/auth/auth.server";
@@ -47,9 +47,13 @@ export default function SoknadStatusPage() {
   const actionData = useActionData<typeof action>();
   const format = useFormat();
   const language = useLanguage();
+  const [searchParams] = useSearchParams();
+  // A letter or file that could not be fetched sends the person here (see the dokument route).
+  const documentUnavailable = searchParams.get("dokument") === "utilgjengelig" ? <Alert variant="error">{t("statusPage.documentUnavailable")}</Alert> : null;
   if (data.kind !== "ok") {
     return (
       <Page title={t("statusPage.title")}>
+        {documentUnavailable}
         <Alert variant="error">{t(data.kind === "invalid" ? "statusPage.invalid" : "statusPage.unavailable")}</Alert>
         <Link as={RemixLink} to={`/${language}/mine-soknader`}>
           {t("statusPage.back")}
@@ -66,6 +70,7 @@ export default function SoknadStatusPage() {
   const relevantKrav = view.dokumentasjonkrav.filter((krav) => krav.status === "RELEVANT");
   return (
     <Page title={t("statusPage.title")}>
+      {documentUnavailable}
       {soknad.sendtTidspunkt ? <BodyShort>{t("statusPage.sent", { date: format.dateTime(soknad.sendtTidspunkt) })}</BodyShort> : null}
       <StatusBanner view={view} offices={offices} />
       <TaskBox view={view}>
@@ -112,6 +117,7 @@ export default function SoknadStatusPage() {
           </BodyLong>
         </Section>
       ) : null}
+      {attachments?.unavailable ? <Alert variant="warning">{t("statusPage.attachmentsUnavailable")}</Alert> : null}
       <Documents view={view} soknadId={soknad.id} soknadPdfId={soknad.soknadPdfId} sendt={soknad.sendtTidspunkt} uploaded={files} />
       <Section id="other-upload" title={t("ettersend.otherTitle")}>
         <BodyLong spacing>{t("ettersend.otherBody")}</BodyLong>

@@ -1,9 +1,14 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { requireApplicant } from "~/auth/auth.server";
 import { documentResponse } from "~/innsyn/innsyn.server";
 
-/** A letter or document of the person's own søknad; `?last-ned` asks for a download. */
+/**
+ * A letter or document of the person's own søknad; `?last-ned` asks for a download. When the
+ * fagsystem cannot give it now, the person lands on the status page, which says so.
+ */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const applicant = await requireApplicant(request, { eligible: true });
-  return documentResponse(applicant.fnr, params.fileId ?? "", new URL(request.url).searchParams.has("last-ned"));
+  const response = await documentResponse(applicant.fnr, params.fileId ?? "", new URL(request.url).searchParams.has("last-ned"));
+  if (response === "unavailable") return redirect(`/${params.lang}/innsyn/${encodeURIComponent(params.soknadId ?? "")}?dokument=utilgjengelig`);
+  return response;
 }

@@ -6,14 +6,15 @@ import { fagsystem, FagsystemError } from "~/fagsystem/client.server";
 import type { FolkeregisterPerson, NavKontor } from "~/fagsystem/contract";
 import type { SoknadRegister } from "./soknad-document";
 import { registerDataFrom } from "./rules";
-import type { RegisterView } from "./step-view";
+import type { RegisterSource, RegisterView } from "./step-view";
 
-async function optional<T>(work: Promise<T>): Promise<T | null> {
+async function optional<T>(work: Promise<T>, onFailure?: () => void): Promise<T | null> {
   try {
     return await work;
   } catch (error) {
     if (error instanceof FagsystemError) {
       console.error("[soknad/register]", error.message);
+      onFailure?.();
       return null;
     }
     throw error;
@@ -31,10 +32,11 @@ export async function loadRegister(
 ): Promise<{ view: RegisterView; person: FolkeregisterPerson; office: NavKontor | null; forDocument: SoknadRegister }> {
   const person = await fagsystem.folkeregisterPerson(fnr);
   const address = person.oppholdsadresse ?? person.bostedsadresse;
+  const notFetched: RegisterSource[] = [];
   const [krr, konto, employments, office] = await Promise.all([
-    optional(fagsystem.krrKontaktinfo(fnr)),
-    optional(fagsystem.kontoregisterKonto(fnr)),
-    optional(fagsystem.aaregArbeidsforhold(fnr)),
+    optional(fagsystem.krrKontaktinfo(fnr), () => notFetched.push("krr")),
+    optional(fagsystem.kontoregisterKonto(fnr), () => notFetched.push("kontoregister")),
+    optional(fagsystem.aaregArbeidsforhold(fnr), () => notFetched.push("aareg")),
     address ? optional(fagsystem.navKontor(address.kommunenummer)) : Promise.resolve(null),
   ]);
   const data = registerDataFrom(person);
@@ -60,6 +62,7 @@ export async function loadRegister(
       livesWithApplicant: child.folkeregistrertSammen,
     })),
     office: office ? { name: office.navn, municipality: office.kommunenavn, phone: office.telefon } : null,
+    notFetched,
   };
   const forDocument: SoknadRegister = { person, phone: view.phone, accountNumber: view.accountNumber, employments: employments ?? [] };
   return { view, person, office, forDocument };
@@ -76,7 +79,7 @@ export async function loadIncome(fnr: string, consent: { skattConsent?: string; 
     consent?.bostotteConsent === "ja" ? optional(fagsystem.husbankenBostotte(fnr)) : Promise.resolve(null),
   ]);
   return {
-    navPayments: (payments ?? []).map((payment) => ({ benefit: payment.ytelse, amount: payment.nettobelop, date: payment.utbetalingsdato })),
+    navPayments: payments ? payments.map((payment) => ({ benefit: payment.ytelse, amount: payment.nettobelop, date: payment.utbetalingsdato })) : null,
     tax: tax ? tax.map((row) => ({ payer: row.opplysningspliktig, month: row.maaned, gross: row.bruttoinntekt, withheld: row.forskuddstrekk })) : null,
     bostotte: bostotte ? bostotte.utbetalinger.map((row) => ({ date: row.utbetalingsdato, amount: row.belop })) : null,
   };

@@ -9,6 +9,8 @@ import type { SoknadOutline } from "./soknad-outline";
 import type { ListedFile } from "~/vedlegg/UploadField";
 import type { UploadOutcome } from "~/vedlegg/upload.server";
 
+export type RegisterSource = "krr" | "kontoregister" | "aareg";
+
 export type RegisterView = {
   data: RegisterData;
   name: string;
@@ -24,9 +26,15 @@ export type RegisterView = {
   maritalStatus: string;
   children: { name: string; birthDate: string; livesWithApplicant: boolean }[];
   office: { name: string; municipality: string; phone: string } | null;
+  /**
+   * Registers that did not answer this time: their part is empty because we could not ask,
+   * not because nothing is registered, and the step says so.
+   */
+  notFetched: RegisterSource[];
   /** Fetched for the income step: NAV payments always, tax and housing allowance only with consent. */
   income?: {
-    navPayments: { benefit: string; amount: number; date: string }[];
+    /** null: NAV's payment register did not answer. */
+    navPayments: { benefit: string; amount: number; date: string }[] | null;
     tax: { payer: string; month: string; gross: number; withheld: number }[] | null;
     bostotte: { date: string; amount: number }[] | null;
   };

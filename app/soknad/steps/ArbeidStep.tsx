@@ -49,7 +49,7 @@ export function ArbeidStep(props: StepViewProps) {
           ) : (
             <FormSummary.Answer>
               <FormSummary.Label>{t("employments.noneLabel")}</FormSummary.Label>
-              <FormSummary.Value>{t("employments.none")}</FormSummary.Value>
+              <FormSummary.Value>{register.notFetched.includes("aareg") ? t("employments.notFetched") : t("employments.none")}</FormSummary.Value>
             </FormSummary.Answer>
           )}
         </FormSummary.Answers>

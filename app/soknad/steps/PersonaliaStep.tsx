@@ -172,7 +172,9 @@ export function PersonaliaStep(props: StepViewProps) {
         type="tel"
         autoComplete="tel"
         label={t("phone.label")}
-        description={phoneFromRegister ? t("phone.descriptionFromRegister") : t("phone.description")}
+        description={
+          phoneFromRegister ? t("phone.descriptionFromRegister") : register.notFetched.includes("krr") ? t("phone.descriptionNotFetched") : t("phone.description")
+        }
         defaultValue={phone}
         error={error("phone")}
       />
@@ -186,7 +188,13 @@ export function PersonaliaStep(props: StepViewProps) {
             autoComplete="off"
             htmlSize={16}
             label={t("account.label")}
-            description={accountFromRegister ? t("account.descriptionFromRegister") : t("account.description")}
+            description={
+              accountFromRegister
+                ? t("account.descriptionFromRegister")
+                : register.notFetched.includes("kontoregister")
+                  ? t("account.descriptionNotFetched")
+                  : t("account.description")
+            }
             defaultValue={formatAccountNumber(accountNumber)}
             error={error("accountNumber")}
           />

@@ -13,7 +13,9 @@ export function RegisterIncome({ income, consent }: { income: NonNullable<StepVi
         <Heading level="2" size="small" spacing id="income-nav">
           {t("income.navTitle")}
         </Heading>
-        {income.navPayments.length === 0 ? (
+        {income.navPayments === null ? (
+          <BodyShort>{t("income.notFetched")}</BodyShort>
+        ) : income.navPayments.length === 0 ? (
           <BodyShort>{t("income.navNone")}</BodyShort>
         ) : (
           <Table size="small">

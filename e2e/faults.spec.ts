@@ -1,0 +1,276 @@
+/**
+ * The fagsystem fault matrix: for each call the portal makes to the fagsystem, the mock answers
+ * 500, 503, nothing for 10 s, or drops the connection. Each time the page the person is on
+ * says so in their language (no stack trace, no raw status), nothing they typed is lost, and
+ * the same request works once the fault has cleared.
+ *
+ * Runs against the second test portal, whose fagsystem timeout is 4 s (FAGSYSTEM_TIMEOUT_MS in
+ * playwright.config.ts), so the 10 s delay proves the portal stops waiting on its own.
+ * Faults are set for one person only (the call's Nav-Personident), except NORG's office
+ * lookups, which carry no person.
+ */
+import type { APIRequestContext, APIResponse } from "@playwright/test";
+import { test, expect } from "./fixtures";
+import { loggedIn, newDraft } from "./http";
+import { addFault, removeFault, soknaderOf, type Fault } from "./mock-control";
+import { bankStatement } from "../app/vedlegg/fixtures.test-support";
+import { OTHER_DOCUMENTS } from "../app/vedlegg/limits";
+import { SHORT_SESSION_MOCK_CONTROL, SHORT_SESSION_PORTAL } from "../playwright.config";
+
+test.skip(({ browserName, isMobile, javaScriptEnabled }) => browserName !== "chromium" || isMobile || !javaScriptEnabled, "HTTP-level checks: the desktop project is enough");
+
+const FAULTS = [
+  { name: "500", fault: { status: 500 } },
+  { name: "503", fault: { status: 503 } },
+  { name: "no answer for 10 s", fault: { delayMs: 10_000 } },
+  { name: "dropped connection", fault: { drop: true } },
+] as const;
+
+/** What a person must never see: the mock's error body, a stack trace, a raw status line. */
+const TECHNICAL = /injected-fault|FagsystemError|TimeoutError|ECONNRESET|fetch failed|at [\w.<>]+ \(|\bstatus(?: code)? 5\d\d\b|Internal Server Error/i;
+
+/** The text a person sees: without the scripts (which carry every translation) and tags. */
+const visible = (html: string) =>
+  html
+    .replace(/<script[\s\S]*?<\/script>/gi, " ")
+    .replace(/<style[\s\S]*?<\/style>/gi, " ")
+    .replace(/<[^>]+>/g, " ")
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, "&")
+    .replace(/\s+/g, " ");
+
+type Person = { api: APIRequestContext; fnr: string };
+
+type Case = {
+  call: string;
+  /** The fagsystem paths (prefixes) that fail together; `anyPerson` for calls that carry no person. */
+  paths: string[] | ((state: Record<string, string>) => string[]);
+  method?: "GET" | "POST" | "DELETE";
+  anyPerson?: boolean;
+  persona: string;
+  /** Sets up what the request needs, once per call (not under the fault). */
+  prepare?: (person: Person) => Promise<Record<string, string>>;
+  /** The request a person makes that needs the call. */
+  request: (person: Person, state: Record<string, string>) => Promise<APIResponse>;
+  /** The translated message the person gets while the call fails. */
+  message: RegExp;
+  /** What the same request shows when the fagsystem answers again. */
+  works: RegExp;
+  /** What the person typed, still there after the failed request. */
+  kept?: (person: Person, state: Record<string, string>) => Promise<void>;
+};
+
+async function sentSoknad(person: Person) {
+  const soknad = (await soknaderOf(person.fnr, SHORT_SESSION_MOCK_CONTROL)).find((candidate) => candidate.sendtTidspunkt);
+  expect(soknad, "the persona's seeded søknad").toBeTruthy();
+  return soknad!.fiksDigisosId;
+}
+
+/** The upload form's field names (app/vedlegg/UploadField.tsx: filesField, uploadIntent). */
+const filesField = (documentKey: string) => `filer.${documentKey}`;
+const uploadIntent = (documentKey: string) => `last-opp:${documentKey}`;
+
+let uploads = 0;
+/** A real PDF, different each time (its page count), so a retry is not refused as a duplicate. */
+async function pdf() {
+  uploads += 1;
+  return { name: "kontoutskrift.pdf", mimeType: "application/pdf", buffer: Buffer.from(await bankStatement(uploads)) };
+}
+
+const cases: Case[] = [
+  {
+    call: "folkeregister: the person's register data on a step",
+    paths: ["/api/v1/folkeregister"],
+    persona: "avslag",
+    prepare: async ({ api }) => ({ draftId: await newDraft(api) }),
+    request: ({ api }, { draftId }) =>
+      api.post(`/nb/soknad/${draftId}/behov`, { form: { intent: "next", categories: "husleie", details: "Strømregningen kom i dag" }, maxRedirects: 0 }),
+    message: /Vi får ikke (hentet opplysningene dine|kontakt med registrene) akkurat nå/,
+    works: /^$/,
+    kept: async ({ api }, { draftId }) => {
+      const page = await (await api.get(`/nb/soknad/${draftId}/behov`)).text();
+      expect(visible(page)).toContain("Strømregningen kom i dag");
+    },
+  },
+  {
+    call: "kontakt- og reservasjonsregisteret, kontoregisteret: phone and account on Om deg",
+    paths: ["/api/v1/krr", "/api/v1/kontoregister"],
+    persona: "avslag",
+    prepare: async ({ api }) => ({ draftId: await newDraft(api) }),
+    request: ({ api }, { draftId }) => api.get(`/nb/soknad/${draftId}/personalia`),
+    message: /Vi fikk ikke hentet telefonnummeret ditt.*Vi fikk ikke hentet kontonummeret ditt/,
+    works: /Kontonummer/,
+  },
+  {
+    call: "aa-registeret: employment on Arbeid og utdanning",
+    paths: ["/api/v1/aareg"],
+    persona: "avslag",
+    prepare: async ({ api }) => ({ draftId: await newDraft(api) }),
+    request: ({ api }, { draftId }) => api.get(`/nb/soknad/${draftId}/arbeid`),
+    message: /Vi fikk ikke hentet arbeidsforholdene dine fra Aa-registeret/,
+    works: /Arbeid og utdanning/,
+  },
+  {
+    call: "NAV-utbetalinger, Skatteetaten, Husbanken: income on Inntekt og formue",
+    paths: ["/api/v1/nav/utbetalinger", "/api/v1/skatteetaten", "/api/v1/husbanken"],
+    persona: "avslag",
+    prepare: async ({ api }) => {
+      const draftId = await newDraft(api);
+      const saved = await api.post(`/nb/soknad/${draftId}/inntekt`, { form: { intent: "next", skattConsent: "ja", bostotteConsent: "ja", studentLoan: "nei" }, maxRedirects: 0 });
+      expect(saved.status(), "the income step's answers saved").toBe(302);
+      return { draftId };
+    },
+    request: ({ api }, { draftId }) => api.get(`/nb/soknad/${draftId}/inntekt`),
+    message: /Utbetalinger fra NAV de siste 40 dagene Vi fikk ikke hentet opplysningene akkurat nå.*Inntekt fra Skatteetaten Vi fikk ikke hentet.*Bostøtte fra Husbanken Vi fikk ikke hentet/,
+    works: /Inntekt og formue/,
+  },
+  {
+    call: "the søknad list: Mine søknader",
+    paths: ["/api/v1/soknader"],
+    method: "GET",
+    persona: "innvilget",
+    request: ({ api }) => api.get("/nb/mine-soknader"),
+    message: /Vi kan ikke vise søknadene dine akkurat nå/,
+    works: /Mine søknader/,
+  },
+  {
+    call: "the søknad list: utbetalinger",
+    paths: ["/api/v1/soknader"],
+    method: "GET",
+    persona: "innvilget",
+    request: ({ api }) => api.get("/nb/utbetalinger"),
+    message: /akkurat nå/,
+    works: /Utbetalinger/,
+  },
+  {
+    call: "the event log: the status page",
+    paths: ({ soknadId }) => [`/api/v1/soknader/${soknadId}/innsyn`],
+    method: "GET",
+    persona: "under-behandling",
+    prepare: async (person) => ({ soknadId: await sentSoknad(person) }),
+    request: ({ api }, { soknadId }) => api.get(`/nb/innsyn/${soknadId}`),
+    message: /Vi får ikke hentet søknaden din akkurat nå/,
+    works: /Dette må du gjøre|Oppgaver|Status/,
+  },
+  {
+    call: "a letter's file from the dokumentlager",
+    paths: ["/api/v1/dokumentlager"],
+    persona: "innvilget",
+    prepare: async (person) => {
+      const soknadId = await sentSoknad(person);
+      const status = await (await person.api.get(`/nb/innsyn/${soknadId}`)).text();
+      const letter = new RegExp(`/nb/innsyn/${soknadId}/vedtak/([^"?#/]+)`).exec(status)![1]!;
+      const vedtak = await (await person.api.get(`/nb/innsyn/${soknadId}/vedtak/${letter}`)).text();
+      return { href: new RegExp(`/nb/innsyn/${soknadId}/dokument/[^"?#]+`).exec(vedtak)![0] };
+    },
+    request: ({ api }, { href }) => api.get(href!),
+    message: /Vi får ikke hentet dokumentet akkurat nå/,
+    works: /%PDF-/,
+  },
+  {
+    call: "files before sending (mellomlagring): uploading in Dokumentasjon",
+    paths: ["/api/v1/mellomlagring"],
+    method: "POST",
+    persona: "nylig-hjelp",
+    prepare: async ({ api }) => ({ draftId: await newDraft(api) }),
+    request: async ({ api }, { draftId }) =>
+      api.post(`/nb/soknad/${draftId}/dokumentasjon`, {
+        multipart: { intent: uploadIntent(OTHER_DOCUMENTS), [filesField(OTHER_DOCUMENTS)]: await pdf() },
+        maxRedirects: 0,
+      }),
+    message: /Vi får ikke lagret filer akkurat nå/,
+    works: /kontoutskrift\.pdf/,
+  },
+  {
+    call: "files before sending (mellomlagring): listing them in Dokumentasjon",
+    paths: ["/api/v1/mellomlagring"],
+    method: "GET",
+    persona: "nylig-hjelp",
+    prepare: async ({ api }) => ({ draftId: await newDraft(api) }),
+    request: ({ api }, { draftId }) => api.get(`/nb/soknad/${draftId}/dokumentasjon`),
+    message: /akkurat nå/,
+    works: /Dokumentasjon/,
+  },
+  {
+    call: "files before sending (mellomlagring): deleting one in Dokumentasjon",
+    paths: ["/api/v1/mellomlagring"],
+    method: "DELETE",
+    persona: "nylig-hjelp",
+    prepare: async ({ api }) => {
+      const draftId = await newDraft(api);
+      const page = await (
+        await api.post(`/nb/soknad/${draftId}/dokumentasjon`, { multipart: { intent: uploadIntent(OTHER_DOCUMENTS), [filesField(OTHER_DOCUMENTS)]: await pdf() } })
+      ).text();
+      const fileId = /value="slett-fil:([^"]+)"/.exec(page)?.[1];
+      expect(fileId, "the uploaded file's delete button").toBeTruthy();
+      return { draftId, fileId: fileId! };
+    },
+    request: ({ api }, { draftId, fileId }) => api.post(`/nb/soknad/${draftId}/dokumentasjon`, { form: { intent: `slett-fil:${fileId}` }, maxRedirects: 0 }),
+    message: /akkurat nå/,
+    works: /Dokumentasjon/,
+  },
+  {
+    call: "the søknad's files (vedlegg.json): the status page",
+    paths: ({ soknadId }) => [`/api/v1/soknader/${soknadId}/vedlegg`],
+    method: "GET",
+    persona: "innvilget",
+    prepare: async (person) => ({ soknadId: await sentSoknad(person) }),
+    request: ({ api }, { soknadId }) => api.get(`/nb/innsyn/${soknadId}`),
+    message: /Vi får ikke vist dokumentene du har sendt akkurat nå/,
+    works: /Vedtak|vedtak/,
+  },
+  {
+    call: "files after sending (ettersendelse): sending one from the status page",
+    paths: ({ soknadId }) => [`/api/v1/soknader/${soknadId}/vedlegg`],
+    method: "POST",
+    persona: "under-behandling",
+    prepare: async (person) => ({ soknadId: await sentSoknad(person) }),
+    request: async ({ api }, { soknadId }) =>
+      api.post(`/nb/innsyn/${soknadId}`, { multipart: { intent: uploadIntent(OTHER_DOCUMENTS), [filesField(OTHER_DOCUMENTS)]: await pdf() }, maxRedirects: 0 }),
+    message: /akkurat nå/,
+    works: /kontoutskrift\.pdf/,
+  },
+];
+
+for (const testCase of cases) {
+  test(`fagsystem fault matrix: ${testCase.call}`, async () => {
+    test.setTimeout(120_000);
+    const person = await loggedIn(testCase.persona, SHORT_SESSION_PORTAL);
+    const state = (await testCase.prepare?.(person)) ?? {};
+    const problems: string[] = [];
+    for (const { name, fault: kind } of FAULTS) {
+      const paths = typeof testCase.paths === "function" ? testCase.paths(state) : testCase.paths;
+      const faults: Fault[] = paths.map((path) => ({ path, method: testCase.method, fnr: testCase.anyPerson ? undefined : person.fnr, ...kind }));
+      for (const fault of faults) await addFault(fault, SHORT_SESSION_MOCK_CONTROL);
+      let response: APIResponse;
+      const started = Date.now();
+      try {
+        response = await testCase.request(person, state);
+      } finally {
+        for (const fault of faults) await removeFault(fault, SHORT_SESSION_MOCK_CONTROL);
+      }
+      const seconds = (Date.now() - started) / 1000;
+      const body = visible(await response.text());
+      if (response.status() >= 500 && response.status() !== 503) problems.push(`${name}: status ${response.status()}`);
+      if (!testCase.message.test(body)) problems.push(`${name}: no translated message (${response.status()}): ${body.slice(body.indexOf("Logg ut") + 8, body.indexOf("Logg ut") + 400)}`);
+      if (TECHNICAL.test(body)) problems.push(`${name}: technical text shown: ${TECHNICAL.exec(body)![0]}`);
+      if (seconds > 9.5) problems.push(`${name}: the person waited ${seconds.toFixed(1)} s`);
+      if (testCase.kept) {
+        try {
+          await testCase.kept(person, state);
+        } catch (error) {
+          problems.push(`${name}: typed text lost: ${String(error).slice(0, 200)}`);
+        }
+      }
+      // Once the fault has cleared, the same request works.
+      const again = await testCase.request(person, state);
+      const againBody = visible(await again.text());
+      const retryProblem =
+        again.status() >= 400 ? `status ${again.status()}` : !testCase.works.test(againBody) ? "not the page" : testCase.message.test(againBody) ? "still the message" : null;
+      if (retryProblem) problems.push(`${name}: the retry did not work (${retryProblem}): ${againBody.slice(0, 200)}`);
+    }
+    expect(problems).toEqual([]);
+    await person.api.dispose();
+  });
+}
