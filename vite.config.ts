@@ -30,5 +30,7 @@ export default defineConfig({
     include: ["app/**/*.test.{ts,tsx}", "mocks/**/*.test.ts", "locales/**/*.test.ts"],
     environment: "node",
     testTimeout: 30_000,
+    // Opening an embedded PGlite database takes seconds on a busy 2-core machine.
+    hookTimeout: 60_000,
   },
 });

@@ -7,17 +7,28 @@ import { persona } from "./personas";
 import { PORTAL } from "../playwright.config";
 
 /** A request context logged in as the persona (the mock login form, posted as a browser would). */
-export async function loggedIn(personaId: string, baseURL = PORTAL): Promise<{ api: APIRequestContext; fnr: string; name: string }> {
+export async function loggedIn(
+  personaId: string,
+  baseURL = PORTAL,
+  options: { freshConnections?: boolean } = {},
+): Promise<{ api: APIRequestContext; fnr: string; name: string }> {
   const person = await persona(personaId);
-  const api = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { Origin: baseURL } });
+  const api = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { Origin: baseURL, ...(options.freshConnections ? FRESH : {}) } });
   const response = await api.post("/nb/logg-inn", { form: { fnr: person.fnr }, maxRedirects: 0 });
   expect(response.status(), "login").toBe(302);
   return { api, fnr: person.fnr, name: person.name };
 }
 
-export async function anonymous(baseURL = PORTAL) {
-  return playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { Origin: baseURL } });
+export async function anonymous(baseURL = PORTAL, options: { freshConnections?: boolean } = {}) {
+  return playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { Origin: baseURL, ...(options.freshConnections ? FRESH : {}) } });
 }
+
+/**
+ * One connection per request. A request the server answers without reading all of its body
+ * makes Node close that keep-alive connection; a client that reuses it at that moment gets
+ * ECONNRESET (browsers retry such a request on their own; this client does not).
+ */
+const FRESH = { Connection: "close" };
 
 export async function newDraft(api: APIRequestContext): Promise<string> {
   const response = await api.post("/nb/soknad", { form: { kind: "standard" }, maxRedirects: 0 });

@@ -28,8 +28,9 @@ let filterSchema: ReturnType<typeof makeFilterSchema> | undefined;
 function makeFilterSchema() {
   return z.object({
     filter: z.enum(paymentFilters).catch("alle"),
-    fra: z.string().max(20).optional(),
-    til: z.string().max(20).optional(),
+    // An over-long date is kept short and then refused as an invalid date, with the message.
+    fra: z.string().optional().transform((value) => value?.slice(0, 30)),
+    til: z.string().optional().transform((value) => value?.slice(0, 30)),
   });
 }
 

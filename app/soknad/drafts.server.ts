@@ -3,7 +3,7 @@
  * owner's fnr, so another person's draft id behaves exactly like one that does not exist.
  */
 import crypto from "node:crypto";
-import { store, type Queryable } from "~/store/store.server";
+import { store, toJsonb, type Queryable } from "~/store/store.server";
 
 export const DRAFT_LIFETIME_DAYS = 14;
 
@@ -63,7 +63,7 @@ export async function createDraft(
   const rows = await (await db(options)).query<Row>(
     `INSERT INTO drafts (id, owner_fnr, kind, answers, current_step, created_at, updated_at, delete_after)
      VALUES ($1, $2, $3, $4, $5, $6, $6, $7) RETURNING *`,
-    [crypto.randomUUID(), ownerFnr, input.kind, JSON.stringify(input.answers ?? {}), input.firstStep, now.toISOString(), deleteAfter(now).toISOString()],
+    [crypto.randomUUID(), ownerFnr, input.kind, toJsonb(input.answers ?? {}), input.firstStep, now.toISOString(), deleteAfter(now).toISOString()],
   );
   return toDraft(rows[0]!);
 }
@@ -104,7 +104,7 @@ export async function saveStep(
             current_step = $5, updated_at = $6, delete_after = $7
       WHERE id = $1 AND owner_fnr = $2 AND submitted_at IS NULL
       RETURNING *`,
-    [id, ownerFnr, step, JSON.stringify(values), options.currentStep ?? step, now.toISOString(), deleteAfter(now).toISOString()],
+    [id, ownerFnr, step, toJsonb(values), options.currentStep ?? step, now.toISOString(), deleteAfter(now).toISOString()],
   );
   return rows[0] ? toDraft(rows[0]) : null;
 }

@@ -34,6 +34,13 @@ describe("drafts", () => {
     expect(found?.currentStep).toBe("behov");
   });
 
+  it("keeps text with a NUL character or a lone surrogate instead of failing the write", async () => {
+    const draft = await createDraft(A, { kind: "standard", firstStep: "personalia" }, { db, now: day(0) });
+    await saveStep(A, draft.id, "behov", { details: "før\u0000etter \uD800", ["nøkkel\u0000"]: "x" }, { db, now: day(1) });
+    const found = await findDraft(A, draft.id, { db });
+    expect(found?.answers).toEqual({ behov: { details: "føretter \uFFFD", ["nøkkel"]: "x" } });
+  });
+
   it("never shows or changes another person's draft", async () => {
     const draft = await createDraft(A, { kind: "standard", firstStep: "personalia" }, { db, now: day(0) });
     expect(await findDraft(B, draft.id, { db })).toBeNull();

@@ -112,3 +112,21 @@ export function store(): Promise<Store> {
   });
   return shared;
 }
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+function storable(value: unknown): unknown {
+  if (typeof value === "string") return value.replaceAll("\u0000", "").replace(LONE_SURROGATE, "\uFFFD");
+  if (Array.isArray(value)) return value.map(storable);
+  if (value !== null && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([key, item]) => [storable(key), storable(item)]));
+  return value;
+}
+
+/**
+ * JSON for a jsonb column. PostgreSQL refuses the NUL character and lone surrogates in text
+ * (a form can carry both), so NUL is dropped and a lone surrogate becomes U+FFFD, for every
+ * writer, instead of the write failing.
+ */
+export function toJsonb(value: unknown): string {
+  return JSON.stringify(storable(value));
+}

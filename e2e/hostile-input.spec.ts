@@ -1,0 +1,235 @@
+/**
+ * Hostile input against every action, at the HTTP level: fast-check sends random and hostile
+ * form data (wrong types, huge values, unknown and repeated fields, unicode edge cases, script
+ * tags) to each form the portal has, with the field names the page itself offers. Never a 500,
+ * never technical text, never markup coming back unescaped; and what was typed is shown as
+ * text afterwards. Then malformed multipart bodies and files that lie about their type.
+ */
+import fc from "fast-check";
+import type { APIRequestContext, APIResponse } from "@playwright/test";
+import { test, expect } from "./fixtures";
+import { anonymous, loggedIn, newDraft } from "./http";
+import { seededSoknadOf } from "./mock-control";
+import { persona } from "./personas";
+import { allSteps } from "../app/soknad/steps";
+import { bankStatement } from "../app/vedlegg/fixtures.test-support";
+
+test.skip(({ browserName, isMobile, javaScriptEnabled }) => browserName !== "chromium" || isMobile || !javaScriptEnabled, "HTTP-level checks: the desktop project is enough");
+
+const RUNS = Number(process.env.HOSTILE_RUNS ?? 25);
+
+/** Markup that must never come back as markup: React escapes it, Remix's data escapes "<". */
+const INJECTED = ["<script>alert(1)</script>", '"><img src=x onerror=alert(1)>', "<svg/onload=alert(1)>"];
+const TECHNICAL = /FagsystemError|ZodError|TypeError|ReferenceError|SyntaxError|at [\w.<>]+ \(|node_modules|Internal Server Error|Unexpected Server Error/;
+
+const hostileValue = fc.oneof(
+  fc.string({ maxLength: 40 }),
+  fc.string({ unit: "grapheme", maxLength: 40 }),
+  fc.string({ unit: "binary", maxLength: 40 }),
+  fc.constantFrom(
+    ...INJECTED,
+    "'; DROP TABLE drafts; --",
+    "\u0000",
+    "a\u0000b",
+    "\u202Eevil",
+    "e\u0301\u0301\u0301",
+    "👩‍👩‍👧‍👦",
+    "\uD800",
+    "-1",
+    "1e309",
+    "NaN",
+    "Infinity",
+    "0x10",
+    "   ",
+    "ja",
+    "nei",
+    "on",
+    "2026-02-30",
+    "31.02.2026",
+    "12345678901",
+    "../../../etc/passwd",
+    "%00",
+    "{{constructor.constructor('return 1')()}}",
+    "__proto__",
+  ),
+  fc.nat({ max: 100_000 }).map((length) => "x".repeat(length)),
+  fc.integer().map(String),
+  fc.double().map(String),
+);
+
+const hostileName = fc.oneof(fc.constantFrom("__proto__", "constructor", "prototype", "toString", "a[b]", "intent", "returnTo", "x".repeat(300)), fc.string({ maxLength: 20 }));
+
+/** The names of the fields in the page's forms (inputs, textareas, selects, buttons with a name). */
+function fieldNames(html: string): string[] {
+  const names = new Set<string>();
+  for (const match of html.matchAll(/<(?:input|textarea|select|button)\b[^>]*\bname="([^"]+)"/g)) names.add(match[1]!.replace(/&amp;/g, "&"));
+  return [...names];
+}
+
+/** A form body: the page's own fields and unknown ones, some repeated, with hostile values. */
+function hostileForm(known: string[]) {
+  const name = known.length > 0 ? fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...known) }, { weight: 1, arbitrary: hostileName }) : hostileName;
+  return fc.array(fc.tuple(name, hostileValue), { minLength: 0, maxLength: 25 });
+}
+
+function encode(pairs: Array<[string, string]>): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of pairs) params.append(name, value);
+  return params.toString();
+}
+
+function problemsOf(label: string, response: APIResponse, body: string): string[] {
+  const problems: string[] = [];
+  if (response.status() >= 500 && response.status() !== 503) problems.push(`${label}: status ${response.status()}`);
+  if (TECHNICAL.test(body)) problems.push(`${label}: technical text: ${TECHNICAL.exec(body)![0]}`);
+  for (const markup of INJECTED) if (body.includes(markup)) problems.push(`${label}: markup came back unescaped: ${markup}`);
+  return problems;
+}
+
+async function fuzzAction(api: APIRequestContext, label: string, path: string, options: { runs?: number; keep?: string[] } = {}) {
+  const page = await api.get(path);
+  expect(page.status(), `${label}: the page`).toBeLessThan(400);
+  const known = fieldNames(await page.text());
+  const problems: string[] = [];
+  await fc.assert(
+    fc.asyncProperty(hostileForm(known), async (pairs) => {
+      // Some requests keep a field fixed, e.g. so the fuzzing of "Slett" never confirms it.
+      const filtered = options.keep ? pairs.filter(([name]) => !options.keep!.includes(name)) : pairs;
+      const response = await api.post(path, {
+        data: encode(filtered),
+        headers: { "Content-Type": "application/x-www-form-urlencoded" },
+        maxRedirects: 0,
+        timeout: 30_000,
+      });
+      const found = problemsOf(`${label} ${JSON.stringify(filtered).slice(0, 300)}`, response, await response.text());
+      problems.push(...found);
+      return found.length === 0;
+    }),
+    { numRuns: options.runs ?? RUNS, endOnFailure: true },
+  );
+  expect(problems).toEqual([]);
+}
+
+test("every step of the søknad takes random and hostile form data without a 500, and shows what was typed as text", async () => {
+  test.setTimeout(300_000);
+  const { api } = await loggedIn("forstegang", undefined, { freshConnections: true });
+  const draftId = await newDraft(api);
+  for (const step of allSteps) await fuzzAction(api, step, `/nb/soknad/${draftId}/${step}`, { keep: ["confirm"] });
+
+  // A script tag typed into a free-text field is saved as text and shown as text everywhere.
+  const typed = `Husleie ${INJECTED[0]} og ${INJECTED[1]}`;
+  await api.post(`/nb/soknad/${draftId}/behov`, { form: { intent: "autosave", categories: "husleie", details: typed } });
+  for (const path of [`/nb/soknad/${draftId}/behov`, `/nb/soknad/${draftId}/oppsummering`]) {
+    const html = await (await api.get(path)).text();
+    for (const markup of INJECTED) expect(html, path).not.toContain(markup);
+    expect(html, `${path} shows the text escaped`).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+  }
+  await api.dispose();
+});
+
+test("login, start, delete, session, logout and the payment filter take hostile input without a 500", async () => {
+  test.setTimeout(300_000);
+  const nobody = await anonymous(undefined, { freshConnections: true });
+  await fuzzAction(nobody, "logg-inn", "/nb/logg-inn");
+  await fuzzAction(nobody, "nks/logg-inn", "/nb/nks/logg-inn");
+  await nobody.dispose();
+
+  const { api } = await loggedIn("aleneforelder", undefined, { freshConnections: true });
+  await fuzzAction(api, "soknad start", "/nb/soknad");
+  const draftId = await newDraft(api);
+  await fuzzAction(api, "slett", `/nb/soknad/${draftId}/slett`, { keep: ["intent"] });
+  await fuzzAction(api, "api/sesjon", "/api/sesjon", { runs: 10 });
+
+  // The payment filter is a GET form: hostile query strings.
+  const problems: string[] = [];
+  await fc.assert(
+    fc.asyncProperty(hostileForm(["vis", "fra", "til"]), async (pairs) => {
+      const response = await api.get(`/nb/utbetalinger?${encode(pairs)}`.slice(0, 8000), { maxRedirects: 0 });
+      const found = problemsOf(`utbetalinger ${JSON.stringify(pairs).slice(0, 200)}`, response, await response.text());
+      problems.push(...found);
+      return found.length === 0;
+    }),
+    { numRuns: RUNS, endOnFailure: true },
+  );
+  expect(problems).toEqual([]);
+
+  // Logout last: whatever it is sent, it logs out and never fails.
+  const logout = await api.post("/nb/logg-ut", { data: encode([["__proto__", "x"], ["returnTo", "https://evil.example"]]), headers: { "Content-Type": "application/x-www-form-urlencoded" }, maxRedirects: 0 });
+  expect(logout.status()).toBe(302);
+  expect(logout.headers()["location"], "never sent to another site").toMatch(/^\/[a-z]/);
+  await api.dispose();
+});
+
+/** Raw bodies for the upload forms: broken multipart and files that say they are something else. */
+async function uploadAttacks(fieldName: string, intent: string) {
+  const boundary = "----hostile" + "7".repeat(20);
+  const part = (headers: string, body: string | Buffer) => Buffer.concat([Buffer.from(`--${boundary}\r\n${headers}\r\n\r\n`), Buffer.isBuffer(body) ? body : Buffer.from(body), Buffer.from("\r\n")]);
+  const intentPart = part(`Content-Disposition: form-data; name="intent"`, intent);
+  const end = Buffer.from(`--${boundary}--\r\n`);
+  const multipart = `multipart/form-data; boundary=${boundary}`;
+  const file = (name: string, type: string, bytes: Buffer) => part(`Content-Disposition: form-data; name="${fieldName}"; filename="${name}"\r\nContent-Type: ${type}`, bytes);
+  const pdf = Buffer.from(await bankStatement(1));
+  return {
+    broken: [
+      { name: "multipart without a boundary", type: "multipart/form-data", body: Buffer.concat([intentPart, end]) },
+      { name: "a boundary that never comes", type: multipart, body: Buffer.from("just some bytes\r\n".repeat(100)) },
+      { name: "cut off in the middle of a file", type: multipart, body: Buffer.concat([intentPart, file("a.pdf", "application/pdf", pdf).subarray(0, 400)]) },
+      { name: "a 100 kB header line", type: multipart, body: Buffer.concat([intentPart, part(`Content-Disposition: form-data; name="${"x".repeat(100_000)}"`, "x"), end]) },
+      { name: "JSON sent as multipart", type: multipart, body: Buffer.from(JSON.stringify({ intent, files: [1, 2, 3] })) },
+      { name: "a nested multipart/mixed (read as a text field: no file)", readable: true, type: multipart, body: Buffer.concat([intentPart, part(`Content-Disposition: form-data; name="${fieldName}"\r\nContent-Type: multipart/mixed; boundary=inner`, "--inner\r\n\r\nx\r\n--inner--"), end]) },
+    ],
+    /** Real PDFs with odd names: stored or refused, but the name never comes back as a path or markup. */
+    oddNames: [
+      { name: "a file name with a path, NUL and markup", type: multipart, body: Buffer.concat([intentPart, file(`../../etc/passwd\u0000${INJECTED[0]}.pdf`, "application/pdf", pdf), end]) },
+      { name: "a 5000-character file name", type: multipart, body: Buffer.concat([intentPart, file(`${"å".repeat(5000)}.pdf`, "application/pdf", pdf), end]) },
+    ],
+    lying: [
+      { name: "side.pdf", claims: "application/pdf", bytes: Buffer.from(`<html><body>${INJECTED[0]}</body></html>`) },
+      { name: "bilde.jpg", claims: "image/jpeg", bytes: Buffer.concat([Buffer.from("MZ"), Buffer.alloc(2000, 0x90)]) },
+      { name: "skjema.png", claims: "image/png", bytes: Buffer.from("%!PS-Adobe-3.0\n%%EOF\n") },
+    ].map((lie) => ({ ...lie, type: multipart, body: Buffer.concat([intentPart, file(lie.name, lie.claims, lie.bytes), end]) })),
+  };
+}
+
+test("malformed multipart bodies and files that lie about their type get a message, never a 500, and nothing is stored", async () => {
+  test.setTimeout(180_000);
+  const owner = await loggedIn("under-behandling", undefined, { freshConnections: true });
+  const fnr = (await persona("under-behandling")).fnr;
+  const draftId = await newDraft(owner.api);
+  const soknadId = await seededSoknadOf(fnr);
+  const places = [
+    { label: "søknad", path: `/nb/soknad/${draftId}/dokumentasjon`, list: `/nb/soknad/${draftId}/dokumentasjon` },
+    { label: "status page", path: `/nb/innsyn/${soknadId}`, list: `/nb/innsyn/${soknadId}` },
+  ];
+  const problems: string[] = [];
+  for (const place of places) {
+    const before = await (await owner.api.get(place.list)).text();
+    const attacks = await uploadAttacks("filer.annet", "last-opp:annet");
+    for (const attack of attacks.broken) {
+      const response = await owner.api.fetch(place.path, { method: "POST", data: attack.body, headers: { "Content-Type": attack.type }, maxRedirects: 0, timeout: 30_000 });
+      const body = await response.text();
+      problems.push(...problemsOf(`${place.label}: ${attack.name}`, response, body));
+      if (!("readable" in attack) && (response.status() !== 400 || !body.includes("Vi kunne ikke lese filene du sendte."))) {
+        problems.push(`${place.label}: ${attack.name}: not the "could not read" message (${response.status()})`);
+      }
+    }
+    for (const lie of attacks.lying) {
+      const response = await owner.api.fetch(place.path, { method: "POST", data: lie.body, headers: { "Content-Type": lie.type }, maxRedirects: 0, timeout: 30_000 });
+      const body = await response.text();
+      problems.push(...problemsOf(`${place.label}: ${lie.name}`, response, body));
+      if (!body.includes(`${lie.name} ble ikke lastet opp: vi tar bare imot PDF, JPG og PNG.`)) problems.push(`${place.label}: ${lie.name} was not refused with the file-type message (${response.status()})`);
+    }
+    // The page lists the same files as before: nothing that lied was stored.
+    const after = await (await owner.api.get(place.list)).text();
+    const listed = (html: string) => [...html.matchAll(/(?:side\.pdf|bilde\.jpg|skjema\.png)/g)].length;
+    if (listed(after) !== listed(before)) problems.push(`${place.label}: a refused file was stored`);
+    for (const attack of attacks.oddNames) {
+      const response = await owner.api.fetch(place.path, { method: "POST", data: attack.body, headers: { "Content-Type": attack.type }, maxRedirects: 0, timeout: 30_000 });
+      const body = await response.text();
+      problems.push(...problemsOf(`${place.label}: ${attack.name}`, response, body));
+      if (body.includes("../../etc") || body.includes("\u0000")) problems.push(`${place.label}: ${attack.name}: the path came back`);
+    }
+  }
+  expect(problems).toEqual([]);
+  await owner.api.dispose();
+});
