@@ -15,8 +15,19 @@ export interface Reply {
   ms: number;
 }
 
-/** Response times by label ("behov POST"), for the load test's table. */
-export type Timings = Map<string, number[]>;
+/** Response times by label ("behov POST") and how many answers had each status, for the load test. */
+export class Recorder {
+  readonly timings = new Map<string, number[]>();
+  readonly statuses = new Map<number, number>();
+
+  record(reply: Reply, label: string | undefined) {
+    this.statuses.set(reply.status, (this.statuses.get(reply.status) ?? 0) + 1);
+    if (!label) return;
+    let list = this.timings.get(label);
+    if (!list) this.timings.set(label, (list = []));
+    list.push(reply.ms);
+  }
+}
 
 export class UnexpectedReply extends Error {
   constructor(
@@ -35,12 +46,12 @@ export class Browser {
     readonly base: string,
     /** Shared between Browsers for the same person on other portals: cookies are per host, not per port. */
     readonly cookies: Map<string, string> = new Map(),
-    readonly timings?: Timings,
+    readonly recorder?: Recorder,
   ) {}
 
   /** The same person (same cookies) at another portal process. */
   at(base: string): Browser {
-    return new Browser(base, this.cookies, this.timings);
+    return new Browser(base, this.cookies, this.recorder);
   }
 
   get sessionToken(): string | undefined {
@@ -69,12 +80,9 @@ export class Browser {
       if (gone) this.cookies.delete(name);
       else this.cookies.set(name, value);
     }
-    if (label && this.timings) {
-      let list = this.timings.get(label);
-      if (!list) this.timings.set(label, (list = []));
-      list.push(ms);
-    }
-    return { method, path, status: response.status, location: response.headers.get("Location"), html, ms };
+    const reply: Reply = { method, path, status: response.status, location: response.headers.get("Location"), html, ms };
+    this.recorder?.record(reply, label);
+    return reply;
   }
 
   get(path: string, label?: string) {
@@ -90,17 +98,21 @@ export class Browser {
     return expectStatus(await this.get(path, label), 200);
   }
 
-  /** A post that must redirect; the browser then loads where it leads (200). Returns that page. */
-  async postAndFollow(path: string, form: Record<string, string | string[]> | FormData, labels?: { post?: string; get?: string }): Promise<Reply> {
-    const reply = expectRedirect(await this.post(path, form, labels?.post));
-    return this.page(reply.location!, labels?.get);
+  /**
+   * A post that must redirect; the browser then loads where it leads (200). Returns that page.
+   * With `timed`, the post is timed as "<step> POST" and the page as "<its step> GET".
+   */
+  async postAndFollow(path: string, form: Record<string, string | string[]> | FormData, timed?: { post: string }): Promise<Reply> {
+    const reply = expectRedirect(await this.post(path, form, timed?.post));
+    return this.page(reply.location!, timed ? `${lastSegment(reply.location!)} GET` : undefined);
   }
 
   /** The test login (the mock's stand-in for ID-porten). */
-  async login(fnr: string, language = "nb", label?: { get?: string; post?: string }): Promise<void> {
-    await this.page(`/${language}/logg-inn`, label?.get);
-    const reply = expectRedirect(await this.post(`/${language}/logg-inn`, { fnr, returnTo: "" }, label?.post));
+  async login(fnr: string, language = "nb", timed = false): Promise<void> {
+    await this.page(`/${language}/logg-inn`, timed ? "login page GET" : undefined);
+    const reply = expectRedirect(await this.post(`/${language}/logg-inn`, { fnr, returnTo: "" }, timed ? "login POST" : undefined));
     if (!this.sessionToken) throw new UnexpectedReply(reply, "a session cookie");
+    await this.page(reply.location!, timed ? "front page (logged in) GET" : undefined);
   }
 
   async logout(language = "nb"): Promise<Reply> {
@@ -108,14 +120,16 @@ export class Browser {
   }
 
   /** "Start søknaden" on the start page; returns the new draft's id. */
-  async startDraft(language = "nb", labels?: { get?: string; post?: string }): Promise<string> {
-    await this.page(`/${language}/soknad`, labels?.get);
-    const reply = expectRedirect(await this.post(`/${language}/soknad`, { kind: "standard" }, labels?.post));
+  async startDraft(language = "nb", timed = false): Promise<string> {
+    await this.page(`/${language}/soknad`, timed ? "start page GET" : undefined);
+    const reply = expectRedirect(await this.post(`/${language}/soknad`, { kind: "standard" }, timed ? "start page POST" : undefined));
     const id = /\/soknad\/([0-9a-f-]{36})\/personalia$/.exec(reply.location!)?.[1];
     if (!id) throw new UnexpectedReply(reply, "a redirect to a new draft's first step");
     return id;
   }
 }
+
+const lastSegment = (location: string) => new URL(location, "http://x").pathname.split("/").at(-1) ?? location;
 
 export function toParams(form: Record<string, string | string[]>): URLSearchParams {
   const params = new URLSearchParams();
@@ -232,7 +246,7 @@ export async function completeStep(
   timed = false,
 ): Promise<Reply> {
   const path = `/${language}/soknad/${draftId}/${step}`;
-  const labels = (name: string) => (timed ? { post: `${name} POST`, get: `${name} next page` } : undefined);
+  const labels = (name: string) => (timed ? { post: `${name} POST` } : undefined);
   const answers = standardAnswers(marker);
   switch (step) {
     case "personalia": {
@@ -243,9 +257,9 @@ export async function completeStep(
     }
     case "inntekt": {
       // A new yes to Skatteetaten: the step shows what was fetched, and the next "Neste steg" goes on.
-      const shown = await browser.postAndFollow(path, { intent: "next", ...answers.inntekt }, timed ? { post: "inntekt POST", get: "inntekt (fetched income)" } : undefined);
+      const shown = await browser.postAndFollow(path, { intent: "next", ...answers.inntekt }, timed ? { post: "inntekt POST (consent)" } : undefined);
       if (!/\/inntekt$/.test(new URL(shown.path, browser.base).pathname)) throw new UnexpectedReply(shown, "inntekt again");
-      return browser.postAndFollow(path, { intent: "next", ...answers.inntekt }, timed ? { post: "inntekt POST (again)", get: "inntekt next page" } : undefined);
+      return browser.postAndFollow(path, { intent: "next", ...answers.inntekt }, timed ? { post: "inntekt POST (after fetch)" } : undefined);
     }
     case "dokumentasjon": {
       const form: Record<string, string> = { intent: "next" };
@@ -255,7 +269,7 @@ export async function completeStep(
       return browser.postAndFollow(path, form, labels(step));
     }
     case "oppsummering":
-      return browser.postAndFollow(path, { intent: "next", confirm: "on" }, timed ? { post: "send (oppsummering POST)", get: "kvittering" } : undefined);
+      return browser.postAndFollow(path, { intent: "next", confirm: "on" }, timed ? { post: "oppsummering POST (send)" } : undefined);
     default:
       return browser.postAndFollow(path, { intent: "next", ...answers[step] }, labels(step));
   }
@@ -307,4 +321,32 @@ export async function testUser(mockUrl: string, id: string): Promise<TestUser> {
   const user = (await testUsers(mockUrl)).find((candidate) => candidate.id === id);
   if (!user) throw new Error(`no test user ${id}`);
   return user;
+}
+
+/* ---------- many sends at once ---------- */
+
+export type SendOutcome = "receipt" | "clear page" | "server error" | "unexpected";
+
+/**
+ * What one "Send" answered: a redirect to this draft's receipt, a page that says what happened
+ * (a status below 500 with the portal's page and a message in it), or something a person must
+ * never see (5xx, a redirect elsewhere, a bare error).
+ */
+export function sendOutcome(reply: Reply, receiptPath: string): SendOutcome {
+  if (reply.status >= 500) return "server error";
+  if (reply.status >= 300 && reply.status < 400) return reply.location === receiptPath ? "receipt" : "unexpected";
+  const hasMessage = /role="alert"|data-variant="error"|class="[^"]*navds-error-summary/.test(reply.html);
+  return /<main\b/.test(reply.html) && hasMessage ? "clear page" : "unexpected";
+}
+
+/** `count` "Send" posts of the summary at once, spread over `browsers` in turn (the same person in several tabs or processes). */
+export async function sendInParallel(browsers: Browser[], draftId: string, count: number, language = "nb"): Promise<Reply[]> {
+  const path = `/${language}/soknad/${draftId}/oppsummering`;
+  return Promise.all(Array.from({ length: count }, (_, index) => browsers[index % browsers.length]!.post(path, { intent: "next", confirm: "on" })));
+}
+
+export function tally(outcomes: SendOutcome[]): Record<SendOutcome, number> {
+  const counts: Record<SendOutcome, number> = { receipt: 0, "clear page": 0, "server error": 0, unexpected: 0 };
+  for (const outcome of outcomes) counts[outcome]++;
+  return counts;
 }
