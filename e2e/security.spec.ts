@@ -69,6 +69,8 @@ test("every page with an id answers 404 to another person and sends anonymous vi
   for (const [path, form] of posts) {
     const foreign = await other.api.post(path, { form, maxRedirects: 0 });
     if (foreign.status() !== 404) problems.push(`POST ${path}: another person got ${foreign.status()}`);
+    // The error page after a refused post is in the person's language (not translation keys).
+    if (!(await foreign.text()).includes("Fant ikke siden")) problems.push(`POST ${path}: the 404 page is not in bokmål`);
     const anonymousAnswer = await nobody.post(path, { form, maxRedirects: 0 });
     if (anonymousAnswer.status() !== 302) problems.push(`POST ${path}: anonymous got ${anonymousAnswer.status()}`);
   }
