@@ -12,6 +12,8 @@
 import type { APIRequestContext, APIResponse } from "@playwright/test";
 import { test, expect } from "./fixtures";
 import { loggedIn, newDraft } from "./http";
+import { persona } from "./personas";
+import { Browser, fillUntil } from "./resilience/client";
 import { addFault, removeFault, soknaderOf, type Fault } from "./mock-control";
 import { bankStatement } from "../app/vedlegg/fixtures.test-support";
 import { OTHER_DOCUMENTS } from "../app/vedlegg/limits";
@@ -274,3 +276,47 @@ for (const testCase of cases) {
     await person.api.dispose();
   });
 }
+
+/**
+ * Sending is the one call that changes the fagsystem, so its faults get their own test: the
+ * person gets the message and keeps the draft, and sending again gives exactly one søknad,
+ * also when the fagsystem received the first one but its answer never came (the 10 s delay:
+ * the portal stopped waiting after 4 s, the mock made the søknad at 10 s).
+ */
+test("fagsystem fault matrix: sending the søknad, then sending again gives exactly one søknad", async () => {
+  test.setTimeout(240_000);
+  // Two sends a day per person: two faults each for two personas.
+  const senders = ["avslag", "avslag", "nylig-hjelp", "nylig-hjelp"];
+  const problems: string[] = [];
+  for (const [index, { name, fault: kind }] of FAULTS.entries()) {
+    const person = await persona(senders[index]!);
+    const browser = new Browser(SHORT_SESSION_PORTAL);
+    await browser.login(person.fnr);
+    const draftId = new URL((await browser.post("/nb/soknad", { kind: "standard" })).location!, SHORT_SESSION_PORTAL).pathname.split("/")[3]!;
+    await fillUntil(browser, draftId, "oppsummering", `send-${index}`);
+    const before = (await soknaderOf(person.fnr, SHORT_SESSION_MOCK_CONTROL)).length;
+
+    const fault: Fault = { path: "/api/v1/soknader", method: "POST", fnr: person.fnr, ...kind };
+    await addFault(fault, SHORT_SESSION_MOCK_CONTROL);
+    let failed;
+    try {
+      failed = await browser.post(`/nb/soknad/${draftId}/oppsummering`, { intent: "next", confirm: "on" });
+    } finally {
+      await removeFault(fault, SHORT_SESSION_MOCK_CONTROL);
+    }
+    const shown = visible(failed.html);
+    if (!/Vi fikk ikke sendt søknaden akkurat nå\. Svarene dine er lagret\./.test(shown)) problems.push(`${name}: no translated message (${failed.status})`);
+    if (TECHNICAL.test(shown)) problems.push(`${name}: technical text shown`);
+    if (failed.status >= 500 && failed.status !== 503) problems.push(`${name}: status ${failed.status}`);
+    const summary = await browser.page(`/nb/soknad/${draftId}/oppsummering`);
+    if (!visible(summary.html).includes(`Behov send-${index}`)) problems.push(`${name}: the answers are not on the summary any more`);
+
+    // The delayed send reaches the mock after 10 s; sending again must not make a second søknad.
+    if ("delayMs" in kind) await new Promise((resolve) => setTimeout(resolve, kind.delayMs + 1_000));
+    const again = await browser.post(`/nb/soknad/${draftId}/oppsummering`, { intent: "next", confirm: "on" });
+    if (again.status !== 302 || !again.location?.endsWith(`/nb/soknad/${draftId}/kvittering`)) problems.push(`${name}: sending again did not give the receipt (${again.status})`);
+    const after = (await soknaderOf(person.fnr, SHORT_SESSION_MOCK_CONTROL)).length;
+    if (after !== before + 1) problems.push(`${name}: ${after - before} søknader in the fagsystem, not 1`);
+  }
+  expect(problems).toEqual([]);
+});
