@@ -26,10 +26,16 @@ export const migrations: { name: string; sql: string }[] = Object.entries(migrat
   .map(([file, sql]) => ({ name: path.basename(file, ".sql"), sql }))
   .sort((a, b) => a.name.localeCompare(b.name));
 
+/** Any constant: the advisory lock every portal process takes before it migrates. */
+const MIGRATION_LOCK = 7_301_142_001;
+
 async function migrate(store: Store): Promise<void> {
-  await store.query(
-    `CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())`,
-  );
+  // Two processes starting together against one PostgreSQL: without a lock both may create the
+  // table at once, and one fails (a unique violation in pg_type), so its store never opens.
+  await store.transaction(async (tx) => {
+    await tx.query(`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`);
+    await tx.query(`CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())`);
+  });
   for (const migration of migrations) {
     await store.transaction(async (tx) => {
       // A lock so that two processes starting together against one PostgreSQL do not race.
@@ -98,17 +104,27 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   const store = options.databaseUrl
     ? await openPostgres(options.databaseUrl)
     : await openPglite(options.inMemory ? undefined : options.dataDir);
-  await migrate(store);
+  try {
+    await migrate(store);
+  } catch (error) {
+    // Closed, so that opening again (the next request) does not find the database still held.
+    await store.close().catch(() => undefined);
+    throw error;
+  }
   return store;
 }
 
 let shared: Promise<Store> | undefined;
 
-/** The application's store, opened once per process. */
+/** The application's store, opened once per process. A failed open is tried again by the next caller. */
 export function store(): Promise<Store> {
   shared ??= openStore({
     databaseUrl: config().DATABASE_URL,
     dataDir: path.join(config().DATA_DIR, "portal-db"),
+  }).catch((error: unknown) => {
+    // Not kept: a database that was down or busy at the first request must not fail every later one.
+    shared = undefined;
+    throw error;
   });
   return shared;
 }

@@ -67,3 +67,26 @@ describe("store on disk", () => {
     await second.close();
   });
 });
+
+describe.skipIf(!process.env.TEST_DATABASE_URL)("store on a fresh PostgreSQL database opened by several processes at once", () => {
+  it("migrates once, and every opener gets a working store (no race on schema_migrations)", async () => {
+    const pg = await import("pg");
+    const Client = pg.default?.Client ?? pg.Client;
+    const admin = new Client({ connectionString: process.env.TEST_DATABASE_URL });
+    await admin.connect();
+    const database = `store_race_${process.pid}_${Date.now()}`;
+    await admin.query(`CREATE DATABASE ${database}`);
+    try {
+      const url = new URL(process.env.TEST_DATABASE_URL!);
+      url.pathname = `/${database}`;
+      // Four portal processes starting together; before the advisory lock, all but one failed here.
+      const stores = await Promise.all(Array.from({ length: 4 }, () => openStore({ databaseUrl: url.toString() })));
+      const rows = await stores[0]!.query<{ name: string }>(`SELECT name FROM schema_migrations ORDER BY name`);
+      expect(rows.map((row) => row.name)).toEqual(migrations.map((migration) => migration.name));
+      await Promise.all(stores.map((opened) => opened.close()));
+    } finally {
+      await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+      await admin.end();
+    }
+  });
+});
