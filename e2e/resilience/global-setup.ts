@@ -16,9 +16,12 @@ export default function setup() {
   }
   const started = Date.now();
   console.log(`[resilience] building into ${path.relative(ROOT, BUILD_DIR)} …`);
+  // Not as a vitest child: vite.config.ts leaves the Remix plugin out when VITEST is set.
+  const env: NodeJS.ProcessEnv = { ...process.env, BUILD_DIR, NODE_ENV: "production" };
+  for (const key of Object.keys(env)) if (key === "VITEST" || key.startsWith("VITEST_")) delete env[key];
   const result = spawnSync(process.execPath, [path.join(ROOT, "node_modules/@remix-run/dev/dist/cli.js"), "vite:build"], {
     cwd: ROOT,
-    env: { ...process.env, BUILD_DIR, NODE_ENV: "production" },
+    env,
     encoding: "utf8",
     stdio: ["ignore", "pipe", "pipe"],
   });

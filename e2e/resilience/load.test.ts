@@ -10,7 +10,7 @@
  * Like people, the applicants arrive over the first ARRIVAL_MS and spend a moment on each page
  * before they post it (THINK_MS on average, half to one and a half times that). Without the pause
  * (RESILIENCE_THINK_MS=0) a hundred clients post as fast as the portal answers, three times what
- * one process serves on two cores: see docs/decisions/013-resilience-suite.md for what then breaks.
+ * one process serves on two cores: see docs/decisions/015-resilience-suite.md for what then breaks.
  *
  * RESILIENCE_APPLICANTS (default 100), RESILIENCE_THINK_MS (default 3000) and
  * RESILIENCE_ARRIVAL_MS (default 10000) change the load.

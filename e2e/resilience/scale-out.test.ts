@@ -30,7 +30,11 @@ import { portsFor, startMock, startPortal, stopAll, tempDir, type Proc } from ".
 
 const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;
 const SKIPPED = "skipped: TEST_DATABASE_URL is not set (a PostgreSQL server such as postgres://postgres@127.0.0.1:54329/postgres; .ci/run starts one)";
-if (!TEST_DATABASE_URL) console.warn(`[resilience] scale-out on PostgreSQL ${SKIPPED}`);
+if (!TEST_DATABASE_URL) {
+  // .ci/run sets this: there a missing database is a failure, not a skip.
+  if (process.env.RESILIENCE_REQUIRE_POSTGRES === "1") throw new Error("RESILIENCE_REQUIRE_POSTGRES=1 but TEST_DATABASE_URL is not set");
+  console.warn(`[resilience] scale-out on PostgreSQL ${SKIPPED}`);
+}
 
 const port = portsFor(1);
 
