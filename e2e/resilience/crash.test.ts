@@ -138,11 +138,16 @@ describe("SIGKILL and a restart on the same DATA_DIR (PGlite)", () => {
           }
         }
       });
-      await new Promise((resolve) => setTimeout(resolve, 1200 + round * 400));
+      // Every stream under way (a busy machine may take a while), then a different moment each round.
+      for (let waited = 0; [...acknowledged.values()].some((count) => count < 2) && waited < 60_000; waited += 100) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      await new Promise((resolve) => setTimeout(resolve, 300 + round * 400));
       stop = true;
       await portal!.kill("SIGKILL");
       await Promise.all(streams);
       for (const count of acknowledged.values()) expect(count, "some autosaves were answered before the kill").toBeGreaterThan(0);
+      console.log(`[crash] round ${round}: SIGKILL after ${[...acknowledged.values()].join(" + ")} answered autosaves`);
       portal = await start(); // fails here if PGlite cannot open its data after the kill
 
       const after = new Browser(portal.url);
