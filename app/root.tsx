@@ -18,6 +18,7 @@ import "./styles/aksel.css";
 import "./styles/app.css";
 import { rootData } from "./shell/root-data.server";
 import { createI18n } from "./i18n/i18n";
+import { IntlTexts, IntlTextsProvider } from "./i18n/intl-texts";
 import { namespacesFor } from "./i18n/namespaces";
 import { useNonce } from "./nonce";
 import { Header } from "./shell/Header";
@@ -67,17 +68,20 @@ export function Layout({ children }: { children: ReactNode }) {
         <I18nextProvider i18n={i18n}>
           {/* Aksel's texts in the page's language come as data (app/i18n/aksel.server.ts). */}
           <Provider locale={nb} translations={data?.akselTranslations}>
-            <div className="app">
-              <a href="#maincontent" className="skip-link">
-                {i18n.t("common:shell.skipToContent")}
-              </a>
-              <Header />
-              <main id="maincontent" tabIndex={-1} className="app__main">
-                {children}
-              </main>
-              <Footer />
-              {data?.session ? <SessionTimeoutWarning session={data.session} /> : null}
-            </div>
+            <IntlTextsProvider>
+              <div className="app">
+                <a href="#maincontent" className="skip-link">
+                  {i18n.t("common:shell.skipToContent")}
+                </a>
+                <Header />
+                <main id="maincontent" tabIndex={-1} className="app__main">
+                  {children}
+                </main>
+                <Footer />
+                {data?.session ? <SessionTimeoutWarning session={data.session} /> : null}
+              </div>
+              <IntlTexts />
+            </IntlTextsProvider>
           </Provider>
         </I18nextProvider>
         <ScrollRestoration nonce={nonce} />

@@ -5,9 +5,9 @@
  * klage and meldinger: the caller decides which form it posts with.
  */
 import { useNavigation } from "@remix-run/react";
-import { Alert, BodyShort, Button, FileUpload, HStack, Label, Loader, VStack } from "@navikt/ds-react";
+import { Alert, BodyShort, Button, HStack, Label, Loader, VStack } from "@navikt/ds-react";
 import { TrashIcon, UploadIcon } from "@navikt/aksel-icons";
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState, type ComponentProps, type ComponentType } from "react";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "~/i18n/use-language";
 import type { UploadOutcome } from "./upload.server";
@@ -21,6 +21,17 @@ export const filesField = (documentKey: string) => `filer.${documentKey}`;
 export const uploadIntent = (documentKey: string) => `last-opp:${documentKey}`;
 export const deleteIntentPrefix = "slett-fil:";
 export const deleteIntent = (fileId: string) => `${deleteIntentPrefix}${fileId}`;
+
+type Dropzone = ComponentType<ComponentProps<typeof import("./UploadDropzone").UploadDropzone>>;
+/** Fetched once for all the upload places of a page (tried again at the next page if it failed). */
+let dropzone: Promise<Dropzone> | undefined;
+function loadDropzone(): Promise<Dropzone> {
+  if (!dropzone) {
+    dropzone = import("./UploadDropzone").then((module) => module.UploadDropzone);
+    dropzone.catch(() => (dropzone = undefined));
+  }
+  return dropzone;
+}
 
 const ACCEPT = ".pdf,.jpg,.jpeg,.png,.heic,.heif,application/pdf,image/jpeg,image/png,image/heic,image/heif";
 
@@ -56,8 +67,20 @@ export function UploadField({
   const mine = outcomes?.find((outcome) => outcome.document === documentKey) ?? null;
   // With JavaScript, Aksel's dropzone (drag and drop on a desktop, the camera or files on a
   // phone) chooses the files; they are put into the plain input, which the form posts as before.
-  const [enhanced, setEnhanced] = useState(false);
-  useEffect(() => setEnhanced(typeof DataTransfer !== "undefined"), []);
+  // Its code is fetched once the page has hydrated; until it is there (or if it cannot be
+  // fetched) the plain input stays.
+  const [Dropzone, setDropzone] = useState<Dropzone | null>(null);
+  useEffect(() => {
+    if (typeof DataTransfer === "undefined") return;
+    let cancelled = false;
+    loadDropzone().then(
+      (component) => !cancelled && setDropzone(() => component),
+      () => {},
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, []);
   const nativeInput = useRef<HTMLInputElement>(null);
   const [chosen, setChosen] = useState<{ name: string; size: number }[]>([]);
   const choose = (files: File[]) => {
@@ -121,15 +144,9 @@ export function UploadField({
           </VStack>
         ) : null}
       </div>
-      {enhanced ? (
+      {Dropzone ? (
         <VStack gap="space-8">
-          <FileUpload.Dropzone
-            label={t("choose", { document: label })}
-            description={t("hint")}
-            multiple
-            accept={ACCEPT}
-            onSelect={(files) => choose(files.map((file) => file.file))}
-          />
+          <Dropzone label={t("choose", { document: label })} description={t("hint")} accept={ACCEPT} onSelect={choose} />
           {chosen.length > 0 ? (
             <BodyShort size="small" aria-live="polite">
               {t("chosen", { files: chosen.map((file) => `${file.name} (${formatBytes(file.size, number)})`).join(", ") })}
