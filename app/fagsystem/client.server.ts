@@ -62,6 +62,8 @@ type RequestOptions = {
   raw?: RawBody;
   headers?: Record<string, string>;
   query?: Record<string, string>;
+  /** A POST that is safe to repeat (the søknad carries its idempotency key). */
+  repeatable?: boolean;
 };
 
 export function fagsystemBaseUrl(): string {
@@ -85,20 +87,23 @@ async function send(path: string, accept: string, options: RequestOptions): Prom
     body = JSON.stringify(options.body);
   }
 
-  let response: Response;
-  try {
-    response = await fetch(url, {
-      method: options.method ?? "GET",
-      headers,
-      body,
-      signal: AbortSignal.timeout(config().FAGSYSTEM_TIMEOUT_MS),
-    });
-  } catch (error) {
-    const name = (error as Error)?.name;
-    if (name === "TimeoutError" || name === "AbortError") {
-      throw new FagsystemError("timeout", `${path} timed out after ${config().FAGSYSTEM_TIMEOUT_MS} ms`);
+  // A connection that broke before any answer (typically a kept-alive one the other side had
+  // just closed) is tried once more for calls that are safe to repeat, within the same timeout.
+  const method = options.method ?? "GET";
+  const repeatable = method === "GET" || method === "DELETE" || options.repeatable === true;
+  const signal = AbortSignal.timeout(config().FAGSYSTEM_TIMEOUT_MS);
+  let response: Response | undefined;
+  for (let attempt = 1; !response; attempt++) {
+    try {
+      response = await fetch(url, { method, headers, body, signal });
+    } catch (error) {
+      const name = (error as Error)?.name;
+      if (name === "TimeoutError" || name === "AbortError") {
+        throw new FagsystemError("timeout", `${path} timed out after ${config().FAGSYSTEM_TIMEOUT_MS} ms`);
+      }
+      if (repeatable && attempt === 1) continue;
+      throw new FagsystemError("unavailable", `${path} failed: ${(error as Error)?.message ?? String(error)}`);
     }
-    throw new FagsystemError("unavailable", `${path} failed: ${(error as Error)?.message ?? String(error)}`);
   }
 
   if (response.status === 404) throw new FagsystemError("not-found", `${path} answered 404`, 404);
@@ -240,7 +245,7 @@ export const fagsystem = {
   soknader: (fnr: string) => request(paths.soknader, soknadSummaryListSchema, { fnr }),
   innsyn: (fnr: string, fiksDigisosId: string) => request(paths.innsyn(fiksDigisosId), digisosSokerSchema, { fnr }),
   /** Sends a søknad. Safe to retry with the same idempotencyKey: the fagsystem answers with the søknad it already has. */
-  sendSoknad: (fnr: string, body: SendSoknadRequest) => request(paths.sendSoknad, sendSoknadResponseSchema, { fnr, method: "POST", body }),
+  sendSoknad: (fnr: string, body: SendSoknadRequest) => request(paths.sendSoknad, sendSoknadResponseSchema, { fnr, method: "POST", body, repeatable: true }),
   /** A file of one of the person's own søknader; someone else's file is not-found. */
   dokument: (fnr: string, id: string) => requestBytes(paths.dokumentlager(id), { fnr }),
   /** The person's files in mellomlagring for a draft, in upload order; another person's draft is empty. */

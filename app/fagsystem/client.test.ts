@@ -81,6 +81,24 @@ describe("fagsystem client", () => {
     await expect((await client()).soknader("01019012345")).rejects.toMatchObject({ kind: "unavailable" });
   });
 
+  it("tries a read once more when the connection broke before an answer, but never an upload", async () => {
+    let calls = 0;
+    const firstDropped = (ok: (req: http.IncomingMessage, res: http.ServerResponse) => void) => (req: http.IncomingMessage, res: http.ServerResponse) => {
+      calls += 1;
+      if (calls === 1) req.socket.destroy();
+      else ok(req, res);
+    };
+    answer = firstDropped(json(200, []));
+    await expect((await client()).soknader("01019012345")).resolves.toEqual([]);
+    expect(calls).toBe(2);
+
+    calls = 0;
+    answer = firstDropped(json(201, {}));
+    const upload = { filnavn: "a.pdf", mimetype: "application/pdf", type: "annet", bytes: new Uint8Array([1]), sha512: "x" };
+    await expect((await client()).lastOppMellomlagring("01019012345", "d", upload as never)).rejects.toMatchObject({ kind: "unavailable" });
+    expect(calls).toBe(1);
+  });
+
   it("accepts an event log with unknown event types but rejects a wrong version", async () => {
     const log = {
       version: "1.0.0",
