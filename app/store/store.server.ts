@@ -77,6 +77,9 @@ async function openPostgres(url: string): Promise<Store> {
   const pg = await import("pg");
   const Pool = pg.default?.Pool ?? pg.Pool;
   const pool = new Pool({ connectionString: url, max: 10 });
+  // An idle connection the server ends (a restart, a fail-over) must not take the process down:
+  // the pool drops it and opens a new one on the next query.
+  pool.on("error", (error: Error) => console.error("[store] idle PostgreSQL connection lost:", error.message));
   return {
     query: async (sql, params) => (await pool.query(sql, params as unknown[])).rows,
     transaction: async (work) => {
