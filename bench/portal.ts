@@ -63,22 +63,7 @@ async function startMock(): Promise<{ stop: () => Promise<void>; log: () => stri
   const pgid = child.pid;
   if (!pgid) throw new Error("could not start mocks/standalone.ts");
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  const stop = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    try {
-      process.kill(-pgid, "SIGTERM");
-    } catch {
-      return;
-    }
-    const stopped = await Promise.race([exited.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 5000))]);
-    if (!stopped) {
-      try {
-        process.kill(-pgid, "SIGKILL");
-      } catch {
-        // already gone
-      }
-    }
-  };
+  const stop = () => stopGroup(child, pgid, exited);
   const forget = onInterrupt(stop);
   const deadline = Date.now() + 60_000;
   for (;;) {
@@ -131,22 +116,7 @@ export async function startPortal(buildDir: string): Promise<RunningPortal> {
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
 
   let forget = () => {};
-  const stopPortal = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    try {
-      process.kill(-pgid, "SIGTERM");
-    } catch {
-      return;
-    }
-    const stopped = await Promise.race([exited.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 5000))]);
-    if (!stopped) {
-      try {
-        process.kill(-pgid, "SIGKILL");
-      } catch {
-        // already gone
-      }
-    }
-  };
+  const stopPortal = () => stopGroup(child, pgid, exited);
 
   const stop = async () => {
     forget();
@@ -283,4 +253,22 @@ export async function firstSoknad(fnr: string): Promise<{ fiksDigisosId: string 
   ).json()) as { hendelser: { type: string; vedtaksfil?: { referanse?: { id?: string } } }[] };
   const vedtak = document.hendelser.find((hendelse) => hendelse.type === "vedtakFattet");
   return { fiksDigisosId, letterId: vedtak?.vedtaksfil?.referanse?.id ?? null };
+}
+
+/** Stops a detached child's process group: SIGTERM, then SIGKILL if it is still there after 5 s. */
+async function stopGroup(child: ChildProcess, pgid: number, exited: Promise<void>): Promise<void> {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    try {
+      process.kill(-pgid, "SIGTERM");
+    } catch {
+      return;
+    }
+    const stopped = await Promise.race([exited.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 5000))]);
+    if (!stopped) {
+      try {
+        process.kill(-pgid, "SIGKILL");
+      } catch {
+        // already gone
+      }
+    }
 }

@@ -5,6 +5,8 @@
  * filled in from the pages' own form fields.
  */
 
+import { allSteps } from "../../app/soknad/steps";
+
 /** One answer from the portal. */
 export interface Reply {
   method: string;
@@ -275,18 +277,8 @@ export async function completeStep(
   }
 }
 
-export const STANDARD_STEPS: readonly StandardStep[] = [
-  "personalia",
-  "behov",
-  "arbeid",
-  "familie",
-  "bosituasjon",
-  "inntekt",
-  "utgifter",
-  "dokumentasjon",
-  "oppsummering",
-];
-
+/** The standard application's steps, in order: the app's own list. */
+export const STANDARD_STEPS: readonly StandardStep[] = allSteps;
 /** From the draft's first step up to (not including) `until`, each step's page loaded first. Returns `until`'s page. */
 export async function fillUntil(browser: Browser, draftId: string, until: StandardStep, marker: string, language = "nb"): Promise<Reply> {
   let page = await browser.page(`/${language}/soknad/${draftId}/personalia`);
