@@ -12,6 +12,7 @@ import type { ServerBuild } from "@remix-run/node";
 import { ConfigError, parseConfig } from "./app/config.server";
 import { isCrossOriginStateChange, securityHeaders } from "./app/security.server";
 import { LANGUAGE_COOKIE, languageOfPath } from "./app/i18n/languages";
+import { requestScope } from "./app/request-scope.server";
 
 const development = process.env.NODE_ENV === "development";
 
@@ -104,6 +105,9 @@ app.use((req, res, next) => {
   }
   next();
 });
+
+// One scope per request, shared by every loader Remix runs for it (app/request-scope.server.ts).
+app.use((_req, _res, next) => requestScope.run({}, next));
 
 app.all(
   "*",

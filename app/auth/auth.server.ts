@@ -6,16 +6,22 @@ import { redirect } from "@remix-run/node";
 import { defaultLanguage, languageOfPath } from "~/i18n/languages";
 import { findSession, type ApplicantSubject, type Session, type StaffSubject } from "~/session/session.server";
 import { readSessionToken } from "~/session/cookie.server";
+import { currentRequestScope } from "~/request-scope.server";
 
 const perRequest = new WeakMap<Request, Promise<Session | null>>();
 
-/** The session behind this request, or null. Every request counts as activity. */
+/**
+ * The session behind this request, or null. Every request counts as activity. Looked up once
+ * per HTTP request: the root and route loaders of a page share the answer (request-scope.server.ts).
+ */
 export function currentSession(request: Request): Promise<Session | null> {
-  let found = perRequest.get(request);
+  const scope = currentRequestScope();
+  let found = (scope?.session as Promise<Session | null> | undefined) ?? perRequest.get(request);
   if (!found) {
     const token = readSessionToken(request);
     found = token ? findSession(token, { touch: true }) : Promise.resolve(null);
     perRequest.set(request, found);
+    if (scope) scope.session = found;
   }
   return found;
 }

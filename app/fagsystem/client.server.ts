@@ -6,6 +6,7 @@
 import crypto from "node:crypto";
 import type { z } from "zod";
 import { config } from "~/config.server";
+import { currentRequestScope } from "~/request-scope.server";
 import {
   CALL_ID_HEADER,
   PERSON_HEADER,
@@ -90,6 +91,7 @@ async function send(path: string, accept: string, options: RequestOptions): Prom
   // A connection that broke before any answer (typically a kept-alive one the other side had
   // just closed) is tried once more for calls that are safe to repeat, within the same timeout.
   const method = options.method ?? "GET";
+  if (method !== "GET") currentRequestScope()?.fagsystemReads?.clear();
   const repeatable = method === "GET" || method === "DELETE" || options.repeatable === true;
   const signal = AbortSignal.timeout(config().FAGSYSTEM_TIMEOUT_MS);
   let response: Response | undefined;
@@ -128,7 +130,25 @@ async function errorCodeOf(response: Response): Promise<string | undefined> {
   }
 }
 
-async function request<S extends z.ZodTypeAny>(path: string, schema: S, options: RequestOptions = {}): Promise<z.infer<S>> {
+/**
+ * A read is made once per HTTP request (request-scope.server.ts): a page whose loaders both need
+ * the same document share one call and one validation. Any write in the request forgets them.
+ * Callers treat answers as read-only.
+ */
+function request<S extends z.ZodTypeAny>(path: string, schema: S, options: RequestOptions = {}): Promise<z.infer<S>> {
+  const reads = (options.method ?? "GET") === "GET" ? currentRequestScope() : undefined;
+  if (!reads) return requestOnce(path, schema, options);
+  reads.fagsystemReads ??= new Map();
+  const key = `${options.fnr ?? ""} ${path} ${JSON.stringify(options.query ?? {})}`;
+  let answer = reads.fagsystemReads.get(key) as Promise<z.infer<S>> | undefined;
+  if (!answer) {
+    answer = requestOnce(path, schema, options);
+    reads.fagsystemReads.set(key, answer);
+  }
+  return answer;
+}
+
+async function requestOnce<S extends z.ZodTypeAny>(path: string, schema: S, options: RequestOptions): Promise<z.infer<S>> {
   const response = await send(path, "application/json", options);
   let body: unknown;
   try {

@@ -113,4 +113,26 @@ describe("fagsystem client", () => {
       kind: "invalid-response",
     });
   });
+  it("reads a document once per page request, and again after a write in that request", async () => {
+    const { requestScope } = await import("~/request-scope.server");
+    let reads = 0;
+    answer = (req, res) => {
+      if (req.method === "GET") reads += 1;
+      json(req.method === "GET" ? 200 : 204, req.method === "GET" ? [] : "")(req, res);
+    };
+    const fagsystem = await client();
+    await requestScope.run({}, async () => {
+      await Promise.all([fagsystem.soknader("01019012345"), fagsystem.soknader("01019012345")]);
+      expect(reads).toBe(1);
+      await fagsystem.soknader("02029012345"); // another person: another read
+      expect(reads).toBe(2);
+      await fagsystem.slettMellomlagring("01019012345", "d", "f");
+      await fagsystem.soknader("01019012345");
+      expect(reads).toBe(3);
+    });
+    // Outside a request, and in the next request, nothing is remembered.
+    await fagsystem.soknader("01019012345");
+    await requestScope.run({}, () => fagsystem.soknader("01019012345"));
+    expect(reads).toBe(5);
+  });
 });

@@ -59,6 +59,8 @@ async function foldOne(fnr: string, summary: SoknadSummary, now: Date): Promise<
     sistOppdatert: summary.sistOppdatert,
     soknadPdfId: summary.soknadPdf?.id ?? null,
   };
+  // Both reads at once; the deliveries never fail (see deliveriesFor).
+  const deliveriesRead = deliveriesFor(fnr, summary.fiksDigisosId, base.sendtTidspunkt);
   let document;
   try {
     document = await fagsystem.innsyn(fnr, summary.fiksDigisosId);
@@ -68,7 +70,7 @@ async function foldOne(fnr: string, summary: SoknadSummary, now: Date): Promise<
     console.error(`[innsyn] cannot read ${summary.fiksDigisosId}: ${error.message}`);
     return { ...base, view: null, problem: "unavailable" };
   }
-  const deliveries = await deliveriesFor(fnr, summary.fiksDigisosId, base.sendtTidspunkt);
+  const deliveries = await deliveriesRead;
   const result = foldEventLog(document, { sendtTidspunkt: base.sendtTidspunkt, deliveries, now });
   if (!result.ok) {
     console.error(`[innsyn] cannot fold ${summary.fiksDigisosId}: ${result.reason}`);
