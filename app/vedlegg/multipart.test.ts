@@ -103,6 +103,36 @@ describe("parseMultipart", () => {
     ]);
   });
 
+  it("keeps every byte of each file, with and without a Content-Length, in chunks of any size", async () => {
+    const big = Buffer.alloc(700 * 1024);
+    for (let i = 0; i < big.length; i++) big[i] = (i * 31 + (i >> 9)) & 0xff;
+    const small = Buffer.from("%PDF-1.7 small");
+    const body = multipartBody([
+      { name: "fil", filename: "stor.pdf", content: big },
+      { name: "fil", filename: "liten.pdf", content: small },
+      { name: "fil", filename: "stor2.pdf", content: big.subarray(1000) },
+    ]);
+    const inChunks = (size: number) =>
+      new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (let at = 0; at < body.length; at += size) controller.enqueue(body.slice(at, at + size));
+          controller.close();
+        },
+      });
+    for (const [stream, headers] of [
+      [inChunks(64 * 1024), { "content-length": String(body.length) }],
+      [inChunks(1000), {}], // no length: the buffer grows
+      [inChunks(body.length), { "content-length": String(body.length) }],
+    ] as const) {
+      const result = await parseMultipart(uploadRequest(stream, headers));
+      const files = result.files as { originalName: string; bytes: Buffer }[];
+      expect(files.map((file) => file.originalName)).toEqual(["stor.pdf", "liten.pdf", "stor2.pdf"]);
+      expect(files.map((file) => Buffer.compare(file.bytes, [big, small, big.subarray(1000)][files.indexOf(file)]!))).toEqual([0, 0, 0]);
+      // A small file after others in the same request gets a buffer of its own size.
+      expect(files[1]!.bytes.buffer.byteLength).toBeLessThan(64 * 1024);
+    }
+  });
+
   it("refuses an empty file and ignores a file input left empty", async () => {
     const result = await parseMultipart(
       uploadRequest(

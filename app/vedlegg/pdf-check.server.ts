@@ -6,12 +6,36 @@ import { PDFDocument } from "pdf-lib";
 
 export type PdfCheck = { ok: true; pages: number } | { ok: false; code: "encrypted-pdf" | "damaged-pdf" };
 
-// "/Encrypt 12 0 R" or "/Encrypt <<" in a trailer or cross-reference stream dictionary.
-const ENCRYPT_ENTRY = /\/Encrypt\s*(?:\d+\s+\d+\s+R|<<)/;
+const ENCRYPT = Buffer.from("/Encrypt", "latin1");
+// What a regular expression's \s matches among single bytes (read as latin1).
+const isSpace = (byte: number | undefined) => byte === 0x20 || (byte !== undefined && byte >= 0x09 && byte <= 0x0d) || byte === 0xa0;
+const isDigit = (byte: number | undefined) => byte !== undefined && byte >= 0x30 && byte <= 0x39;
 
-/** pdf-lib finds /Encrypt in the trailer it uses; this also sees it in an earlier or broken one. */
+/**
+ * pdf-lib finds /Encrypt in the trailer it uses; this also sees it in an earlier or broken one:
+ * "/Encrypt 12 0 R" or "/Encrypt <<" in a trailer or cross-reference stream dictionary, i.e.
+ * /\/Encrypt\s*(?:\d+\s+\d+\s+R|<<)/ over the bytes as latin1. Matched on the bytes where
+ * they lie, not on a string of the whole file (a second copy of it, docs/decisions/017).
+ */
 function mentionsEncryption(bytes: Uint8Array): boolean {
-  return ENCRYPT_ENTRY.test(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1"));
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let at = buffer.indexOf(ENCRYPT); at !== -1; at = buffer.indexOf(ENCRYPT, at + 1)) {
+    let i = at + ENCRYPT.length;
+    while (isSpace(buffer[i])) i++;
+    if (buffer[i] === 0x3c && buffer[i + 1] === 0x3c) return true; // <<
+    // \d+ \s+ \d+ \s+ R: each run must be there; the classes do not overlap, so no backtracking.
+    let ok = true;
+    for (const inRun of [isDigit, isSpace, isDigit, isSpace]) {
+      const start = i;
+      while (inRun(buffer[i])) i++;
+      if (i === start) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok && buffer[i] === 0x52) return true; // R
+  }
+  return false;
 }
 
 export async function checkPdf(bytes: Uint8Array): Promise<PdfCheck> {

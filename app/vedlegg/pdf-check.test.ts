@@ -18,6 +18,16 @@ describe("checkPdf", () => {
     expect(await checkPdf(handMadePdf({ encrypt: true, encryptKey: "/Encr#79pt" }))).toEqual({ ok: false, code: "encrypted-pdf" });
   });
 
+  it("sees /Encrypt in any trailer with any whitespace, and nothing else that starts the same", async () => {
+    const withTrailer = (trailer: string) => Buffer.concat([Buffer.from(handMadePdf({ encrypt: false })), Buffer.from(`${trailer}\n%%EOF\n`, "latin1")]);
+    for (const entry of ["/Encrypt 5 0 R", "/Encrypt\r\n12\t\t0\nR", "/Encrypt<<", "/Encrypt \u00a0 << /Filter /Standard >>", "/Encrypt/Encrypt 7 0 R"]) {
+      expect(await checkPdf(withTrailer(`trailer << /Size 5 ${entry} >>`)), entry).toEqual({ ok: false, code: "encrypted-pdf" });
+    }
+    for (const entry of ["/EncryptMetadata false", "/Encrypt 5 R", "/Encrypt 5 0R", "/Encrypt 5 0 ", "/Encrypt <", "/Encrypt"]) {
+      expect(await checkPdf(withTrailer(`% ${entry}`)), entry).toEqual({ ok: true, pages: 1 });
+    }
+  });
+
   it("refuses a truncated PDF", async () => {
     const whole = await bankStatement(2);
     expect(await checkPdf(whole.subarray(0, Math.floor(whole.length / 3)))).toEqual({ ok: false, code: "damaged-pdf" });
