@@ -17,6 +17,9 @@ export const DATA_DIR = `./data/bench-${PORT}`;
 export const BUILD_DIR = "bench/node_modules/.build";
 export const FLOOR_DIR = "bench/floor";
 export const FLOOR_BUILD_DIR = "bench/node_modules/.build-floor";
+/** Where Lighthouse opens the floor app (bench/sections/page-weight.ts, serveFloor), and its name in the results. */
+export const FLOOR_PORT = 3402;
+export const FLOOR_NAME = "floor (React + Remix alone)";
 
 /** Test persons from mocks/personas.ts. */
 export type Persona = "forstegang" | "aleneforelder" | "under-behandling" | "innvilget" | "avslag" | "nylig-hjelp";

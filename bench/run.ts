@@ -16,6 +16,8 @@ import {
   BASE_URL,
   BUILD_DIR,
   FLOOR_BUILD_DIR,
+  FLOOR_NAME,
+  FLOOR_PORT,
   FLOOR_DIR,
   lighthousePages,
   loadConnections,
@@ -28,7 +30,7 @@ import {
   type Persona,
 } from "./config";
 import { buildFloor, buildPortal, firstSoknad, login, ROOT, sameOrigin, startDraft, startPortal, walkAndSend, type RunningPortal, type Session } from "./portal";
-import { weighFloor, weighRoutes, type RouteWeight, type Weight } from "./sections/page-weight";
+import { serveFloor, weighFloor, weighRoutes, type RouteWeight, type Weight } from "./sections/page-weight";
 import { LIGHTHOUSE_RUNS, runLighthouse, type LighthousePage, type LighthouseResult } from "./sections/lighthouse";
 import { runLoad, type LoadResult, type LoadTarget } from "./sections/server-load";
 import { runUpload, type UploadSection } from "./sections/upload";
@@ -149,7 +151,7 @@ async function main(): Promise<number> {
     printPageWeight(floor, pageWeights);
 
     if (!quick) {
-      step(`Lighthouse on ${lighthousePages.length} pages (about 30 s a run)`);
+      step(`Lighthouse on ${lighthousePages.length} pages and the floor (about 30 s a run)`);
       const pages: LighthousePage[] = lighthousePages.map((name) => {
         const route = routes.find((candidate) => candidate.name === name);
         const weight = pageWeights.find((candidate) => candidate.name === name);
@@ -157,7 +159,13 @@ async function main(): Promise<number> {
         if (weight.status === "missing") return { name, url: null, missing: `route missing (${weight.detail})` };
         return { name, url: `${BASE_URL}${weight.path}`, cookie: route.as ? sessions[route.as]?.cookie : undefined };
       });
-      lighthouse = await runLighthouse(pages);
+      // The floor beside them, for comparison (no budget): what React and Remix alone score here.
+      const floorServer = await serveFloor(path.join(ROOT, FLOOR_BUILD_DIR), FLOOR_PORT);
+      try {
+        lighthouse = await runLighthouse([...pages, { name: FLOOR_NAME, url: floorServer.url }]);
+      } finally {
+        await floorServer.close();
+      }
       printLighthouse(lighthouse);
     }
 
@@ -220,6 +228,7 @@ async function main(): Promise<number> {
   }
   if (lighthouse !== "skipped") {
     for (const result of lighthouse) {
+      if (result.name === FLOOR_NAME) continue; // a baseline, not a page of ours
       if (result.status === "ok") {
         checkMin("lighthousePerformance", result.name, result.performance ?? 0);
         checkMin("lighthouseAccessibility", result.name, result.accessibility ?? 0);

@@ -86,6 +86,28 @@ export async function weighFloor(floorBuildDir: string): Promise<Weight> {
   return weigh(await response.text(), (url) => fs.readFile(path.join(clientDir, new URL(url, "http://localhost/").pathname)));
 }
 
+/**
+ * The floor app served over HTTP on loopback (its page and its assets, as the portal serves
+ * them), so Lighthouse can open it beside the portal's pages: the score a page with React and
+ * Remix alone gets on this machine.
+ */
+export async function serveFloor(floorBuildDir: string, port: number): Promise<{ url: string; close: () => Promise<void> }> {
+  const express = (await import("express")).default;
+  const { createRequestHandler: expressHandler } = await import("@remix-run/express");
+  const build = (await import(path.resolve(floorBuildDir, "server/index.js"))) as ServerBuild;
+  const app = express();
+  app.use("/assets", express.static(path.resolve(floorBuildDir, "client/assets"), { immutable: true, maxAge: "1y" }));
+  app.use(express.static(path.resolve(floorBuildDir, "client")));
+  app.all("*", expressHandler({ build }));
+  const server = await new Promise<import("node:http").Server>((resolve) => {
+    const listening = app.listen(port, "127.0.0.1", () => resolve(listening));
+  });
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
 async function fetchPortalAsset(url: string): Promise<Buffer> {
   const response = await fetch(new URL(url, BASE_URL));
   if (!response.ok) throw new Error(`${url} answered ${response.status}`);
