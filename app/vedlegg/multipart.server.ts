@@ -139,9 +139,20 @@ export function parseMultipart(request: Request, limits: Partial<MultipartLimits
     const fail = (code: RequestRefusalCode, message: string) => {
       if (settled) return;
       settled = true;
-      source.destroy(); // stop pulling: cancels the request body
-      process.nextTick(() => parser.destroy()); // we may be inside one of busboy's emits
-      reject(new MultipartError(code, message));
+      const refuse = () => reject(new MultipartError(code, message));
+      if (code === "request-too-large") {
+        source.destroy(); // stop pulling: cancels the request body
+        process.nextTick(() => parser.destroy()); // we may be inside one of busboy's emits
+        return refuse();
+      }
+      // A body we cannot read is still taken to its end (thrown away, at most the request limit)
+      // before the answer, as in finish(): answered mid-body, the client sees the connection
+      // reset instead of our message.
+      discardRest();
+      if (source.readableEnded || source.destroyed) return refuse();
+      source.once("end", refuse);
+      source.once("close", refuse);
+      source.once("error", refuse);
     };
 
     const finish = (truncated: boolean) => {

@@ -222,4 +222,29 @@ describe("parseMultipart", () => {
     const many = uploadRequest(multipartBody(Array.from({ length: 21 }, (_, i) => ({ name: `f${i}`, value: "1" }))));
     expect((await refusal(parseMultipart(many))).code).toBe("malformed");
   });
+  it("refuses a malformed body only after reading it to its end, so the client gets the answer and not a reset", async () => {
+    // A part header of 100 kB first (busboy gives up on it), then 2 MB more of the body on its way.
+    const tooLong = Buffer.from(partHead({ name: "x".repeat(100_000), value: "" }));
+    let pulls = 0;
+    const stats = { done: false, cancelled: false };
+    const stream = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        pulls++;
+        await new Promise((resolve) => setTimeout(resolve, 2)); // arriving over a network, not all at once
+        if (pulls === 1) controller.enqueue(new Uint8Array(tooLong));
+        else if (pulls <= 33) controller.enqueue(new Uint8Array(64 * 1024));
+        else {
+          stats.done = true;
+          controller.close();
+        }
+      },
+      cancel() {
+        stats.cancelled = true;
+      },
+    });
+    const error = await refusal(parseMultipart(uploadRequest(stream)));
+    expect(error.code).toBe("malformed");
+    expect(stats.done).toBe(true);
+    expect(stats.cancelled).toBe(false);
+  });
 });
