@@ -21,7 +21,10 @@ export default defineConfig({
           v3_relativeSplatPath: true,
           v3_throwAbortReason: true,
           v3_singleFetch: true,
-          v3_lazyRouteDiscovery: true,
+          // Off on purpose: the whole route manifest is 2 kB gzipped and cached, while lazy
+          // discovery matched every route again on each server render and sent /__manifest
+          // requests after each page (docs/decisions/019-whole-route-manifest.md).
+          v3_lazyRouteDiscovery: false,
         },
       }),
   ],
