@@ -16,6 +16,7 @@ import { useEffect, useMemo, type ReactNode } from "react";
 import { I18nextProvider } from "react-i18next";
 import "./styles/aksel.css";
 import "./styles/app.css";
+import sourceSans3Latin from "@fontsource-variable/source-sans-3/files/source-sans-3-latin-wght-normal.woff2?url";
 import { rootData } from "./shell/root-data.server";
 import { createI18n } from "./i18n/i18n";
 import { IntlTexts, IntlTextsProvider } from "./i18n/intl-texts";
@@ -29,6 +30,9 @@ import { pageTitle } from "./shell/meta";
 
 export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+  // The text font (aksel.css), asked for together with the CSS instead of after it: every page's
+  // text in nb, nn and en is in its Latin subset, and it then swaps in sooner, with less shifting.
+  { rel: "preload", href: sourceSans3Latin, as: "font", type: "font/woff2", crossOrigin: "anonymous" },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
