@@ -1,9 +1,9 @@
-import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext, HandleDocumentRequestFunction } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./nonce";
 import { startHousekeeping } from "./housekeeping.server";
+import { documentBytes } from "./document-bytes.server";
 
 startHousekeeping();
 
@@ -39,17 +39,11 @@ const handleRequest: HandleDocumentRequestFunction = (
           shellRendered = true;
         },
         onAllReady() {
-          const chunks: Buffer[] = [];
-          const body = new PassThrough();
-          body.on("data", (chunk: Buffer) => chunks.push(chunk));
-          body.on("end", () => {
-            const html = Buffer.concat(chunks);
+          documentBytes(pipe).then((html) => {
             responseHeaders.set("Content-Type", "text/html; charset=utf-8");
             responseHeaders.set("Content-Length", String(html.byteLength));
             resolve(new Response(html, { headers: responseHeaders, status: responseStatusCode }));
-          });
-          body.on("error", reject);
-          pipe(body);
+          }, reject);
         },
         onShellError(error: unknown) {
           reject(error);
