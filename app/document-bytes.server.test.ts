@@ -1,6 +1,7 @@
 import { createElement } from "react";
 import { renderToPipeableStream, renderToStaticMarkup } from "react-dom/server";
 import { PassThrough } from "node:stream";
+import { buffer } from "node:stream/consumers";
 import { describe, expect, it } from "vitest";
 import { documentBytes, withoutZeroBytes } from "./document-bytes.server";
 
@@ -21,13 +22,9 @@ function rendered(padding: number, collect: (pipe: (destination: NodeJS.Writable
 
 /** What React's stream gives without our repair. */
 function raw(pipe: (destination: NodeJS.WritableStream) => void): Promise<Buffer> {
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    const body = new PassThrough();
-    body.on("data", (chunk: Buffer) => chunks.push(chunk));
-    body.on("end", () => resolve(Buffer.concat(chunks)));
-    pipe(body);
-  });
+  const body = new PassThrough();
+  pipe(body);
+  return buffer(body);
 }
 
 describe("documentBytes", () => {

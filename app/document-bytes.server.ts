@@ -1,4 +1,5 @@
 import { PassThrough, type Writable } from "node:stream";
+import { buffer } from "node:stream/consumers";
 
 /**
  * The bytes of a rendered document, collected from React's `pipe` into one buffer.
@@ -10,15 +11,10 @@ import { PassThrough, type Writable } from "node:stream";
  * part of an HTML document, and a zero byte is never part of another character in UTF-8, so every
  * zero byte is removed.
  */
-export function documentBytes(pipe: (destination: Writable) => void): Promise<Buffer<ArrayBuffer>> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    const body = new PassThrough();
-    body.on("data", (chunk: Buffer) => chunks.push(chunk));
-    body.on("end", () => resolve(withoutZeroBytes(Buffer.concat(chunks))));
-    body.on("error", reject);
-    pipe(body);
-  });
+export async function documentBytes(pipe: (destination: Writable) => void): Promise<Buffer<ArrayBuffer>> {
+  const body = new PassThrough();
+  pipe(body);
+  return withoutZeroBytes(await buffer(body));
 }
 
 export function withoutZeroBytes(bytes: Buffer<ArrayBuffer>): Buffer<ArrayBuffer> {
