@@ -66,7 +66,7 @@ test("a granted søknad shows the vedtak, the condition and the payments, in nyn
   expect(Buffer.from(await pdf.body()).subarray(0, 5).toString("latin1")).toBe("%PDF-");
 });
 
-test("a refusal shows the outcome, the interim reply and how to complain before the deadline, in English", async ({ page }) => {
+test("a refusal shows the outcome, the interim reply and how to appeal before the deadline, in English", async ({ page }) => {
   const person = await persona("avslag");
   const id = await seededSoknadOf(person.fnr);
   await loginAs(page, person.name, "en");
@@ -76,9 +76,9 @@ test("a refusal shows the outcome, the interim reply and how to complain before 
   await expect(page.getByText(text("en", "innsyn", "saker.new"), { exact: true })).toBeVisible();
   await expect(page.getByRole("link", { name: text("en", "innsyn", "letters.forelopig-svar") })).toBeVisible();
   await page.getByRole("link", { name: text("en", "innsyn", "saker.openLetter") }).first().click();
-  // Four days ago + three weeks: the complaint deadline is a date in the future, spelled out.
-  await expect(page.getByText(/The deadline is three weeks after you received the letter, that is by \d{1,2} \p{L}+ \d{4}\./u)).toBeVisible();
-  await expect(page.getByText(/Send the complaint to NAV /)).toBeVisible();
+  // Four days ago + three weeks: the appeal deadline is a date in the future, spelled out.
+  await expect(page.getByText(/You must appeal by \d{1,2} \p{L}+ \d{4} \(3 weeks after you got the letter\)\./u)).toBeVisible();
+  await expect(page.getByText(/Send your appeal to NAV /)).toBeVisible();
 });
 
 test("payments: upcoming first, paid ones under their month, and the filters narrow them", async ({ page }) => {
@@ -178,4 +178,41 @@ test("the caseworker's vedtak reaches the person: Nytt vedtak in the list, and t
   expect(letter.headers()["content-disposition"]).toMatch(/^inline/);
   // A real letter made by the fagsystem, not a placeholder.
   expect((await letter.body()).byteLength).toBeGreaterThan(2000);
+});
+
+test("NAV's own words are marked as bokmål, with a note on nynorsk and English pages; a payment and an upload say each thing once", async ({ page }) => {
+  const person = await persona("innvilget");
+  const id = await seededSoknadOf(person.fnr);
+  await loginAs(page, person.name, "nn");
+  for (const language of ["nn", "en", "nb"] as const) {
+    await page.goto(`/${language}/innsyn/${id}`);
+    const note = text(language, "common", "navText.office");
+    // The condition the caseworker wrote: its title and description are bokmål, and the page says whose words they are.
+    const condition = page.locator("li.card", { has: page.getByRole("heading", { name: "Delta i arbeidsrettet aktivitet" }) });
+    await expect(condition.locator('[lang="nb"]')).toHaveText(["Delta i arbeidsrettet aktivitet", /^Du må møte til arbeidstrening hos NAV Hamar/]);
+    await expect(condition.getByText(note, { exact: true })).toHaveCount(language === "nb" ? 0 : 1);
+    // So are the sak's title and the payment's description.
+    const saker = page.locator("section", { has: page.getByRole("heading", { level: 2, name: text(language, "innsyn", "saker.title") }) });
+    await expect(saker.getByRole("heading", { level: 3 }).locator('[lang="nb"]')).toHaveText("Livsopphold");
+    await expect(saker.getByText(note, { exact: true })).toHaveCount(language === "nb" ? 0 : 1);
+    const payments = page.locator("section", { has: page.getByRole("heading", { level: 2, name: text(language, "innsyn", "payments.title") }) });
+    await expect(payments.getByRole("heading", { level: 3 }).locator('[lang="nb"]').first()).toHaveText("Livsopphold");
+  }
+
+  await page.goto(`/nn/innsyn/${id}`);
+  // A paid payment says "Utbetalt" once: the tag, with the date beside it.
+  const payments = page.locator("section", { has: page.getByRole("heading", { level: 2, name: text("nn", "innsyn", "payments.title") }) });
+  const paid = payments.locator("li.card", { has: page.getByText(text("nn", "innsyn", "payments.status.UTBETALT"), { exact: true }) });
+  await expect(paid).toHaveCount(1);
+  await expect(paid.getByText(/utbetalt/i)).toHaveCount(1);
+  await expect(paid.getByText(/^\d{1,2}\. \p{L}+ \d{4}$/u)).toBeVisible();
+  // The upload for other documents names what it is for with a noun, not with the heading's "Send …".
+  await expect(page.getByText(text("nn", "vedlegg", "choose", { document: text("nn", "innsyn", "ettersend.otherDocuments") }), { exact: true })).toBeVisible();
+
+  // The decision page: the sak's title is the office's too.
+  await page.goto(`/en/innsyn/${id}`);
+  await page.getByRole("link", { name: text("en", "innsyn", "saker.openLetter") }).first().click();
+  await expect(page.getByRole("heading", { level: 1, name: text("en", "innsyn", "vedtakPage.title") })).toBeVisible();
+  await expect(page.locator('dd [lang="nb"]').first()).toHaveText("Livsopphold");
+  await expect(page.getByText(text("en", "common", "navText.office"), { exact: true }).first()).toBeVisible();
 });

@@ -4,6 +4,7 @@ import { textsFor } from "./soknad-pdf-texts.test-support";
 import type { FolkeregisterPerson } from "~/fagsystem/contract";
 import { buildSoknadDocument, type LooseAnswers, type SoknadLanguage, type SoknadRegister } from "./soknad-document";
 import { applicantName, soknadOutline, translator, type OutlineItem, type SoknadOutline } from "./soknad-outline";
+import { stepsFor } from "./steps";
 
 
 const person: FolkeregisterPerson = {
@@ -35,7 +36,9 @@ const answers: LooseAnswers = {
   dokumentasjon: { documents: [{ id: "husleiekontrakt", choice: "lasterOppNa" }, { id: "husleiekvittering", choice: "senderSenere", amount: 9500 }] },
 };
 
-function outline(overrides: { language?: SoknadLanguage; answers?: LooseAnswers; kind?: "standard" | "kort"; register?: Partial<SoknadRegister>; texts?: (key: string) => string } = {}) {
+function outline(
+  overrides: { language?: SoknadLanguage; answers?: LooseAnswers; kind?: "standard" | "kort"; register?: Partial<SoknadRegister>; texts?: (key: string) => string; view?: "pdf" | "summary" } = {},
+) {
   const language = overrides.language ?? "nb";
   const document = buildSoknadDocument({
     kind: overrides.kind ?? "standard",
@@ -45,7 +48,7 @@ function outline(overrides: { language?: SoknadLanguage; answers?: LooseAnswers;
     language,
     now: new Date("2025-03-10T10:15:00Z"),
   });
-  return soknadOutline(document, { language, texts: overrides.texts ?? textsFor(language) });
+  return soknadOutline(document, { language, texts: overrides.texts ?? textsFor(language), view: overrides.view });
 }
 
 const sectionOf = (result: SoknadOutline, id: string) => {
@@ -58,11 +61,12 @@ const listItems = (items: OutlineItem[], label: string | null) => items.flatMap(
 const labels = (items: OutlineItem[]) => items.map((item) => item.label);
 
 describe("soknadOutline", () => {
-  it("gives the title and the receiver with the time it was sent", () => {
+  it("gives the title and the receiver with the time it was sent, without the office's number", () => {
     const result = outline();
     expect(result.title).toBe("Søknad om økonomisk sosialhjelp");
+    expect(result.receiver).toBe("NAV Grünerløkka");
     expect(result.meta).toEqual([
-      { kind: "field", label: "Sendt til", value: "NAV Grünerløkka (0315)" },
+      { kind: "field", label: "Sendt til", value: "NAV Grünerløkka" },
       { kind: "field", label: "Sendt", value: expect.stringMatching(/^10\. mars 2025 kl\. 11:15$/) },
     ]);
   });
@@ -75,10 +79,17 @@ describe("soknadOutline", () => {
       { id: "arbeid", step: "arbeid", heading: "Arbeid og utdanning" },
       { id: "familie", step: "familie", heading: "Familie" },
       { id: "bosituasjon", step: "bosituasjon", heading: "Bosituasjon" },
-      // Income, savings and expenses come from both the inntekt and the utgifter step.
-      { id: "okonomi", step: null, heading: "Inntekter, formue og utgifter" },
+      { id: "inntekt", step: "inntekt", heading: "Inntekt og formue" },
+      { id: "utgifter", step: "utgifter", heading: "Utgifter" },
       { id: "dokumentasjon", step: "dokumentasjon", heading: "Dokumentasjon" },
     ]);
+  });
+
+  it("ties every section to the step that asks it, so the summary can link back to it", () => {
+    for (const section of outline().sections) expect(stepsFor("standard"), section.id).toContain(section.step);
+    // A kort søknad does not ask about work and family: those sections show the registers only.
+    const kort = outline({ kind: "kort", answers: { personalia: { addressChoice: "folkeregistrert" }, behov: { categories: ["husleie"] }, inntekt: { accountBalance: 10 } } });
+    expect(kort.sections.filter((section) => !stepsFor("kort").includes(section.step)).map((section) => section.id)).toEqual(["arbeid", "familie"]);
   });
 
   it("writes the labels and values the PDF writes", () => {
@@ -87,7 +98,7 @@ describe("soknadOutline", () => {
     expect(personalia).toEqual([
       { kind: "field", label: "Navn", value: "Åse Kjærlighet Ødegård" },
       { kind: "field", label: "Fødselsnummer", value: "01019012345" },
-      { kind: "field", label: "Statsborgerskap", value: "NOR" },
+      { kind: "field", label: "Statsborgerskap", value: "Norge" },
       { kind: "field", label: "Telefonnummer", value: "+4799999999" },
       { kind: "field", label: "Telefonnummer i Kontakt- og reservasjonsregisteret", value: "+4741234501" },
       { kind: "field", label: "Kontonummer", value: "1234 56 78903" },
@@ -105,7 +116,7 @@ describe("soknadOutline", () => {
     expect(fieldValue(arbeid, "Er student")).toBe("Nei");
 
     const familie = sectionOf(result, "familie").items;
-    expect(fieldValue(familie, "Sivilstatus")).toBe("Ugift");
+    expect(fieldValue(familie, "Sivilstand")).toBe("Ugift");
     expect(listItems(familie, "Barn")).toEqual(["Lille Ødegård, født 1. januar 2015. Folkeregistrert sammen med søkeren: Ja. Delt bosted: Nei"]);
     expect(fieldValue(familie, "Barnebidrag")).toBe("Mottar barnebidrag");
 
@@ -114,12 +125,12 @@ describe("soknadOutline", () => {
       { kind: "field", label: "Antall personer i husstanden", value: "2" },
     ]);
 
-    const okonomi = sectionOf(result, "okonomi").items;
-    expect(listItems(okonomi, "Inntekter")).toEqual([expect.stringMatching(/^Barnebidrag: 1\s800\skr$/)]);
-    expect(listItems(okonomi, "Sparing og eiendeler")).toEqual(["Annen sparing", "Andre eiendeler"]);
-    expect(listItems(okonomi, "Utgifter")).toEqual(["Husleie", "Andre utgifter til barn"]);
-    expect(fieldValue(okonomi, "Samtykker til at NAV henter inntekt fra Skatteetaten")).toBe("Ja");
-    expect(fieldValue(okonomi, "Samtykker til at NAV henter bostøtte fra Husbanken")).toBe("Nei");
+    const inntekt = sectionOf(result, "inntekt").items;
+    expect(listItems(inntekt, "Inntekter")).toEqual([expect.stringMatching(/^Barnebidrag: 1\s800\skr$/)]);
+    expect(listItems(inntekt, "Sparing og eiendeler")).toEqual(["Annen sparing", "Andre eiendeler"]);
+    expect(fieldValue(inntekt, "Samtykker til at NAV henter inntekt fra Skatteetaten")).toBe("Ja");
+    expect(fieldValue(inntekt, "Samtykker til at NAV henter bostøtte fra Husbanken")).toBe("Nei");
+    expect(listItems(sectionOf(result, "utgifter").items, "Utgifter")).toEqual(["Husleie", "Andre utgifter til barn"]);
 
     // The documents are a list without a label: the heading says it all.
     expect(sectionOf(result, "dokumentasjon").items).toEqual([
@@ -135,7 +146,7 @@ describe("soknadOutline", () => {
     const arbeid = sectionOf(result, "arbeid").items;
     expect(arbeid).toContainEqual({ kind: "field", label: "Arbeidsforhold i Arbeidsgiver- og arbeidstakerregisteret", value: "Ingen arbeidsforhold registrert" });
     expect(sectionOf(result, "familie").items).toContainEqual({ kind: "field", label: "Barn", value: "Ingen barn registrert" });
-    const okonomi = sectionOf(result, "okonomi").items;
+    const okonomi = [...sectionOf(result, "inntekt").items, ...sectionOf(result, "utgifter").items];
     for (const label of ["Inntekter", "Sparing og eiendeler", "Utgifter"]) expect(okonomi).toContainEqual({ kind: "field", label, value: "Ingen" });
     expect(okonomi.some((item) => item.kind === "list")).toBe(false);
   });
@@ -155,7 +166,7 @@ describe("soknadOutline", () => {
     expect(labels(arbeid)).not.toContain("Er student");
     expect(labels(arbeid)).not.toContain("Søkerens kommentar til arbeidsforholdene");
     const familie = sectionOf(result, "familie").items;
-    expect(labels(familie)).not.toContain("Sivilstatus");
+    expect(labels(familie)).not.toContain("Sivilstand");
     expect(labels(familie)).not.toContain("Barnebidrag");
     // Sections with nothing to say are left out altogether.
     expect(result.sections.map((section) => section.id)).toEqual(["personalia", "begrunnelse", "arbeid", "familie"]);
@@ -185,17 +196,20 @@ describe("soknadOutline", () => {
       ["begrunnelse", "behov"],
       ["arbeid", "arbeid"],
       ["familie", "familie"],
-      ["okonomi", "inntekt"],
+      ["inntekt", "inntekt"],
     ]);
     expect(fieldValue(sectionOf(result, "personalia").items, "Kontonummer")).toBe("Har ikke bankkonto");
     expect(fieldValue(sectionOf(result, "begrunnelse").items, "Endringer siden forrige søknad")).toBe("Nei");
     // Empty lists in a kort søknad were not asked about: no "Ingen".
-    expect(sectionOf(result, "okonomi").items).toEqual([{ kind: "field", label: "Saldo på kontoene nå", value: expect.stringMatching(/^\u2212250\skr$/) }]);
+    expect(sectionOf(result, "inntekt").items).toEqual([{ kind: "field", label: "Saldo på kontoene nå", value: expect.stringMatching(/^\u2212250\skr$/) }]);
   });
 
-  it("writes nynorsk and English, formatting dates and amounts for the language", () => {
+  it("writes nynorsk and English, formatting dates and amounts and naming countries for the language", () => {
     const nynorsk = outline({ language: "nn" });
     expect(nynorsk.sections[0]?.heading).toBe("Personopplysningar");
+    expect(fieldValue(sectionOf(nynorsk, "personalia").items, "Statsborgarskap")).toBe("Noreg");
+    const swedish = outline({ language: "en", register: { person: { ...person, statsborgerskap: ["NOR", "SWE"] } } });
+    expect(fieldValue(sectionOf(swedish, "personalia").items, "Citizenship")).toBe("Norway, Sweden");
     expect(listItems(sectionOf(nynorsk, "begrunnelse").items, "Søkjer om")).toBeDefined();
 
     const english = outline({ language: "en" });
@@ -203,6 +217,26 @@ describe("soknadOutline", () => {
     expect(english.sections.map((section) => section.step)).toEqual(outline().sections.map((section) => section.step));
     const arbeid = sectionOf(english, "arbeid").items.find((item) => item.kind === "list");
     expect(arbeid?.kind === "list" && arbeid.items[0]).toMatch(/1 January 2024/);
+  });
+
+  it("speaks to the person on the summary, and of the applicant in the PDF", () => {
+    const expected = {
+      nb: { pdf: ["Adressen søkeren bor på nå", "Søker om", "Søkerens beskrivelse av situasjonen", "Folkeregistrert sammen med søkeren"], summary: ["Adressen du bor på nå", "Du søker om", "Beskrivelsen din av situasjonen", "Folkeregistrert sammen med deg"] },
+      nn: { pdf: ["Adressa søkjaren bur på no", "Søkjer om", "Skildringa søkjaren gir av situasjonen", "Folkeregistrert saman med søkjaren"], summary: ["Adressa du bur på no", "Du søkjer om", "Skildringa di av situasjonen", "Folkeregistrert saman med deg"] },
+      en: { pdf: ["Address where the applicant lives now", "Applying for", "The applicant's description of the situation", "Registered at the same address as the applicant"], summary: ["Where you live now", "You are applying for", "Your description of the situation", "Registered at your address"] },
+    } as const;
+    for (const language of ["nb", "nn", "en"] as const) {
+      for (const view of ["pdf", "summary"] as const) {
+        const result = outline({ language, view });
+        const [address, applyingFor, description, registered] = expected[language][view];
+        expect(labels(sectionOf(result, "personalia").items), `${language} ${view}`).toContain(address);
+        expect(labels(sectionOf(result, "begrunnelse").items), `${language} ${view}`).toEqual(expect.arrayContaining([applyingFor, description]));
+        const children = sectionOf(result, "familie").items.find((item) => item.kind === "list");
+        expect(children?.kind === "list" && children.items[0], `${language} ${view}`).toContain(`${registered}: `);
+        // Everything else is the same on both.
+        expect(result.sections.map((section) => section.heading)).toEqual(outline({ language }).sections.map((section) => section.heading));
+      }
+    }
   });
 
   it("falls back to codes and keys when a text is missing", () => {
@@ -215,7 +249,7 @@ describe("soknadOutline", () => {
   it("is safe to run anywhere: no pdfkit and no Node modules", () => {
     const source = fs.readFileSync(new URL("./soknad-outline.ts", import.meta.url), "utf8");
     const imports = [...source.matchAll(/^import\s.*?from\s+"([^"]+)"/gms)].map((match) => match[1]);
-    expect(imports).toEqual(["~/i18n/format", "./soknad-document", "./steps"]);
+    expect(imports).toEqual(["~/i18n/country", "~/i18n/format", "./soknad-document", "./steps"]);
   });
 });
 
