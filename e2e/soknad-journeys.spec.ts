@@ -363,7 +363,7 @@ test("English: a first-time applicant goes through every step and gets the recei
 
   await app.step("soknad:summary.title");
   await expect(main.getByText(progress.en(9, 9))).toBeVisible();
-  for (const section of ["personalia", "begrunnelse", "arbeid", "familie", "bosituasjon", "okonomi", "dokumentasjon"]) {
+  for (const section of ["personalia", "begrunnelse", "arbeid", "familie", "bosituasjon", "inntekt", "utgifter", "dokumentasjon"]) {
     await expect(main.getByRole("heading", { level: 2, name: t(`soknad-pdf:section.${section}`), exact: true })).toBeVisible();
   }
   await expect(main.getByText("My job at the café ended last month.")).toBeVisible();

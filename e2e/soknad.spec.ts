@@ -76,6 +76,17 @@ test("a whole standard application: every step, an error on the way, the summary
   await expect(page.getByRole("heading", { level: 1, name: "Se over og send" })).toBeVisible();
   // The summary shows what was typed, as text.
   await expect(page.getByText("<b>ikke fet</b>", { exact: false })).toBeVisible();
+  // Where it will go (nothing is sent yet), without the office's number; the citizenship by its name.
+  await expect(page.getByText(/^Søknaden blir sendt til NAV [^\d()]+\.$/)).toBeVisible();
+  await expect(page.getByText(/^Sendt til/)).toHaveCount(0);
+  await expect(page.locator('dt:text-is("Statsborgerskap") + dd')).toHaveText(/^(Norge|Polen)$/);
+  // Spoken to the person, not about "søkeren".
+  await expect(page.locator('dt:text-is("Adressen du bor på nå")')).toHaveCount(1);
+  await expect(page.getByText(/søkeren/i)).toHaveCount(0);
+  // Every part of the summary has its way back to the step that asks it.
+  const parts = page.locator(".aksel-form-summary");
+  await expect(parts).toHaveCount(8);
+  for (const part of await parts.all()) await expect(part.getByRole("link", { name: "Endre", exact: true })).toHaveCount(1);
   await page.getByRole("checkbox", { name: "Jeg bekrefter at opplysningene er riktige og fullstendige." }).check();
   await page.getByRole("button", { name: "Send søknaden" }).click();
 
@@ -116,6 +127,28 @@ test("a draft is kept: leave with 'Fortsett senere', come back from the front pa
 
   await loginAs(page, person.name);
   await page.locator(`a[href="/nb/soknad/${draftId}/slett"]`).click();
+  await page.getByRole("button", { name: "Ja, slett søknaden" }).click();
+  await expect(page.getByText("Søknaden er slettet.")).toBeVisible();
+});
+
+test("'Vis alle steg' opens the list of every step, also without JavaScript", async ({ page }) => {
+  const person = await persona("aleneforelder");
+  await loginAs(page, person.name);
+  await page.goto("/nb/soknad");
+  await page.getByRole("button", { name: "Start søknaden" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Om deg" })).toBeVisible();
+  const draftId = /\/soknad\/([0-9a-f-]{36})\//.exec(page.url())![1]!;
+  await expect(page.getByText("Steg 1 av 9", { exact: true })).toBeVisible();
+  const steps = page.getByRole("list").filter({ hasText: "Inntekt og formue" });
+  await expect(steps).toBeHidden();
+  await page.getByText("Vis alle steg", { exact: true }).click();
+  await expect(steps).toBeVisible();
+  await expect(steps.getByRole("listitem")).toHaveCount(9);
+  await expect(steps.locator('[aria-current="step"]')).toContainText("Om deg");
+  await page.getByText("Skjul alle steg", { exact: true }).click();
+  await expect(steps).toBeHidden();
+  // Leave nothing behind for the other tests of this person.
+  await page.goto(`/nb/soknad/${draftId}/slett`);
   await page.getByRole("button", { name: "Ja, slett søknaden" }).click();
   await expect(page.getByText("Søknaden er slettet.")).toBeVisible();
 });

@@ -44,8 +44,11 @@ const formatInstant = (language: LetterLanguage, instant: Date) =>
 /** A YYYY-MM-DD date in words. */
 const formatDate = (language: LetterLanguage, date: string) =>
   new Intl.DateTimeFormat(LOCALE[language], { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${date}T12:00:00Z`));
+/** Whole kroner without decimals, øre always with two digits (as the portal writes amounts). */
 const formatAmount = (language: LetterLanguage, amount: number) => {
-  const number = new Intl.NumberFormat(LOCALE[language], { maximumFractionDigits: 2 }).format(amount);
+  const ore = Math.round(amount * 100);
+  const digits = ore % 100 === 0 ? 0 : 2;
+  const number = new Intl.NumberFormat(LOCALE[language], { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(ore / 100 + 0);
   return language === "en" ? `NOK ${number}` : `${number} kroner`;
 };
 

@@ -5,6 +5,7 @@
  * escapes it unless it is already markup made by `html`.
  */
 import type { Hendelse } from "../app/fagsystem/contract";
+import { formatMoney } from "../app/i18n/format";
 import type { PersonRecord, SoknadRecord } from "./personas";
 import { navKontorer, personName } from "./personas";
 import type { Fault } from "./server";
@@ -82,7 +83,7 @@ a:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible
 
 const timeFormat = new Intl.DateTimeFormat("nb-NO", { dateStyle: "short", timeStyle: "medium", timeZone: "Europe/Oslo" });
 const formatTime = (iso: string | null | undefined) => (iso ? html`<time datetime="${iso}">${timeFormat.format(new Date(iso))}</time>` : "–");
-const amount = (value: number | null | undefined) => (value === null || value === undefined ? "–" : `${new Intl.NumberFormat("nb-NO").format(value)} kr`);
+const amount = (value: number | null | undefined) => (value === null || value === undefined ? "–" : formatMoney(value, "nb"));
 const officeLabel = (enhetsnummer: string | null) => {
   const office = officeByNumber(enhetsnummer);
   return office ? `${office.enhetsnummer} ${office.navn}` : (enhetsnummer ?? "–");

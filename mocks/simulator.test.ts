@@ -230,6 +230,11 @@ describe("JSON API", () => {
     const en = JSON.stringify(vedtakLetter({ ...base, language: "en", utfall: "INNVILGET", belop: 7850, fom: "2025-03-01", tom: "2025-03-31" }));
     for (const expected of ["Decision on financial social assistance", "NOK 7,850", "1 March 2025", "section 18", "three weeks", "County Governor"]) expect(en, expected).toContain(expected);
     expect(en).not.toContain("section 19");
+    // Øre with two digits, as the portal writes amounts.
+    const withOre = JSON.stringify(vedtakLetter({ ...base, language: "en", utfall: "INNVILGET", belop: 1754.5, fom: "2025-03-01", tom: "2025-03-31" }));
+    expect(withOre).toContain("NOK 1,754.50");
+    const withOreNb = JSON.stringify(vedtakLetter({ ...base, language: "nb", utfall: "INNVILGET", belop: 1754.5, fom: "2025-03-01", tom: "2025-03-31" }));
+    expect(withOreNb.replace(/\\u00a0|\s/g, " ")).toContain("1 754,50 kroner");
   });
 
   it("refuses bad input with 400 and a message", async () => {

@@ -45,8 +45,16 @@ export function formatTime(value: Date | string, language: Language): string {
   return dateTimeFormat(language, "time", { timeStyle: "short", timeZone: "Europe/Oslo" }).format(date);
 }
 
+/**
+ * An amount in kroner: whole kroner without decimals ("7 850 kr"), and with øre always two
+ * digits ("1 754,50 kr", "NOK 1,754.50"), as a bank or a letter from NAV writes them. The
+ * amount is rounded to øre first, so 1754.004 is whole kroner. Every amount the portal shows
+ * (payments, decisions, the summary and the PDF) is written here.
+ */
 export function formatMoney(amount: number, language: Language): string {
-  return numberFormat(language, "money", { style: "currency", currency: "NOK", maximumFractionDigits: 2, minimumFractionDigits: 0 }).format(amount);
+  const ore = Math.round(amount * 100);
+  const digits = ore % 100 === 0 ? 0 : 2;
+  return numberFormat(language, `money-${digits}`, { style: "currency", currency: "NOK", minimumFractionDigits: digits, maximumFractionDigits: digits }).format(ore / 100 + 0); // + 0: no "-0 kr"
 }
 
 /** Whole years between a birth date and a day. */

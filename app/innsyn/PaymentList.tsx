@@ -3,6 +3,7 @@ import { Link as RemixLink } from "@remix-run/react";
 import { BodyShort, Heading, HStack, Link, Tag, VStack } from "@navikt/ds-react";
 import { useTranslation } from "react-i18next";
 import { useFormat, useLanguage } from "~/i18n/use-language";
+import { NavText } from "~/shell/NavText";
 import type { Utbetaling, UtbetalingStatus } from "./view";
 
 const statusVariant: Record<UtbetalingStatus, "info" | "success" | "warning"> = {
@@ -26,15 +27,17 @@ export function PaymentItem({ payment, headingLevel = "3" }: { payment: ListedPa
     <li className="card">
       <HStack justify="space-between" gap="space-8" wrap>
         <Heading level={headingLevel} size="xsmall">
-          {payment.beskrivelse ?? t("payments.untitled")}
+          {payment.beskrivelse ? <NavText>{payment.beskrivelse}</NavText> : t("payments.untitled")}
         </Heading>
         <BodyShort weight="semibold">{payment.belop !== null ? format.money(payment.belop) : t("payments.noAmount")}</BodyShort>
       </HStack>
+      {payment.beskrivelse ? <NavText.Note /> : null}
       <HStack gap="space-8" align="center" wrap>
         <Tag variant={statusVariant[payment.status]} size="small">
           {t(`payments.status.${payment.status}`)}
         </Tag>
-        {date ? <BodyShort size="small">{t(payment.status === "UTBETALT" ? "payments.paidOn" : "payments.dueOn", { date: format.date(date) })}</BodyShort> : null}
+        {/* The tag says "Utbetalt" or "Planlagt"; the date beside it needs no word of its own. */}
+        {date ? <BodyShort size="small">{payment.status === "STOPPET" ? t("payments.dueOn", { date: format.date(date) }) : format.date(date)}</BodyShort> : null}
       </HStack>
       <VStack gap="space-4" marginBlock="space-8 space-0">
         {payment.fom && payment.tom ? <BodyShort size="small">{t("payments.period", { from: format.date(payment.fom), to: format.date(payment.tom) })}</BodyShort> : null}

@@ -3,6 +3,7 @@ import { Link as RemixLink } from "@remix-run/react";
 import { Alert, BodyLong, BodyShort, Box, Heading, HStack, Link, List, Process, Tag, VStack } from "@navikt/ds-react";
 import { useTranslation } from "react-i18next";
 import { useFormat, useLanguage } from "~/i18n/use-language";
+import { NavText } from "~/shell/NavText";
 import { Section } from "~/shell/Page";
 import type { DocumentTask, InnsynView, KravStatus, SakStatus, SoknadStatus, TimelineEntry, Utfall } from "./view";
 
@@ -97,9 +98,14 @@ export function TaskBox({ view, children }: { view: InnsynView; children?: (task
         {view.tasks.map((task, index) => (
           <li key={`${task.dokumenttype}-${index}`} className="card">
             <Heading level="3" size="xsmall" spacing>
-              {task.dokumenttype}
+              <NavText>{task.dokumenttype}</NavText>
             </Heading>
-            {task.tilleggsinformasjon ? <BodyLong spacing>{task.tilleggsinformasjon}</BodyLong> : null}
+            {task.tilleggsinformasjon ? (
+              <BodyLong spacing>
+                <NavText>{task.tilleggsinformasjon}</NavText>
+              </BodyLong>
+            ) : null}
+            <NavText.Note />
             <Deadline task={task} />
             {children?.(task, index)}
           </li>
@@ -147,12 +153,13 @@ export function SakList({ view, soknadId }: { view: InnsynView; soknadId: string
           <li key={sak.referanse} className="card">
             <HStack gap="space-8" align="center" wrap>
               <Heading level="3" size="small">
-                {sak.tittel ?? t("saker.untitled")}
+                {sak.tittel ? <NavText>{sak.tittel}</NavText> : t("saker.untitled")}
               </Heading>
               <Tag variant={sakTagVariant[sak.status]} size="small">
                 {t(`sakStatus.${sak.status}`)}
               </Tag>
             </HStack>
+            {sak.tittel ? <NavText.Note /> : null}
             {sak.status === "BEHANDLES_IKKE" ? <BodyLong>{t("saker.notProcessed")}</BodyLong> : null}
             {sak.vedtak.length === 0 && sak.status === "UNDER_BEHANDLING" ? <BodyLong>{t("saker.waiting")}</BodyLong> : null}
             <VStack as="ul" gap="space-8" className="plain-list">
@@ -182,14 +189,29 @@ const kravVariant: Record<KravStatus, "info" | "success" | "error" | "neutral"> 
   LEVERT_TIDLIGERE: "neutral",
 };
 
-function RequirementCard({ title, kind, status, beskrivelse, frist }: { title: string; kind: string; status: KravStatus; beskrivelse: string | null; frist?: string | null }) {
+function RequirementCard({
+  tittel,
+  untitled,
+  kind,
+  status,
+  beskrivelse,
+  frist,
+}: {
+  /** The office's title, or null: then `untitled` stands in. */
+  tittel: string | null;
+  untitled: string;
+  kind: string;
+  status: KravStatus;
+  beskrivelse: string | null;
+  frist?: string | null;
+}) {
   const { t } = useTranslation("innsyn");
   const format = useFormat();
   return (
     <li className="card">
       <HStack gap="space-8" align="center" wrap>
         <Heading level="3" size="xsmall">
-          {title}
+          {tittel ? <NavText>{tittel}</NavText> : untitled}
         </Heading>
         <Tag variant={kravVariant[status]} size="small">
           {t(`kravStatus.${status}`)}
@@ -198,7 +220,12 @@ function RequirementCard({ title, kind, status, beskrivelse, frist }: { title: s
       <BodyShort size="small" spacing>
         {kind}
       </BodyShort>
-      {beskrivelse ? <BodyLong spacing={Boolean(frist)}>{beskrivelse}</BodyLong> : null}
+      {beskrivelse ? (
+        <BodyLong>
+          <NavText>{beskrivelse}</NavText>
+        </BodyLong>
+      ) : null}
+      {tittel || beskrivelse ? <NavText.Note /> : null}
       {frist ? <BodyShort weight="semibold">{t("tasks.deadline", { date: format.date(frist) })}</BodyShort> : null}
     </li>
   );
@@ -215,7 +242,8 @@ export function Requirements({ view }: { view: InnsynView }) {
         {view.vilkar.map((vilkar) => (
           <RequirementCard
             key={vilkar.referanse}
-            title={vilkar.tittel ?? t("krav.vilkarUntitled")}
+            tittel={vilkar.tittel}
+            untitled={t("krav.vilkarUntitled")}
             kind={t("krav.vilkar")}
             status={vilkar.status}
             beskrivelse={vilkar.beskrivelse}
@@ -224,7 +252,8 @@ export function Requirements({ view }: { view: InnsynView }) {
         {view.dokumentasjonkrav.map((krav) => (
           <RequirementCard
             key={krav.referanse}
-            title={krav.tittel ?? t("krav.kravUntitled")}
+            tittel={krav.tittel}
+            untitled={t("krav.kravUntitled")}
             kind={t("krav.dokumentasjonkrav")}
             status={krav.status}
             beskrivelse={krav.beskrivelse}

@@ -10,6 +10,8 @@ import { NEW_VEDTAK_DAYS, type Delivery, type FoldOptions, type InnsynView } fro
 const NOW = new Date("2025-03-15T12:00:00.000Z");
 /** A moment `minutes` after 1 March 2025 00:00 UTC. */
 const t = (minutes: number) => new Date(Date.UTC(2025, 2, 1) + minutes * 60_000).toISOString();
+/** `seconds` into the minute `t(minutes)`: the page shows both as the same moment (to the minute). */
+const ts = (minutes: number, seconds: number) => new Date(Date.UTC(2025, 2, 1) + minutes * 60_000 + seconds * 1000).toISOString();
 
 type Event = Hendelse | { type: string; hendelsestidspunkt: string; [key: string]: unknown };
 
@@ -370,6 +372,20 @@ describe("foldEventLog", () => {
         { at: t(150), kind: "dokumentasjon-levert", antall: 2 },
       ]);
     });
+
+    it("counts files delivered seconds apart in the same minute as one delivery", () => {
+      const deliveries: Delivery[] = [
+        { dokumenttype: "A", levert: ts(150, 3) },
+        { dokumenttype: "B", levert: ts(150, 17) },
+        { dokumenttype: "C", levert: ts(150, 52) },
+        { dokumenttype: "D", levert: ts(151, 1) },
+      ];
+      const view = fold([...opening(), request], { deliveries });
+      expect(view.timeline.slice(-2)).toEqual([
+        { at: ts(150, 3), kind: "dokumentasjon-levert", antall: 3 },
+        { at: ts(151, 1), kind: "dokumentasjon-levert", antall: 1 },
+      ]);
+    });
   });
 
   it("gives a foreløpig svar a letter and an entry", () => {
@@ -425,6 +441,23 @@ describe("foldEventLog", () => {
         { at: t(1), kind: "utbetalinger-oppdatert" },
         { at: t(4), kind: "utbetalinger-oppdatert" },
       ]);
+    });
+
+    it("gives payments changed seconds apart in the same minute one entry, also with other news in between", () => {
+      const view = fold([
+        ...opening(),
+        utbetaling(ts(100, 4), "U1", { belop: 1 }),
+        vedtak(ts(100, 10), "S1", "L1"),
+        utbetaling(ts(100, 31), "U2", { belop: 2 }),
+        utbetaling(ts(100, 59), "U1", { belop: 1, status: "UTBETALT" }),
+        utbetaling(ts(101, 0), "U2", { belop: 2, status: "UTBETALT" }),
+      ]);
+      const entries = view.timeline.filter((entry) => entry.kind === "utbetalinger-oppdatert");
+      expect(entries).toEqual([
+        { at: ts(100, 4), kind: "utbetalinger-oppdatert" },
+        { at: ts(101, 0), kind: "utbetalinger-oppdatert" },
+      ]);
+      expect(kinds(view).slice(-3)).toEqual(["utbetalinger-oppdatert", "vedtak", "utbetalinger-oppdatert"]);
     });
   });
 

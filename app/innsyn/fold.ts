@@ -24,6 +24,12 @@ import {
 } from "./view";
 
 const DAY_MS = 86_400_000;
+/**
+ * The page shows a moment to the minute, so events seconds apart are one moment: payments
+ * changed or files delivered within one minute are one line of the history, not three.
+ * (Norway's offsets are whole hours, so a UTC minute is a minute on the page.)
+ */
+const minuteOf = (ms: number) => Math.floor(ms / 60_000);
 
 type SaksStatusRaw = NonNullable<z.infer<(typeof hendelseSchemas)["saksStatus"]>["status"]>;
 type SoknadsStatusRaw = z.infer<(typeof hendelseSchemas)["soknadsStatus"]>["status"];
@@ -182,7 +188,7 @@ function fold(document: DigisosSoker, options: FoldOptions): FoldResult {
   let tasksEtterspurtMs = 0;
 
   const utbetalinger = new Map<string, Utbetaling>();
-  let lastPaymentEntryMs: number | null = null;
+  let lastPaymentEntryMinute: number | null = null;
 
   const vilkar = new Map<string, Vilkar>();
   const dokumentasjonkrav = new Map<string, Dokumentasjonkrav>();
@@ -314,9 +320,9 @@ function fold(document: DigisosSoker, options: FoldOptions): FoldResult {
           changed = !previous || canonicalJson(previous) !== canonicalJson(next);
           utbetalinger.set(event.utbetalingsreferanse, next);
         }
-        if (changed && lastPaymentEntryMs !== ms) {
+        if (changed && lastPaymentEntryMinute !== minuteOf(ms)) {
           push({ at, kind: "utbetalinger-oppdatert" }, ms);
-          lastPaymentEntryMs = ms;
+          lastPaymentEntryMinute = minuteOf(ms);
         }
         break;
       }
@@ -451,11 +457,11 @@ function fold(document: DigisosSoker, options: FoldOptions): FoldResult {
     if (hiddenSaker.has(pending.entry.saksreferanse)) pending.removed = true;
     else pending.entry.tittel = saker.get(pending.entry.saksreferanse)?.tittel ?? null;
   }
-  // Files delivered at the same moment are one entry; after the events of that moment.
+  // Files delivered in the same minute are one entry; after the events of that moment.
   deliveries.sort((a, b) => a.ms - b.ms || (a.delivery.levert < b.delivery.levert ? -1 : a.delivery.levert > b.delivery.levert ? 1 : 0));
   for (const { delivery, ms } of deliveries) {
     const last = timeline[timeline.length - 1];
-    if (last && last.ms === ms && last.entry.kind === "dokumentasjon-levert") last.entry.antall++;
+    if (last && minuteOf(last.ms) === minuteOf(ms) && last.entry.kind === "dokumentasjon-levert") last.entry.antall++;
     else push({ at: delivery.levert, kind: "dokumentasjon-levert", antall: 1 }, ms);
   }
   const shownTimeline = timeline

@@ -12,6 +12,7 @@ import { Documents, OfficeContact, Requirements, SakList, StatusBanner, TaskBox,
 import { useFormat, useLanguage } from "~/i18n/use-language";
 import { documentRule, isDocumentId } from "~/soknad/rules";
 import { pageTitle } from "~/shell/meta";
+import { NavText } from "~/shell/NavText";
 import { Page, Section } from "~/shell/Page";
 import { UploadField } from "~/vedlegg/UploadField";
 import type { UploadOutcome } from "~/vedlegg/upload.server";
@@ -99,8 +100,9 @@ export default function SoknadStatusPage() {
             {relevantKrav.map((krav) => (
               <li key={krav.referanse} className="card">
                 <Heading level="3" size="xsmall" spacing>
-                  {krav.tittel ?? t("krav.kravUntitled")}
+                  {krav.tittel ? <NavText>{krav.tittel}</NavText> : t("krav.kravUntitled")}
                 </Heading>
+                {krav.tittel ? <NavText.Note /> : null}
                 <UploadForm documentKey={kravKey(krav.referanse)} label={krav.tittel ?? t("krav.kravUntitled")} files={filesOfType(krav.tittel ?? "dokumentasjonkrav")} uploads={uploads} />
               </li>
             ))}
@@ -121,7 +123,7 @@ export default function SoknadStatusPage() {
       <Documents view={view} soknadId={soknad.id} soknadPdfId={soknad.soknadPdfId} sendt={soknad.sendtTidspunkt} uploaded={files} />
       <Section id="other-upload" title={t("ettersend.otherTitle")}>
         <BodyLong spacing>{t("ettersend.otherBody")}</BodyLong>
-        <UploadForm documentKey={OTHER_DOCUMENTS} label={t("ettersend.otherTitle")} files={[]} uploads={uploads} />
+        <UploadForm documentKey={OTHER_DOCUMENTS} label={t("ettersend.otherDocuments")} files={[]} uploads={uploads} />
       </Section>
       <Timeline view={view} soknadId={soknad.id} offices={offices} />
       <OfficeContact view={view} offices={offices} />

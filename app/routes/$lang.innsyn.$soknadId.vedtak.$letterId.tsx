@@ -7,6 +7,7 @@ import { loadSoknadStatus, vedtakSummary } from "~/innsyn/innsyn.server";
 import { UtfallTag } from "~/innsyn/StatusParts";
 import { useFormat, useLanguage } from "~/i18n/use-language";
 import { pageTitle } from "~/shell/meta";
+import { NavText } from "~/shell/NavText";
 import { Page, Section } from "~/shell/Page";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "innsyn:vedtakPage.title");
@@ -53,7 +54,10 @@ export default function VedtakPage() {
           {summary.sakTittel ? (
             <FormSummary.Answer>
               <FormSummary.Label>{t("vedtakPage.sak")}</FormSummary.Label>
-              <FormSummary.Value>{summary.sakTittel}</FormSummary.Value>
+              <FormSummary.Value>
+                <NavText>{summary.sakTittel}</NavText>
+                <NavText.Note />
+              </FormSummary.Value>
             </FormSummary.Answer>
           ) : null}
           <FormSummary.Answer>
@@ -76,16 +80,18 @@ export default function VedtakPage() {
                 <List>
                   {summary.granted.map((item, index) => (
                     <List.Item key={index}>
+                      {item.beskrivelse ? <NavText>{item.beskrivelse}</NavText> : t("payments.untitled")}
                       {[
-                        item.beskrivelse ?? t("payments.untitled"),
                         item.belop !== null ? format.money(item.belop) : null,
                         item.fom && item.tom ? t("payments.periodShort", { from: format.date(item.fom), to: format.date(item.tom) }) : null,
                       ]
                         .filter(Boolean)
-                        .join(", ")}
+                        .map((part) => `, ${part}`)
+                        .join("")}
                     </List.Item>
                   ))}
                 </List>
+                {summary.granted.some((item) => item.beskrivelse) ? <NavText.Note /> : null}
               </FormSummary.Value>
             </FormSummary.Answer>
           ) : null}
@@ -107,9 +113,12 @@ export default function VedtakPage() {
               <FormSummary.Value>
                 <List>
                   {summary.vilkar.map((item, index) => (
-                    <List.Item key={index}>{[item.tittel, item.beskrivelse].filter(Boolean).join(": ")}</List.Item>
+                    <List.Item key={index}>
+                      <NavText>{[item.tittel, item.beskrivelse].filter(Boolean).join(": ")}</NavText>
+                    </List.Item>
                   ))}
                 </List>
+                <NavText.Note />
               </FormSummary.Value>
             </FormSummary.Answer>
           ) : null}

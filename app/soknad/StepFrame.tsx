@@ -1,5 +1,5 @@
 import { Form, Link as RemixLink, useFetcher, useNavigation, useSubmit } from "@remix-run/react";
-import { Alert, BodyLong, BodyShort, Button, FormProgress, HStack, Link, VStack } from "@navikt/ds-react";
+import { Alert, BodyLong, BodyShort, Button, HStack, Link, VStack } from "@navikt/ds-react";
 import { ArrowLeftIcon, ArrowRightIcon } from "@navikt/aksel-icons";
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
@@ -10,6 +10,7 @@ import { formDataToValues } from "./options";
 import type { StepContext } from "./schemas";
 import { fieldId } from "./step-view";
 import { stepsFor, type ApplicationKind, type StepId } from "./steps";
+import { StepProgress } from "./StepProgress";
 
 /**
  * The step schemas and zod: fetched when a person first enters a field of the form and used
@@ -165,13 +166,11 @@ export function StepFrame(props: Props) {
   return (
     <Page title={t(stepTitleKeys[props.step])}>
       {props.position ? (
-        <FormProgress totalSteps={props.position.total} activeStep={props.position.number} interactiveSteps={false}>
+        <StepProgress total={props.position.total} active={props.position.number}>
           {steps.map((step) => (
-            <FormProgress.Step key={step}>
-              {t(stepTitleKeys[step])}
-            </FormProgress.Step>
+            <StepProgress.Step key={step}>{t(stepTitleKeys[step])}</StepProgress.Step>
           ))}
-        </FormProgress>
+        </StepProgress>
       ) : null}
       {stepIntroKeys[props.step] ? <BodyLong>{t(stepIntroKeys[props.step] as string)}</BodyLong> : null}
       {props.errors.form ? <Alert variant="error">{t(props.errors.form)}</Alert> : null}

@@ -63,6 +63,7 @@ async function viewFor(request: Request, fnr: string, draft: Draft, step: StepId
       ? soknadOutline(buildSoknadDocument({ kind: draft.kind, answers, register: forDocument, navKontor: office, language, now: new Date() }), {
           language,
           texts: (key) => t(key),
+          view: "summary",
         })
       : undefined;
   const files = step === "dokumentasjon" ? await filesOfDraft(fnr, draft.id) : {};

@@ -117,7 +117,9 @@ describe("renderSoknadPdf", () => {
     const all = text.join("\n");
     expect(text[0]).toBe("Søknad om økonomisk sosialhjelp");
     expect(all).toContain("Åse Kjærlighet Ødegård");
-    expect(all).toContain("NAV Grünerløkka (0315)");
+    expect(all).toContain("NAV Grünerløkka");
+    expect(all).not.toContain("0315"); // the office's number means nothing to the person
+    expect(all).toContain("Norge"); // citizenship by name, not "NOR"
     expect(all).toContain("10. mars 2025 kl. 11:15"); // Oslo time
     for (const line of [
       "Personopplysninger",

@@ -8,7 +8,12 @@
  * Every decision lives here: which sections appear, what stands in for an empty
  * list, how yes/no, dates, amounts and account numbers are written, and how codes
  * become labels. A value the person did not give is left out.
+ *
+ * The two differ only where they speak to different readers: the summary talks to the
+ * person ("Adressen du bor på nå") and says where the søknad will go; the PDF, read by the
+ * office too, speaks of "søkeren" and says where it went and when.
  */
+import { countryName } from "~/i18n/country";
 import { formatDate, formatDateTime, formatMoney } from "~/i18n/format";
 import type { DokumentasjonStatus, SoknadAdresse, SoknadDocument, SoknadLanguage } from "./soknad-document";
 import type { StepId } from "./steps";
@@ -17,17 +22,19 @@ import type { StepId } from "./steps";
 export type OutlineItem = { kind: "field"; label: string; value: string } | { kind: "list"; label: string | null; items: string[] };
 
 export interface OutlineSection {
-  /** Stable id of the section: personalia, begrunnelse, arbeid, familie, bosituasjon, okonomi, dokumentasjon. */
+  /** Stable id of the section: personalia, begrunnelse, arbeid, familie, bosituasjon, inntekt, utgifter, dokumentasjon. */
   id: string;
-  /** The application step the section's answers come from, or null when they come from more than one. */
-  step: StepId | null;
+  /** The application step that asks what the section shows: the summary's "Endre" goes there. */
+  step: StepId;
   heading: string;
   items: OutlineItem[];
 }
 
 export interface SoknadOutline {
   title: string;
-  /** Who the søknad went to and when. */
+  /** The receiving NAV office's name. */
+  receiver: string;
+  /** Who the søknad went to and when (the PDF's lines under the title). */
   meta: OutlineItem[];
   sections: OutlineSection[];
 }
@@ -36,6 +43,11 @@ export interface SoknadOutlineOptions {
   language: SoknadLanguage;
   /** Translation of a key such as "soknad-pdf:title" (i18next's t for the language). */
   texts: (key: string) => string;
+  /**
+   * "pdf" (the default): the words of the PDF, about "søkeren". "summary": the same
+   * answers on the summary page, with the labels that speak of the person as "du".
+   */
+  view?: "pdf" | "summary";
 }
 
 /**
@@ -92,6 +104,18 @@ function address(adresse: SoknadAdresse | null): string | null {
 
 /** An 11-digit account number as "1234 56 78903"; anything else as it is. */
 const account = (value: string | null | undefined) => (value && /^\d{11}$/.test(value) ? `${value.slice(0, 4)} ${value.slice(4, 6)} ${value.slice(6)}` : value);
+
+/** The summary's own words for the PDF labels that speak of "søkeren": on the page, the person reads "du". */
+const summaryLabels: Record<string, string> = {
+  "soknad-pdf:personalia.oppholdsadresse": "soknad:summary.labels.oppholdsadresse",
+  "soknad-pdf:begrunnelse.hvaSokesOm": "soknad:summary.labels.hvaSokesOm",
+  "soknad-pdf:begrunnelse.hvaSokesOmAnnet": "soknad:summary.labels.hvaSokesOmAnnet",
+  "soknad-pdf:begrunnelse.hvorforSoke": "soknad:summary.labels.hvorforSoke",
+  "soknad-pdf:arbeid.forhold": "soknad:summary.labels.arbeidsforhold",
+  "soknad-pdf:arbeid.kommentar": "soknad:summary.labels.arbeidKommentar",
+  "soknad-pdf:familie.ektefelleBorSammen": "soknad:summary.labels.ektefelleBorSammen",
+  "soknad-pdf:familie.folkeregistrertSammen": "soknad:summary.labels.folkeregistrertSammen",
+};
 
 /* ---------- the keys for codes (written out, so every key appears literally) ---------- */
 
@@ -172,8 +196,9 @@ const okonomiAnnet: Record<string, string> = {
 };
 
 /** The søknad in words, section by section, in `language`. */
-export function soknadOutline(document: SoknadDocument, { language, texts }: SoknadOutlineOptions): SoknadOutline {
-  const t = translator(texts);
+export function soknadOutline(document: SoknadDocument, { language, texts, view = "pdf" }: SoknadOutlineOptions): SoknadOutline {
+  const translate = translator(texts);
+  const t = view === "summary" ? (key: string, fallback?: string) => translate(summaryLabels[key] ?? key, fallback) : translate;
   const yesNo = (value: boolean | null | undefined) => (value === true ? t("soknad-pdf:yes") : value === false ? t("soknad-pdf:no") : null);
   const date = (value: string | null | undefined) => (value ? formatDate(value, language) : null);
   const money = (value: number | null | undefined) => (typeof value === "number" ? formatMoney(value, language) : null);
@@ -183,13 +208,14 @@ export function soknadOutline(document: SoknadDocument, { language, texts }: Sok
   const { data, mottaker } = document;
   const sections: OutlineSection[] = [];
   /** A section: its heading and items, or nothing when it has nothing to say. */
-  const section = (id: string, step: StepId | null, headingKey: string, hasContent: boolean, write: (writer: ItemWriter) => void) => {
+  const section = (id: string, step: StepId, headingKey: string, hasContent: boolean, write: (writer: ItemWriter) => void) => {
     if (hasContent) sections.push({ id, step, heading: t(headingKey), items: collect(write) });
   };
 
   const title = t(data.soknadstype === "kort" ? "soknad-pdf:titleKort" : "soknad-pdf:title");
+  // The office's number means nothing to the person; the office finds it in the søknad's JSON.
   const meta = collect((out) => {
-    out.field(t("soknad-pdf:meta.mottaker"), `${mottaker.navEnhetsnavn} (${mottaker.enhetsnummer})`);
+    out.field(t("soknad-pdf:meta.mottaker"), mottaker.navEnhetsnavn);
     out.field(t("soknad-pdf:meta.sendt"), formatDateTime(document.innsendingstidspunkt, language));
   });
 
@@ -200,7 +226,7 @@ export function soknadOutline(document: SoknadDocument, { language, texts }: Sok
     const { telefonnummer, kontonummer, oppholdsadresse } = personalia;
     out.field(t("soknad-pdf:personalia.navn"), applicantName(document));
     out.field(t("soknad-pdf:personalia.fodselsnummer"), personalia.personIdentifikator.verdi);
-    out.field(t("soknad-pdf:personalia.statsborgerskap"), personalia.statsborgerskap.alle.join(", "));
+    out.field(t("soknad-pdf:personalia.statsborgerskap"), personalia.statsborgerskap.alle.map((code) => countryName(code, language)).join(", "));
     out.field(t("soknad-pdf:personalia.telefonnummer"), telefonnummer.verdi);
     if (telefonnummer.overstyrtAvBruker) out.field(t("soknad-pdf:personalia.telefonnummerRegister"), telefonnummer.systemverdi);
     out.field(t("soknad-pdf:personalia.kontonummer"), kontonummer.harIkkeKonto ? t("soknad-pdf:personalia.harIkkeKonto") : account(kontonummer.verdi));
@@ -298,17 +324,18 @@ export function soknadOutline(document: SoknadDocument, { language, texts }: Sok
     okonomi.samtykke.skatteetaten !== null ||
     okonomi.samtykke.husbanken !== null ||
     typeof okonomi.kontosaldo === "number";
-  // One section for two steps in the full søknad; a kort søknad has no utgifter step.
-  const okonomiStep = data.soknadstype === "kort" ? "inntekt" : null;
-  section("okonomi", okonomiStep, "soknad-pdf:section.okonomi", hasOkonomi, (out) => {
-    // A kort søknad asks about income only: empty lists there mean "not asked", not "none".
-    const none = data.soknadstype === "standard" ? t("soknad-pdf:okonomi.ingen") : undefined;
+  // A kort søknad asks about income only: empty lists there mean "not asked", not "none".
+  const none = data.soknadstype === "standard" ? t("soknad-pdf:okonomi.ingen") : undefined;
+  section("inntekt", "inntekt", "soknad-pdf:section.inntekt", hasOkonomi, (out) => {
     out.list(t("soknad-pdf:okonomi.inntekt"), okonomi.inntekt.map((item) => post(item, "inntekt")), none);
     out.list(t("soknad-pdf:okonomi.formue"), okonomi.formue.map((item) => post(item, item.gruppe)), none);
     out.field(t("soknad-pdf:okonomi.kontosaldo"), money(okonomi.kontosaldo));
-    out.list(t("soknad-pdf:okonomi.utgifter"), okonomi.utgifter.map((item) => post(item, item.gruppe)), none);
     out.field(t("soknad-pdf:okonomi.samtykkeSkatteetaten"), yesNo(okonomi.samtykke.skatteetaten));
     out.field(t("soknad-pdf:okonomi.samtykkeHusbanken"), yesNo(okonomi.samtykke.husbanken));
+  });
+  // A kort søknad has no utgifter step.
+  section("utgifter", "utgifter", "soknad-pdf:section.utgifter", hasOkonomi && data.soknadstype === "standard", (out) => {
+    out.list(t("soknad-pdf:okonomi.utgifter"), okonomi.utgifter.map((item) => post(item, item.gruppe)), none);
   });
 
   /* ---------- dokumentasjon ---------- */
@@ -329,5 +356,5 @@ export function soknadOutline(document: SoknadDocument, { language, texts }: Sok
     out.list(null, documents);
   });
 
-  return { title, meta, sections };
+  return { title, receiver: mottaker.navEnhetsnavn, meta, sections };
 }

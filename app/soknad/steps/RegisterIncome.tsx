@@ -1,6 +1,7 @@
 import { BodyShort, Heading, Table, VStack } from "@navikt/ds-react";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "~/i18n/use-language";
+import { NavText } from "~/shell/NavText";
 import type { StepViewProps } from "../step-view";
 
 /** What the registers say about the person's income, shown before the questions about it. */
@@ -18,24 +19,29 @@ export function RegisterIncome({ income, consent }: { income: NonNullable<StepVi
         ) : income.navPayments.length === 0 ? (
           <BodyShort>{t("income.navNone")}</BodyShort>
         ) : (
-          <Table size="small">
-            <Table.Header>
-              <Table.Row>
-                <Table.HeaderCell scope="col">{t("income.benefit")}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t("income.date")}</Table.HeaderCell>
-                <Table.HeaderCell scope="col" align="right">{t("income.amount")}</Table.HeaderCell>
-              </Table.Row>
-            </Table.Header>
-            <Table.Body>
-              {income.navPayments.map((payment, index) => (
-                <Table.Row key={index}>
-                  <Table.DataCell>{payment.benefit}</Table.DataCell>
-                  <Table.DataCell>{format.date(payment.date, "short")}</Table.DataCell>
-                  <Table.DataCell align="right">{format.money(payment.amount)}</Table.DataCell>
+          <>
+            <Table size="small">
+              <Table.Header>
+                <Table.Row>
+                  <Table.HeaderCell scope="col">{t("income.benefit")}</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">{t("income.date")}</Table.HeaderCell>
+                  <Table.HeaderCell scope="col" align="right">{t("income.amount")}</Table.HeaderCell>
                 </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
+              </Table.Header>
+              <Table.Body>
+                {income.navPayments.map((payment, index) => (
+                  <Table.Row key={index}>
+                    <Table.DataCell>
+                      <NavText>{payment.benefit}</NavText>
+                    </Table.DataCell>
+                    <Table.DataCell>{format.date(payment.date, "short")}</Table.DataCell>
+                    <Table.DataCell align="right">{format.money(payment.amount)}</Table.DataCell>
+                  </Table.Row>
+                ))}
+              </Table.Body>
+            </Table>
+            <NavText.Note source="register" />
+          </>
         )}
       </section>
       {consent.tax ? (

@@ -7,8 +7,9 @@ import { isUrgent } from "../options";
 import { stepsFor } from "../steps";
 
 /**
- * Every answer, grouped by step, in the same words as the PDF (both come from one outline),
- * each group with "Endre" back to its step; then the confirmation.
+ * Every answer, grouped by step, in the words of the PDF (both come from one outline; here
+ * spoken to the person, docs/decisions/006), each group with "Endre" back to its step; then
+ * the confirmation.
  */
 export function SummaryStep(props: StepViewProps) {
   const { t } = useTranslation("soknad");
@@ -24,14 +25,8 @@ export function SummaryStep(props: StepViewProps) {
             : t("summary.urgentNoOffice")}
         </Alert>
       ) : null}
-      {/* Only the receiving office: "sent at" belongs to the receipt, not to a søknad not yet sent. */}
-      {outline?.meta.slice(0, 1).map((item) =>
-        item.kind === "field" ? (
-          <BodyLong key={item.label}>
-            <strong>{item.label}:</strong> {item.value}
-          </BodyLong>
-        ) : null,
-      )}
+      {/* Where it will go: "sent to" and "sent at" belong to the PDF of a søknad that has gone. */}
+      {outline ? <BodyLong>{t("summary.receiver", { office: outline.receiver })}</BodyLong> : null}
       {outline?.sections.map((section) => (
         <FormSummary key={section.id}>
           <FormSummary.Header>
@@ -55,7 +50,7 @@ export function SummaryStep(props: StepViewProps) {
               </FormSummary.Answer>
             ))}
           </FormSummary.Answers>
-          {section.step && stepsFor(props.kind).includes(section.step) ? (
+          {stepsFor(props.kind).includes(section.step) ? (
             <FormSummary.Footer>
               <FormSummary.EditLink as={RemixLink} to={`/${language}/soknad/${props.draftId}/${section.step}?tilbake=oppsummering`}>
                 {t("summary.change")}
