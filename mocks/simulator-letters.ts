@@ -199,12 +199,12 @@ const vedtakTexts = {
       "This decision is made under section 18 of the Act on Social Services in the Labour and Welfare Administration (the Social Services Act). Under section 18, anyone who cannot support themselves through work or by claiming financial rights is entitled to financial assistance.",
     law19:
       "We have also assessed the application under section 19 of the Social Services Act. Under section 19, the municipality may grant assistance in special cases, to help you overcome or adapt to a difficult situation in life.",
-    complaintHeading: "You can complain",
+    complaintHeading: "You can appeal",
     complaint: (office: string) => [
-      `If you disagree with the decision, you can complain. The deadline is three weeks from the day you received this letter. Send your complaint to ${office}.`,
-      "State which decision you are complaining about, why you disagree and what you want changed. You can complain digitally on nav.no or hand in your complaint at the NAV office.",
-      "The NAV office will reconsider the case and may change the decision. If the office does not find in your favour, it will send the complaint on to the County Governor (Statsforvalteren), who will decide the case.",
-      "Complaints are handled under section 48 of the Social Services Act and chapter VI of the Public Administration Act. You have the right to see the documents in your case (Public Administration Act, section 18).",
+      `If you disagree with the decision, you can appeal. You must appeal within three weeks of the day you got this letter. Send your appeal to ${office}.`,
+      "Say which decision you are appealing against, why you disagree and what you want changed. You can appeal digitally on nav.no or hand in your appeal at the NAV office.",
+      "The NAV office will look at the case again and may change the decision. If the office does not change it, it sends your appeal to the County Governor (Statsforvalteren), who makes the final decision.",
+      "Appeals are handled under section 48 of the Social Services Act and chapter VI of the Public Administration Act. You have the right to see the documents in your case (Public Administration Act, section 18).",
     ],
   },
 } as const;
