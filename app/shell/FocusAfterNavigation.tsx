@@ -1,14 +1,13 @@
 import { useLocation, useNavigation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
+import { focusOn } from "./focus";
 
 const MAIN_ID = "maincontent";
 
-/** The new page's h1 (made focusable, without entering the Tab order), or else the main landmark. */
+/** The new page's h1, or else the main landmark. */
 function pageFocusTarget(): HTMLElement | null {
   const main = document.getElementById(MAIN_ID);
-  const heading = main?.querySelector<HTMLElement>("h1") ?? null;
-  if (heading && !heading.hasAttribute("tabindex")) heading.setAttribute("tabindex", "-1");
-  return heading ?? main;
+  return main?.querySelector<HTMLElement>("h1") ?? main;
 }
 
 const focusIsLost = () => !document.activeElement || document.activeElement === document.body;
@@ -52,7 +51,7 @@ export function FocusAfterNavigation() {
     const active = document.activeElement;
     const placedByPage = !focusIsLost() && active !== kept && main !== null && active !== main && main.contains(active);
     if (samePage ? !focusIsLost() : placedByPage) return;
-    pageFocusTarget()?.focus({ preventScroll: true });
+    focusOn(pageFocusTarget(), { preventScroll: true });
   }, [location.key, location.pathname]);
   return null;
 }
