@@ -114,6 +114,10 @@ test("the application: focus on each step's h1 after Neste and Forrige, titles w
   await next();
   await expectSummaryFocused(page);
   await expect(page).toHaveTitle(errorTitle(stepTitle(2, "soknad-behov:title")));
+  // The same errors again: the summary takes focus again (clicking moved it to the button, which
+  // was then disabled while the submit ran).
+  await next();
+  await expectSummaryFocused(page);
   await checkbox(t("soknad-behov:category.livsopphold")).check();
   await next();
 

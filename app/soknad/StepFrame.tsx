@@ -6,6 +6,7 @@ import { useEffect, useRef, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useFormat, useLanguage } from "~/i18n/use-language";
 import { FormErrorSummary } from "~/shell/FormErrorSummary";
+import { focusOn } from "~/shell/focus";
 import { actionDataOf, pageTitle } from "~/shell/meta";
 import { Page } from "~/shell/Page";
 import { formDataToValues } from "./options";
@@ -153,6 +154,13 @@ export function StepFrame(props: Props) {
       saveNow();
     }, 400);
   };
+  // A submit the server could not take (registers down, the daily limit, a send that failed) is
+  // told above the form; like the error summary, the message takes focus after each such answer.
+  const formError = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (idle && props.errors.form) focusOn(formError.current);
+  }, [idle, props.errors.form]);
+
   const submits = useRef(0);
   // A "Neste" pressed while a background save is still on its way can lose its redirect to the
   // save's reload (React Router), leaving the person on the step: such a submit waits for the save.
@@ -189,7 +197,11 @@ export function StepFrame(props: Props) {
         </FormProgress>
       ) : null}
       {stepIntroKeys[props.step] ? <BodyLong>{t(stepIntroKeys[props.step] as string)}</BodyLong> : null}
-      {props.errors.form ? <Alert variant="error">{t(props.errors.form)}</Alert> : null}
+      {props.errors.form ? (
+        <Alert variant="error" ref={formError}>
+          {t(props.errors.form)}
+        </Alert>
+      ) : null}
       <FormErrorSummary errors={translatedErrors} fieldIds={fieldIds} />
       <Form method="post" action={`${base}/${props.step}`} ref={formRef} onFocus={() => void loadSchemas().catch(() => {})} onBlur={checkAndSaveOnBlur} onSubmit={checkOnSubmit} noValidate>
         <VStack gap="space-32">
