@@ -31,6 +31,18 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       "no-console": "off",
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "@navikt/ds-react",
+              importNames: ["GuidePanel"],
+              message: "Use GuidePanel from ~/shell/GuidePanel: it hides the speech bubble's tail from assistive technology.",
+            },
+          ],
+        },
+      ],
     },
   },
 );

@@ -2,7 +2,6 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import {
   isRouteErrorResponse,
   Links,
-  Meta,
   Outlet,
   Scripts,
   ScrollRestoration,
@@ -27,6 +26,8 @@ import { Footer } from "./shell/Footer";
 import { SessionTimeoutWarning } from "./shell/SessionTimeoutWarning";
 import { ErrorPage, errorKind } from "./shell/ErrorPage";
 import { pageTitle } from "./shell/meta";
+import { PageMeta } from "./shell/PageMeta";
+import { FocusAfterNavigation } from "./shell/FocusAfterNavigation";
 
 export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
@@ -65,7 +66,7 @@ export function Layout({ children }: { children: ReactNode }) {
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <Meta />
+        <PageMeta />
         <Links />
       </head>
       <body>
@@ -82,6 +83,7 @@ export function Layout({ children }: { children: ReactNode }) {
                   {children}
                 </main>
                 <Footer />
+                <FocusAfterNavigation />
                 {data?.session ? <SessionTimeoutWarning session={data.session} /> : null}
               </div>
               <IntlTexts />

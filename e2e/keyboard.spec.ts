@@ -3,7 +3,9 @@
  * all nine steps and the summary to the receipt, with Tab, Shift+Tab, Space, Enter and the arrow
  * keys (and typing into the field that has focus). No click, no fill. At every stop of the Tab key
  * the focused control must show that it has focus; after a failed "Neste" the error summary must
- * have focus. Every page is checked with axe as in the other tests (fixtures.ts).
+ * have focus. After every move to another page the new page's h1 has focus, and the title says
+ * which step of nine it is, with "Feil: " first while the error summary shows (decision 020).
+ * Every page is checked with axe as in the other tests (fixtures.ts).
  *
  * Sends once as the persona `gift` (the accessibility test sends the other of its two a day).
  */
@@ -88,13 +90,21 @@ test("a whole standard application with the keyboard only, from the front page t
   const main = page.locator("main");
   const keys = keyboard(page);
   const heading = (key: string) => page.getByRole("heading", { level: 1, name: t(key), exact: true });
+  const service = t("common:shell.serviceName");
+  /** The new page is announced: its h1 has focus (never <body>); on a step, the title says which. */
+  const arrived = async (key: string, step?: number) => {
+    await expect(heading(key)).toBeFocused();
+    const own = step ? t("common:shell.stepTitle", { number: step, total: 9, title: t(key) }) : t(key);
+    await expect(page).toHaveTitle(own === service ? service : `${own} – ${service}`);
+  };
   const radios = (legend: string | RegExp) => main.getByRole("radiogroup", { name: legend });
   const checkbox = (name: string) => main.getByRole("checkbox", { name, exact: true });
   const button = (name: string) => main.getByRole("button", { name, exact: true });
-  const next = async (titleKey: string) => {
+  const next = async (titleKey: string, step: number) => {
     await keys.activate(button(t("soknad:nav.next")));
     await expect(heading(titleKey)).toBeVisible();
     await hydrated(page);
+    await arrived(titleKey, step);
   };
 
   // The front page, then the login the application asks for.
@@ -103,6 +113,7 @@ test("a whole standard application with the keyboard only, from the front page t
   await keys.activate(main.getByRole("link", { name: t("landing:apply") }));
   await expect(heading("auth:testLogin.title")).toBeVisible();
   await hydrated(page);
+  await arrived("auth:testLogin.title");
   const persons = main.getByRole("radiogroup", { name: t("auth:testLogin.legend") });
   await keys.tabTo(persons);
   const me = persons.getByRole("radio", { name: new RegExp(person.name) });
@@ -114,12 +125,14 @@ test("a whole standard application with the keyboard only, from the front page t
   // The start page.
   await expect(heading("soknad:start.title")).toBeVisible();
   await hydrated(page);
+  await arrived("soknad:start.title");
   await keys.activate(button(t("soknad:start.begin")));
 
   await expect(heading("soknad-personalia:title")).toBeVisible();
   await hydrated(page);
+  await arrived("soknad-personalia:title", 1);
   await keys.choose(radios(t("soknad-personalia:address.legend")), t("soknad-personalia:address.folkeregistrert"));
-  await next("soknad-behov:title");
+  await next("soknad-behov:title", 2);
 
   // "Neste" with nothing chosen: the error summary gets focus, and its link leads to the field.
   await keys.activate(button(t("soknad:nav.next")));
@@ -130,35 +143,36 @@ test("a whole standard application with the keyboard only, from the front page t
       message: "the error summary has focus after a failed Neste",
     })
     .toBe(true);
+  await expect(page).toHaveTitle(t("common:shell.errorTitle", { title: `${t("common:shell.stepTitle", { number: 2, total: 9, title: t("soknad-behov:title") })} – ${service}` }));
   await keys.activate(main.getByRole("link", { name: t("soknad-errors:categories.required") }));
   await expect(main.getByRole("group", { name: t("soknad-behov:category.legend") }).getByRole("checkbox").first()).toBeFocused();
   await page.keyboard.press("Space");
   await expect(checkbox(t("soknad-behov:category.livsopphold"))).toBeChecked();
   await keys.type(main.getByLabel(t("soknad-behov:details.label")), "Jobben ble halvert, og pengene strekker ikke til.");
-  await next("soknad-arbeid:title");
+  await next("soknad-arbeid:title", 3);
 
   await keys.choose(radios(t("soknad-arbeid:student.legend")), t("soknad-arbeid:student.nei"));
-  await next("soknad-familie:title");
+  await next("soknad-familie:title", 4);
 
   await keys.type(main.getByLabel(t("soknad-familie:spouse.name")), "Kari Moe");
   await keys.type(main.getByLabel(t("soknad-familie:spouse.birthDate")), "17.05.1985");
   await keys.choose(radios(t("soknad-familie:spouse.livesTogether")), t("soknad-familie:answer.ja"));
   await keys.choose(radios(/Sara/), t("soknad-familie:answer.nei"));
   await keys.choose(radios(t("soknad-familie:childSupport.legend")), t("soknad-familie:childSupport.option.ingen"));
-  await next("soknad-bosituasjon:title");
+  await next("soknad-bosituasjon:title", 5);
 
   await keys.choose(radios(t("soknad-bosituasjon:housing.legend")), t("soknad-bosituasjon:housing.leier"));
   await keys.type(main.getByLabel(t("soknad-bosituasjon:householdSize.label")), "3");
-  await next("soknad-inntekt:title");
+  await next("soknad-inntekt:title", 6);
 
   await keys.choose(radios(t("soknad-inntekt:skattConsent.legend")), t("soknad-inntekt:answer.nei"));
   await keys.choose(radios(t("soknad-inntekt:bostotteConsent.legend")), t("soknad-inntekt:answer.nei"));
   await keys.choose(radios(t("soknad-inntekt:studentLoan.legend")), t("soknad-inntekt:answer.nei"));
   await keys.tick(checkbox(t("soknad-inntekt:savings.option.brukskonto")));
-  await next("soknad-utgifter:title");
+  await next("soknad-utgifter:title", 7);
 
   await keys.tick(checkbox(t("soknad-utgifter:housingCosts.option.husleie")));
-  await next("soknad-dokumentasjon:title");
+  await next("soknad-dokumentasjon:title", 8);
 
   // Every document: "Jeg sender det senere", group after group.
   await expect(main.getByRole("heading", { level: 2, name: t("soknad-dokumentasjon:other.title") })).toBeVisible();
@@ -166,7 +180,7 @@ test("a whole standard application with the keyboard only, from the front page t
   const count = await choices.count();
   expect(count).toBeGreaterThan(1);
   for (let index = 0; index < count; index++) await keys.choose(choices.nth(index), t("soknad-dokumentasjon:choice.option.senderSenere"));
-  await next("soknad:summary.title");
+  await next("soknad:summary.title", 9);
 
   // Back up with Shift+Tab from the send button to the confirmation, tick it, and send.
   const send = button(t("soknad:summary.send"));
@@ -178,5 +192,6 @@ test("a whole standard application with the keyboard only, from the front page t
 
   await expect(heading("soknad:receipt.title")).toBeVisible();
   await expect(page).toHaveURL(/\/nb\/soknad\/[0-9a-f-]{36}\/kvittering$/);
+  await arrived("soknad:receipt.title");
   expect(keys.unseen, "controls that got focus without showing it").toEqual([]);
 });

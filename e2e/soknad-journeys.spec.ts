@@ -108,8 +108,12 @@ function application(page: Page, language: Language) {
       await self.checkbox(t("soknad:summary.confirm")).check();
       await main.getByRole("button", { name: t("soknad:summary.send"), exact: true }).click();
     },
-    async receipt() {
-      await expect(page.getByRole("heading", { level: 1, name: t("soknad:receipt.title"), exact: true })).toBeVisible();
+    /** The receipt; `sentHere` unless the page was loaded anew (then the browser, not the page, places focus). */
+    async receipt({ sentHere = true } = {}) {
+      const heading = page.getByRole("heading", { level: 1, name: t("soknad:receipt.title"), exact: true });
+      await expect(heading).toBeVisible();
+      // Sent from the page with JavaScript, the receipt is announced: its h1 has focus (decision 020).
+      if (javaScript && sentHere) await expect(heading).toBeFocused();
       await expect(page).toHaveURL(new RegExp(`^${PORTAL}/${language}/soknad/[0-9a-f-]{36}/kvittering$`));
       await expect(main.getByText(textPattern(language, "soknad", "receipt.sent"))).toBeVisible();
     },
@@ -531,7 +535,7 @@ test("ten parallel sends of the summary give exactly one søknad in the fagsyste
   expect(fresh).toHaveLength(1);
 
   await page.reload();
-  await app.receipt();
+  await app.receipt({ sentHere: false });
   expect(draftIdOf(page.url())).toBe(draftIdOf(summaryUrl));
   await expect(main.getByText(fresh[0]!.fiksDigisosId, { exact: true })).toBeVisible();
 });
@@ -552,6 +556,8 @@ test("the fagsystem answers 503 to the send: a translated message, the draft kep
   try {
     await app.confirmAndSend();
     await expect(main.getByText(t("soknad-errors:send.unavailable"), { exact: true })).toBeVisible();
+    // With JavaScript the message takes focus, as the error summary does (decision 020).
+    if (test.info().project.use.javaScriptEnabled !== false) await expect(page.locator(":focus")).toHaveText(t("soknad-errors:send.unavailable"));
     // Still the summary, with every answer; nothing technical is shown.
     expect(page.url()).toBe(summaryUrl);
     await app.step("soknad:summary.title");

@@ -6,7 +6,7 @@
 import { data } from "@remix-run/node";
 import { fagsystem, FagsystemError } from "~/fagsystem/client.server";
 import type { Vedlegg } from "~/fagsystem/contract";
-import { filesByDocument, readUploadForm, storeUploads, type UploadOutcome } from "~/vedlegg/upload.server";
+import { filesByDocument, readUploadForm, storeUploads, uploadStatus, type UploadOutcome } from "~/vedlegg/upload.server";
 import type { ListedFile } from "~/vedlegg/UploadField";
 import { OTHER_DOCUMENTS } from "~/vedlegg/limits";
 import { loadSoknadStatus } from "./innsyn.server";
@@ -64,15 +64,15 @@ export async function ettersend(request: Request, fnr: string, soknadId: string)
   }
   const { missing } = status.kind === "ok" ? await attachmentsOf(fnr, soknadId, "nb") : { missing: [] };
   if (status.kind !== "ok") {
-    return data({ uploads: [...filesByDocument(form.files).keys()].map((document) => ({ document, results: [], error: "unavailable" as const })) }, { status: 503 });
+    return data({ uploads: [...filesByDocument(form.files, form.fields.intent).keys()].map((document) => ({ document, results: [], error: "unavailable" as const })) }, { status: 503 });
   }
   const targets = uploadTargets(status.soknad.view, missing);
   const uploads: UploadOutcome[] = [];
-  for (const [key, files] of filesByDocument(form.files)) {
+  for (const [key, files] of filesByDocument(form.files, form.fields.intent)) {
     const target = targets.get(key);
     if (!target) continue;
     const outcome = await storeUploads(files, target.type, { kind: "soknad", fnr, fiksDigisosId: soknadId, ...target });
     uploads.push({ ...outcome, document: key });
   }
-  return data({ uploads }, { status: uploads.some((outcome) => outcome.error) ? 503 : 200 });
+  return data({ uploads }, { status: uploadStatus(uploads) });
 }

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link as RemixLink, useLoaderData } from "@remix-run/react";
-import { Alert, BodyLong, GuidePanel, Heading, HGrid, LinkCard, List, VStack } from "@navikt/ds-react";
+import { Alert, BodyLong, Heading, HGrid, LinkCard, List, VStack } from "@navikt/ds-react";
 import { useTranslation } from "react-i18next";
 import { currentSession } from "~/auth/auth.server";
 import { landingSummary } from "~/innsyn/innsyn.server";
@@ -9,6 +9,7 @@ import { listDrafts } from "~/soknad/drafts.server";
 import { DraftList } from "~/soknad/DraftList";
 import { useLanguage } from "~/i18n/use-language";
 import { pageTitle } from "~/shell/meta";
+import { GuidePanel } from "~/shell/GuidePanel";
 import { Section } from "~/shell/Page";
 import { LinkButton } from "~/shell/LinkButton";
 

@@ -8,10 +8,10 @@ import { safeReturnPath } from "~/auth/auth.server";
 import { FagsystemError } from "~/fagsystem/client.server";
 import { ageOn } from "~/i18n/format";
 import { FormErrorSummary } from "~/shell/FormErrorSummary";
-import { pageTitle } from "~/shell/meta";
+import { actionDataOf, pageTitle } from "~/shell/meta";
 import { Page } from "~/shell/Page";
 
-export const meta: MetaFunction = (args) => pageTitle(args, "auth:testLogin.title");
+export const meta: MetaFunction = (args) => pageTitle(args, "auth:testLogin.title", { errors: actionDataOf<{ error?: string }>(args)?.error === "choose" });
 
 export async function loader() {
   requireMocks();

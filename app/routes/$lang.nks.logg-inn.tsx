@@ -5,10 +5,10 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { listStaffTestUsers, loginStaff, requireMocks } from "~/auth/login.server";
 import { FormErrorSummary } from "~/shell/FormErrorSummary";
-import { pageTitle } from "~/shell/meta";
+import { actionDataOf, pageTitle } from "~/shell/meta";
 import { Page } from "~/shell/Page";
 
-export const meta: MetaFunction = (args) => pageTitle(args, "auth:staffLogin.title");
+export const meta: MetaFunction = (args) => pageTitle(args, "auth:staffLogin.title", { errors: actionDataOf<{ error?: string }>(args)?.error === "choose" });
 
 export async function loader() {
   requireMocks();

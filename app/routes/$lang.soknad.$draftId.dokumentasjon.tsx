@@ -1,16 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { loadStep, saveStepForm } from "~/soknad/flow.server";
-import { stepTitleKeys } from "~/soknad/StepFrame";
+import { stepPageTitle } from "~/soknad/StepFrame";
 import { StepPage } from "~/soknad/StepPage";
 import { DokumentasjonStep } from "~/soknad/steps/DokumentasjonStep";
-import { pageTitle } from "~/shell/meta";
 
 /**
  * The documentation step: the same loader, action and page as every other step
  * ($lang.soknad.$draftId.$step.tsx), in a route of its own so that only this step's page
  * loads the upload field.
  */
-export const meta: MetaFunction = (args) => pageTitle(args, stepTitleKeys.dokumentasjon);
+export const meta: MetaFunction = (args) => stepPageTitle(args, "dokumentasjon");
 
 const step = { step: "dokumentasjon" };
 export const loader = ({ request, params }: LoaderFunctionArgs) => loadStep(request, { ...params, ...step });

@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
-import { Alert, BodyLong, Button, GuidePanel, List, VStack } from "@navikt/ds-react";
+import { Alert, BodyLong, Button, List, VStack } from "@navikt/ds-react";
 import { useTranslation } from "react-i18next";
 import { requireApplicant } from "~/auth/auth.server";
 import { shortApplicationReason, startSituation } from "~/soknad/start.server";
@@ -9,6 +9,7 @@ import { MAX_SUBMISSIONS_PER_DAY } from "~/soknad/send.server";
 import { firstStep } from "~/soknad/steps";
 import { useFormat } from "~/i18n/use-language";
 import { pageTitle } from "~/shell/meta";
+import { GuidePanel } from "~/shell/GuidePanel";
 import { Page, Section } from "~/shell/Page";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "soknad:start.title");

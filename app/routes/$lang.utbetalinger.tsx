@@ -12,7 +12,8 @@ import { FormErrorSummary } from "~/shell/FormErrorSummary";
 import { pageTitle } from "~/shell/meta";
 import { Page, Section } from "~/shell/Page";
 
-export const meta: MetaFunction = (args) => pageTitle(args, "innsyn:paymentsPage.title");
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageTitle(args, "innsyn:paymentsPage.title", { errors: Boolean(args.data?.query.errors.fra || args.data?.query.errors.til) });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const applicant = await requireApplicant(request, { eligible: true });

@@ -1,3 +1,4 @@
+import type { MetaArgs } from "@remix-run/node";
 import { Form, Link as RemixLink, useFetcher, useNavigation, useSubmit } from "@remix-run/react";
 import { Alert, BodyLong, BodyShort, Button, HStack, Link, VStack } from "@navikt/ds-react";
 import { ArrowLeftIcon, ArrowRightIcon } from "@navikt/aksel-icons";
@@ -5,6 +6,8 @@ import { useEffect, useRef, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useFormat, useLanguage } from "~/i18n/use-language";
 import { FormErrorSummary } from "~/shell/FormErrorSummary";
+import { focusOn } from "~/shell/focus";
+import { actionDataOf, pageTitle } from "~/shell/meta";
 import { Page } from "~/shell/Page";
 import { formDataToValues } from "./options";
 import type { StepContext } from "./schemas";
@@ -38,6 +41,19 @@ export const stepTitleKeys: Record<StepId, string> = {
   dokumentasjon: "soknad-dokumentasjon:title",
   oppsummering: "soknad:summary.title",
 };
+
+/** The errors the summary lists: all but the form's own (shown as an alert above it). */
+const summaryErrorsOf = (errors: Record<string, string> | undefined) => Object.fromEntries(Object.entries(errors ?? {}).filter(([field, key]) => field !== "form" && key));
+
+/**
+ * A step's `<title>`: "Steg 3 av 9: Arbeid og utdanning – Økonomisk sosialhjelp", with "Feil: "
+ * first after a "Neste" the server refused, while the error summary shows.
+ */
+export function stepPageTitle(args: Pick<MetaArgs, "matches" | "data">, step: StepId) {
+  const position = (args.data as { position?: { number: number; total: number } | null } | undefined)?.position;
+  const answer = actionDataOf<{ errors?: Record<string, string> }>(args);
+  return pageTitle(args, stepTitleKeys[step], { step: position, errors: Object.keys(summaryErrorsOf(answer?.errors)).length > 0 });
+}
 
 /** The one sentence under each heading that says why we ask. */
 const stepIntroKeys: Partial<Record<StepId, string>> = {
@@ -105,7 +121,7 @@ export function StepFrame(props: Props) {
   // leaves a field, the browser's verdict for the fields they have touched or were told to fix.
   const summaryErrors = props.errors;
   const fieldErrors = live ? Object.fromEntries(Object.entries(live).filter(([field]) => touched.has(field) || field in summaryErrors)) : summaryErrors;
-  const translatedErrors = Object.fromEntries(Object.entries(summaryErrors).map(([field, key]) => [field, t(key)]));
+  const translatedErrors = Object.fromEntries(Object.entries(summaryErrorsOf(summaryErrors)).map(([field, key]) => [field, t(key)]));
   const fieldIds = Object.fromEntries(Object.keys(summaryErrors).map((field) => [field, fieldId(field)]));
 
   // Saving on blur waits a moment, so that leaving a field by pressing a button sends
@@ -139,6 +155,13 @@ export function StepFrame(props: Props) {
       saveNow();
     }, 400);
   };
+  // A submit the server could not take (registers down, the daily limit, a send that failed) is
+  // told above the form; like the error summary, the message takes focus after each such answer.
+  const formError = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (idle && props.errors.form) focusOn(formError.current);
+  }, [idle, props.errors.form]);
+
   const submits = useRef(0);
   // A "Neste" pressed while a background save is still on its way can lose its redirect to the
   // save's reload (React Router), leaving the person on the step: such a submit waits for the save.
@@ -173,10 +196,12 @@ export function StepFrame(props: Props) {
         </StepProgress>
       ) : null}
       {stepIntroKeys[props.step] ? <BodyLong>{t(stepIntroKeys[props.step] as string)}</BodyLong> : null}
-      {props.errors.form ? <Alert variant="error">{t(props.errors.form)}</Alert> : null}
-      <FormErrorSummary
-        errors={Object.fromEntries(Object.entries(translatedErrors).filter(([field]) => field !== "form"))}         fieldIds={fieldIds}
-      />
+      {props.errors.form ? (
+        <Alert variant="error" ref={formError}>
+          {t(props.errors.form)}
+        </Alert>
+      ) : null}
+      <FormErrorSummary errors={translatedErrors} fieldIds={fieldIds} />
       <Form method="post" action={`${base}/${props.step}`} ref={formRef} onFocus={() => void loadSchemas().catch(() => {})} onBlur={checkAndSaveOnBlur} onSubmit={checkOnSubmit} noValidate>
         <VStack gap="space-32">
           {props.returnToSummary ? <input type="hidden" name="returnTo" value="oppsummering" /> : null}

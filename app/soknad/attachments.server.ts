@@ -6,7 +6,7 @@
 import { data } from "@remix-run/node";
 import { fagsystem, FagsystemError } from "~/fagsystem/client.server";
 import type { MellomlagretFil, SendVedlegg } from "~/fagsystem/contract";
-import { filesByDocument, readUploadForm, storeUploads, type UploadOutcome } from "~/vedlegg/upload.server";
+import { filesByDocument, readUploadForm, storeUploads, uploadStatus, type UploadOutcome } from "~/vedlegg/upload.server";
 import type { ListedFile } from "~/vedlegg/UploadField";
 import { OTHER_DOCUMENTS } from "~/vedlegg/limits";
 import { saveStep, type Draft } from "./drafts.server";
@@ -31,11 +31,12 @@ export async function uploadInDocumentationStep(request: Request, input: { fnr: 
     return data({ errors: {} as Record<string, string>, values: null, uploads: [outcome] }, { status: form.error === "request-too-large" ? 413 : 400 });
   }
   const values = toValues(form.fields);
+  const intent = form.fields.intent;
   delete values.intent;
   delete values.returnTo;
   const allowed = new Set([...input.documents, OTHER_DOCUMENTS]);
   const uploads: UploadOutcome[] = [];
-  for (const [document, files] of filesByDocument(form.files)) {
+  for (const [document, files] of filesByDocument(form.files, intent)) {
     if (!allowed.has(document)) continue;
     const outcome = await storeUploads(files, document, { kind: "draft", fnr: input.fnr, draftId: input.draft.id });
     uploads.push(outcome);
@@ -43,8 +44,7 @@ export async function uploadInDocumentationStep(request: Request, input: { fnr: 
     if (document !== OTHER_DOCUMENTS && outcome.results.some((result) => result.status === "ok") && !values[choiceName]) values[choiceName] = "lasterOppNa";
   }
   await saveStep(input.fnr, input.draft.id, RAW_KEY, values, { currentStep: "dokumentasjon" });
-  const failed = uploads.some((outcome) => outcome.error !== null);
-  return data({ errors: {} as Record<string, string>, values, uploads }, { status: failed ? 503 : 200 });
+  return data({ errors: {} as Record<string, string>, values, uploads }, { status: uploadStatus(uploads) });
 }
 
 /** "Slett" on a file in the documentation step; the step's other fields are kept as typed. */

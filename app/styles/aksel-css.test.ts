@@ -15,6 +15,7 @@ const cssFor: Record<string, string[]> = {
   Button: ["button", "loader"],
   Checkbox: ["form"],
   CheckboxGroup: ["form"],
+  ErrorMessage: ["typography"],
   ErrorSummary: ["form", "link"],
   Fieldset: ["form"],
   FileUpload: ["form", "button", "loader"],

@@ -5,6 +5,21 @@
  */
 import { FileUpload } from "@navikt/ds-react";
 
-export function UploadDropzone({ label, description, accept, onSelect }: { label: string; description: string; accept: string; onSelect: (files: File[]) => void }) {
-  return <FileUpload.Dropzone label={label} description={description} multiple accept={accept} onSelect={(files) => onSelect(files.map((file) => file.file))} />;
+/** `id` is the id of its button (the file chooser), which a screen reader reads with the `error`. */
+export function UploadDropzone({
+  id,
+  label,
+  description,
+  accept,
+  error,
+  onSelect,
+}: {
+  id: string;
+  label: string;
+  description: string;
+  accept: string;
+  error?: string;
+  onSelect: (files: File[]) => void;
+}) {
+  return <FileUpload.Dropzone id={id} label={label} description={description} multiple accept={accept} error={error} onSelect={(files) => onSelect(files.map((file) => file.file))} />;
 }

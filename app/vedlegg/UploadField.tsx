@@ -3,13 +3,20 @@
  * allowed), a plain file input that works without JavaScript, the upload button, and one
  * clear line per file after an upload. Used in the søknad, on the status page, and later in
  * klage and meldinger: the caller decides which form it posts with.
+ *
+ * With JavaScript the page is not reloaded, so focus is put where the answer is (the upload's
+ * button is disabled while it runs, a deleted file's button is gone): after an upload on the
+ * result, after "Last opp" without a file on the file chooser with its error, after deleting a
+ * file on the file after it (or before it, if it was the last), or on the document's heading
+ * when none is left (docs/decisions/020-focus-after-navigation.md).
  */
 import { useNavigation } from "@remix-run/react";
-import { Alert, BodyShort, Button, HStack, Label, Loader, VStack } from "@navikt/ds-react";
+import { Alert, BodyShort, Button, ErrorMessage, HStack, Label, Loader, VStack } from "@navikt/ds-react";
 import { TrashIcon, UploadIcon } from "@navikt/aksel-icons";
 import { useEffect, useId, useRef, useState, type ComponentProps, type ComponentType } from "react";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "~/i18n/use-language";
+import { focusOn } from "~/shell/focus";
 import type { UploadOutcome } from "./upload.server";
 
 export type ListedFile = { id: string; name: string; size: number; kind: "pdf" | "image"; pages?: number | null; uploadedAt?: string; href?: string };
@@ -18,7 +25,13 @@ export type ListedFile = { id: string; name: string; size: number; kind: "pdf" |
 export const UPLOAD_FIELDS = { intent: "intent" } as const;
 /** Each document has its own file input, so one post can carry files for several documents. */
 export const filesField = (documentKey: string) => `filer.${documentKey}`;
-export const uploadIntent = (documentKey: string) => `last-opp:${documentKey}`;
+const uploadIntentPrefix = "last-opp:";
+export const uploadIntent = (documentKey: string) => `${uploadIntentPrefix}${documentKey}`;
+/** The document whose "Last opp" a form's `intent` is, if it is one. */
+export function uploadRequested(intent: unknown): string | null {
+  const value = Array.isArray(intent) ? intent[0] : intent;
+  return typeof value === "string" && value.startsWith(uploadIntentPrefix) && value.length > uploadIntentPrefix.length ? value.slice(uploadIntentPrefix.length) : null;
+}
 export const deleteIntentPrefix = "slett-fil:";
 export const deleteIntent = (fileId: string) => `${deleteIntentPrefix}${fileId}`;
 
@@ -47,6 +60,7 @@ export function UploadField({
   outcomes,
   canDelete,
   embedded,
+  headingId,
 }: {
   documentKey: string;
   label: string;
@@ -57,6 +71,8 @@ export function UploadField({
   canDelete: boolean;
   /** Inside a form that is not multipart: the upload button switches the post to multipart. */
   embedded: boolean;
+  /** The element that names the document, for focus when its last file has been deleted. */
+  headingId?: string;
 }) {
   const { t } = useTranslation("vedlegg");
   const format = useFormat();
@@ -65,6 +81,10 @@ export function UploadField({
   const uploading = navigation.state === "submitting" && navigation.formData?.get(UPLOAD_FIELDS.intent) === uploadIntent(documentKey);
   const number = (value: number, options: Intl.NumberFormatOptions) => new Intl.NumberFormat(undefined, options).format(value);
   const mine = outcomes?.find((outcome) => outcome.document === documentKey) ?? null;
+  // "Last opp" with no file chosen is the field's own error; the others are the request's.
+  const noFile = mine?.error === "no-file";
+  const requestError = mine?.error && !noFile ? mine.error : null;
+  const noFileMessage = noFile ? t("requestError.no-file") : undefined;
   // With JavaScript, Aksel's dropzone (drag and drop on a desktop, the camera or files on a
   // phone) chooses the files; they are put into the plain input, which the form posts as before.
   // Its code is fetched once the page has hydrated; until it is there (or if it cannot be
@@ -94,15 +114,41 @@ export function UploadField({
     // After an upload the page shows the results; the choice starts again empty.
     if (navigation.state === "idle") setChosen([]);
   }, [navigation.state]);
+
+  // This field's submit on its way (an upload, or deleting its file at `index`), and where focus
+  // goes when it has been answered.
+  const field = useRef<HTMLDivElement>(null);
+  const result = useRef<HTMLDivElement>(null);
+  const submitted = useRef<{ kind: "upload" } | { kind: "delete"; index: number } | null>(null);
+  const intent = navigation.state === "submitting" ? navigation.formData?.get(UPLOAD_FIELDS.intent) : null;
+  useEffect(() => {
+    if (intent === uploadIntent(documentKey)) submitted.current = { kind: "upload" };
+    const deleted = files.findIndex((file) => intent === deleteIntent(file.id));
+    if (deleted >= 0) submitted.current = { kind: "delete", index: deleted };
+  }, [intent, documentKey, files]);
+  useEffect(() => {
+    const done = submitted.current;
+    if (navigation.state !== "idle" || !done) return;
+    submitted.current = null;
+    const chooser = document.getElementById(inputId);
+    if (done.kind === "upload") {
+      focusOn(noFile ? chooser : result.current);
+      return;
+    }
+    const names = [...(field.current?.querySelectorAll<HTMLElement>("[data-file-name]") ?? [])];
+    const next = names[Math.min(done.index, names.length - 1)];
+    focusOn(next?.querySelector("a") ?? next ?? (headingId ? document.getElementById(headingId) : null) ?? chooser);
+  }, [navigation.state, noFile, inputId, headingId]);
+
   return (
-    <VStack gap="space-12">
+    <VStack gap="space-12" ref={field}>
       {files.length > 0 ? (
         <VStack as="ul" gap="space-8" className="plain-list" aria-label={t("list", { document: label })}>
           {files.map((file) => (
             <li key={file.id} className="file-row">
               <HStack gap="space-8" align="center" justify="space-between" wrap>
                 <VStack gap="space-0">
-                  <BodyShort weight="semibold" className="file-name">
+                  <BodyShort weight="semibold" className="file-name" data-file-name>
                     {file.href ? <a href={file.href}>{file.name}</a> : file.name}
                   </BodyShort>
                   <BodyShort size="small">
@@ -130,8 +176,8 @@ export function UploadField({
           ))}
         </VStack>
       ) : null}
-      <div aria-live="polite">
-        {mine && mine.error ? <Alert variant="error" size="small">{t(`requestError.${mine.error}`)}</Alert> : null}
+      <div ref={result} className="upload-result">
+        {requestError ? <Alert variant="error" size="small">{t(`requestError.${requestError}`)}</Alert> : null}
         {mine && mine.results.length > 0 ? (
           <VStack as="ul" gap="space-4" className="plain-list">
             {mine.results.map((result, index) => (
@@ -146,7 +192,7 @@ export function UploadField({
       </div>
       {Dropzone ? (
         <VStack gap="space-8">
-          <Dropzone label={t("choose", { document: label })} description={t("hint")} accept={ACCEPT} onSelect={choose} />
+          <Dropzone id={inputId} label={t("choose", { document: label })} description={t("hint")} accept={ACCEPT} onSelect={choose} error={noFileMessage} />
           {chosen.length > 0 ? (
             <BodyShort size="small" aria-live="polite">
               {t("chosen", { files: chosen.map((file) => `${file.name} (${formatBytes(file.size, number)})`).join(", ") })}
@@ -160,7 +206,21 @@ export function UploadField({
           <BodyShort size="small" id={`${inputId}-hint`}>
             {t("hint")}
           </BodyShort>
-          <input id={inputId} type="file" name={filesField(documentKey)} multiple accept={ACCEPT} aria-describedby={`${inputId}-hint`} className="file-input" />
+          <input
+            id={inputId}
+            type="file"
+            name={filesField(documentKey)}
+            multiple
+            accept={ACCEPT}
+            aria-describedby={noFile ? `${inputId}-hint ${inputId}-error` : `${inputId}-hint`}
+            aria-invalid={noFile || undefined}
+            className="file-input"
+          />
+          {noFile ? (
+            <ErrorMessage id={`${inputId}-error`} showIcon>
+              {noFileMessage}
+            </ErrorMessage>
+          ) : null}
         </VStack>
       )}
       <HStack gap="space-8" align="center">

@@ -9,6 +9,7 @@ import { fagsystem, FagsystemError } from "~/fagsystem/client.server";
 import type { RefusalCode, RequestRefusalCode } from "./limits";
 import { MultipartError, parseMultipart, type MultipartLimits, type ParsedFile } from "./multipart.server";
 import { prepareUpload, type PreparedFile } from "./pipeline.server";
+import { uploadRequested } from "./UploadField";
 
 /** Where accepted files go. */
 export type UploadTarget =
@@ -16,8 +17,17 @@ export type UploadTarget =
   | { kind: "soknad"; fnr: string; fiksDigisosId: string; hendelseType?: string | null; hendelseReferanse?: string | null };
 
 export type FileResult = { name: string; status: "ok" | RefusalCode };
-/** What the page shows after an upload: one line per file, or why the whole request failed. */
-export type UploadOutcome = { document: string; results: FileResult[]; error: RequestRefusalCode | "unavailable" | null };
+/**
+ * What the page shows after an upload: one line per file, or why the whole request failed, or
+ * `no-file` when "Last opp" was pressed with no file chosen (shown at the field, as its error).
+ */
+export type UploadOutcome = { document: string; results: FileResult[]; error: RequestRefusalCode | "no-file" | "unavailable" | null };
+
+/** The answer's status: 503 when the fagsystem failed, 400 for "Last opp" without a file, else 200. */
+export function uploadStatus(outcomes: readonly UploadOutcome[]): 200 | 400 | 503 {
+  if (outcomes.some((outcome) => outcome.error === "unavailable")) return 503;
+  return outcomes.some((outcome) => outcome.error !== null) ? 400 : 200;
+}
 
 /** The form's text fields and its files, or why the request could not be read. */
 export async function readUploadForm(
@@ -53,9 +63,14 @@ async function save(target: UploadTarget, documentType: string, file: PreparedFi
   else await fagsystem.ettersend(target.fnr, target.fiksDigisosId, { ...upload, hendelseType: target.hendelseType, hendelseReferanse: target.hendelseReferanse });
 }
 
-/** The files of a form, by the document their input belongs to (`filer.<document>`). */
-export function filesByDocument(files: readonly ParsedFile[]): Map<string, ParsedFile[]> {
+/**
+ * The files of a form, by the document their input belongs to (`filer.<document>`). The document
+ * whose "Last opp" was pressed (`intent`) is there even without files, so it can be told so.
+ */
+export function filesByDocument(files: readonly ParsedFile[], intent?: string | string[]): Map<string, ParsedFile[]> {
   const groups = new Map<string, ParsedFile[]>();
+  const requested = uploadRequested(intent);
+  if (requested) groups.set(requested, []);
   for (const file of files) {
     const match = /^filer\.(.{1,120})$/.exec(file.fieldName);
     if (!match) continue;
@@ -67,7 +82,7 @@ export function filesByDocument(files: readonly ParsedFile[]): Map<string, Parse
 /** Checks and stores the files for one document; one result per file, in the order they came. */
 export async function storeUploads(files: readonly ParsedFile[], documentType: string, target: UploadTarget): Promise<UploadOutcome> {
   const results: FileResult[] = [];
-  if (files.length === 0) return { document: documentType, results, error: null };
+  if (files.length === 0) return { document: documentType, results, error: "no-file" };
   let existing: Existing;
   try {
     existing = await existingFiles(target, documentType);

@@ -28,7 +28,7 @@ export function DokumentasjonStep(props: StepViewProps) {
         {t("other.title")}
       </Heading>
       <BodyLong spacing>{t("other.description")}</BodyLong>
-      <UploadField documentKey={OTHER_DOCUMENTS} label={t("other.title")} files={props.otherFiles ?? []} outcomes={props.uploads} canDelete embedded />
+      <UploadField documentKey={OTHER_DOCUMENTS} label={t("other.title")} files={props.otherFiles ?? []} outcomes={props.uploads} canDelete embedded headingId="other-documents" />
     </section>
   );
 
@@ -52,9 +52,10 @@ export function DokumentasjonStep(props: StepViewProps) {
       {props.documents.map((document) => {
         const choiceName = `doc.${document.id}.choice`;
         const amountName = `doc.${document.id}.amount`;
+        const titleId = `${fieldId(`doc.${document.id}`)}-title`;
         return (
           <div key={document.id} className="card">
-            <Fieldset legend={document.title} description={document.description}>
+            <Fieldset legend={<span id={titleId}>{document.title}</span>} description={document.description}>
             <VStack gap="space-16">
               <RadioGroup
                 legend={t("choice.legend")}
@@ -82,7 +83,7 @@ export function DokumentasjonStep(props: StepViewProps) {
                   error={error(amountName)}
                 />
               ) : null}
-              <UploadField documentKey={document.id} label={document.title} files={document.files} outcomes={props.uploads} canDelete embedded />
+              <UploadField documentKey={document.id} label={document.title} files={document.files} outcomes={props.uploads} canDelete embedded headingId={titleId} />
             </VStack>
             </Fieldset>
           </div>
