@@ -6,7 +6,7 @@
 import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
 import { anonymous, loggedIn, newDraft } from "./http";
 import { test, expect } from "./fixtures";
-import { soknaderOf } from "./mock-control";
+import { newSoknadFor, seededSoknadOf, soknaderOf } from "./mock-control";
 import { allSteps } from "../app/soknad/steps";
 import { PORTAL, SHORT_SESSION_PORTAL } from "../playwright.config";
 
@@ -28,7 +28,7 @@ test("every page with an id answers 404 to another person and sends anonymous vi
   const other = await loggedIn("forstegang");
   const nobody = await anonymous();
   const draftId = await newDraft(owner.api);
-  const soknadId = (await soknaderOf(owner.fnr)).find((soknad) => soknad.sendtTidspunkt)!.fiksDigisosId;
+  const soknadId = await seededSoknadOf(owner.fnr);
   const { letter, file } = await idsOnStatusPage(owner.api, soknadId);
 
   const pages = [
@@ -78,6 +78,37 @@ test("every page with an id answers 404 to another person and sends anonymous vi
   expect((await owner.api.get(`/nb/soknad/${draftId}/behov`)).status(), "the draft is still there").toBe(200);
   expect(await soknaderOf(owner.fnr)).toHaveLength(before.length);
   for (const api of [owner.api, other.api, nobody]) await api.dispose();
+});
+
+test("a document is served under its own søknad only: another søknad of the same person answers 404", async () => {
+  const owner = await loggedIn("innvilget");
+  const soknadId = await seededSoknadOf(owner.fnr);
+  const { file } = await idsOnStatusPage(owner.api, soknadId);
+  // A newer søknad of the same person (the tests here take the seeded one, the oldest).
+  const otherSoknad = await newSoknadFor("innvilget");
+  expect((await owner.api.get(`/nb/innsyn/${soknadId}/dokument/${file}`)).status(), "under its own søknad").toBe(200);
+  const elsewhere = await owner.api.get(`/nb/innsyn/${otherSoknad}/dokument/${file}`, { maxRedirects: 0 });
+  expect(elsewhere.status(), "under the person's other søknad").toBe(404);
+  expect((await owner.api.get(`/nb/innsyn/00000000-0000-4000-8000-000000000000/dokument/${file}`, { maxRedirects: 0 })).status(), "under a made-up søknad").toBe(404);
+  await owner.api.dispose();
+});
+
+test("each step's page holds the fødselsnummer only where it shows it, hydration data included", async () => {
+  const owner = await loggedIn("innvilget");
+  const draftId = await newDraft(owner.api);
+  const spaced = `${owner.fnr.slice(0, 6)} ${owner.fnr.slice(6)}`;
+  const withFnr: string[] = [];
+  for (const step of allSteps) {
+    const answer = await owner.api.get(`/nb/soknad/${draftId}/${step}`);
+    expect(answer.status(), step).toBe(200);
+    const html = await answer.text();
+    // The page as sent, with the data React hydrates from: what anyone reading the page source sees.
+    expect(html, `${step}: hydration data`).toContain("window.__remixContext");
+    if (html.includes(owner.fnr) || html.includes(spaced)) withFnr.push(step);
+  }
+  // Personalia shows it (hidden until asked for); the summary lists it as the PDF does.
+  expect(withFnr).toEqual(["personalia", "oppsummering"]);
+  await owner.api.dispose();
 });
 
 test("staff pages refuse applicants and anonymous visitors", async () => {
@@ -144,7 +175,7 @@ test("after logout the old session cookie opens nothing", async () => {
 test("every page carries the security headers; personal pages are never cached; HSTS outside localhost", async () => {
   const person = await loggedIn("innvilget");
   const draftId = await newDraft(person.api);
-  const soknadId = (await soknaderOf(person.fnr)).find((soknad) => soknad.sendtTidspunkt)!.fiksDigisosId;
+  const soknadId = await seededSoknadOf(person.fnr);
   const { letter, file } = await idsOnStatusPage(person.api, soknadId);
   const paths = [
     "/nb",

@@ -10,7 +10,7 @@ import { stepsFor } from "../steps";
  * Every answer, grouped by step, in the same words as the PDF (both come from one outline),
  * each group with "Endre" back to its step; then the confirmation.
  */
-export function SummaryStep(props: StepViewProps) {
+export function SummaryStep(props: StepViewProps<"oppsummering">) {
   const { t } = useTranslation("soknad");
   const language = useLanguage();
   const outline = props.outline;
