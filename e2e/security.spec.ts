@@ -3,12 +3,13 @@
  * what another person, an anonymous visitor, a GET and another site get from every route
  * that changes something or carries an id.
  */
-import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
+import { request as playwrightRequest, type APIRequestContext, type APIResponse } from "@playwright/test";
 import { anonymous, loggedIn, newDraft } from "./http";
 import { test, expect } from "./fixtures";
 import { newSoknadFor, seededSoknadOf, soknaderOf } from "./mock-control";
 import { allSteps } from "../app/soknad/steps";
-import { PORTAL, SHORT_SESSION_PORTAL } from "../playwright.config";
+import { PORTAL, RATE_LIMITS, SHORT_SESSION_PORTAL } from "../playwright.config";
+import { text } from "./locale";
 
 test.skip(({ browserName, isMobile, javaScriptEnabled }) => browserName !== "chromium" || isMobile || !javaScriptEnabled, "HTTP-level checks: the desktop project is enough");
 
@@ -109,6 +110,51 @@ test("each step's page holds the fødselsnummer only where it shows it, hydratio
   // Personalia shows it (hidden until asked for); the summary lists it as the PDF does.
   expect(withFnr).toEqual(["personalia", "oppsummering"]);
   await owner.api.dispose();
+});
+
+test("logins are limited per person and per address: 429, Retry-After and a page that says when to try again", async () => {
+  test.setTimeout(180_000);
+  const perPerson = Number(RATE_LIMITS.RATE_LIMIT_LOGINS_PER_PERSON);
+  const perAddress = Number(RATE_LIMITS.RATE_LIMIT_LOGINS_PER_ADDRESS);
+  const client = await anonymous();
+  // Addresses and persons of this test's own (documentation addresses, numbers nobody has), so
+  // that no other test is held; the portal reads X-Forwarded-For from a proxy on its own machine.
+  const from = (address: string) => ({ "X-Forwarded-For": address });
+  const expectRefusal = async (answer: APIResponse, language: "nb" | "nn" | "en") => {
+    expect(answer.status()).toBe(429);
+    const retryAfter = Number(answer.headers()["retry-after"]);
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    const html = await answer.text();
+    expect(html).toContain(text(language, "common", "errors.tooManyRequests.title"));
+    expect(html).toContain(text(language, "common", "errors.tooManyRequests.body_one"));
+  };
+
+  // One person, tried from several addresses: the attempts over the limit are refused.
+  for (let attempt = 0; attempt < perPerson; attempt++) {
+    const answer = await client.post("/nb/logg-inn", { form: { fnr: "01019900001" }, headers: from(`203.0.113.${attempt}`), maxRedirects: 0 });
+    expect(answer.status(), "a number nobody has: asked to choose again").toBe(400);
+  }
+  await expectRefusal(await client.post("/nn/logg-inn", { form: { fnr: "01019900001" }, headers: from("203.0.113.200"), maxRedirects: 0 }), "nn");
+
+  // The staff login has the same wall for one NAV ident.
+  for (let attempt = 0; attempt < perPerson; attempt++) {
+    expect((await client.post("/nb/nks/logg-inn", { form: { navIdent: "Z999901" }, headers: from(`198.51.100.${attempt}`), maxRedirects: 0 })).status()).toBe(400);
+  }
+  await expectRefusal(await client.post("/en/nks/logg-inn", { form: { navIdent: "Z999901" }, headers: from("198.51.100.200"), maxRedirects: 0 }), "en");
+
+  // One address, trying many persons: a script guessing numbers. Sent as data requests (the
+  // action alone, no page), a few at a time.
+  const script = from("192.0.2.77");
+  for (let sent = 0; sent < perAddress; sent += 25) {
+    const batch = Array.from({ length: Math.min(25, perAddress - sent) }, () => client.post("/nb/logg-inn.data", { form: { returnTo: "" }, headers: script, maxRedirects: 0 }));
+    for (const answer of await Promise.all(batch)) expect(answer.status()).toBe(400);
+  }
+  await expectRefusal(await client.post("/nb/logg-inn", { form: { fnr: "01019900002" }, headers: script, maxRedirects: 0 }), "nb");
+  // Others are not held: a person from another address logs in.
+  const person = await loggedIn("forstegang");
+  await person.api.dispose();
+  await client.dispose();
 });
 
 test("staff pages refuse applicants and anonymous visitors", async () => {
