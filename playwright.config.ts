@@ -38,6 +38,14 @@ const server = (port: number, mockPort: number, extra: Record<string, string> = 
   },
 });
 
+/**
+ * Every test speaks from one address (127.0.0.1) and logs the same personas in again and again,
+ * so the login limits are raised (decision 023). The rate-limit test in e2e/security.spec.ts
+ * reaches them from addresses and persons of its own (X-Forwarded-For, which the portal reads
+ * from a proxy on the same machine).
+ */
+export const RATE_LIMITS = { RATE_LIMIT_LOGINS_PER_ADDRESS: "1000", RATE_LIMIT_LOGINS_PER_PERSON: "30" };
+
 export default defineConfig({
   testDir: "./e2e",
   // HTTP-level vitest files of `npm run test:resilience`, not Playwright tests.
@@ -65,7 +73,7 @@ export default defineConfig({
     { name: "no-js", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 }, javaScriptEnabled: false, channel: undefined } },
   ],
   webServer: [
-    server(PORT_BASE, PORT_BASE + 1),
-    server(PORT_BASE + 100, PORT_BASE + 101, { SESSION_IDLE_SECONDS: "30", SESSION_WARNING_SECONDS: "20", SESSION_MAX_SECONDS: "75", FAGSYSTEM_TIMEOUT_MS: "4000" }),
+    server(PORT_BASE, PORT_BASE + 1, RATE_LIMITS),
+    server(PORT_BASE + 100, PORT_BASE + 101, { ...RATE_LIMITS, SESSION_IDLE_SECONDS: "30", SESSION_WARNING_SECONDS: "20", SESSION_MAX_SECONDS: "75", FAGSYSTEM_TIMEOUT_MS: "4000" }),
   ],
 });

@@ -113,7 +113,8 @@ app.all(
   "*",
   createRequestHandler({
     build: async () => build(),
-    getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string }),
+    // The client's address for the rate limits: Express reads X-Forwarded-For only from a trusted proxy.
+    getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce as string, clientAddress: req.ip ?? "" }),
   }),
 );
 

@@ -19,6 +19,13 @@ const envSchema = z
     SESSION_IDLE_SECONDS: z.coerce.number().int().positive().default(30 * 60),
     SESSION_MAX_SECONDS: z.coerce.number().int().positive().default(6 * 60 * 60),
     SESSION_WARNING_SECONDS: z.coerce.number().int().positive().default(5 * 60),
+    // Rate limits (docs/decisions/023): generous for people, a wall for scripts.
+    /** Login attempts (test login, staff login) per minute from one address. */
+    RATE_LIMIT_LOGINS_PER_ADDRESS: z.coerce.number().int().positive().default(60),
+    /** Login attempts per minute for one person (fødselsnummer or NAV ident). */
+    RATE_LIMIT_LOGINS_PER_PERSON: z.coerce.number().int().positive().default(10),
+    /** Attempts to send a søknad per hour for one person. */
+    RATE_LIMIT_SENDS_PER_PERSON: z.coerce.number().int().positive().default(60),
     // Real identity providers (ID-porten for citizens, Entra ID for staff). Required without mocks.
     IDPORTEN_WELL_KNOWN_URL: z.string().url().optional(),
     IDPORTEN_CLIENT_ID: z.string().min(1).optional(),

@@ -10,6 +10,8 @@ startHousekeeping();
 declare module "@remix-run/node" {
   interface AppLoadContext {
     cspNonce: string;
+    /** The client's address as the HTTP server saw it (the rate limits count by it). */
+    clientAddress: string;
   }
 }
 

@@ -1,15 +1,17 @@
 /**
- * The scheduled clean-up: drafts past their 14 days and sessions nobody can use any more.
+ * The scheduled clean-up: drafts past their 14 days, sessions nobody can use any more and
+ * rate-limit counters whose window is over.
  * Runs in every portal process; the deletes are idempotent, so several processes may share it.
  */
 import { deleteExpiredDrafts } from "~/soknad/drafts.server";
 import { deleteExpiredSessions } from "~/session/session.server";
+import { rateLimits } from "~/rate-limit.server";
 
 const EVERY_MS = 60 * 60 * 1000;
 let started = false;
 
 export async function runHousekeeping(now = new Date()) {
-  const [drafts, sessions] = await Promise.all([deleteExpiredDrafts({ now }), deleteExpiredSessions({ now })]);
+  const [drafts, sessions] = await Promise.all([deleteExpiredDrafts({ now }), deleteExpiredSessions({ now }), rateLimits().deleteExpired(now)]);
   if (drafts + sessions > 0) console.log(`[housekeeping] deleted ${drafts} expired drafts and ${sessions} expired sessions`);
 }
 

@@ -3,12 +3,13 @@
  * what another person, an anonymous visitor, a GET and another site get from every route
  * that changes something or carries an id.
  */
-import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
+import { request as playwrightRequest, type APIRequestContext, type APIResponse } from "@playwright/test";
 import { anonymous, loggedIn, newDraft } from "./http";
 import { test, expect } from "./fixtures";
-import { soknaderOf } from "./mock-control";
+import { newSoknadFor, seededSoknadOf, soknaderOf } from "./mock-control";
 import { allSteps } from "../app/soknad/steps";
-import { PORTAL, SHORT_SESSION_PORTAL } from "../playwright.config";
+import { PORTAL, RATE_LIMITS, SHORT_SESSION_PORTAL } from "../playwright.config";
+import { text } from "./locale";
 
 test.skip(({ browserName, isMobile, javaScriptEnabled }) => browserName !== "chromium" || isMobile || !javaScriptEnabled, "HTTP-level checks: the desktop project is enough");
 
@@ -28,7 +29,7 @@ test("every page with an id answers 404 to another person and sends anonymous vi
   const other = await loggedIn("forstegang");
   const nobody = await anonymous();
   const draftId = await newDraft(owner.api);
-  const soknadId = (await soknaderOf(owner.fnr)).find((soknad) => soknad.sendtTidspunkt)!.fiksDigisosId;
+  const soknadId = await seededSoknadOf(owner.fnr);
   const { letter, file } = await idsOnStatusPage(owner.api, soknadId);
 
   const pages = [
@@ -78,6 +79,82 @@ test("every page with an id answers 404 to another person and sends anonymous vi
   expect((await owner.api.get(`/nb/soknad/${draftId}/behov`)).status(), "the draft is still there").toBe(200);
   expect(await soknaderOf(owner.fnr)).toHaveLength(before.length);
   for (const api of [owner.api, other.api, nobody]) await api.dispose();
+});
+
+test("a document is served under its own søknad only: another søknad of the same person answers 404", async () => {
+  const owner = await loggedIn("innvilget");
+  const soknadId = await seededSoknadOf(owner.fnr);
+  const { file } = await idsOnStatusPage(owner.api, soknadId);
+  // A newer søknad of the same person (the tests here take the seeded one, the oldest).
+  const otherSoknad = await newSoknadFor("innvilget");
+  expect((await owner.api.get(`/nb/innsyn/${soknadId}/dokument/${file}`)).status(), "under its own søknad").toBe(200);
+  const elsewhere = await owner.api.get(`/nb/innsyn/${otherSoknad}/dokument/${file}`, { maxRedirects: 0 });
+  expect(elsewhere.status(), "under the person's other søknad").toBe(404);
+  expect((await owner.api.get(`/nb/innsyn/00000000-0000-4000-8000-000000000000/dokument/${file}`, { maxRedirects: 0 })).status(), "under a made-up søknad").toBe(404);
+  await owner.api.dispose();
+});
+
+test("each step's page holds the fødselsnummer only where it shows it, hydration data included", async () => {
+  const owner = await loggedIn("innvilget");
+  const draftId = await newDraft(owner.api);
+  const spaced = `${owner.fnr.slice(0, 6)} ${owner.fnr.slice(6)}`;
+  const withFnr: string[] = [];
+  for (const step of allSteps) {
+    const answer = await owner.api.get(`/nb/soknad/${draftId}/${step}`);
+    expect(answer.status(), step).toBe(200);
+    const html = await answer.text();
+    // The page as sent, with the data React hydrates from: what anyone reading the page source sees.
+    expect(html, `${step}: hydration data`).toContain("window.__remixContext");
+    if (html.includes(owner.fnr) || html.includes(spaced)) withFnr.push(step);
+  }
+  // Personalia shows it (hidden until asked for); the summary lists it as the PDF does.
+  expect(withFnr).toEqual(["personalia", "oppsummering"]);
+  await owner.api.dispose();
+});
+
+test("logins are limited per person and per address: 429, Retry-After and a page that says when to try again", async () => {
+  test.setTimeout(180_000);
+  const perPerson = Number(RATE_LIMITS.RATE_LIMIT_LOGINS_PER_PERSON);
+  const perAddress = Number(RATE_LIMITS.RATE_LIMIT_LOGINS_PER_ADDRESS);
+  const client = await anonymous();
+  // Addresses and persons of this test's own (documentation addresses, numbers nobody has), so
+  // that no other test is held; the portal reads X-Forwarded-For from a proxy on its own machine.
+  const from = (address: string) => ({ "X-Forwarded-For": address });
+  const expectRefusal = async (answer: APIResponse, language: "nb" | "nn" | "en") => {
+    expect(answer.status()).toBe(429);
+    const retryAfter = Number(answer.headers()["retry-after"]);
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    const html = await answer.text();
+    expect(html).toContain(text(language, "common", "errors.tooManyRequests.title"));
+    expect(html).toContain(text(language, "common", "errors.tooManyRequests.body_one"));
+  };
+
+  // One person, tried from several addresses: the attempts over the limit are refused.
+  for (let attempt = 0; attempt < perPerson; attempt++) {
+    const answer = await client.post("/nb/logg-inn", { form: { fnr: "01019900001" }, headers: from(`203.0.113.${attempt}`), maxRedirects: 0 });
+    expect(answer.status(), "a number nobody has: asked to choose again").toBe(400);
+  }
+  await expectRefusal(await client.post("/nn/logg-inn", { form: { fnr: "01019900001" }, headers: from("203.0.113.200"), maxRedirects: 0 }), "nn");
+
+  // The staff login has the same wall for one NAV ident.
+  for (let attempt = 0; attempt < perPerson; attempt++) {
+    expect((await client.post("/nb/nks/logg-inn", { form: { navIdent: "Z999901" }, headers: from(`198.51.100.${attempt}`), maxRedirects: 0 })).status()).toBe(400);
+  }
+  await expectRefusal(await client.post("/en/nks/logg-inn", { form: { navIdent: "Z999901" }, headers: from("198.51.100.200"), maxRedirects: 0 }), "en");
+
+  // One address, trying many persons: a script guessing numbers. Sent as data requests (the
+  // action alone, no page), a few at a time.
+  const script = from("192.0.2.77");
+  for (let sent = 0; sent < perAddress; sent += 25) {
+    const batch = Array.from({ length: Math.min(25, perAddress - sent) }, () => client.post("/nb/logg-inn.data", { form: { returnTo: "" }, headers: script, maxRedirects: 0 }));
+    for (const answer of await Promise.all(batch)) expect(answer.status()).toBe(400);
+  }
+  await expectRefusal(await client.post("/nb/logg-inn", { form: { fnr: "01019900002" }, headers: script, maxRedirects: 0 }), "nb");
+  // Others are not held: a person from another address logs in.
+  const person = await loggedIn("forstegang");
+  await person.api.dispose();
+  await client.dispose();
 });
 
 test("staff pages refuse applicants and anonymous visitors", async () => {
@@ -144,7 +221,7 @@ test("after logout the old session cookie opens nothing", async () => {
 test("every page carries the security headers; personal pages are never cached; HSTS outside localhost", async () => {
   const person = await loggedIn("innvilget");
   const draftId = await newDraft(person.api);
-  const soknadId = (await soknaderOf(person.fnr)).find((soknad) => soknad.sendtTidspunkt)!.fiksDigisosId;
+  const soknadId = await seededSoknadOf(person.fnr);
   const { letter, file } = await idsOnStatusPage(person.api, soknadId);
   const paths = [
     "/nb",

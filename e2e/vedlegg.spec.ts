@@ -5,7 +5,7 @@
  */
 import type { Page } from "@playwright/test";
 import { MOCK_CONTROL } from "../playwright.config";
-import { bankStatement, handMadePdf, phonePhoto } from "../app/vedlegg/fixtures.test-support";
+import { bankStatement, handMadePdf, pdfWith, phonePhoto } from "../app/vedlegg/fixtures.test-support";
 import { eicarTestBytes } from "../app/vedlegg/scanner.server";
 import { expect, loginAs, test } from "./fixtures";
 import { text } from "./locale";
@@ -96,6 +96,8 @@ test("each refused file gets its own message, and none of them is stored", async
     { name: "stor.pdf", mimeType: "application/pdf", buffer: Buffer.concat([Buffer.from("%PDF-1.4\n"), Buffer.alloc(11 * 1024 * 1024, 32)]), code: "too-large" },
     { name: "passord.pdf", mimeType: "application/pdf", buffer: Buffer.from(handMadePdf({ encrypt: true })), code: "encrypted-pdf" },
     { name: "skadet.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n1 0 obj\n<< /Type /Catalog"), code: "damaged-pdf" },
+    { name: "skjema-med-skript.pdf", mimeType: "application/pdf", buffer: Buffer.from(await pdfWith("javascript-open-action")), code: "active-pdf" },
+    { name: "side-og-pdf.pdf", mimeType: "application/pdf", buffer: Buffer.from(handMadePdf({ encrypt: false, before: "<html><script>alert(1)</script></html>\n" })), code: "active-pdf" },
     { name: "virus.pdf", mimeType: "application/pdf", buffer: withVirus, code: "virus" },
     { name: "tom.pdf", mimeType: "application/pdf", buffer: Buffer.alloc(0), code: "empty" },
   ];

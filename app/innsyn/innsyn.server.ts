@@ -204,14 +204,49 @@ export function vedtakSummary(view: InnsynView, letterId: string) {
   };
 }
 
+/** Every dokumentlager id an event log refers to (letters, decisions), wherever the event keeps it. */
+function dokumentlagerIds(value: unknown, ids = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) {
+    for (const item of value) dokumentlagerIds(item, ids);
+  } else if (typeof value === "object" && value !== null) {
+    const record = value as Record<string, unknown>;
+    if (record.type === "dokumentlager" && typeof record.id === "string") ids.add(record.id);
+    for (const child of Object.values(record)) dokumentlagerIds(child, ids);
+  }
+  return ids;
+}
+
 /**
- * A file of one of the person's søknader, served so that a browser never runs it as a page;
- * "unavailable" when the fagsystem cannot give it now.
+ * Whether a file is one of this søknad's: its PDF, a letter in its event log, or a file in its
+ * vedlegg.json. The fagsystem checks only that the file is the person's; the portal's address
+ * names the søknad too, and answers for that søknad only. Throws FagsystemError.
  */
-export async function documentResponse(fnr: string, fileId: string, download: boolean): Promise<Response | "unavailable"> {
+async function isFileOfSoknad(fnr: string, soknadId: string, fileId: string): Promise<boolean> {
+  const summary = (await fagsystem.soknader(fnr)).find((candidate) => candidate.fiksDigisosId === soknadId);
+  if (!summary) return false;
+  if (summary.soknadPdf?.id === fileId) return true;
+  const [log, vedlegg] = await Promise.all([
+    fagsystem.innsyn(fnr, soknadId),
+    fagsystem.vedlegg(fnr, soknadId).catch((error: unknown) => {
+      // A søknad without vedlegg.json has no files there.
+      if (error instanceof FagsystemError && error.kind === "not-found") return { vedlegg: [] };
+      throw error;
+    }),
+  ]);
+  return dokumentlagerIds(log).has(fileId) || vedlegg.vedlegg.some((document) => document.filer.some((fil) => fil.id === fileId));
+}
+
+/**
+ * A file of the søknad `soknadId`, served so that a browser never runs it as a page; 404 when
+ * it is not that søknad's (or not the person's), "unavailable" when the fagsystem cannot give it now.
+ */
+export async function documentResponse(fnr: string, soknadId: string, fileId: string, download: boolean): Promise<Response | "unavailable"> {
   let dokument;
   try {
-    dokument = await fagsystem.dokument(fnr, fileId);
+    // The check and the file at once: the bytes of a file that turns out not to be this søknad's are dropped.
+    const [belongs, file] = await Promise.all([isFileOfSoknad(fnr, soknadId, fileId), fagsystem.dokument(fnr, fileId)]);
+    if (!belongs) throw new Response("Not Found", { status: 404 });
+    dokument = file;
   } catch (error) {
     if (!(error instanceof FagsystemError)) throw error;
     if (error.kind === "not-found") throw new Response("Not Found", { status: 404 });

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { listTestUsers, loginApplicant, requireMocks } from "~/auth/login.server";
 import { safeReturnPath } from "~/auth/auth.server";
 import { FagsystemError } from "~/fagsystem/client.server";
+import { rateLimits } from "~/rate-limit.server";
 import { ageOn } from "~/i18n/format";
 import { FormErrorSummary } from "~/shell/FormErrorSummary";
 import { actionDataOf, pageTitle } from "~/shell/meta";
@@ -27,11 +28,13 @@ export async function loader() {
 
 const loginSchema = z.object({ fnr: z.string().regex(/^\d{11}$/), returnTo: z.string().max(2000).optional() });
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   requireMocks();
+  await rateLimits().check(["login-address", context.clientAddress]);
   const form = Object.fromEntries(await request.formData());
   const parsed = loginSchema.safeParse(form);
   if (!parsed.success) return data({ error: "choose" as const }, { status: 400 });
+  await rateLimits().check(["login-person", parsed.data.fnr]);
   const users = await listTestUsers().catch(() => null);
   if (!users) return data({ error: "unavailable" as const }, { status: 503 });
   if (!users.some((user) => user.fnr === parsed.data.fnr)) return data({ error: "choose" as const }, { status: 400 });

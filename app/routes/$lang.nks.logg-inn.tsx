@@ -4,6 +4,7 @@ import { Alert, Button, Radio, RadioGroup, VStack } from "@navikt/ds-react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { listStaffTestUsers, loginStaff, requireMocks } from "~/auth/login.server";
+import { rateLimits } from "~/rate-limit.server";
 import { FormErrorSummary } from "~/shell/FormErrorSummary";
 import { actionDataOf, pageTitle } from "~/shell/meta";
 import { Page } from "~/shell/Page";
@@ -16,9 +17,11 @@ export async function loader() {
   return { users: users ?? [], unavailable: users === null };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   requireMocks();
+  await rateLimits().check(["staff-login-address", context.clientAddress]);
   const parsed = z.object({ navIdent: z.string().regex(/^[A-Z]\d{6}$/) }).safeParse(Object.fromEntries(await request.formData()));
+  if (parsed.success) await rateLimits().check(["staff-login-person", parsed.data.navIdent]);
   const users = await listStaffTestUsers().catch(() => null);
   if (!users) return data({ error: "unavailable" as const }, { status: 503 });
   const user = parsed.success ? users.find((candidate) => candidate.navIdent === parsed.data.navIdent) : undefined;

@@ -16,5 +16,5 @@ export const loader = ({ request, params }: LoaderFunctionArgs) => loadStep(requ
 export const action = ({ request, params }: ActionFunctionArgs) => saveStepForm(request, { ...params, ...step });
 
 export default function DokumentasjonPage() {
-  return <StepPage fields={(props) => <DokumentasjonStep {...props} />} />;
+  return <StepPage fields={(props) => (props.step === "dokumentasjon" ? <DokumentasjonStep {...props} /> : null)} />;
 }

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { isRouteErrorResponse, Outlet, useRouteError } from "@remix-run/react";
 import { isLanguage } from "~/i18n/languages";
 import { ErrorPage } from "~/shell/ErrorPage";
@@ -7,6 +7,14 @@ export function loader({ params }: LoaderFunctionArgs) {
   if (!isLanguage(params.lang)) throw new Response("Not Found", { status: 404 });
   return null;
 }
+
+/** The error page below keeps a rate limit's Retry-After (app/rate-limit.server.ts); Remix hands error headers to the boundary's route. */
+export const headers: HeadersFunction = ({ parentHeaders, errorHeaders }) => {
+  const headers = new Headers(parentHeaders);
+  const retryAfter = errorHeaders?.get("Retry-After");
+  if (retryAfter) headers.set("Retry-After", retryAfter);
+  return headers;
+};
 
 export default function LanguageLayout() {
   return <Outlet />;

@@ -17,7 +17,7 @@ import { loadIncome, loadRegister } from "./register.server";
 import { appliesToAnswers, documentRule, requiredDocuments } from "./rules";
 import { formDataToValues, formValuesFor, parseStep, type Answers, type FormValues } from "./schemas";
 import { isApplicableStep, nextStep, previousStep, stepPosition, type StepId } from "./steps";
-import type { StepViewProps } from "./step-view";
+import { registerFor, type StepViewProps } from "./step-view";
 import { sendDraft } from "./send.server";
 import { deleteInDocumentationStep, filesOfDraft, uploadInDocumentationStep } from "./attachments.server";
 import { OTHER_DOCUMENTS } from "~/vedlegg/limits";
@@ -90,18 +90,19 @@ export async function loadStep(request: Request, params: Params) {
   const { applicant, draft, step } = await context(request, params);
   try {
     const { view, answers, documents, otherFiles, outline } = await viewFor(request, applicant.fnr, draft, step);
-    const props: StepViewProps = {
+    // A union by step: each step's register holds only what that step shows (step-view.ts).
+    const props = {
       draftId: draft.id,
       outline,
       step,
       kind: draft.kind,
       values: rawValues(draft, step) ?? initialValues(step, answers, view),
       errors: {},
-      register: view,
+      register: registerFor(step, view),
       answers,
       documents,
       otherFiles,
-    };
+    } as StepViewProps;
     return {
       unavailable: false as const,
       draftId: draft.id,

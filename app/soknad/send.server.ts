@@ -5,6 +5,7 @@
  */
 import { data, redirect } from "@remix-run/node";
 import { fagsystem, FagsystemError } from "~/fagsystem/client.server";
+import { rateLimits } from "~/rate-limit.server";
 import { remixI18n } from "~/i18n/i18n.server";
 import type { Language } from "~/i18n/languages";
 import { markSubmitted, submissionsLastDay, type Draft } from "./drafts.server";
@@ -21,6 +22,8 @@ export const MAX_SUBMISSIONS_PER_DAY = 2;
 export async function sendDraft(request: Request, input: { language: Language; fnr: string; draft: Draft }) {
   const { language, fnr, draft } = input;
   const base = `/${language}/soknad/${draft.id}`;
+  // Attempts, not søknader (the draft id makes those exactly one): a script is stopped before the fagsystem.
+  await rateLimits().check(["send-person", fnr]);
   try {
     const { office, forDocument, view } = await loadRegister(fnr);
     if (!office) return data({ errors: { form: "soknad-errors:send.noOffice" }, values: {} }, { status: 400 });

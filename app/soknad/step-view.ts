@@ -40,15 +40,45 @@ export type RegisterView = {
   };
 };
 
-export type StepViewProps = {
+/**
+ * What of the register each step shows; the step loader sends only that, so the page's data
+ * (its HTML and the hydration data in it) holds no more than the page renders: the
+ * fødselsnummer only on personalia (which shows it) and the summary (whose outline shows it).
+ * Every step gets `data`, the register facts the rules and the browser's validation read.
+ */
+export const shownRegister = {
+  personalia: ["name", "fnr", "citizenship", "citizenshipNames", "registeredAddress", "temporaryAddress", "phone", "accountNumber", "notFetched", "office"],
+  behov: ["office"],
+  arbeid: ["employments", "notFetched"],
+  familie: ["children"],
+  bosituasjon: [],
+  inntekt: ["income"],
+  utgifter: [],
+  dokumentasjon: [],
+  oppsummering: ["office"],
+} as const satisfies Record<StepId, readonly Exclude<keyof RegisterView, "data">[]>;
+
+/** The register as step `S` receives it. */
+export type StepRegister<S extends StepId> = Pick<RegisterView, "data" | (typeof shownRegister)[S][number]>;
+
+/** Only what step `step` shows of `view`. */
+export function registerFor<S extends StepId>(step: S, view: RegisterView): StepRegister<S> {
+  const shown: Record<string, unknown> = { data: view.data };
+  for (const field of shownRegister[step] as readonly (keyof RegisterView)[]) {
+    if (view[field] !== undefined) shown[field] = view[field];
+  }
+  return shown as StepRegister<S>;
+}
+
+type StepViewPropsOf<S extends StepId> = {
   draftId: string;
-  step: StepId;
+  step: S;
   kind: ApplicationKind;
   /** The form's current values: saved answers, or what the person just sent back with errors. */
   values: FormValues;
   /** Field name → i18n key of the message. */
   errors: Record<string, string>;
-  register: RegisterView;
+  register: StepRegister<S>;
   /** Earlier answers, pruned to what still applies. */
   answers: Answers;
   /** Documents the answers call for (the documentation step). */
@@ -60,6 +90,9 @@ export type StepViewProps = {
   /** The summary step: every answer in the words of the PDF. */
   outline?: SoknadOutline;
 };
+
+/** What a step's fields receive: `StepViewProps<"familie">` for one step, the union of all by default. */
+export type StepViewProps<S extends StepId = StepId> = { [Step in S]: StepViewPropsOf<Step> }[S];
 
 /** The DOM id of a field, so the error summary can link to it. */
 export function fieldId(name: string): string {

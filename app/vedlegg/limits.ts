@@ -26,6 +26,7 @@ export const REFUSAL_CODES = [
   "too-many-files",
   "encrypted-pdf",
   "damaged-pdf",
+  "active-pdf",
   "duplicate",
   "virus",
   "empty",

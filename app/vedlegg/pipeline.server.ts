@@ -2,6 +2,7 @@
  * Everything an uploaded file goes through before it may be stored, in this order:
  * (document full) → empty → type (from content) → size → virus → PDF checks or image re-encoding →
  * duplicate (SHA-512 of the stored and of the original bytes) → room left in the søknad.
+ * A PDF with active content, or with something in front of its header, is refused (docs/decisions/022).
  * The first refusal wins; each has its own translated message.
  */
 import { createHash } from "node:crypto";
@@ -10,7 +11,7 @@ import { displayName as toDisplayName, storageName } from "./file-name";
 import { heicDecodable, reencodeImage } from "./image.server";
 import { MAX_FILE_BYTES, MAX_FILES_PER_DOCUMENT, MAX_SOKNAD_BYTES, type RefusalCode, type StoredMimetype } from "./limits";
 import type { ParsedFile } from "./multipart.server";
-import { checkPdf } from "./pdf-check.server";
+import { checkPdf, hasLatePdfHeader } from "./pdf-check.server";
 import { eicarMockScanner, type VirusScanner } from "./scanner.server";
 
 export type UploadContext = {
@@ -67,7 +68,7 @@ export async function prepareUpload(file: UploadedFile, context: UploadContext):
   if (original.length === 0) return refuse("empty");
 
   const type = detectFileType(original);
-  if (type === "unknown") return refuse("wrong-type");
+  if (type === "unknown") return refuse(hasLatePdfHeader(original) ? "active-pdf" : "wrong-type");
   if (type === "heic" && !heicDecodable) return refuse("heic-unsupported");
 
   if (original.length > MAX_FILE_BYTES) return refuse("too-large");

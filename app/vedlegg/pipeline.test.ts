@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createHash } from "node:crypto";
 import sharp from "sharp";
-import { bankStatement, handMadePdf, phonePhoto } from "./fixtures.test-support";
+import { bankStatement, handMadePdf, pdfWith, phonePhoto } from "./fixtures.test-support";
 import { MAX_FILE_BYTES, MAX_FILES_PER_DOCUMENT, MAX_SOKNAD_BYTES } from "./limits";
 import { prepareUpload, prepareUploads, type PrepareResult, type UploadContext } from "./pipeline.server";
 import { eicarTestBytes, type VirusScanner } from "./scanner.server";
@@ -55,7 +55,7 @@ describe("prepareUpload", () => {
     });
   });
 
-  it("refuses, each with its own code: empty, HEIC, too large, virus, encrypted, damaged, unreadable", async () => {
+  it("refuses, each with its own code: empty, HEIC, too large, virus, encrypted, damaged, active content, unreadable", async () => {
     const code = async (bytes: Uint8Array, scanner?: VirusScanner) => {
       const result = await prepareUpload({ originalName: "x", bytes }, { ...fresh, scanner });
       return result.ok ? "ok" : result.code;
@@ -69,6 +69,8 @@ describe("prepareUpload", () => {
     expect(await code(await bankStatement(1), { scan: async () => ({ clean: false, signature: "Test" }) })).toBe("virus");
     expect(await code(handMadePdf({ encrypt: true }))).toBe("encrypted-pdf");
     expect(await code((await bankStatement(2)).subarray(0, 500))).toBe("damaged-pdf");
+    expect(await code(await pdfWith("javascript-open-action"))).toBe("active-pdf");
+    expect(await code(handMadePdf({ encrypt: false, before: "<!DOCTYPE html><script>alert(1)</script>\n" }))).toBe("active-pdf");
     expect(await code(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0, 0, 0]))).toBe("unreadable-image");
   });
 

@@ -67,7 +67,8 @@ export async function bigPdf(bytes: number): Promise<Uint8Array> {
     if (size + scan.length + 64 * 1024 > bytes) break;
   }
   const padTo = async (padding: number) => {
-    const stream = doc.context.stream(randomBytes(Math.max(0, padding)), { Type: "EmbeddedFile" });
+    // A plain stream: typed as an embedded file it would be refused as active content (decision 022).
+    const stream = doc.context.stream(randomBytes(Math.max(0, padding)));
     doc.catalog.set(PDFName.of("BenchPadding"), doc.context.register(stream));
     return doc.save({ useObjectStreams: false });
   };

@@ -16,7 +16,7 @@ const studyLoadLabels: Record<StudyLoad, string> = {
   deltid: "studyLoad.deltid",
 };
 
-export function ArbeidStep(props: StepViewProps) {
+export function ArbeidStep(props: StepViewProps<"arbeid">) {
   const { t } = useTranslation("soknad-arbeid");
   const format = useFormat();
   const language = useLanguage();

@@ -28,7 +28,7 @@ const jaNeiLabels: Record<JaNei, string> = {
   nei: "changedSinceLast.nei",
 };
 
-export function BehovStep(props: StepViewProps) {
+export function BehovStep(props: StepViewProps<"behov">) {
   const { t } = useTranslation("soknad-behov");
   const { values, errors, register } = props;
   const error = (name: string) => (errors[name] ? t(errors[name]) : undefined);

@@ -21,7 +21,7 @@ const housingDescriptions: Partial<Record<Housing, string>> = {
   utenBolig: "housing.utenBoligDescription",
 };
 
-export function BosituasjonStep(props: StepViewProps) {
+export function BosituasjonStep(props: StepViewProps<"bosituasjon">) {
   const { t } = useTranslation("soknad-bosituasjon");
   const { values, errors } = props;
   const error = (name: string) => (errors[name] ? t(errors[name]) : undefined);

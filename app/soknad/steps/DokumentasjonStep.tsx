@@ -15,7 +15,7 @@ const choiceKeys: Record<DocumentChoice, string> = {
  * The dokumentasjon step: for each document the answers call for, how the person will
  * deliver it, its files, and the amount on it where that matters; then any other documents.
  */
-export function DokumentasjonStep(props: StepViewProps) {
+export function DokumentasjonStep(props: StepViewProps<"dokumentasjon">) {
   const { t } = useTranslation("soknad-dokumentasjon");
   const error = (name: string) => {
     const key = props.errors[name];

@@ -38,7 +38,7 @@ const childSupportKeys: Record<ChildSupport, string> = {
 };
 
 /** The familie step: marital status (from the register, or asked), spouse or cohabitant, each child, child support. */
-export function FamilieStep(props: StepViewProps) {
+export function FamilieStep(props: StepViewProps<"familie">) {
   const { t } = useTranslation("soknad-familie");
   const format = useFormat();
   const error = (name: string) => {

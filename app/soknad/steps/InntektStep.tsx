@@ -51,7 +51,7 @@ const assetKeys: Record<AssetType, string> = {
 };
 
 /** The inntekt step: consents to fetch from Skatteetaten and Husbanken, student loan, other income, savings, assets. */
-export function InntektStep(props: StepViewProps) {
+export function InntektStep(props: StepViewProps<"inntekt">) {
   const { t } = useTranslation("soknad-inntekt");
   const error = (name: string) => {
     const key = props.errors[name];

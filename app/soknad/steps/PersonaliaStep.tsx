@@ -25,7 +25,7 @@ const addressLabels: Record<AddressChoice, string> = {
   annen: "address.annen",
 };
 
-export function PersonaliaStep(props: StepViewProps) {
+export function PersonaliaStep(props: StepViewProps<"personalia">) {
   const { t } = useTranslation("soknad-personalia");
   const { values, errors, register } = props;
   const error = (name: string) => (errors[name] ? t(errors[name]) : undefined);

@@ -2,10 +2,10 @@ import { BodyShort, Heading, Table, VStack } from "@navikt/ds-react";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "~/i18n/use-language";
 import { NavText } from "~/shell/NavText";
-import type { StepViewProps } from "../step-view";
+import type { RegisterView } from "../step-view";
 
 /** What the registers say about the person's income, shown before the questions about it. */
-export function RegisterIncome({ income, consent }: { income: NonNullable<StepViewProps["register"]["income"]>; consent: { tax: boolean; bostotte: boolean } }) {
+export function RegisterIncome({ income, consent }: { income: NonNullable<RegisterView["income"]>; consent: { tax: boolean; bostotte: boolean } }) {
   const { t } = useTranslation("soknad");
   const format = useFormat();
   return (

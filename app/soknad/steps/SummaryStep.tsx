@@ -11,7 +11,7 @@ import { stepsFor } from "../steps";
  * spoken to the person, docs/decisions/006), each group with "Endre" back to its step; then
  * the confirmation.
  */
-export function SummaryStep(props: StepViewProps) {
+export function SummaryStep(props: StepViewProps<"oppsummering">) {
   const { t } = useTranslation("soknad");
   const language = useLanguage();
   const outline = props.outline;

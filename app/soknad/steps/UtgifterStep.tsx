@@ -35,7 +35,7 @@ const otherCostKeys: Record<OtherCostType, string> = {
 };
 
 /** The utgifter step: housing costs, costs for children (only with children in the register), other costs. */
-export function UtgifterStep(props: StepViewProps) {
+export function UtgifterStep(props: StepViewProps<"utgifter">) {
   const { t } = useTranslation("soknad-utgifter");
   const error = (name: string) => {
     const key = props.errors[name];

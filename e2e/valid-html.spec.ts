@@ -1,0 +1,122 @@
+/**
+ * Valid HTML: the pages the end-to-end tests visit, as the portal sends them (HTTP, no browser),
+ * checked with the Nu Html Checker (the `vnu-jar` package; needs Java 11 or later). Every page is
+ * saved first and the checker runs once over all of them at the end: it is a JVM start.
+ * Any error fails the test, listed per page; warnings do not.
+ */
+import { execFile } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { promisify } from "node:util";
+import { createRequire } from "node:module";
+import { test, expect } from "./fixtures";
+import { MOCK_CONTROL, PORTAL } from "../playwright.config";
+import { Browser, completeStep, expectStatus, STANDARD_STEPS, type TestUser } from "./resilience/client";
+import { seededSoknadOf } from "./mock-control";
+import { persona } from "./personas";
+
+test.skip(({ browserName, isMobile, javaScriptEnabled }) => browserName !== "chromium" || isMobile || !javaScriptEnabled, "the HTML the server sends is the same in every project");
+
+const run = promisify(execFile);
+const vnuJar = path.join(path.dirname(createRequire(import.meta.url).resolve("vnu-jar/package.json")), "build/dist/vnu.jar");
+
+type VnuMessage = { type: string; subType?: string; url: string; message: string; extract?: string; lastLine?: number };
+
+/** Runs the checker once over `files`; its errors, per file. */
+async function vnuErrors(files: string[]): Promise<VnuMessage[]> {
+  const java = process.env.JAVA ?? "java";
+  // --exit-zero-always: the errors are read from the report, not from the exit code.
+  const { stdout, stderr } = await run(java, ["-jar", vnuJar, "--format", "json", "--errors-only", "--exit-zero-always", ...files], { maxBuffer: 64 * 1024 * 1024 });
+  const report = JSON.parse(stderr || stdout) as { messages: VnuMessage[] };
+  return report.messages.filter((message) => message.type === "error" || message.subType === "fatal");
+}
+
+/** A synthetic person of its own (no søknader yet), so sending here takes nothing from the personas' two a day. */
+async function freshPerson(): Promise<TestUser> {
+  const response = await fetch(`${MOCK_CONTROL}/mock/syntetiske-personer`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ antall: 1 }) });
+  expect(response.status, await response.clone().text()).toBe(201);
+  return ((await response.json()) as TestUser[])[0]!;
+}
+
+test("every page the end-to-end tests visit is valid HTML (Nu Html Checker)", async () => {
+  test.setTimeout(240_000);
+  const dir = test.info().outputPath("html");
+  fs.mkdirSync(dir, { recursive: true });
+  const saved: { file: string; name: string }[] = [];
+  const save = (name: string, html: string) => {
+    const file = path.join(dir, `${String(saved.length + 1).padStart(3, "0")}-${name.replace(/[^a-z0-9]+/gi, "-").toLowerCase()}.html`);
+    fs.writeFileSync(file, html);
+    saved.push({ file, name });
+  };
+  const visit = async (browser: Browser, name: string, pagePath: string, status = 200) => {
+    save(name, expectStatus(await browser.get(pagePath), status).html);
+  };
+
+  // Anonymous: the public pages in every language, the logins, their error states, the 404.
+  const anonymous = new Browser(PORTAL);
+  for (const language of ["nb", "nn", "en"]) await visit(anonymous, `landing ${language}`, `/${language}`);
+  for (const [name, pagePath] of [
+    ["login", "/nb/logg-inn"],
+    ["staff login", "/nb/nks/logg-inn"],
+    ["privacy", "/nb/personvern"],
+    ["accessibility statement", "/nb/tilgjengelighet"],
+    ["contact", "/nb/kontakt"],
+    ["logged out", "/nb/logget-ut"],
+  ]) {
+    await visit(anonymous, name!, pagePath!);
+  }
+  await visit(anonymous, "not found", "/nb/finnes-ikke", 404);
+  save("login, nobody chosen", expectStatus(await anonymous.post("/nb/logg-inn", { returnTo: "" }), 400).html);
+
+  // Staff: the staff page.
+  const staffUsers = (await (await fetch(`${MOCK_CONTROL}/mock/nks-testbrukere`)).json()) as { navIdent: string }[];
+  const staff = new Browser(PORTAL);
+  expect((await staff.post("/nb/nks/logg-inn", { navIdent: staffUsers[0]!.navIdent })).status).toBe(302);
+  await visit(staff, "staff page", "/nb/nks");
+
+  // Following the case: a granted søknad with a decision and payments, and one with tasks.
+  const granted = new Browser(PORTAL);
+  const innvilget = await persona("innvilget");
+  await granted.login(innvilget.fnr);
+  const grantedSoknad = await seededSoknadOf(innvilget.fnr);
+  await visit(granted, "front page, logged in", "/nb");
+  await visit(granted, "my applications", "/nb/mine-soknader");
+  await visit(granted, "payments", "/nb/utbetalinger");
+  await visit(granted, "messages", "/nb/meldinger");
+  const statusPage = expectStatus(await granted.get(`/nb/innsyn/${grantedSoknad}`), 200).html;
+  save("status page, granted", statusPage);
+  const vedtak = new RegExp(`/nb/innsyn/${grantedSoknad}/vedtak/[^"?#]+`).exec(statusPage)?.[0];
+  expect(vedtak, "a decision linked from the status page").toBeTruthy();
+  await visit(granted, "decision", vedtak!);
+  await visit(granted, "start page", "/nb/soknad");
+
+  // The seeded søknad with documents asked for: tasks with an upload each.
+  const processing = await persona("under-behandling");
+  const waiting = new Browser(PORTAL);
+  await waiting.login(processing.fnr);
+  await visit(waiting, "status page with tasks to upload for", `/nb/innsyn/${await seededSoknadOf(processing.fnr)}`);
+
+  // The application: every step as it first shows, a step with errors, the summary, delete, the receipt.
+  const applicant = new Browser(PORTAL);
+  await applicant.login((await freshPerson()).fnr);
+  const draftId = await applicant.startDraft();
+  const base = `/nb/soknad/${draftId}`;
+  save("behov with errors", expectStatus(await applicant.post(`${base}/behov`, { intent: "next" }), 400).html);
+  let page = await applicant.page(`${base}/personalia`);
+  for (const step of STANDARD_STEPS) {
+    save(`step ${step}`, page.html);
+    if (step === "oppsummering") break;
+    page = await completeStep(applicant, draftId, step, page, "vnu");
+  }
+  await visit(applicant, "delete the draft?", `${base}/slett`);
+  const sent = await completeStep(applicant, draftId, "oppsummering", page, "vnu");
+  expect(new URL(sent.path, PORTAL).pathname).toBe(`${base}/kvittering`);
+  for (const language of ["nb", "nn", "en"]) await visit(applicant, `receipt ${language}`, `/${language}/soknad/${draftId}/kvittering`);
+
+  const errors = await vnuErrors(saved.map((entry) => entry.file));
+  // The checker names a file as file:/path.
+  const named = new Map(saved.map((entry) => [path.basename(entry.file), entry.name]));
+  const problems = errors.map((error) => `${named.get(path.basename(error.url)) ?? error.url}, line ${error.lastLine ?? "?"}: ${error.message} [${(error.extract ?? "").replace(/\s+/g, " ").slice(0, 160)}]`);
+  expect(saved.length).toBeGreaterThan(30);
+  expect(problems, `HTML errors in ${saved.length} pages`).toEqual([]);
+});
