@@ -22,7 +22,8 @@ try {
 } catch (error) {
   if (error instanceof ConfigError) {
     console.error(error.message);
-    console.error("Refusing to start. Set MOCKS=true to run with the fagsystem mock and test login.");
+    const missing = error.message.includes("is required when MOCKS is not true");
+    console.error(`Refusing to start.${missing ? " Set MOCKS=true to run with the fagsystem mock and test login." : ""}`);
     process.exit(1);
   }
   throw error;

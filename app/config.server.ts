@@ -28,6 +28,14 @@ const envSchema = z
     AZURE_APP_CLIENT_SECRET: z.string().min(1).optional(),
   })
   .superRefine((env, ctx) => {
+    // The warning opens SESSION_WARNING_SECONDS before the end; it cannot open before the last request.
+    if (env.SESSION_WARNING_SECONDS >= env.SESSION_IDLE_SECONDS) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ["SESSION_WARNING_SECONDS"],
+        message: `must be shorter than SESSION_IDLE_SECONDS (${env.SESSION_WARNING_SECONDS} s warning, ${env.SESSION_IDLE_SECONDS} s idle): the timeout warning would open before the person could do anything`,
+      });
+    }
     if (env.MOCKS) return;
     const required = [
       "FAGSYSTEM_URL",
