@@ -13,6 +13,7 @@ import { ConfigError, parseConfig } from "./app/config.server";
 import { isCrossOriginStateChange, securityHeaders } from "./app/security.server";
 import { LANGUAGE_COOKIE, languageOfPath } from "./app/i18n/languages";
 import { requestScope } from "./app/request-scope.server";
+import { discardUnreadBody } from "./app/request-body.server";
 
 const development = process.env.NODE_ENV === "development";
 
@@ -53,6 +54,13 @@ const app = express();
 app.disable("x-powered-by");
 app.set("trust proxy", "loopback");
 app.use(compression());
+
+// What nobody read of a request body is thrown away after the answer, within limits, so the
+// client sees the answer and no body is ever held (app/request-body.server.ts).
+app.use((req, res, next) => {
+  res.once("finish", () => discardUnreadBody(req));
+  next();
+});
 
 app.use((req, res, next) => {
   const nonce = crypto.randomBytes(16).toString("base64");

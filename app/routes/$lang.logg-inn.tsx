@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { listTestUsers, loginApplicant, requireMocks } from "~/auth/login.server";
 import { safeReturnPath } from "~/auth/auth.server";
+import { readForm } from "~/request-body.server";
 import { FagsystemError } from "~/fagsystem/client.server";
 import { ageOn } from "~/i18n/format";
 import { FormErrorSummary } from "~/shell/FormErrorSummary";
@@ -29,7 +30,7 @@ const loginSchema = z.object({ fnr: z.string().regex(/^\d{11}$/), returnTo: z.st
 
 export async function action({ request, params }: ActionFunctionArgs) {
   requireMocks();
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await readForm(request, "small"));
   const parsed = loginSchema.safeParse(form);
   if (!parsed.success) return data({ error: "choose" as const }, { status: 400 });
   const users = await listTestUsers().catch(() => null);

@@ -4,6 +4,7 @@ import { Alert, Button, Radio, RadioGroup, VStack } from "@navikt/ds-react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { listStaffTestUsers, loginStaff, requireMocks } from "~/auth/login.server";
+import { readForm } from "~/request-body.server";
 import { FormErrorSummary } from "~/shell/FormErrorSummary";
 import { pageTitle } from "~/shell/meta";
 import { Page } from "~/shell/Page";
@@ -18,7 +19,7 @@ export async function loader() {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   requireMocks();
-  const parsed = z.object({ navIdent: z.string().regex(/^[A-Z]\d{6}$/) }).safeParse(Object.fromEntries(await request.formData()));
+  const parsed = z.object({ navIdent: z.string().regex(/^[A-Z]\d{6}$/) }).safeParse(Object.fromEntries(await readForm(request, "small")));
   const users = await listStaffTestUsers().catch(() => null);
   if (!users) return data({ error: "unavailable" as const }, { status: 503 });
   const user = parsed.success ? users.find((candidate) => candidate.navIdent === parsed.data.navIdent) : undefined;
