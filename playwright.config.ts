@@ -65,7 +65,9 @@ export default defineConfig({
     { name: "no-js", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 }, javaScriptEnabled: false, channel: undefined } },
   ],
   webServer: [
-    server(PORT_BASE, PORT_BASE + 1),
+    // The main portal believes a proxy on this machine (as behind a local reverse proxy); the
+    // short-session one trusts none, so X-Forwarded-Host is tested both ways (security.spec.ts).
+    server(PORT_BASE, PORT_BASE + 1, { TRUST_PROXY: "loopback" }),
     server(PORT_BASE + 100, PORT_BASE + 101, { SESSION_IDLE_SECONDS: "30", SESSION_WARNING_SECONDS: "20", SESSION_MAX_SECONDS: "75", FAGSYSTEM_TIMEOUT_MS: "4000" }),
   ],
 });

@@ -5,6 +5,9 @@ const bool = z
   .optional()
   .transform((value) => value === "true" || value === "1");
 
+/** An address or subnet (IPv4 or IPv6, optionally /bits), or one of Express's names for address ranges. */
+const PROXY_TOKEN = /^(?:loopback|linklocal|uniquelocal|[0-9a-fA-F:.]+(?:\/\d{1,3})?)$/;
+
 const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
@@ -19,6 +22,19 @@ const envSchema = z
     SESSION_IDLE_SECONDS: z.coerce.number().int().positive().default(30 * 60),
     SESSION_MAX_SECONDS: z.coerce.number().int().positive().default(6 * 60 * 60),
     SESSION_WARNING_SECONDS: z.coerce.number().int().positive().default(5 * 60),
+    /**
+     * Which peers are proxies whose X-Forwarded-Host and X-Forwarded-Proto are believed (Express's
+     * "trust proxy"): a number of hops, or addresses, subnets and the names loopback, linklocal and
+     * uniquelocal, separated by commas. Empty: none; the headers are then removed from every request.
+     */
+    TRUST_PROXY: z
+      .string()
+      .default("")
+      .transform((value) => value.trim())
+      .refine((value) => value === "" || /^\d+$/.test(value) || value.split(",").every((part) => PROXY_TOKEN.test(part.trim())), {
+        message: "must be empty, a number of hops, or a comma-separated list of addresses, subnets, loopback, linklocal or uniquelocal",
+      })
+      .transform((value): false | number | string[] => (value === "" ? false : /^\d+$/.test(value) ? Number(value) : value.split(",").map((part) => part.trim()))),
     // Real identity providers (ID-porten for citizens, Entra ID for staff). Required without mocks.
     IDPORTEN_WELL_KNOWN_URL: z.string().url().optional(),
     IDPORTEN_CLIENT_ID: z.string().min(1).optional(),

@@ -26,3 +26,19 @@ describe("the settings", () => {
     expect(() => parseConfig({ MOCKS: "true", SESSION_IDLE_SECONDS: "120" })).toThrow(/SESSION_WARNING_SECONDS/);
   });
 });
+
+describe("TRUST_PROXY", () => {
+  it("trusts no proxy unless told to", () => {
+    expect(parseConfig({ MOCKS: "true" }).TRUST_PROXY).toBe(false);
+    expect(parseConfig({ MOCKS: "true", TRUST_PROXY: "" }).TRUST_PROXY).toBe(false);
+  });
+
+  it("takes a number of hops, or addresses, subnets and Express's names", () => {
+    expect(parseConfig({ MOCKS: "true", TRUST_PROXY: "1" }).TRUST_PROXY).toBe(1);
+    expect(parseConfig({ MOCKS: "true", TRUST_PROXY: "loopback, 10.0.0.0/8,fd00::/8" }).TRUST_PROXY).toEqual(["loopback", "10.0.0.0/8", "fd00::/8"]);
+  });
+
+  it.each(["true", "*", "everyone", "10.0.0.0/8; rm -rf"])("refuses %s", (value) => {
+    expect(() => parseConfig({ MOCKS: "true", TRUST_PROXY: value })).toThrow(/TRUST_PROXY/);
+  });
+});

@@ -43,6 +43,43 @@ export function securityHeaders(options: { nonce: string; host: string | undefin
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
+/** What the portal answers: pages (GET, HEAD) and forms (POST). Anything else is a 405. */
+export const ALLOWED_METHODS = ["GET", "HEAD", "POST"] as const;
+
+export function isAllowedMethod(method: string): boolean {
+  return (ALLOWED_METHODS as readonly string[]).includes(method);
+}
+
+const HOST_NAME = /^[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?(?:\.[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?)*\.?$/i;
+const IPV6_LITERAL = /^\[[0-9a-f:.]{2,45}\]$/i;
+
+/**
+ * A Host (or forwarded host) the portal can build its own URL from: a host name, an IPv4 address
+ * or a bracketed IPv6 address, and a port from 1 to 65535. Anything else would make that URL
+ * invalid (a 500), so it is refused (400).
+ */
+export function isValidHost(value: string | undefined): value is string {
+  if (!value || value.length > 300) return false;
+  const portAt = value.lastIndexOf(":");
+  const hasPort = portAt > value.lastIndexOf("]");
+  const name = hasPort ? value.slice(0, portAt) : value;
+  if (hasPort) {
+    const port = value.slice(portAt + 1);
+    if (!/^\d{1,5}$/.test(port) || Number(port) < 1 || Number(port) > 65535) return false;
+  }
+  return HOST_NAME.test(name) || IPV6_LITERAL.test(name);
+}
+
+/**
+ * The host a request was sent to: a trusted proxy's X-Forwarded-Host (its first value), otherwise
+ * the Host header. Undefined when it is not a valid host (see isValidHost).
+ */
+export function requestHost(input: { host: string | undefined; forwardedHost: string | undefined; proxyTrusted: boolean }): string | undefined {
+  const forwarded = input.proxyTrusted ? input.forwardedHost?.split(",")[0]?.trim() : undefined;
+  const host = forwarded || input.host;
+  return isValidHost(host) ? host.toLowerCase() : undefined;
+}
+
 /**
  * CSRF defence on top of SameSite=Lax cookies: a state-changing request must not come
  * from another origin. Browsers send Origin on POST, but as "null" for form posts from a
@@ -57,7 +94,7 @@ export function isCrossOriginStateChange(input: {
   if (SAFE_METHODS.has(input.method.toUpperCase())) return false;
   if (input.origin && input.origin !== "null") {
     try {
-      return new URL(input.origin).host !== input.host;
+      return new URL(input.origin).host !== input.host?.toLowerCase();
     } catch {
       return true;
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contentSecurityPolicy, isCrossOriginStateChange, securityHeaders } from "./security.server";
+import { contentSecurityPolicy, isAllowedMethod, isCrossOriginStateChange, isValidHost, requestHost, securityHeaders } from "./security.server";
 import { parseConfig } from "./config.server";
 
 describe("security headers", () => {
@@ -30,6 +30,32 @@ describe("cross-origin state changes", () => {
     // A form post from our own page under Referrer-Policy: no-referrer.
     expect(isCrossOriginStateChange({ ...base, method: "POST", origin: "null", secFetchSite: "same-origin" })).toBe(false);
     expect(isCrossOriginStateChange({ ...base, method: "GET", origin: "https://evil.example" })).toBe(false);
+  });
+});
+
+describe("methods and hosts", () => {
+  it("answers GET, HEAD and POST only", () => {
+    for (const method of ["GET", "HEAD", "POST"]) expect(isAllowedMethod(method)).toBe(true);
+    for (const method of ["TRACE", "TRACK", "CONNECT", "OPTIONS", "PUT", "DELETE", "PATCH", "PROPFIND", "post", "BREW"]) expect(isAllowedMethod(method)).toBe(false);
+  });
+
+  it.each(["localhost", "localhost:3000", "sosialhjelp.nav.no", "sosialhjelp.intern.nav.no:443", "127.0.0.1:8080", "[::1]:3000", "[::1]", "portal_1:3000"])("takes the host %s", (host) => {
+    expect(isValidHost(host)).toBe(true);
+  });
+
+  it.each(["", "a b", "[::1", "%%%", "localhost:99999", "localhost:0", "localhost:", "localhost:3000:1", "evil.example/path", "evil.example\r\nX: y", "-start.example", "user@host", "x".repeat(400)])(
+    "refuses the host %j",
+    (host) => {
+      expect(isValidHost(host)).toBe(false);
+    },
+  );
+
+  it("reads X-Forwarded-Host only from a trusted proxy, its first value, lower-cased", () => {
+    expect(requestHost({ host: "localhost:3000", forwardedHost: "evil.example", proxyTrusted: false })).toBe("localhost:3000");
+    expect(requestHost({ host: "10.0.0.5:3000", forwardedHost: "Sosialhjelp.NAV.no, other", proxyTrusted: true })).toBe("sosialhjelp.nav.no");
+    expect(requestHost({ host: "localhost:3000", forwardedHost: undefined, proxyTrusted: true })).toBe("localhost:3000");
+    expect(requestHost({ host: "localhost:3000", forwardedHost: "a b", proxyTrusted: true })).toBeUndefined();
+    expect(requestHost({ host: undefined, forwardedHost: undefined, proxyTrusted: false })).toBeUndefined();
   });
 });
 

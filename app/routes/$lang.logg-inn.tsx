@@ -26,7 +26,7 @@ export async function loader() {
   }
 }
 
-const loginSchema = z.object({ fnr: z.string().regex(/^\d{11}$/), returnTo: z.string().max(2000).optional() });
+const loginSchema = z.object({ fnr: z.string().regex(/^\d{11}$/), returnTo: z.string().optional() });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   requireMocks();
