@@ -111,7 +111,8 @@ app.use((req, res, next) => {
   const crossOrigin = isCrossOriginStateChange({
     method: req.method,
     origin: req.headers.origin,
-    secFetchSite: req.headers["sec-fetch-site"] as string | undefined,
+    secFetchSite: req.get("Sec-Fetch-Site"),
+    referer: req.get("Referer"),
     host: res.locals.host as string,
   });
   if (crossOrigin) return refuse(req, res, 403, "crossSite");

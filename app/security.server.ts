@@ -80,26 +80,33 @@ export function requestHost(input: { host: string | undefined; forwardedHost: st
   return isValidHost(host) ? host.toLowerCase() : undefined;
 }
 
+/** Whether an absolute URL (an Origin or a Referer) is on `host`; anything unreadable is not. */
+function isOnHost(url: string, host: string | undefined): boolean {
+  try {
+    return new URL(url).host === host?.toLowerCase();
+  } catch {
+    return false;
+  }
+}
+
 /**
  * CSRF defence on top of SameSite=Lax cookies: a state-changing request must not come
  * from another origin. Browsers send Origin on POST, but as "null" for form posts from a
  * page with Referrer-Policy: no-referrer (ours); then Sec-Fetch-Site tells where it came from.
+ * A request with neither is not from a browser of today (they send Origin with every POST):
+ * it is let through only when its Referer is this site, and refused without one.
  */
 export function isCrossOriginStateChange(input: {
   method: string;
   origin: string | undefined;
   secFetchSite: string | undefined;
+  referer?: string | undefined;
   host: string | undefined;
 }): boolean {
   if (SAFE_METHODS.has(input.method.toUpperCase())) return false;
-  if (input.origin && input.origin !== "null") {
-    try {
-      return new URL(input.origin).host !== input.host?.toLowerCase();
-    } catch {
-      return true;
-    }
-  }
+  if (input.origin && input.origin !== "null") return !isOnHost(input.origin, input.host);
   if (input.secFetchSite) return input.secFetchSite !== "same-origin" && input.secFetchSite !== "none";
   // "null" without Sec-Fetch-Site cannot be told apart from a sandboxed attacker page.
-  return input.origin === "null";
+  if (input.origin === "null") return true;
+  return !input.referer || !isOnHost(input.referer, input.host);
 }

@@ -25,6 +25,20 @@ describe("cross-origin state changes", () => {
     expect(isCrossOriginStateChange({ ...base, method: "POST", origin: undefined, secFetchSite: "same-site" })).toBe(true);
     expect(isCrossOriginStateChange({ ...base, method: "POST", origin: undefined, secFetchSite: "cross-site" })).toBe(true);
   });
+  it("refuses a POST with neither Origin nor Sec-Fetch-Site unless its Referer is this site", () => {
+    const bare = { ...base, method: "POST", origin: undefined };
+    expect(isCrossOriginStateChange({ ...bare, referer: "https://evil.example/page" })).toBe(true);
+    expect(isCrossOriginStateChange({ ...bare, referer: "http://localhost:3000.evil.example/" })).toBe(true);
+    expect(isCrossOriginStateChange({ ...bare, referer: "not a url" })).toBe(true);
+    expect(isCrossOriginStateChange({ ...bare, referer: undefined }), "no Referer either").toBe(true);
+    expect(isCrossOriginStateChange({ ...bare, referer: "http://localhost:3000/nb/soknad" })).toBe(false);
+    expect(isCrossOriginStateChange({ ...bare, referer: "http://LOCALHOST:3000/nb" })).toBe(false);
+    // Origin and Sec-Fetch-Site, when there, decide; a Referer cannot overrule them.
+    expect(isCrossOriginStateChange({ ...bare, origin: "https://evil.example", referer: "http://localhost:3000/nb" })).toBe(true);
+    expect(isCrossOriginStateChange({ ...bare, secFetchSite: "cross-site", referer: "http://localhost:3000/nb" })).toBe(true);
+    expect(isCrossOriginStateChange({ ...bare, origin: "null", referer: "http://localhost:3000/nb" })).toBe(true);
+    expect(isCrossOriginStateChange({ ...base, method: "GET", origin: undefined, referer: "https://evil.example/" })).toBe(false);
+  });
   it("allows same-origin POSTs and any GET", () => {
     expect(isCrossOriginStateChange({ ...base, method: "POST", origin: "http://localhost:3000" })).toBe(false);
     // A form post from our own page under Referrer-Policy: no-referrer.
