@@ -23,7 +23,8 @@ export const MOCK_CONTROL = `http://127.0.0.1:${PORT_BASE + 1}`;
 export const SHORT_SESSION_MOCK_CONTROL = `http://127.0.0.1:${PORT_BASE + 101}`;
 
 const server = (port: number, mockPort: number, extra: Record<string, string> = {}) => ({
-  command: "npx tsx server.ts",
+  // The output also goes to data/e2e-<port>.log, where tests look for errors nobody handled (e2e/server-log.ts).
+  command: `mkdir -p data && npx tsx server.ts 2>&1 | tee data/e2e-${port}.log`,
   url: `http://localhost:${port}/nb`,
   reuseExistingServer: false,
   timeout: 120_000,

@@ -84,6 +84,9 @@ function refuse(req: express.Request, res: express.Response, status: number, kin
 app.use((req, res, next) => {
   if (!isAllowedMethod(req.method)) return refuse(req, res, 405, "methodNotAllowed", { Allow: ALLOWED_METHODS.join(", ") });
   if (!req.url.startsWith("/")) return refuse(req, res, 400, "badRequest");
+  // Remix runs a route's action for anything but GET on a `.data` address, HEAD included: HEAD is
+  // a GET whose body Node leaves out (it knows the method from when the request came).
+  if (req.method === "HEAD") req.method = "GET";
   next();
 });
 

@@ -72,12 +72,15 @@ export function isValidHost(value: string | undefined): value is string {
 
 /**
  * The host a request was sent to: a trusted proxy's X-Forwarded-Host (its first value), otherwise
- * the Host header. Undefined when it is not a valid host (see isValidHost).
+ * the Host header. Undefined when either is not a valid host (see isValidHost): the Host header is
+ * checked even behind a proxy, since Remix's adapter takes the port from it when the forwarded
+ * host has none.
  */
 export function requestHost(input: { host: string | undefined; forwardedHost: string | undefined; proxyTrusted: boolean }): string | undefined {
+  if (!isValidHost(input.host)) return undefined;
   const forwarded = input.proxyTrusted ? input.forwardedHost?.split(",")[0]?.trim() : undefined;
-  const host = forwarded || input.host;
-  return isValidHost(host) ? host.toLowerCase() : undefined;
+  if (!forwarded) return input.host.toLowerCase();
+  return isValidHost(forwarded) ? forwarded.toLowerCase() : undefined;
 }
 
 /** Whether an absolute URL (an Origin or a Referer) is on `host`; anything unreadable is not. */

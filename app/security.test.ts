@@ -70,6 +70,8 @@ describe("methods and hosts", () => {
     expect(requestHost({ host: "localhost:3000", forwardedHost: undefined, proxyTrusted: true })).toBe("localhost:3000");
     expect(requestHost({ host: "localhost:3000", forwardedHost: "a b", proxyTrusted: true })).toBeUndefined();
     expect(requestHost({ host: undefined, forwardedHost: undefined, proxyTrusted: false })).toBeUndefined();
+    // Remix's adapter takes the port from Host when the forwarded host has none: Host must be valid too.
+    expect(requestHost({ host: "localhost:99999", forwardedHost: "sosialhjelp.nav.no", proxyTrusted: true })).toBeUndefined();
   });
 });
 
