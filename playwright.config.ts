@@ -23,7 +23,8 @@ export const MOCK_CONTROL = `http://127.0.0.1:${PORT_BASE + 1}`;
 export const SHORT_SESSION_MOCK_CONTROL = `http://127.0.0.1:${PORT_BASE + 101}`;
 
 const server = (port: number, mockPort: number, extra: Record<string, string> = {}) => ({
-  command: "npx tsx server.ts",
+  // The output also goes to data/e2e-<port>.log, where tests look for errors nobody handled (e2e/server-log.ts).
+  command: `mkdir -p data && npx tsx server.ts 2>&1 | tee data/e2e-${port}.log`,
   url: `http://localhost:${port}/nb`,
   reuseExistingServer: false,
   timeout: 120_000,
@@ -73,7 +74,9 @@ export default defineConfig({
     { name: "no-js", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 }, javaScriptEnabled: false, channel: undefined } },
   ],
   webServer: [
-    server(PORT_BASE, PORT_BASE + 1, RATE_LIMITS),
+    // The main portal believes a proxy on this machine (as behind a local reverse proxy); the
+    // short-session one trusts none, so X-Forwarded-Host is tested both ways (security.spec.ts).
+    server(PORT_BASE, PORT_BASE + 1, { ...RATE_LIMITS, TRUST_PROXY: "loopback" }),
     server(PORT_BASE + 100, PORT_BASE + 101, { ...RATE_LIMITS, SESSION_IDLE_SECONDS: "30", SESSION_WARNING_SECONDS: "20", SESSION_MAX_SECONDS: "75", FAGSYSTEM_TIMEOUT_MS: "4000" }),
   ],
 });

@@ -10,9 +10,11 @@ import compression from "compression";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import { ConfigError, parseConfig } from "./app/config.server";
-import { isCrossOriginStateChange, securityHeaders } from "./app/security.server";
+import { ALLOWED_METHODS, isAllowedMethod, isCrossOriginStateChange, requestHost, securityHeaders } from "./app/security.server";
 import { LANGUAGE_COOKIE, languageOfPath } from "./app/i18n/languages";
 import { requestScope } from "./app/request-scope.server";
+import { discardUnreadBody } from "./app/request-body.server";
+import { refusalText, type EarlyRefusal } from "./app/http-refusal.server";
 
 const development = process.env.NODE_ENV === "development";
 
@@ -22,7 +24,8 @@ try {
 } catch (error) {
   if (error instanceof ConfigError) {
     console.error(error.message);
-    console.error("Refusing to start. Set MOCKS=true to run with the fagsystem mock and test login.");
+    const missing = error.message.includes("is required when MOCKS is not true");
+    console.error(`Refusing to start.${missing ? " Set MOCKS=true to run with the fagsystem mock and test login." : ""}`);
     process.exit(1);
   }
   throw error;
@@ -50,8 +53,17 @@ if (cfg.MOCKS) {
 
 const app = express();
 app.disable("x-powered-by");
-app.set("trust proxy", "loopback");
+// X-Forwarded-Host and -Proto only from the proxies TRUST_PROXY names (none unless set).
+app.set("trust proxy", cfg.TRUST_PROXY);
+const trustsProxy = app.get("trust proxy fn") as (address: string | undefined, hop: number) => boolean;
 app.use(compression());
+
+// What nobody read of a request body is thrown away after the answer, within limits, so the
+// client sees the answer and no body is ever held (app/request-body.server.ts).
+app.use((req, res, next) => {
+  res.once("finish", () => discardUnreadBody(req));
+  next();
+});
 
 app.use((req, res, next) => {
   const nonce = crypto.randomBytes(16).toString("base64");
@@ -62,21 +74,73 @@ app.use((req, res, next) => {
   next();
 });
 
+/** A request refused before Remix: in words, and its body (if any) thrown away within limits. */
+function refuse(req: express.Request, res: express.Response, status: number, kind: EarlyRefusal, headers: Record<string, string> = {}) {
+  discardUnreadBody(req);
+  res.status(status).set(headers).type("text/plain; charset=utf-8").send(refusalText(req.path, kind, status));
+}
+
+// Pages and forms only, at a path: no other method, and no absolute URL (a request for a proxy).
+app.use((req, res, next) => {
+  if (!isAllowedMethod(req.method)) return refuse(req, res, 405, "methodNotAllowed", { Allow: ALLOWED_METHODS.join(", ") });
+  if (!req.url.startsWith("/")) return refuse(req, res, 400, "badRequest");
+  // Remix runs a route's action for anything but GET on a `.data` address, HEAD included: HEAD is
+  // a GET whose body Node leaves out (it knows the method from when the request came).
+  if (req.method === "HEAD") req.method = "GET";
+  next();
+});
+
+// The host the request was sent to, which Remix builds its URL from: from a trusted proxy its
+// X-Forwarded-Host, otherwise Host; one that cannot be a host is refused. Proxy headers from
+// anyone else are removed, so neither Express nor Remix reads them.
+app.use((req, res, next) => {
+  const proxyTrusted = trustsProxy(req.socket.remoteAddress, 0);
+  const forwardedHost = req.get("X-Forwarded-Host");
+  const host = requestHost({ host: req.headers.host, forwardedHost, proxyTrusted });
+  if (!host) return refuse(req, res, 400, "badRequest");
+  if (proxyTrusted) {
+    if (forwardedHost !== undefined) req.headers["x-forwarded-host"] = host;
+    const proto = req.get("X-Forwarded-Proto")?.split(",")[0]?.trim().toLowerCase();
+    if (proto !== undefined && proto !== "http" && proto !== "https") return refuse(req, res, 400, "badRequest");
+  } else {
+    delete req.headers["x-forwarded-host"];
+    delete req.headers["x-forwarded-proto"];
+  }
+  res.locals.host = host;
+  next();
+});
+
 app.use((req, res, next) => {
   const crossOrigin = isCrossOriginStateChange({
     method: req.method,
     origin: req.headers.origin,
-    secFetchSite: req.headers["sec-fetch-site"] as string | undefined,
-    host: req.headers.host,
+    secFetchSite: req.get("Sec-Fetch-Site"),
+    referer: req.get("Referer"),
+    host: res.locals.host as string,
   });
-  if (crossOrigin) {
-    res.status(403).type("text/plain").send("Forbidden");
-    return;
-  }
+  if (crossOrigin) return refuse(req, res, 403, "crossSite");
   // Under Referrer-Policy: no-referrer a plain form post from our own page says Origin: null.
   // Sec-Fetch-Site has shown it is ours, so spare Remix's own origin check the "null".
   if (req.headers.origin === "null") delete req.headers.origin;
   next();
+});
+
+// `_data` is how Remix's loaders were fetched before single fetch; nothing of ours sends it, and
+// Remix would answer it with JSON (and a warning in the log). It is dropped: the page is answered.
+app.use((req, _res, next) => {
+  if (req.query._data === undefined) return next();
+  const [path, query = ""] = req.url.split("?", 2) as [string, string?];
+  const params = new URLSearchParams(query);
+  params.delete("_data");
+  req.url = req.originalUrl = params.size > 0 ? `${path}?${params}` : path;
+  next();
+});
+
+// "//" in a path matches no route (and would be the root's error page without its texts).
+app.use((req, res, next) => {
+  if (!req.path.includes("//")) return next();
+  const query = req.url.indexOf("?");
+  res.redirect(308, req.path.replace(/\/{2,}/g, "/") + (query < 0 ? "" : req.url.slice(query)));
 });
 
 if (fagsystemSimulator) app.use("/mock/fagsystem", fagsystemSimulator);
@@ -117,6 +181,16 @@ app.all(
     getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce as string, clientAddress: req.ip ?? "" }),
   }),
 );
+
+// What Express itself refuses (a path that cannot be decoded: its status is 400) is answered in
+// words, without a stack trace in the log; anything else is logged once, with a tag, and is a 500.
+app.use((error: unknown, req: express.Request, res: express.Response, next: express.NextFunction) => {
+  if (res.headersSent) return next(error);
+  const status = Number((error as { status?: unknown } | null)?.status);
+  if (status >= 400 && status < 500) return refuse(req, res, 400, "badRequest");
+  console.error(`[server] ${req.method} ${req.path}:`, error);
+  refuse(req, res, 500, "unexpected");
+});
 
 const server = app.listen(cfg.PORT, () => {
   console.log(`Portal on http://localhost:${cfg.PORT}${cfg.MOCKS ? " (mocks on)" : ""}`);

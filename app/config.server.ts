@@ -5,6 +5,9 @@ const bool = z
   .optional()
   .transform((value) => value === "true" || value === "1");
 
+/** An address or subnet (IPv4 or IPv6, optionally /bits), or one of Express's names for address ranges. */
+const PROXY_TOKEN = /^(?:loopback|linklocal|uniquelocal|[0-9a-fA-F:.]+(?:\/\d{1,3})?)$/;
+
 const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
@@ -26,6 +29,19 @@ const envSchema = z
     RATE_LIMIT_LOGINS_PER_PERSON: z.coerce.number().int().positive().default(10),
     /** Attempts to send a søknad per hour for one person. */
     RATE_LIMIT_SENDS_PER_PERSON: z.coerce.number().int().positive().default(60),
+    /**
+     * Which peers are proxies whose X-Forwarded-Host and X-Forwarded-Proto are believed (Express's
+     * "trust proxy"): a number of hops, or addresses, subnets and the names loopback, linklocal and
+     * uniquelocal, separated by commas. Empty: none; the headers are then removed from every request.
+     */
+    TRUST_PROXY: z
+      .string()
+      .default("")
+      .transform((value) => value.trim())
+      .refine((value) => value === "" || /^\d+$/.test(value) || value.split(",").every((part) => PROXY_TOKEN.test(part.trim())), {
+        message: "must be empty, a number of hops, or a comma-separated list of addresses, subnets, loopback, linklocal or uniquelocal",
+      })
+      .transform((value): false | number | string[] => (value === "" ? false : /^\d+$/.test(value) ? Number(value) : value.split(",").map((part) => part.trim()))),
     // Real identity providers (ID-porten for citizens, Entra ID for staff). Required without mocks.
     IDPORTEN_WELL_KNOWN_URL: z.string().url().optional(),
     IDPORTEN_CLIENT_ID: z.string().min(1).optional(),
@@ -35,6 +51,14 @@ const envSchema = z
     AZURE_APP_CLIENT_SECRET: z.string().min(1).optional(),
   })
   .superRefine((env, ctx) => {
+    // The warning opens SESSION_WARNING_SECONDS before the end; it cannot open before the last request.
+    if (env.SESSION_WARNING_SECONDS >= env.SESSION_IDLE_SECONDS) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ["SESSION_WARNING_SECONDS"],
+        message: `must be shorter than SESSION_IDLE_SECONDS (${env.SESSION_WARNING_SECONDS} s warning, ${env.SESSION_IDLE_SECONDS} s idle): the timeout warning would open before the person could do anything`,
+      });
+    }
     if (env.MOCKS) return;
     const required = [
       "FAGSYSTEM_URL",

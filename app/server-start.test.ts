@@ -14,4 +14,14 @@ describe("starting the server", () => {
     expect(result.stderr).toContain("Refusing to start");
     expect(result.stdout).not.toContain("Fagsystem mock on");
   });
+
+  it("refuses to start when the timeout warning would come before the idle period has begun", () => {
+    const env = { ...process.env, MOCKS: "true", NODE_ENV: "production" as const, PORT: "3999", SESSION_IDLE_SECONDS: "60", SESSION_WARNING_SECONDS: "90" };
+    const result = spawnSync(process.execPath, ["--import", "tsx", "server.ts"], { cwd: root, env, encoding: "utf8", timeout: 30_000 });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("SESSION_WARNING_SECONDS: must be shorter than SESSION_IDLE_SECONDS");
+    expect(result.stderr).toContain("Refusing to start.");
+    expect(result.stderr).not.toContain("Set MOCKS=true");
+    expect(result.stdout).not.toContain("Fagsystem mock on");
+  });
 });

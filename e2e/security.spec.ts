@@ -10,6 +10,8 @@ import { newSoknadFor, seededSoknadOf, soknaderOf } from "./mock-control";
 import { allSteps } from "../app/soknad/steps";
 import { PORTAL, RATE_LIMITS, SHORT_SESSION_PORTAL } from "../playwright.config";
 import { text } from "./locale";
+import { persona } from "./personas";
+import { send } from "./raw-http";
 
 test.skip(({ browserName, isMobile, javaScriptEnabled }) => browserName !== "chromium" || isMobile || !javaScriptEnabled, "HTTP-level checks: the desktop project is enough");
 
@@ -257,6 +259,151 @@ test("every page carries the security headers; personal pages are never cached; 
   // Behind a real host name (as in production behind TLS), the browser is told to stay on https.
   const behindProxy = await person.api.get("/nb", { headers: { Host: "sosialhjelp.nav.no" } });
   expect(behindProxy.headers()["strict-transport-security"]).toBe("max-age=31536000; includeSubDomains");
+  await person.api.dispose();
+});
+
+/** Whether the request context is still logged in (the personal page opens, not the login). */
+async function stillLoggedIn(api: APIRequestContext) {
+  return (await api.get("/nb/mine-soknader", { maxRedirects: 0 })).status() === 200;
+}
+
+const cookieOf = async (api: APIRequestContext) => (await api.storageState()).cookies.map((cookie) => `${cookie.name}=${cookie.value}`).join("; ");
+
+test("methods other than GET, HEAD and POST get 405 in words, and change nothing", async () => {
+  const person = await loggedIn("aleneforelder");
+  const draftId = await newDraft(person.api);
+  const cookie = await cookieOf(person.api);
+  const attempts: Array<[string, string]> = [
+    ["TRACE", "/nb"],
+    ["TRACE", "/nn/logg-ut"],
+    ["PUT", "/nb/logg-ut"],
+    ["DELETE", `/nb/soknad/${draftId}/slett`],
+    ["PATCH", `/nb/soknad/${draftId}/behov`],
+    ["OPTIONS", "/en/logg-inn"],
+    ["PROPFIND", "/nb"],
+  ];
+  const problems: string[] = [];
+  for (const [method, path] of attempts) {
+    const answer = await send(`${PORTAL}${path}`, { method, headers: { Origin: PORTAL, Cookie: cookie }, body: "intent=delete&confirm=on" });
+    if (answer.status !== 405) problems.push(`${method} ${path}: ${answer.status}`);
+    if (answer.headers["allow"] !== "GET, HEAD, POST") problems.push(`${method} ${path}: Allow ${answer.headers["allow"]}`);
+    const words = path.startsWith("/nn") ? "Dette kan ikkje gjerast her" : path.startsWith("/en") ? "This cannot be done here" : "Dette kan ikke gjøres her";
+    if (!answer.body.includes(words)) problems.push(`${method} ${path}: not in words: ${answer.body.slice(0, 200)}`);
+  }
+  expect(problems).toEqual([]);
+  // HEAD is a GET without the body, also at the addresses where Remix would run an action for it.
+  for (const path of ["/nb/logg-ut.data", "/nb/logg-ut"]) {
+    const head = await send(`${PORTAL}${path}`, { method: "HEAD", headers: { Origin: "https://evil.example", Cookie: cookie } });
+    expect(head.status, `HEAD ${path}`).toBeLessThan(400);
+  }
+  expect(await stillLoggedIn(person.api), "PUT or HEAD to logout logged nobody out").toBe(true);
+  expect((await person.api.get(`/nb/soknad/${draftId}/behov`)).status(), "DELETE deleted no draft").toBe(200);
+  await person.api.dispose();
+});
+
+test("X-Forwarded-Host that differs from the Origin is refused with 403 where a proxy is trusted, and ignored where none is", async () => {
+  const person = await persona("avslag");
+  const login = (base: string, forwardedHost: string) =>
+    send(`${base}/nb/logg-inn`, {
+      headers: { Origin: base, "X-Forwarded-Host": forwardedHost, "Content-Type": "application/x-www-form-urlencoded" },
+      body: `fnr=${person.fnr}&returnTo=`,
+    });
+  // The main test portal trusts a proxy on this machine (TRUST_PROXY=loopback).
+  const forwarded = await login(PORTAL, "evil.example");
+  expect(forwarded.status).toBe(403);
+  expect(forwarded.body).toContain("Forespørselen kom fra en annen nettside enn vår");
+  expect(forwarded.headers["set-cookie"], "nobody was logged in").toBeUndefined();
+  const broken = await login(PORTAL, "a b");
+  expect(broken.status, "a forwarded host that cannot be one").toBe(400);
+  expect(broken.body).toContain("Vi kunne ikke lese det du sendte");
+  const own = await login(PORTAL, new URL(PORTAL).host);
+  expect(own.status, "the proxy forwarding the portal's own host").toBe(302);
+  // The short-session portal trusts no proxy: the header is not believed and changes nothing.
+  const untrusted = await login(SHORT_SESSION_PORTAL, "evil.example");
+  expect(untrusted.status).toBe(302);
+  expect(untrusted.headers["location"]).toBe("/nb");
+});
+
+test("a post with neither Origin nor Sec-Fetch-Site goes through only with this site's Referer", async () => {
+  const person = await loggedIn("under-behandling");
+  const { cookies } = await person.api.storageState();
+  // A client that sends no Origin (curl, a script; no browser of today).
+  const bare = await playwrightRequest.newContext({ baseURL: PORTAL, storageState: { cookies, origins: [] } });
+  for (const referer of ["https://evil.example/side", "not a url", undefined]) {
+    const answer = await bare.post("/nb/logg-ut", { form: {}, headers: referer ? { Referer: referer } : {}, maxRedirects: 0 });
+    expect(answer.status(), `Referer ${referer}`).toBe(403);
+    expect(await answer.text()).toContain("Vi stoppet forespørselen");
+    expect(await stillLoggedIn(person.api), `still logged in after Referer ${referer}`).toBe(true);
+  }
+  const own = await bare.post("/nb/logg-ut", { form: {}, headers: { Referer: `${PORTAL}/nb` }, maxRedirects: 0 });
+  expect(own.status()).toBe(302);
+  expect(await stillLoggedIn(person.api), "this site's Referer: logged out").toBe(false);
+  await bare.dispose();
+  await person.api.dispose();
+});
+
+test("a returnTo with CR LF, or anything but a local path, is ignored at login", async () => {
+  const person = await persona("innvilget");
+  const problems: string[] = [];
+  for (const returnTo of ["/nb\r\nSet-Cookie: stjal=1", "/nb/mine-soknader\nX: y", "https://evil.example/nb", "//evil.example/nb", "/nb/\u0000"]) {
+    const nobody = await anonymous();
+    const answer = await nobody.post("/nb/logg-inn", { form: { fnr: person.fnr, returnTo }, maxRedirects: 0 });
+    if (answer.status() !== 302 || answer.headers()["location"] !== "/nb") problems.push(`${JSON.stringify(returnTo)}: ${answer.status()} ${answer.headers()["location"]}`);
+    if ((answer.headers()["set-cookie"] ?? "").includes("stjal")) problems.push(`${JSON.stringify(returnTo)}: a header was injected`);
+    await nobody.dispose();
+  }
+  expect(problems).toEqual([]);
+});
+
+test("bodies: too large (413), chunked or not, refused before they are read; not a form (415) or broken (400) in words", async () => {
+  test.setTimeout(120_000);
+  const tooLarge = "Det du sendte, var for stort";
+  const form = { Origin: PORTAL, "Content-Type": "application/x-www-form-urlencoded" };
+  // Anonymous: logout, login and the session API take 16 kB.
+  const body17k = `reason=inactive&x=${"a".repeat(17 * 1024)}`;
+  for (const chunked of [false, true]) {
+    const logout = await send(`${PORTAL}/nb/logg-ut`, { headers: form, body: body17k, chunked });
+    expect(logout.status, `17 kB to logout${chunked ? ", chunked" : ""}`).toBe(413);
+    expect(logout.body).toContain(tooLarge);
+    const login = await send(`${PORTAL}/en/logg-inn`, { headers: form, body: body17k, chunked });
+    expect(login.status).toBe(413);
+    expect(login.body).toContain("What you sent was too large");
+  }
+  // 100 MB, declared or chunked, to an anonymous route: the answer comes while the client is still
+  // sending, which stops it (as curl and browsers do) long before the end.
+  for (const chunked of [false, true]) {
+    const started = Date.now();
+    const flood = await send(`${PORTAL}/nb/logg-ut`, { headers: form, streamBytes: 100 * 1024 * 1024, declaredLength: chunked ? undefined : 100 * 1024 * 1024 });
+    expect(flood.status, `100 MB${chunked ? " chunked" : ""}`).toBe(413);
+    expect(flood.sentBytes, "refused long before the end").toBeLessThan(50 * 1024 * 1024);
+    expect(Date.now() - started).toBeLessThan(15_000);
+  }
+
+  // Logged in: a refused logout logs nobody out; a step takes 256 kB, and not more when chunked.
+  const person = await loggedIn("forstegang");
+  const draftId = await newDraft(person.api);
+  const cookie = await cookieOf(person.api);
+  const refusedLogout = await send(`${PORTAL}/nb/logg-ut`, { headers: { ...form, Cookie: cookie }, body: body17k });
+  expect(refusedLogout.status).toBe(413);
+  expect(await stillLoggedIn(person.api), "a refused logout changes nothing").toBe(true);
+  const step = `${PORTAL}/nb/soknad/${draftId}/behov`;
+  const details = `intent=autosave&categories=husleie&details=${"b".repeat(300 * 1024)}`;
+  for (const chunked of [false, true]) {
+    const answer = await send(step, { headers: { ...form, Cookie: cookie }, body: details, chunked });
+    expect(answer.status, `300 kB to a step${chunked ? ", chunked" : ""}`).toBe(413);
+    expect(answer.body).toContain(tooLarge);
+  }
+  const fits = await send(step, { headers: { ...form, Cookie: cookie }, body: `intent=autosave&categories=husleie&details=${"c".repeat(1000)}`, chunked: true });
+  expect(fits.status, "a step form within the limit, chunked").toBe(200);
+
+  // Not a form, or not readable as one: words, and nothing done.
+  const json = await send(`${PORTAL}/nb/logg-ut`, { headers: { Origin: PORTAL, "Content-Type": "application/json", Cookie: cookie }, body: '{"reason":"inactive"}' });
+  expect(json.status).toBe(415);
+  expect(json.body).toContain("Det du sendte, var ikke et skjema fra denne siden");
+  const broken = await send(`${PORTAL}/nn/logg-ut`, { headers: { ...form, Cookie: cookie }, body: "reason=%FF%zz" });
+  expect(broken.status).toBe(400);
+  expect(broken.body).toContain("Vi kunne ikkje lese det du sende");
+  expect(await stillLoggedIn(person.api)).toBe(true);
   await person.api.dispose();
 });
 

@@ -1,4 +1,4 @@
-import { test, expect, loginAs } from "./fixtures";
+import { test, expect, hydrated, loginAs } from "./fixtures";
 import { SHORT_SESSION_PORTAL } from "../playwright.config";
 import { persona } from "./personas";
 
@@ -29,6 +29,41 @@ test("without an answer to the warning, the person is logged out", async ({ page
   await expect(page).toHaveURL(/\/en\/logget-ut\?arsak=inaktiv/, { timeout: 30_000 });
   await expect(page.getByText("You were logged out because you had not done anything for a while.")).toBeVisible();
   await expect(page.locator("body")).not.toContainText(person.name);
+});
+
+test("a step left with focus in a field: logged out at the limit, with no new error on the page", async ({ page, javaScriptEnabled }) => {
+  test.skip(!javaScriptEnabled, "the warning and the autosave need JavaScript");
+  test.setTimeout(90_000);
+  const person = await persona("forstegang");
+  await loginAs(page, person.name);
+  await page.goto("/nb/soknad");
+  await hydrated(page);
+  await page.getByRole("button", { name: "Start søknaden" }).click();
+  await expect(page).toHaveURL(/\/soknad\/[0-9a-f-]{36}\/personalia$/);
+  const behov = page.url().replace(/personalia$/, "behov");
+
+  // The last thing the person does is open the step and go into its first question.
+  const lastRequest = Date.now();
+  await page.goto(behov);
+  const loaded = Date.now();
+  await hydrated(page);
+  await page.getByRole("checkbox").first().focus();
+  const main = page.locator("main");
+  const before = await main.innerText();
+
+  // The warning takes the focus from the field; that is not the person doing something.
+  const dialog = page.getByRole("dialog", { name: "Du blir snart logget ut" });
+  await expect(dialog).toBeVisible({ timeout: 20_000 });
+  await page.waitForTimeout(3_000);
+  expect.soft(await main.innerText(), "no error appeared under a question the person never answered").toBe(before);
+
+  await expect(page).toHaveURL(/\/nb\/logget-ut\?arsak=inaktiv/, { timeout: 40_000 });
+  const loggedOut = Date.now();
+  // SESSION_IDLE_SECONDS=30 after the last request, give or take what a navigation takes.
+  expect(loggedOut - lastRequest, "logged out at the idle limit, not later").toBeLessThanOrEqual(33_000);
+  expect(loggedOut - loaded, "not before the idle limit").toBeGreaterThanOrEqual(29_000);
+  await page.goto(behov);
+  await expect(page, "the session is gone on the server too").toHaveURL(/\/nb\/logg-inn/);
 });
 
 test("the server ends an idle session on its own", async ({ page }) => {

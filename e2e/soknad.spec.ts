@@ -1,4 +1,4 @@
-import { test, expect, loginAs } from "./fixtures";
+import { test, expect, hydrated, loginAs } from "./fixtures";
 import { persona } from "./personas";
 
 test("the start page says what will happen and which office receives the søknad", async ({ page }) => {
@@ -168,4 +168,32 @@ test("with JavaScript, leaving a field shows its error at once, from the same se
   await phone.fill("+47 912 34 567");
   await phone.press("Tab");
   await expect(page.getByText("Skriv inn et gyldig telefonnummer.", { exact: false })).toHaveCount(0);
+});
+
+test("with JavaScript, leaving a changed field saves the step; leaving it unchanged sends nothing", async ({ page, javaScriptEnabled }) => {
+  test.skip(!javaScriptEnabled, "the save on leaving a field needs JavaScript");
+  const person = await persona("aleneforelder");
+  await loginAs(page, person.name);
+  await page.goto("/nb/soknad");
+  await page.getByRole("button", { name: /Start (kort )?søknad/ }).first().click();
+  await expect(page).toHaveURL(/\/personalia$/);
+  await page.goto(page.url().replace(/personalia$/, "behov"));
+  await hydrated(page);
+  const saves: string[] = [];
+  page.on("request", (request) => {
+    if (request.method() === "POST") saves.push(request.url());
+  });
+  const details = page.getByLabel("Fortell oss mer (valgfritt)");
+  // In and out without changing anything: nothing to save, and the session is not kept alive by it.
+  await details.focus();
+  await details.press("Tab");
+  await page.waitForTimeout(1_500);
+  expect(saves, "no save without a change").toEqual([]);
+
+  const saved = page.waitForResponse((response) => response.request().method() === "POST" && /\/behov/.test(response.url()));
+  await details.fill("Strømregningen kom i dag");
+  await details.press("Tab");
+  expect((await saved).ok()).toBe(true);
+  await page.reload();
+  await expect(page.getByLabel("Fortell oss mer (valgfritt)")).toHaveValue("Strømregningen kom i dag");
 });

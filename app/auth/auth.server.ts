@@ -26,10 +26,15 @@ export function currentSession(request: Request): Promise<Session | null> {
   return found;
 }
 
-/** A path to come back to after login: only a local path, never another site. */
+/** A path and query as the portal writes them (loginRedirect encodes them): printable ASCII only. */
+const LOCAL_PATH = /^\/(?![/\\])[A-Za-z0-9\-._~!$&'()*+,;=:@%/?]*$/;
+
+/**
+ * A path to come back to after login: only a local path of the portal, never another site, and
+ * nothing that cannot go into a Location header (a CR LF would be a 500): anything else is ignored.
+ */
 export function safeReturnPath(value: unknown, fallback: string): string {
-  if (typeof value !== "string") return fallback;
-  if (!value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return fallback;
+  if (typeof value !== "string" || value.length > 2000 || !LOCAL_PATH.test(value)) return fallback;
   if (!languageOfPath(value)) return fallback;
   return value;
 }

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { listTestUsers, loginApplicant, requireMocks } from "~/auth/login.server";
 import { safeReturnPath } from "~/auth/auth.server";
+import { readForm } from "~/request-body.server";
 import { FagsystemError } from "~/fagsystem/client.server";
 import { rateLimits } from "~/rate-limit.server";
 import { ageOn } from "~/i18n/format";
@@ -26,12 +27,12 @@ export async function loader() {
   }
 }
 
-const loginSchema = z.object({ fnr: z.string().regex(/^\d{11}$/), returnTo: z.string().max(2000).optional() });
+const loginSchema = z.object({ fnr: z.string().regex(/^\d{11}$/), returnTo: z.string().optional() });
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   requireMocks();
   await rateLimits().check(["login-address", context.clientAddress]);
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await readForm(request, "small"));
   const parsed = loginSchema.safeParse(form);
   if (!parsed.success) return data({ error: "choose" as const }, { status: 400 });
   await rateLimits().check(["login-person", parsed.data.fnr]);

@@ -1,5 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { logout } from "~/auth/login.server";
+import { readForm } from "~/request-body.server";
 
 /** Logging out changes state, so only POST does it; a GET just goes to the front page. */
 export function loader({ params }: LoaderFunctionArgs) {
@@ -7,8 +8,16 @@ export function loader({ params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const form = await request.formData().catch(() => null);
-  const inactive = form?.get("reason") === "inactive";
+  const form = await readForm(request, "small");
+  const inactive = form.get("reason") === "inactive";
   const headers = await logout(request);
   return redirect(`/${params.lang}/logget-ut${inactive ? "?arsak=inaktiv" : ""}`, { headers });
+}
+
+/**
+ * Nothing to show: a logout always redirects. The page exists so that a refused post (a body too
+ * large or not a form) gets the language's error page ($lang's ErrorBoundary) and not a bare status.
+ */
+export default function LoggUt() {
+  return null;
 }

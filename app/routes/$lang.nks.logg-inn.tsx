@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { listStaffTestUsers, loginStaff, requireMocks } from "~/auth/login.server";
 import { rateLimits } from "~/rate-limit.server";
+import { readForm } from "~/request-body.server";
 import { FormErrorSummary } from "~/shell/FormErrorSummary";
 import { actionDataOf, pageTitle } from "~/shell/meta";
 import { Page } from "~/shell/Page";
@@ -20,7 +21,7 @@ export async function loader() {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   requireMocks();
   await rateLimits().check(["staff-login-address", context.clientAddress]);
-  const parsed = z.object({ navIdent: z.string().regex(/^[A-Z]\d{6}$/) }).safeParse(Object.fromEntries(await request.formData()));
+  const parsed = z.object({ navIdent: z.string().regex(/^[A-Z]\d{6}$/) }).safeParse(Object.fromEntries(await readForm(request, "small")));
   if (parsed.success) await rateLimits().check(["staff-login-person", parsed.data.navIdent]);
   const users = await listStaffTestUsers().catch(() => null);
   if (!users) return data({ error: "unavailable" as const }, { status: 503 });

@@ -3,6 +3,7 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { BodyLong, Button, HStack } from "@navikt/ds-react";
 import { useTranslation } from "react-i18next";
 import { requireApplicant } from "~/auth/auth.server";
+import { readForm } from "~/request-body.server";
 import { deleteDraft, findDraft } from "~/soknad/drafts.server";
 import { useFormat, useLanguage } from "~/i18n/use-language";
 import { LinkButton } from "~/shell/LinkButton";
@@ -21,6 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const applicant = await requireApplicant(request, { eligible: true });
+  await readForm(request, "small"); // no fields, but a body that is refused deletes nothing
   if (!(await deleteDraft(applicant.fnr, params.draftId ?? ""))) throw new Response("Not Found", { status: 404 });
   return redirect(`/${params.lang}?slettet=1`);
 }

@@ -3,6 +3,7 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { Alert, BodyLong, Button, List, VStack } from "@navikt/ds-react";
 import { useTranslation } from "react-i18next";
 import { requireApplicant } from "~/auth/auth.server";
+import { readForm } from "~/request-body.server";
 import { shortApplicationReason, startSituation } from "~/soknad/start.server";
 import { createDraft, submissionsLastDay } from "~/soknad/drafts.server";
 import { MAX_SUBMISSIONS_PER_DAY } from "~/soknad/send.server";
@@ -28,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** "Start søknaden": a new draft, short when the person qualifies and chose it. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const applicant = await requireApplicant(request, { eligible: true });
-  const form = await request.formData();
+  const form = await readForm(request, "small");
   const wantsShort = form.get("kind") === "kort";
   const kind = wantsShort && (await shortApplicationReason(applicant.fnr)) ? "kort" : "standard";
   const draft = await createDraft(applicant.fnr, { kind, firstStep: firstStep(kind, {}) });

@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { currentSession, peekSession } from "~/auth/auth.server";
+import { readForm } from "~/request-body.server";
 import { sessionEndsAt, sessionTimes } from "~/session/session.server";
 
 function status(session: Awaited<ReturnType<typeof peekSession>>) {
@@ -17,5 +18,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 /** "Fortsett": counts as activity, so the inactivity clock starts again. */
 export async function action({ request }: ActionFunctionArgs) {
+  await readForm(request, "small"); // no fields; a refused body is answered {"refused": …} with its status
   return Response.json(status(await currentSession(request)));
 }

@@ -29,6 +29,20 @@ function loadSchemas() {
   return schemas;
 }
 
+/** The form's values as one string, to tell whether anything changed since the last save. */
+function formState(form: HTMLFormElement): string {
+  const entries: string[] = [];
+  for (const [name, value] of new FormData(form)) {
+    if (name !== "intent") entries.push(`${name}=${typeof value === "string" ? value : `${value.name}:${value.size}`}`);
+  }
+  return JSON.stringify(entries);
+}
+
+/** Whether an element is inside an open dialog (focus taken by a modal, not by the person). */
+function inDialog(element: EventTarget | null): boolean {
+  return element instanceof Element && element.closest("dialog[open], [role='dialog'], [role='alertdialog']") !== null;
+}
+
 /** Every step's heading, written out so each key is visible in code. */
 export const stepTitleKeys: Record<StepId, string> = {
   personalia: "soknad-personalia:title",
@@ -124,35 +138,47 @@ export function StepFrame(props: Props) {
   const translatedErrors = Object.fromEntries(Object.entries(summaryErrorsOf(summaryErrors)).map(([field, key]) => [field, t(key)]));
   const fieldIds = Object.fromEntries(Object.keys(summaryErrors).map((field) => [field, fieldId(field)]));
 
+  // What the server has of this form: as loaded, then as last saved or submitted. A save tells
+  // the server the person is active (it starts the inactivity clock again), so leaving a field
+  // saves only when something in the form changed since.
+  const saved = useRef<string | null>(null);
+  useEffect(() => {
+    if (formRef.current) saved.current = formState(formRef.current);
+  }, []);
+
   // Saving on blur waits a moment, so that leaving a field by pressing a button sends
   // only that button's submit and not a background save racing it.
   const pendingSave = useRef<number>();
-  const saveNow = () => {
+  const saveIfChanged = (form: HTMLFormElement) => {
     window.clearTimeout(pendingSave.current);
-    if (!formRef.current) return;
-    const body = new FormData(formRef.current);
+    const state = formState(form);
+    if (state === saved.current) return;
+    saved.current = state;
+    const body = new FormData(form);
     body.set("intent", "autosave");
     autosave.submit(body, { method: "post", action: `${base}/${props.step}` });
   };
   const checkAndSaveOnBlur = (event: React.FocusEvent<HTMLFormElement>) => {
     const target = event.target as HTMLElement;
     if (!formRef.current || !("name" in target) || !target.name || target.getAttribute("type") === "submit") return;
+    // A dialog that opened on its own (the timeout warning) took the focus: the person did not
+    // leave the field, so nothing is checked or saved (a save would keep the session alive).
+    if (inDialog(event.relatedTarget)) return;
     const name = String(target.name);
-    setTouched((before) => (before.has(name) ? before : new Set(before).add(name)));
     window.clearTimeout(pendingSave.current);
     // The verdict waits as the save does: an error appearing at once would move the page
     // under a finger or pointer on its way to the next field or button.
     pendingSave.current = window.setTimeout(() => {
       const form = formRef.current;
-      if (form) {
-        // A submit after this blur is newer: its answer (or setLive({}) in checkOnSubmit) wins.
-        const at = submits.current;
-        void verdict(form).then(
-          (errors) => submits.current === at && setLive(errors),
-          () => {}, // the schemas could not be loaded (offline): the server checks on submit
-        );
-      }
-      saveNow();
+      if (!form || inDialog(document.activeElement)) return;
+      setTouched((before) => (before.has(name) ? before : new Set(before).add(name)));
+      // A submit after this blur is newer: its answer (or setLive({}) in checkOnSubmit) wins.
+      const at = submits.current;
+      void verdict(form).then(
+        (errors) => submits.current === at && setLive(errors),
+        () => {}, // the schemas could not be loaded (offline): the server checks on submit
+      );
+      saveIfChanged(form);
     }, 400);
   };
   // A submit the server could not take (registers down, the daily limit, a send that failed) is
@@ -178,6 +204,8 @@ export function StepFrame(props: Props) {
     // Every submit goes to the server, which checks again and answers with the summary: a
     // browser whose view of the answers is stale must never keep a person from going on.
     window.clearTimeout(pendingSave.current);
+    // Every submit saves what the form holds (or, for "Forrige" and "Fortsett senere", as typed).
+    saved.current = formState(event.currentTarget);
     setLive({});
     const submitter = (event.nativeEvent as SubmitEvent).submitter;
     if (autosave.state !== "idle" && submitter) {

@@ -22,9 +22,7 @@ import { sendDraft } from "./send.server";
 import { deleteInDocumentationStep, filesOfDraft, uploadInDocumentationStep } from "./attachments.server";
 import { OTHER_DOCUMENTS } from "~/vedlegg/limits";
 import { deleteIntentPrefix } from "~/vedlegg/UploadField";
-
-/** Bigger bodies are not a step form: refuse before reading them. */
-const MAX_FORM_BYTES = 256 * 1024;
+import { readForm } from "~/request-body.server";
 
 const rawKey = (step: StepId) => `utkast:${step}`;
 
@@ -120,9 +118,8 @@ export async function loadStep(request: Request, params: Params) {
 
 export async function saveStepForm(request: Request, params: Params) {
   const { language, applicant, draft, step } = await context(request, params);
-  if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
-    // Only the documentation step takes files; anywhere else a multipart post is refused unread.
-    if (step !== "dokumentasjon") return data({ errors: { form: "soknad-errors:form.tooLarge" }, values: {} as FormValues }, { status: 415 });
+  // Only the documentation step takes files; anywhere else a multipart post is not a form (415, unread).
+  if (step === "dokumentasjon" && /^multipart\/form-data/i.test(request.headers.get("Content-Type") ?? "")) {
     try {
       const register = (await loadRegister(applicant.fnr)).view.data;
       const answers = appliesToAnswers(draft.answers as Answers, { kind: draft.kind, register });
@@ -133,10 +130,7 @@ export async function saveStepForm(request: Request, params: Params) {
       return data({ errors: { form: "soknad-errors:form.unavailable" }, values: {} as FormValues }, { status: 503 });
     }
   }
-  if (Number(request.headers.get("Content-Length") ?? 0) > MAX_FORM_BYTES) {
-    return data({ errors: { form: "soknad-errors:form.tooLarge" }, values: {} as FormValues }, { status: 413 });
-  }
-  const values = formDataToValues(await request.formData());
+  const values = formDataToValues(await readForm(request, "step"));
   if (step === "dokumentasjon" && typeof values.intent === "string" && values.intent.startsWith(deleteIntentPrefix)) {
     const fileId = values.intent.slice(deleteIntentPrefix.length);
     delete values.intent;
