@@ -21,7 +21,7 @@ import { registerFor, type StepViewProps } from "./step-view";
 import { sendDraft } from "./send.server";
 import { deleteInDocumentationStep, filesOfDraft, uploadInDocumentationStep } from "./attachments.server";
 import { OTHER_DOCUMENTS } from "~/vedlegg/limits";
-import { deleteIntentPrefix } from "~/vedlegg/UploadField";
+import { deleteIntentPrefix } from "~/vedlegg/intents";
 import { readForm } from "~/request-body.server";
 
 const rawKey = (step: StepId) => `utkast:${step}`;

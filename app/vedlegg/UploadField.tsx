@@ -17,6 +17,7 @@ import { useEffect, useId, useRef, useState, type ComponentProps, type Component
 import { useTranslation } from "react-i18next";
 import { useFormat } from "~/i18n/use-language";
 import { focusOn } from "~/shell/focus";
+import { deleteIntent, uploadIntent } from "./intents";
 import type { UploadOutcome } from "./upload.server";
 
 export type ListedFile = { id: string; name: string; size: number; kind: "pdf" | "image"; pages?: number | null; uploadedAt?: string; href?: string };
@@ -25,15 +26,6 @@ export type ListedFile = { id: string; name: string; size: number; kind: "pdf" |
 export const UPLOAD_FIELDS = { intent: "intent" } as const;
 /** Each document has its own file input, so one post can carry files for several documents. */
 export const filesField = (documentKey: string) => `filer.${documentKey}`;
-const uploadIntentPrefix = "last-opp:";
-export const uploadIntent = (documentKey: string) => `${uploadIntentPrefix}${documentKey}`;
-/** The document whose "Last opp" a form's `intent` is, if it is one. */
-export function uploadRequested(intent: unknown): string | null {
-  const value = Array.isArray(intent) ? intent[0] : intent;
-  return typeof value === "string" && value.startsWith(uploadIntentPrefix) && value.length > uploadIntentPrefix.length ? value.slice(uploadIntentPrefix.length) : null;
-}
-export const deleteIntentPrefix = "slett-fil:";
-export const deleteIntent = (fileId: string) => `${deleteIntentPrefix}${fileId}`;
 
 type Dropzone = ComponentType<ComponentProps<typeof import("./UploadDropzone").UploadDropzone>>;
 /** Fetched once for all the upload places of a page (tried again at the next page if it failed). */

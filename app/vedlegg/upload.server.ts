@@ -9,7 +9,7 @@ import { fagsystem, FagsystemError } from "~/fagsystem/client.server";
 import type { RefusalCode, RequestRefusalCode } from "./limits";
 import { MultipartError, parseMultipart, type MultipartLimits, type ParsedFile } from "./multipart.server";
 import { prepareUpload, type PreparedFile } from "./pipeline.server";
-import { uploadRequested } from "./UploadField";
+import { uploadRequested } from "./intents";
 
 /** Where accepted files go. */
 export type UploadTarget =

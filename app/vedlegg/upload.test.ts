@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { filesByDocument, storeUploads, uploadStatus, type UploadOutcome } from "./upload.server";
-import { uploadIntent, uploadRequested } from "./UploadField";
+import { uploadIntent, uploadRequested } from "./intents";
 
 const file = (document: string, name: string) => ({ fieldName: `filer.${document}`, originalName: name, bytes: Buffer.from("%PDF-1.4") });
 
