@@ -11,7 +11,7 @@ export const meta: MetaFunction = (args) => pageTitle(args, "info:accessibility.
 /** What the automated suites check (e2e/accessibility.spec.ts, e2e/keyboard.spec.ts, the no-JS project). */
 const testedItems = ["axe", "reflow", "zoom", "keyboard", "noJavaScript", "timeout"] as const;
 /** What those suites found and was fixed. */
-const fixedItems = ["heading", "next"] as const;
+const fixedItems = ["heading", "next", "focus"] as const;
 /** What we know is not good enough, most important first. */
 const gapItems = ["assistiveTech", "photos", "pdf", "timeout", "underConstruction"] as const;
 
