@@ -157,6 +157,11 @@ if (development) {
   app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h" }));
   const serverBuild = (await import(path.resolve(buildDir, "server/index.js"))) as ServerBuild;
   build = async () => serverBuild;
+  // The database is open before the first request (app/entry.server.tsx); if it cannot be opened
+  // now, the first request tries again and answers in words.
+  await (serverBuild.entry.module as { ready?: () => Promise<void> }).ready?.().catch((error: unknown) => {
+    console.error("[server] the database could not be opened at start:", error instanceof Error ? error.message : error);
+  });
 }
 
 // Pages are personal and must never be kept by the browser or a proxy (shared PCs),

@@ -4,8 +4,18 @@ import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./nonce";
 import { startHousekeeping } from "./housekeeping.server";
 import { documentBytes } from "./document-bytes.server";
+import { store } from "./store/store.server";
 
 startHousekeeping();
+
+/**
+ * Opens the database and applies its migrations; server.ts awaits it before it listens. Opened
+ * at the first request instead, PGlite's start on a new DATA_DIR (several seconds on the event
+ * loop) fell on the first person's login and on the calls it had under way.
+ */
+export async function ready(): Promise<void> {
+  await store();
+}
 
 declare module "@remix-run/node" {
   interface AppLoadContext {
