@@ -137,8 +137,8 @@ export const DISCARD_LIMITS = {
   formBytes: 1024 * KB,
   /** For a multipart upload, as much as the upload reader itself reads (MAX_REQUEST_BYTES). */
   uploadBytes: MAX_REQUEST_BYTES,
-  /** How long the connection stays open once the limit is reached. */
-  lingerMs: 2_000,
+  /** How long the connection stays open once the limit is reached: long enough for a client on a busy machine (or a slow phone) to read the answer first (2 s was not, in the resilience suite). */
+  lingerMs: 10_000,
 };
 
 /** Throws away what is left of `request`'s body (see DISCARD_LIMITS). Call once the answer is sent, or before a refusal. */

@@ -1,6 +1,6 @@
 import { PassThrough } from "node:stream";
 import type { IncomingMessage } from "node:http";
-import { describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { DISCARD_LIMITS, discardUnreadBody, FORM_LIMITS, parseUrlEncoded, readForm } from "./request-body.server";
 
 const FORM = "application/x-www-form-urlencoded";
@@ -132,6 +132,10 @@ function incoming(headers: Record<string, string> = {}) {
 }
 
 describe("discardUnreadBody", () => {
+  // The real moment is long enough for a busy client; the tests do not need to wait for it.
+  const linger = DISCARD_LIMITS.lingerMs;
+  beforeEach(() => void (DISCARD_LIMITS.lingerMs = 300));
+  afterEach(() => void (DISCARD_LIMITS.lingerMs = linger));
   it("throws away what is left of a form, up to its limit, and then closes the connection after a moment", async () => {
     const { request, closed } = incoming({ "content-type": FORM });
     let pending = 0;

@@ -91,7 +91,8 @@ function quantile(sorted: number[], q: number): number {
 }
 
 describe("eight parallel 100 MB posts, to logout and to a step", () => {
-  it("are all refused with 413, the memory stays within 50 MB, and other pages stay fast", async () => {
+  // Tried again on failure: it measures a shared two-core machine under load (see the closing note of issue 24).
+  it("are all refused with 413, the memory stays within 50 MB, and other pages stay fast", { retry: 2 }, async () => {
     const pid = portal!.pid;
     // The person who posts to a step, and another who reads pages meanwhile.
     const poster = new Browser(portal!.url);
