@@ -16,7 +16,7 @@ import { I18nextProvider } from "react-i18next";
 import "./styles/aksel.css";
 import "./styles/app.css";
 import sourceSans3Latin from "@fontsource-variable/source-sans-3/files/source-sans-3-latin-wght-normal.woff2?url";
-import { rootData } from "./shell/root-data.server";
+import { rootData, type RootData } from "./shell/root-data.server";
 import { createI18n } from "./i18n/i18n";
 import { IntlTexts, IntlTextsProvider } from "./i18n/intl-texts";
 import { namespacesFor } from "./i18n/namespaces";
@@ -54,7 +54,7 @@ export const meta: MetaFunction = (args) => {
   return pageTitle(args, `common:errors.${errorKind(status)}.title`);
 };
 
-export type RootData = Awaited<ReturnType<typeof loader>>;
+export type { RootData };
 
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<RootData>("root");

@@ -2,7 +2,7 @@ import { Form, Link as RemixLink, useLocation, useRouteLoaderData } from "@remix
 import { BodyShort, Button, HStack } from "@navikt/ds-react";
 import { EnterIcon, LeaveIcon } from "@navikt/aksel-icons";
 import { useTranslation } from "react-i18next";
-import type { RootData } from "~/root";
+import type { RootData } from "./root-data.server";
 import { languages, pathInLanguage } from "~/i18n/languages";
 import { useLanguage } from "~/i18n/use-language";
 import { LinkButton } from "./LinkButton";

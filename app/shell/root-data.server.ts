@@ -33,3 +33,6 @@ export async function rootData(request: Request, params: Params) {
       : null,
   };
 }
+
+/** What every page gets from the root loader (app/root.tsx returns it as it is). */
+export type RootData = Awaited<ReturnType<typeof rootData>>;
