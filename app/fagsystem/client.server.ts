@@ -17,6 +17,8 @@ import {
   folkeregisterPersonSchema,
   husbankenBostotteSchema,
   kontoregisterKontoSchema,
+  klageListSchema,
+  klageSchema,
   krrKontaktinfoSchema,
   mellomlagretFilSchema,
   mellomlagringSchema,
@@ -28,6 +30,7 @@ import {
   soknadSummaryListSchema,
   vedleggFilSchema,
   vedleggJsonSchema,
+  type SendKlageRequest,
   type SendSoknadRequest,
   type vedleggMimetypeSchema,
 } from "./contract";
@@ -281,4 +284,12 @@ export const fagsystem = {
   vedlegg: (fnr: string, fiksDigisosId: string) => request(paths.vedlegg(fiksDigisosId), vedleggJsonSchema, { fnr }),
   /** Sends one more file for a sent søknad (ettersendelse). Refusals as for lastOppMellomlagring. */
   ettersend: (fnr: string, fiksDigisosId: string, file: Ettersending) => request(paths.vedlegg(fiksDigisosId), vedleggFilSchema, uploadOptions(fnr, file)),
+  /** All of the person's complaints, each with its event log. */
+  klager: (fnr: string) => request(paths.klager, klageListSchema, { fnr }),
+  /** Sends a complaint. Safe to retry with the same klageId: the fagsystem answers with the complaint it already has. */
+  sendKlage: (fnr: string, body: SendKlageRequest) => request(paths.klager, klageSchema, { fnr, method: "POST", body, repeatable: true }),
+  /** One more file for a complaint not yet decided; `rejected` with code "klage-avgjort" once it is. */
+  ettersendKlage: (fnr: string, klageId: string, file: VedleggUpload) => request(paths.klageVedlegg(klageId), vedleggFilSchema, uploadOptions(fnr, file)),
+  /** Withdraws a complaint; safe to repeat. `rejected` with code "klage-avgjort" when it is already decided. */
+  trekkKlage: (fnr: string, klageId: string) => request(paths.trekkKlage(klageId), klageSchema, { fnr, method: "POST", body: {}, repeatable: true }),
 };

@@ -36,6 +36,16 @@ export const paths = {
   vedlegg: (fiksDigisosId: string) => `/api/v1/soknader/${encodeURIComponent(fiksDigisosId)}/vedlegg`,
   /** GET: the bytes of one file, only if it belongs to one of the person's own søknader. */
   dokumentlager: (id: string) => `/api/v1/dokumentlager/${encodeURIComponent(id)}`,
+  /**
+   * Complaints (klager) against decisions. GET: all of the person's complaints, each with its
+   * event log; POST: send one (sendKlageRequestSchema; the klageId, chosen by the portal, makes
+   * a retry safe). Files for a complaint not yet sent wait in mellomlagring under its klageId.
+   */
+  klager: "/api/v1/klager",
+  /** POST: one more file for a complaint not yet decided (raw bytes, VEDLEGG_HEADERS). */
+  klageVedlegg: (klageId: string) => `/api/v1/klager/${encodeURIComponent(klageId)}/vedlegg`,
+  /** POST: withdraw a complaint not yet decided (empty JSON body); the office answers with a letter. */
+  trekkKlage: (klageId: string) => `/api/v1/klager/${encodeURIComponent(klageId)}/trekk`,
 } as const;
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -376,6 +386,90 @@ export const sendSoknadResponseSchema = z.object({
   navEnhet: z.string().regex(/^\d{4}$/),
 });
 export type SendSoknadResponse = z.infer<typeof sendSoknadResponseSchema>;
+
+/* ---------- complaints (klage) ---------- */
+
+/** The states of a complaint, in the order they usually come. SENDT is the state before the first event. */
+export const klageStatusSchema = z.enum([
+  "MOTTATT",
+  "UNDER_BEHANDLING",
+  /** The office agrees: a new decision (nyttVedtak). */
+  "MEDHOLD",
+  /** The office agrees in part: a new decision; the rest may go to the Statsforvalter. */
+  "DELVIS_MEDHOLD",
+  /** Not considered (too late, no right to complain): `arsak` says why. */
+  "AVVIST",
+  /** The office keeps its decision: the complaint goes to the Statsforvalter. */
+  "OPPRETTHOLDT",
+  "SENDT_TIL_STATSFORVALTEREN",
+  /** The Statsforvalter's outcomes: the decision stands, is set aside (the office decides again), or is changed. */
+  "STADFESTET",
+  "OPPHEVET",
+  "ENDRET",
+  /** The person withdrew it. */
+  "TRUKKET",
+]);
+export type KlageStatus = z.infer<typeof klageStatusSchema>;
+
+export const klageAvvistArsakSchema = z.enum(["FOR_SENT", "IKKE_KLAGERETT", "ANNET"]);
+
+export const klageHendelseSchemas = {
+  klageStatus: z.object({
+    hendelsestidspunkt: isoDateTime,
+    type: z.literal("klageStatus"),
+    status: klageStatusSchema,
+    /** The letter that says so, in the dokumentlager. */
+    brev: forvaltningsbrev.nullish(),
+    /** MEDHOLD, DELVIS_MEDHOLD, ENDRET: the new decision's letter id (its vedtakFattet in the søknad's log). */
+    nyttVedtak: z.object({ referanse: dokumentlagerRef }).nullish(),
+    /** AVVIST: why. */
+    arsak: klageAvvistArsakSchema.nullish(),
+  }),
+} as const;
+export type KlageHendelse = z.infer<(typeof klageHendelseSchemas)["klageStatus"]>;
+
+export const klageSchema = z.object({
+  klageId: z.string().uuid(),
+  fiksDigisosId: z.string().uuid(),
+  /** The decisions complained about: the ids of their letters (vedtakFattet.vedtaksfil). */
+  vedtakIds: z.array(z.string().min(1)).min(1),
+  sendtTidspunkt: isoDateTime,
+  navEnhet: z.string().regex(/^\d{4}$/).nullish(),
+  language: z.enum(["nb", "nn", "en"]),
+  /** The person's own words, and why it is late when it is. */
+  tekst: z.string(),
+  forSentBegrunnelse: z.string().nullish(),
+  /** The PDF of the complaint as sent. */
+  klagePdf: dokumentlagerRef,
+  /** The person's files: sent with the complaint and after it. */
+  filer: z.array(vedleggFilSchema),
+  /** Like digisos-soker's, an unknown event type is kept opaque for the portal to skip. */
+  hendelser: z.array(anyHendelseSchema),
+});
+export type Klage = z.infer<typeof klageSchema>;
+export const klageListSchema = z.array(klageSchema);
+
+/** The most files a complaint is sent with (more can follow while it is not decided). */
+export const MAX_KLAGE_FILES = 10;
+/** The most characters of the complaint's text, and of the reason it is late. */
+export const MAX_KLAGE_TEXT = 3000;
+export const MAX_KLAGE_LATE_REASON = 1000;
+
+export const sendKlageRequestSchema = z.object({
+  /** Chosen by the portal once per complaint draft: a retry with the same id never makes a second complaint. */
+  klageId: z.string().uuid(),
+  fiksDigisosId: z.string().uuid(),
+  vedtakIds: z.array(z.string().min(1).max(100)).min(1).max(50),
+  language: soknadLanguageSchema,
+  tekst: z.string().trim().min(1).max(MAX_KLAGE_TEXT),
+  forSentBegrunnelse: z.string().trim().min(1).max(MAX_KLAGE_LATE_REASON).nullish(),
+  /** The complaint as JSON (who, what, when). */
+  klage: z.record(z.unknown()),
+  /** Files from mellomlagring under the klageId. */
+  filIder: z.array(z.string()).max(MAX_KLAGE_FILES),
+  pdf: sendSoknadRequestSchema.shape.pdf,
+});
+export type SendKlageRequest = z.infer<typeof sendKlageRequestSchema>;
 
 /* ---------- errors ---------- */
 
