@@ -43,7 +43,7 @@ export function namespacesFor(pathname: string): string[] {
 function pageNamespaces(first: string, second: string, third: string, fourth: string): string[] {
   switch (first) {
     case "":
-      return ["landing", ...draftList, "innsyn:highlights"];
+      return ["landing", ...draftList, "innsyn:highlights", "klage:drafts", "klage:steps"];
     case "logg-inn":
     case "logget-ut":
     case "nks":
@@ -60,6 +60,9 @@ function pageNamespaces(first: string, second: string, third: string, fourth: st
       return ["innsyn"];
     case "innsyn":
       return third === "" ? ["innsyn", "soknad-documents", "vedlegg"] : ["innsyn"];
+    case "klage":
+      // The start page (only after a failure), a step (files on "vedlegg"), the receipt.
+      return third === "vedlegg" ? ["klage", "vedlegg"] : ["klage"];
     case "soknad":
       if (second === "" || third === "" || third === "slett" || fourth !== "") return ["soknad"];
       if (third === "kvittering") return ["soknad", "soknad-documents"];

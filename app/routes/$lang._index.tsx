@@ -7,6 +7,8 @@ import { landingSummary } from "~/innsyn/innsyn.server";
 import { CaseHighlights } from "~/innsyn/CaseHighlights";
 import { listDrafts } from "~/soknad/drafts.server";
 import { DraftList } from "~/soknad/DraftList";
+import { klageDraftsFor } from "~/klage/flow.server";
+import { KlageDraftList } from "~/klage/KlageDraftList";
 import { useLanguage } from "~/i18n/use-language";
 import { pageTitle } from "~/shell/meta";
 import { GuidePanel } from "~/shell/GuidePanel";
@@ -19,12 +21,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const session = await currentSession(request);
   const url = new URL(request.url);
   const notice: "saved" | "deleted" | null = url.searchParams.has("lagret") ? "saved" : url.searchParams.has("slettet") ? "deleted" : null;
-  if (!session || session.kind !== "applicant") return { applicant: null, drafts: [], notice: null, highlights: null };
+  if (!session || session.kind !== "applicant") return { applicant: null, drafts: [], klageDrafts: [], notice: null, highlights: null };
   const eligible = !session.subject.refusal;
-  const [drafts, highlights] = eligible ? await Promise.all([listDrafts(session.subject.fnr), landingSummary(session.subject.fnr, new Date())]) : [[], null];
+  const [drafts, klageDrafts, highlights] = eligible
+    ? await Promise.all([listDrafts(session.subject.fnr), klageDraftsFor(session.subject.fnr), landingSummary(session.subject.fnr, new Date())])
+    : [[], [], null];
   return {
     applicant: { firstName: session.subject.name.split(" ")[0] ?? "", refusal: session.subject.refusal },
     drafts: drafts.map((draft) => ({ id: draft.id, updatedAt: draft.updatedAt.toISOString(), deleteAfter: draft.deleteAfter.toISOString() })),
+    klageDrafts,
     notice,
     highlights,
   };
@@ -32,7 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function Landing() {
   const { t } = useTranslation("landing");
-  const { applicant, drafts, notice, highlights } = useLoaderData<typeof loader>();
+  const { applicant, drafts, klageDrafts, notice, highlights } = useLoaderData<typeof loader>();
   const language = useLanguage();
   return (
     <div className="page">
@@ -48,6 +53,7 @@ export default function Landing() {
         {notice ? <DraftList.Notice kind={notice} /> : null}
         {highlights ? <CaseHighlights highlights={highlights} /> : null}
         {drafts.length > 0 ? <DraftList drafts={drafts} /> : null}
+        <KlageDraftList drafts={klageDrafts} />
 
         {applicant?.refusal === "protected-address" ? (
           <Alert variant="warning" role="status">
