@@ -169,10 +169,10 @@ const vedtakTexts = {
       "Vi har også vurdert søknaden etter sosialtenestelova § 19. Etter § 19 kan kommunen gje stønad i særlege tilfelle, for å hjelpe deg med å overvinne eller tilpasse deg ein vanskeleg livssituasjon.",
     complaintHeading: "Du kan klage",
     complaint: (office: string) => [
-      `Dersom du er ueinig i vedtaket, kan du klage. Klagefristen er tre veker frå den dagen du fekk dette brevet. Send klagen til ${office}.`,
-      "Skriv kva vedtak du klagar på, kvifor du er ueinig, og kva du ønskjer å få endra. Du kan klage digitalt på nav.no eller levere klagen på NAV-kontoret.",
-      "NAV-kontoret vurderer saka på nytt og kan endre vedtaket. Dersom kontoret ikkje gjev deg medhald, sender det klagen vidare til Statsforvaltaren, som avgjer saka.",
-      "Klagen blir handsama etter sosialtenestelova § 48 og forvaltningslova kapittel VI. Du har rett til å sjå dokumenta i saka di (forvaltningslova § 18).",
+      `Dersom du er ueinig i vedtaket, kan du klage. Klagefristen er tre veker frå den dagen du fekk dette brevet. Send klaga til ${office}.`,
+      "Skriv kva vedtak du klagar på, kvifor du er ueinig, og kva du ønskjer å få endra. Du kan klage digitalt på nav.no eller levere klaga på NAV-kontoret.",
+      "NAV-kontoret vurderer saka på nytt og kan endre vedtaket. Dersom kontoret ikkje gjev deg medhald, sender det klaga vidare til Statsforvaltaren, som avgjer saka.",
+      "Klaga blir handsama etter sosialtenestelova § 48 og forvaltningslova kapittel VI. Du har rett til å sjå dokumenta i saka di (forvaltningslova § 18).",
     ],
   },
   en: {
