@@ -59,7 +59,7 @@ function pageNamespaces(first: string, second: string, third: string, fourth: st
     case "utbetalinger":
       return ["innsyn"];
     case "innsyn":
-      return third === "" ? ["innsyn", "soknad-documents", "vedlegg"] : ["innsyn"];
+      return third === "" ? ["innsyn", "soknad-documents", "vedlegg", "klage:start"] : third === "vedtak" ? ["innsyn", "klage:start"] : ["innsyn"];
     case "klage":
       // The start page (only after a failure), a step (files on "vedlegg"), the receipt.
       return third === "vedlegg" ? ["klage", "vedlegg"] : ["klage"];

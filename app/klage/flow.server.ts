@@ -188,14 +188,16 @@ export async function saveKlageStep(request: Request, params: Params) {
   const context = contextOf(draft.answers, new Date());
   const parsed = step === "vedtak" ? parseVedtakStep(values, context) : step === "begrunnelse" ? parseBegrunnelseStep(values, context) : ({ ok: true, value: null } as const);
   let answers = draft.answers;
+  // Where the person is: the next step after a "Neste" that validated, else this one (resumed from the front page).
+  const currentStep = intent === "next" && parsed.ok ? (nextKlageStep(step) ?? step) : step;
   if (step === "vedtak" || step === "begrunnelse") {
     if (parsed.ok) {
       answers = { ...answers, [step]: parsed.value };
-      await saveKlageAnswers(applicant.fnr, draft.id, step, parsed.value, { currentStep: step });
-      await saveKlageAnswers(applicant.fnr, draft.id, `utkast:${step}`, {}, { currentStep: step });
-    } else {
-      await saveKlageAnswers(applicant.fnr, draft.id, `utkast:${step}`, values, { currentStep: step });
+      await saveKlageAnswers(applicant.fnr, draft.id, step, parsed.value, { currentStep });
     }
+    await saveKlageAnswers(applicant.fnr, draft.id, `utkast:${step}`, parsed.ok ? {} : values, { currentStep });
+  } else {
+    await saveKlageAnswers(applicant.fnr, draft.id, `utkast:${step}`, {}, { currentStep });
   }
   switch (intent) {
     case "autosave":

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { requireApplicant } from "~/auth/auth.server";
 import { loadSoknadStatus, vedtakSummary } from "~/innsyn/innsyn.server";
 import { UtfallTag } from "~/innsyn/StatusParts";
+import { StartKlageForm } from "~/klage/StartKlageForm";
 import { useFormat, useLanguage } from "~/i18n/use-language";
 import { pageTitle } from "~/shell/meta";
 import { NavText } from "~/shell/NavText";
@@ -132,7 +133,8 @@ export default function VedtakPage() {
       <Section id="klage" title={t("vedtakPage.klageTitle")}>
         <BodyLong spacing>{t(negative ? "vedtakPage.klageBodyNegative" : "vedtakPage.klageBody", { date: format.date(summary.klagefrist) })}</BodyLong>
         <BodyLong spacing>{office ? t("vedtakPage.klageHowOffice", { office: office.navn, phone: office.telefon }) : t("vedtakPage.klageHow")}</BodyLong>
-        <BodyLong>{t("vedtakPage.klageStatsforvalter")}</BodyLong>
+        <BodyLong spacing>{t("vedtakPage.klageStatsforvalter")}</BodyLong>
+        <StartKlageForm soknadId={data.soknadId} vedtakId={summary.vedtak.letterId} variant="primary" />
       </Section>
       {back}
     </Page>
