@@ -80,3 +80,44 @@ export async function klagerOf(fnr: string, control = MOCK_CONTROL): Promise<Kla
   expect(response.status).toBe(200);
   return (await response.json()) as KlageSummary[];
 }
+
+/* ---------- complaints ---------- */
+
+export type TestPerson = { id: string; fnr: string; name: string; birthDate: string };
+
+/**
+ * A synthetic person of the test's own (an adult with an address, no søknader), so a test's
+ * complaints, faults and sends touch no persona another test counts on.
+ */
+export async function freshPerson(control = MOCK_CONTROL): Promise<TestPerson> {
+  const response = await fetch(`${control}/mock/syntetiske-personer`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ antall: 1 }) });
+  expect(response.status, await response.clone().text()).toBe(201);
+  return ((await response.json()) as TestPerson[])[0]!;
+}
+
+/** A new søknad for the person with a refusal made now: its id and the decision's letter id (what "Klag på vedtaket" posts). */
+export async function refusal(personaId: string): Promise<{ soknadId: string; vedtakId: string }> {
+  const soknadId = await newSoknadFor(personaId);
+  await caseworker(soknadId, { action: "sak", referanse: "SAK-9001", tittel: "Livsopphold" });
+  const events = await caseworker(soknadId, { action: "vedtak", saksreferanse: "SAK-9001", utfall: "AVSLATT" });
+  const vedtak = events.find((event) => event.type === "vedtakFattet") as { vedtaksfil: { referanse: { id: string } } } | undefined;
+  expect(vedtak, "the refusal's vedtakFattet").toBeTruthy();
+  return { soknadId, vedtakId: vedtak!.vedtaksfil.referanse.id };
+}
+
+/** The moves the simulator makes to bring a sent complaint (SENDT) to each state. */
+export const KLAGE_PATHS = {
+  SENDT: [],
+  MOTTATT: [{ status: "MOTTATT" }],
+  UNDER_BEHANDLING: [{ status: "MOTTATT" }, { status: "UNDER_BEHANDLING" }],
+  MEDHOLD: [{ status: "MOTTATT" }, { status: "UNDER_BEHANDLING" }, { status: "MEDHOLD", belop: 4500 }],
+  AVVIST: [{ status: "MOTTATT" }, { status: "UNDER_BEHANDLING" }, { status: "AVVIST", arsak: "FOR_SENT" }],
+  SENDT_TIL_STATSFORVALTEREN: [{ status: "MOTTATT" }, { status: "UNDER_BEHANDLING" }, { status: "OPPRETTHOLDT" }, { status: "SENDT_TIL_STATSFORVALTEREN" }],
+  TRUKKET: [{ status: "MOTTATT" }, { status: "TRUKKET" }],
+} as const satisfies Record<string, ReadonlyArray<Record<string, unknown>>>;
+export type KlageTestState = keyof typeof KLAGE_PATHS;
+
+/** Moves a sent complaint to `state` through the simulator's JSON API. */
+export async function moveKlageTo(klageId: string, state: KlageTestState): Promise<void> {
+  for (const move of KLAGE_PATHS[state]) await klageAction(klageId, move);
+}
