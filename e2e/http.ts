@@ -6,13 +6,16 @@ import { request as playwrightRequest, expect, type APIRequestContext } from "@p
 import { persona } from "./personas";
 import { PORTAL } from "../playwright.config";
 
-/** A request context logged in as the persona (the mock login form, posted as a browser would). */
+/**
+ * A request context logged in as the persona (the mock login form, posted as a browser would).
+ * A person given whole (a fresh one from the mock of `baseURL`) is not looked up.
+ */
 export async function loggedIn(
-  personaId: string,
+  who: string | { fnr: string; name: string },
   baseURL = PORTAL,
   options: { freshConnections?: boolean } = {},
 ): Promise<{ api: APIRequestContext; fnr: string; name: string }> {
-  const person = await persona(personaId);
+  const person = typeof who === "string" ? await persona(who) : who;
   const api = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { Origin: baseURL, ...(options.freshConnections ? FRESH : {}) } });
   const response = await api.post("/nb/logg-inn", { form: { fnr: person.fnr }, maxRedirects: 0 });
   expect(response.status(), "login").toBe(302);

@@ -41,8 +41,8 @@ export async function removeFault(fault: Fault, control = MOCK_CONTROL) {
 /* ---------- the caseworker simulator ---------- */
 
 /** A new søknad for a persona, received by its office (no files), as the simulator makes one. */
-export async function newSoknadFor(personaId: string): Promise<string> {
-  const response = await fetch(`${MOCK_CONTROL}/mock/fagsystem/api/soknader`, {
+export async function newSoknadFor(personaId: string, control = MOCK_CONTROL): Promise<string> {
+  const response = await fetch(`${control}/mock/fagsystem/api/soknader`, {
     method: "POST",
     headers: { "Content-Type": "application/json" },
     body: JSON.stringify({ personaId }),
@@ -52,8 +52,8 @@ export async function newSoknadFor(personaId: string): Promise<string> {
 }
 
 /** Acts as the caseworker on a søknad; returns the events the action appended. */
-export async function caseworker(fiksDigisosId: string, action: Record<string, unknown>): Promise<Array<Record<string, unknown>>> {
-  const response = await fetch(`${MOCK_CONTROL}/mock/fagsystem/api/soknader/${fiksDigisosId}/handlinger`, {
+export async function caseworker(fiksDigisosId: string, action: Record<string, unknown>, control = MOCK_CONTROL): Promise<Array<Record<string, unknown>>> {
+  const response = await fetch(`${control}/mock/fagsystem/api/soknader/${fiksDigisosId}/handlinger`, {
     method: "POST",
     headers: { "Content-Type": "application/json" },
     body: JSON.stringify(action),
@@ -63,8 +63,8 @@ export async function caseworker(fiksDigisosId: string, action: Record<string, u
 }
 
 /** Acts as the caseworker on a complaint (`{ status, arsak?, begrunnelse?, belop? }`). */
-export async function klageAction(klageId: string, action: Record<string, unknown>): Promise<void> {
-  const response = await fetch(`${MOCK_CONTROL}/mock/fagsystem/api/klager/${klageId}/handlinger`, {
+export async function klageAction(klageId: string, action: Record<string, unknown>, control = MOCK_CONTROL): Promise<void> {
+  const response = await fetch(`${control}/mock/fagsystem/api/klager/${klageId}/handlinger`, {
     method: "POST",
     headers: { "Content-Type": "application/json" },
     body: JSON.stringify({ action: "klage", ...action }),
@@ -96,10 +96,10 @@ export async function freshPerson(control = MOCK_CONTROL): Promise<TestPerson> {
 }
 
 /** A new søknad for the person with a refusal made now: its id and the decision's letter id (what "Klag på vedtaket" posts). */
-export async function refusal(personaId: string): Promise<{ soknadId: string; vedtakId: string }> {
-  const soknadId = await newSoknadFor(personaId);
-  await caseworker(soknadId, { action: "sak", referanse: "SAK-9001", tittel: "Livsopphold" });
-  const events = await caseworker(soknadId, { action: "vedtak", saksreferanse: "SAK-9001", utfall: "AVSLATT" });
+export async function refusal(personaId: string, control = MOCK_CONTROL): Promise<{ soknadId: string; vedtakId: string }> {
+  const soknadId = await newSoknadFor(personaId, control);
+  await caseworker(soknadId, { action: "sak", referanse: "SAK-9001", tittel: "Livsopphold" }, control);
+  const events = await caseworker(soknadId, { action: "vedtak", saksreferanse: "SAK-9001", utfall: "AVSLATT" }, control);
   const vedtak = events.find((event) => event.type === "vedtakFattet") as { vedtaksfil: { referanse: { id: string } } } | undefined;
   expect(vedtak, "the refusal's vedtakFattet").toBeTruthy();
   return { soknadId, vedtakId: vedtak!.vedtaksfil.referanse.id };
@@ -118,6 +118,6 @@ export const KLAGE_PATHS = {
 export type KlageTestState = keyof typeof KLAGE_PATHS;
 
 /** Moves a sent complaint to `state` through the simulator's JSON API. */
-export async function moveKlageTo(klageId: string, state: KlageTestState): Promise<void> {
-  for (const move of KLAGE_PATHS[state]) await klageAction(klageId, move);
+export async function moveKlageTo(klageId: string, state: KlageTestState, control = MOCK_CONTROL): Promise<void> {
+  for (const move of KLAGE_PATHS[state]) await klageAction(klageId, move, control);
 }

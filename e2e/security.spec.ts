@@ -121,7 +121,7 @@ test("each step's page holds the fødselsnummer only where it shows it, hydratio
 /** A person of the test's own with one complaint draft (steps 1–3 answered) and one sent complaint, each about its own refusal. */
 async function complainant() {
   const person = await freshPerson();
-  const owner = await loggedIn(person.id);
+  const owner = await loggedIn(person);
   const draftDecision = await refusal(person.id);
   const sentDecision = await refusal(person.id);
   const draftId = await startKlage(owner.api, draftDecision);
@@ -216,11 +216,12 @@ test("complaints: a GET changes nothing, and posts from another site are refused
   const { draftId, draftDecision } = owner;
   const drafts = async () => [...(await (await owner.api.get("/nb")).text()).matchAll(/\/nb\/klage\/([0-9a-f-]{36})\//g)].map((match) => match[1]);
   const draftsBefore = new Set(await drafts());
-  expect(draftsBefore).toEqual(new Set([draftId]));
+  expect(draftsBefore, "the draft is on the front page").toContain(draftId);
 
-  // A GET of the start, of the summary with "send" in the query: nothing starts, nothing is sent.
+  // A GET of the start (its fields in the query), of the summary with "send" in the query: nothing starts, nothing is sent.
   const start = await owner.api.get(`/nb/klage?soknadId=${owner.sentDecision.soknadId}&vedtakId=${owner.sentDecision.vedtakId}`, { maxRedirects: 0 });
-  expect(start.status(), "the start address only takes the form's post").toBe(302);
+  expect(start.headers()["location"] ?? "", "a GET of the start address starts nothing").not.toMatch(/\/vedtak$/);
+  expect((await owner.api.get("/nb/klage", { maxRedirects: 0 })).headers()["location"]).toBe("/nb/mine-soknader");
   expect((await owner.api.get(`/nb/klage/${draftId}/oppsummering?intent=next`)).status()).toBe(200);
   expect((await owner.api.get(`/nb/klage/${draftId}/vedlegg?intent=slett-fil%3Ax`)).status()).toBe(200);
   expect(new Set(await drafts())).toEqual(draftsBefore);
