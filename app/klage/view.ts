@@ -73,8 +73,11 @@ export interface KlageFoldOptions {
 
 export type KlageFoldResult = { ok: true; view: KlageView } | { ok: false; reason: string };
 
-/** The little the lists show of a complaint (status page, decision page, Mine søknader, front page). */
-export type KlageSummary = Pick<KlageView, "klageId" | "soknadId" | "vedtakIds" | "sendt" | "state" | "stateSince" | "open" | "news">;
+/**
+ * The little the lists show of a complaint (status page, decision page, Mine søknader, front page).
+ * `state` is null when its log could not be read: the lists still show that it exists.
+ */
+export type KlageSummary = Pick<KlageView, "klageId" | "soknadId" | "vedtakIds" | "sendt" | "stateSince" | "open" | "news"> & { state: KlageState | null };
 
 export const klageSummary = (view: KlageView): KlageSummary => ({
   klageId: view.klageId,
