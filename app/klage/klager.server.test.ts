@@ -114,8 +114,8 @@ describe("one complaint's page", () => {
     expect(page).toMatchObject({
       kind: "ok",
       klage: { klageId: OLD_KLAGE, state: "MEDHOLD", nyttVedtak: "VEDTAK-NY" },
-      vedtak: [{ letterId: "VEDTAK-1", fattet: ago(20), utfall: "AVSLATT", known: true }],
-      nyttVedtak: { letterId: "VEDTAK-NY", utfall: "INNVILGET", known: true },
+      vedtak: [{ letterId: "VEDTAK-1", fattet: ago(20), utfall: "AVSLATT", klagefrist: ago(-1) }],
+      knownVedtak: ["VEDTAK-1", "VEDTAK-NY"],
     });
   });
 
@@ -132,7 +132,7 @@ describe("one complaint's page", () => {
     expect(await loadKlage(FNR, SOKNAD, KLAGE, NOW)).toEqual({ kind: "invalid", soknadId: SOKNAD });
     klager = [klage()];
     vi.mocked(fagsystem.innsyn).mockRejectedValue(unavailable());
-    expect(await loadKlage(FNR, SOKNAD, KLAGE, NOW)).toMatchObject({ kind: "ok", vedtak: [{ letterId: "VEDTAK-1", fattet: null, utfall: null, known: false }] });
+    expect(await loadKlage(FNR, SOKNAD, KLAGE, NOW)).toMatchObject({ kind: "ok", vedtak: [{ letterId: "VEDTAK-1", fattet: null, utfall: null, klagefrist: null }], knownVedtak: [] });
   });
 });
 

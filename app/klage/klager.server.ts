@@ -8,7 +8,7 @@
 import { data } from "@remix-run/node";
 import { fagsystem, FagsystemError } from "~/fagsystem/client.server";
 import type { Klage } from "~/fagsystem/contract";
-import { loadSoknadStatus } from "~/innsyn/innsyn.server";
+import { KLAGE_DAYS, loadSoknadStatus } from "~/innsyn/innsyn.server";
 import type { Utfall } from "~/innsyn/view";
 import { filesByDocument, readUploadForm, storeUploads, uploadStatus, type UploadOutcome } from "~/vedlegg/upload.server";
 import { foldKlage } from "./fold";
@@ -17,6 +17,7 @@ import { klageSummary, type KlageSummary, type KlageView } from "./view";
 /** The document type (and upload field key) of the files a person sends to a complaint. */
 export const KLAGE_DOCUMENT = "klage";
 
+const DAY_MS = 86_400_000;
 const notFound = () => new Response("Not Found", { status: 404 });
 
 /** One complaint folded; null when its log cannot be read (logged here, once). */
@@ -82,11 +83,20 @@ async function findKlage(fnr: string, soknadId: string, klageId: string, now: Da
   return view ? { kind: "ok", klage: view } : { kind: "invalid" };
 }
 
-/** A decision of the søknad as the complaint page shows it; null details when the søknad cannot be read now. */
-export type VedtakRef = { letterId: string; fattet: string | null; utfall: Utfall | null; known: boolean };
+/**
+ * A decision the complaint is about, as its page shows it: null details when the søknad cannot be
+ * read now. `klagefrist`: the end of the three weeks to complain (again, after a withdrawal).
+ */
+export type VedtakRef = { letterId: string; fattet: string | null; utfall: Utfall | null; klagefrist: string | null };
 
 export type KlagePage =
-  | { kind: "ok"; klage: KlageView; vedtak: VedtakRef[]; nyttVedtak: VedtakRef | null }
+  | {
+      kind: "ok";
+      klage: KlageView;
+      vedtak: VedtakRef[];
+      /** The letter ids among the complaint's decisions and new decisions that the søknad's page knows (they have a decision page). */
+      knownVedtak: string[];
+    }
   | { kind: "invalid"; soknadId: string }
   | { kind: "unavailable"; soknadId: string };
 
@@ -95,12 +105,18 @@ export async function loadKlage(fnr: string, soknadId: string, klageId: string, 
   // Both at once; the søknad's own 404 (someone else's søknad) comes first.
   const [status, found] = await Promise.all([loadSoknadStatus(fnr, soknadId, now), findKlage(fnr, soknadId, klageId, now)]);
   if (found.kind !== "ok") return { kind: found.kind, soknadId };
-  const decisions = status.kind === "ok" ? status.soknad.view.vedtak : [];
-  const ref = (letterId: string): VedtakRef => {
-    const vedtak = decisions.find((candidate) => candidate.letterId === letterId);
-    return { letterId, fattet: vedtak?.fattet ?? null, utfall: vedtak?.utfall ?? null, known: vedtak !== undefined };
-  };
-  return { kind: "ok", klage: found.klage, vedtak: found.klage.vedtakIds.map(ref), nyttVedtak: found.klage.nyttVedtak ? ref(found.klage.nyttVedtak) : null };
+  const decisions = new Map((status.kind === "ok" ? status.soknad.view.vedtak : []).map((vedtak) => [vedtak.letterId, vedtak]));
+  const vedtak = found.klage.vedtakIds.map((letterId): VedtakRef => {
+    const known = decisions.get(letterId);
+    return {
+      letterId,
+      fattet: known?.fattet ?? null,
+      utfall: known?.utfall ?? null,
+      klagefrist: known ? new Date(Date.parse(known.fattet) + KLAGE_DAYS * DAY_MS).toISOString() : null,
+    };
+  });
+  const named = [...found.klage.vedtakIds, ...found.klage.timeline.flatMap((entry) => (entry.kind === "status" && entry.nyttVedtak ? [entry.nyttVedtak] : []))];
+  return { kind: "ok", klage: found.klage, vedtak, knownVedtak: [...new Set(named)].filter((letterId) => decisions.has(letterId)) };
 }
 
 export type WithdrawResult = "withdrawn" | "decided" | "unavailable";
