@@ -1,6 +1,9 @@
 /** The files a complaint refers to: what the person may open under the søknad it is about. */
 import type { Klage } from "~/fagsystem/contract";
 
+/** The document type (and upload field key) of the files a person sends to a complaint. */
+export const KLAGE_DOCUMENT = "klage";
+
 /**
  * The complaint's PDF, the person's files, and every letter and new decision its events name.
  * Read from the raw events (not the fold), so a letter is reachable even if the log cannot be folded.

@@ -5,7 +5,8 @@ import { documentResponse } from "~/innsyn/innsyn.server";
 import { uploadIntent } from "~/vedlegg/intents";
 import { filesField } from "~/vedlegg/UploadField";
 import { bankStatement } from "~/vedlegg/fixtures.test-support";
-import { ettersendKlage, KLAGE_DOCUMENT, klageNews, klagerOfVedtak, loadKlage, loadKlager, withdrawKlage } from "./klager.server";
+import { KLAGE_DOCUMENT } from "./files";
+import { ettersendKlage, klageNews, klagerOfVedtak, loadKlage, loadKlager, withdrawKlage } from "./klager.server";
 
 /* The fagsystem is stood in for by spies on the one client: what matters is what this module makes of its answers. */
 

@@ -11,11 +11,9 @@ import type { Klage } from "~/fagsystem/contract";
 import { KLAGE_DAYS, loadSoknadStatus } from "~/innsyn/innsyn.server";
 import type { Utfall } from "~/innsyn/view";
 import { filesByDocument, readUploadForm, storeUploads, uploadStatus, type UploadOutcome } from "~/vedlegg/upload.server";
+import { KLAGE_DOCUMENT } from "./files";
 import { foldKlage } from "./fold";
 import { klageSummary, type KlageSummary, type KlageView } from "./view";
-
-/** The document type (and upload field key) of the files a person sends to a complaint. */
-export const KLAGE_DOCUMENT = "klage";
 
 const DAY_MS = 86_400_000;
 const notFound = () => new Response("Not Found", { status: 404 });
