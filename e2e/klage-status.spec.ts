@@ -2,11 +2,8 @@
  * Following a complaint (klage): the caseworker simulator moves it through its states and the
  * person sees each one, with its letter, on the complaint's page; sends more files to it;
  * withdraws it; and nobody else can open any of it.
- *
- * NEEDS THE COMPLAINT MOCK (branch klage-mock: `GET/POST /api/v1/klager` in the fagsystem mock and
- * `POST /mock/fagsystem/api/klager/:klageId/handlinger` with `{ "action": "klage", "status": … }` in
- * the simulator). Until it has landed every test here is skipped (see `beforeEach`). The complaint
- * is sent straight to the fagsystem's contract, so these journeys do not depend on the draft flow.
+ * The complaint is sent straight to the fagsystem's contract, so these journeys do not depend on
+ * the draft flow (e2e/klage.spec.ts walks that).
  */
 import { PDFDocument } from "pdf-lib";
 import { expect, loginAs, test } from "./fixtures";
@@ -14,12 +11,6 @@ import { text } from "./locale";
 import { caseworker, newSoknadFor } from "./mock-control";
 import { persona } from "./personas";
 import { MOCK_CONTROL } from "../playwright.config";
-
-const klageMockPresent = async () => (await fetch(`${MOCK_CONTROL}/api/v1/klager`, { headers: { "Nav-Personident": "00000000000" } }).catch(() => null))?.status === 200;
-
-test.beforeEach(async () => {
-  test.skip(!(await klageMockPresent()), "needs the complaint mock (klage-mock): the fagsystem mock does not answer /api/v1/klager yet");
-});
 
 /** A new søknad for the persona with one sak and a refusal; returns the søknad's id and the decision's letter id. */
 async function refusedSoknad(personaId: string): Promise<{ soknadId: string; vedtakId: string }> {
