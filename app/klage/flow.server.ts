@@ -7,7 +7,7 @@ import { data, redirect } from "@remix-run/node";
 import type { Params } from "@remix-run/react";
 import { requireApplicant, type Applicant } from "~/auth/auth.server";
 import { fagsystem, FagsystemError } from "~/fagsystem/client.server";
-import { MAX_KLAGE_FILES } from "~/fagsystem/contract";
+import { MAX_KLAGE_FILES } from "~/fagsystem/limits";
 import { defaultLanguage, isLanguage, type Language } from "~/i18n/languages";
 import { loadSoknadStatus } from "~/innsyn/innsyn.server";
 import type { InnsynView } from "~/innsyn/view";
@@ -25,14 +25,13 @@ import {
   isLate,
   klageSteps,
   nextKlageStep,
-  parseBegrunnelseStep,
-  parseVedtakStep,
   previousKlageStep,
   type KlageAnswers,
   type KlageDecision,
   type KlageStepId,
   type StepContext,
 } from "./steps";
+import { parseBegrunnelseStep, parseVedtakStep } from "./schemas";
 
 /** The one document all of a complaint's files belong to. */
 export const KLAGE_DOCUMENT = "klage";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { earliestDeadline, isLate, klagefrist, osloDay, parseBegrunnelseStep, parseVedtakStep, type KlageDecision } from "./steps";
+import { parseBegrunnelseStep, parseVedtakStep } from "./schemas";
+import { earliestDeadline, isLate, klagefrist, osloDay, type KlageDecision } from "./steps";
 
 const decision = (letterId: string, fattet: string): KlageDecision => ({ letterId, fattet, utfall: "AVSLATT", sakTittel: null });
 
