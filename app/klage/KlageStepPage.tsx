@@ -17,6 +17,7 @@ import { StepProgress } from "~/soknad/StepProgress";
 import { UploadField } from "~/vedlegg/UploadField";
 import type { UploadOutcome } from "~/vedlegg/upload.server";
 import { DecisionLabel } from "./DecisionLabel";
+import { KLAGE_DOCUMENT } from "./files";
 import { klageStepTitleKeys, klageSteps, klagefrist } from "./steps";
 import type { loadKlageStep } from "./flow.server";
 
@@ -141,7 +142,7 @@ export function KlageStepPage() {
       fields = <BodyLong>{t("steps.vedlegg.optional", { count: data.maxFiles })}</BodyLong>;
       multipart = (
         <Form method="post" action={`${base}/vedlegg`} encType="multipart/form-data">
-          <UploadField documentKey="klage" label={t("steps.vedlegg.label")} files={data.files} outcomes={answer?.uploads} canDelete embedded={false} maxFiles={data.maxFiles} />
+          <UploadField documentKey={KLAGE_DOCUMENT} label={t("steps.vedlegg.label")} files={data.files} outcomes={answer?.uploads} canDelete embedded={false} maxFiles={data.maxFiles} />
         </Form>
       );
       break;

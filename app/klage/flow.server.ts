@@ -16,6 +16,7 @@ import { readForm } from "~/request-body.server";
 import { filesByDocument, readUploadForm, storeUploads, uploadStatus, type UploadOutcome } from "~/vedlegg/upload.server";
 import type { ListedFile } from "~/vedlegg/UploadField";
 import { deleteIntentPrefix } from "~/vedlegg/intents";
+import { KLAGE_DOCUMENT } from "./files";
 import { createKlageDraft, findKlageDraft, listKlageDrafts, markKlageSubmitted, saveKlageAnswers, type KlageDraft } from "./drafts.server";
 import { buildKlageDocument, renderKlagePdf } from "./document.server";
 import {
@@ -33,8 +34,6 @@ import {
 } from "./steps";
 import { parseBegrunnelseStep, parseVedtakStep } from "./schemas";
 
-/** The one document all of a complaint's files belong to. */
-export const KLAGE_DOCUMENT = "klage";
 
 const languageOf = (params: Params): Language => (isLanguage(params.lang) ? params.lang : defaultLanguage);
 const notFound = () => new Response("Not Found", { status: 404 });
