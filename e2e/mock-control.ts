@@ -72,7 +72,7 @@ export async function klageAction(klageId: string, action: Record<string, unknow
   expect(response.status, await response.clone().text()).toBe(201);
 }
 
-export type KlageSummary = { klageId: string; fiksDigisosId: string; status: string };
+export type KlageSummary = { klageId: string; fiksDigisosId: string; tekst: string; hendelser: { type: string; status?: string }[] };
 
 /** The person's complaints as the fagsystem lists them. */
 export async function klagerOf(fnr: string, control = MOCK_CONTROL): Promise<KlageSummary[]> {

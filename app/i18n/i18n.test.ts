@@ -52,9 +52,13 @@ describe("the pages' translation function", () => {
 
 describe("the translations a page gets", () => {
   it("has common on every page and the page's own namespaces", () => {
-    expect(namespacesFor("/nb")).toEqual(["common", "landing", "soknad:drafts", "soknad:start.title", "innsyn:highlights"]);
-    expect(namespacesFor("/en/innsyn/abc")).toEqual(["common", "innsyn", "soknad-documents", "vedlegg"]);
-    expect(namespacesFor("/nn/innsyn/abc/vedtak/x")).toEqual(["common", "innsyn"]);
+    expect(namespacesFor("/nb")).toEqual(["common", "landing", "soknad:drafts", "soknad:start.title", "innsyn:highlights", "klage-status:state", "klage-status:highlights"]);
+    expect(namespacesFor("/en/innsyn/abc")).toEqual(["common", "innsyn", "soknad-documents", "vedlegg", "klage-status:state", "klage-status:list", "klage:start"]);
+    expect(namespacesFor("/nn/innsyn/abc/vedtak/x")).toEqual(["common", "innsyn", "klage-status:state", "klage-status:list", "klage:start"]);
+    expect(namespacesFor("/nn/innsyn/abc/dokument/x")).toEqual(["common", "innsyn"]);
+    expect(namespacesFor("/nb/innsyn/abc/klage/k")).toEqual(["common", "klage-status", "innsyn:utfall", "innsyn:utfallLong", "vedlegg"]);
+    expect(namespacesFor("/nb/innsyn/abc/klage/k/trekk")).toEqual(["common", "klage-status"]);
+    expect(namespacesFor("/nb/mine-soknader")).toContain("klage-status:list");
     expect(namespacesFor("/nb/soknad/d/dokumentasjon")).toContain("vedlegg");
     expect(namespacesFor("/nb/soknad/d/personalia")).toContain("soknad-personalia");
     expect(namespacesFor("/nb/soknad/d/personalia")).toContain("soknad-behov:title");
@@ -65,7 +69,7 @@ describe("the translations a page gets", () => {
     const landing = resourcesFor("nb", namespacesFor("/nb"));
     expect(landing).toBe(resourcesFor("nb", namespacesFor("/nb/")));
     const nb = landing.nb as Record<string, Record<string, unknown>>;
-    expect(Object.keys(nb).sort()).toEqual(["common", "innsyn", "landing", "soknad"]);
+    expect(Object.keys(nb).sort()).toEqual(["common", "innsyn", "klage-status", "landing", "soknad"]);
     expect(Object.keys(nb.soknad ?? {}).sort()).toEqual(["drafts", "start"]);
     expect(Object.keys((nb.soknad?.start ?? {}) as object)).toEqual(["title"]);
     expect(nb.innsyn?.highlights).toBe((resources.nb as Record<string, Record<string, unknown>>).innsyn?.highlights);

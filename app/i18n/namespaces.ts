@@ -22,6 +22,10 @@ const stepNamespace: Partial<Record<StepId, string>> = {
 
 /** The draft list (landing page, mine søknader). */
 const draftList = ["soknad:drafts", "soknad:start.title"];
+/** Complaints in lists: their state tags and the list's texts. */
+const klageList = ["klage-status:state", "klage-status:list"];
+/** Beside a decision: its complaints and "Klag på vedtaket". */
+const klageBesideVedtak = [...klageList, "klage:start"];
 
 /** A step: its own texts, every step's title (the progress bar), errors; documents and uploads where they are asked for. */
 function stepNamespaces(step: string): string[] {
@@ -36,14 +40,19 @@ function stepNamespaces(step: string): string[] {
 
 /** The namespaces (and subtrees) for a path such as `/nb/innsyn/123`, `common` first. */
 export function namespacesFor(pathname: string): string[] {
-  const [, , first = "", second = "", third = "", fourth = ""] = pathname.replace(/\/+$/, "").split("/");
-  return ["common", ...pageNamespaces(first, second, third, fourth)];
+  const [, , first = "", second = "", third = "", fourth = "", fifth = ""] = pathname.replace(/\/+$/, "").split("/");
+  return ["common", ...pageNamespaces(first, second, third, fourth, fifth)];
 }
 
-function pageNamespaces(first: string, second: string, third: string, fourth: string): string[] {
+/** A complaint's own page (`/innsyn/:soknadId/klage/:klageId`) and its withdrawal (`…/trekk`). */
+function klagePageNamespaces(fifth: string): string[] {
+  return fifth === "" ? ["klage-status", "innsyn:utfall", "innsyn:utfallLong", "vedlegg"] : ["klage-status"];
+}
+
+function pageNamespaces(first: string, second: string, third: string, fourth: string, fifth: string): string[] {
   switch (first) {
     case "":
-      return ["landing", ...draftList, "innsyn:highlights", "klage:drafts", "klage:steps"];
+      return ["landing", ...draftList, "innsyn:highlights", "klage:drafts", "klage:steps", "klage-status:state", "klage-status:highlights"];
     case "logg-inn":
     case "logget-ut":
     case "nks":
@@ -55,11 +64,14 @@ function pageNamespaces(first: string, second: string, third: string, fourth: st
     case "meldinger":
       return ["cases"];
     case "mine-soknader":
-      return ["innsyn", ...draftList];
+      return ["innsyn", ...draftList, ...klageList];
     case "utbetalinger":
       return ["innsyn"];
     case "innsyn":
-      return third === "" ? ["innsyn", "soknad-documents", "vedlegg", "klage:start"] : third === "vedtak" ? ["innsyn", "klage:start"] : ["innsyn"];
+      if (third === "") return ["innsyn", "soknad-documents", "vedlegg", ...klageBesideVedtak];
+      if (third === "vedtak") return ["innsyn", ...klageBesideVedtak];
+      if (third === "klage") return klagePageNamespaces(fifth);
+      return ["innsyn"];
     case "klage":
       // The start page (only after a failure), a step (files on "vedlegg"), the receipt.
       return third === "vedlegg" ? ["klage", "vedlegg"] : ["klage"];

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { useFormat, useLanguage } from "~/i18n/use-language";
 import { NavText } from "~/shell/NavText";
 import { Section } from "~/shell/Page";
-import type { DocumentTask, InnsynView, KravStatus, SakStatus, SoknadStatus, TimelineEntry, Utfall } from "./view";
+import type { DocumentTask, InnsynView, KravStatus, SakStatus, SoknadStatus, TimelineEntry, Utfall, Vedtak } from "./view";
 
 type Offices = Record<string, { navn: string; telefon: string }>;
 
@@ -121,8 +121,11 @@ const sakTagVariant: Record<SakStatus, "info" | "success" | "warning"> = {
   BEHANDLES_IKKE: "warning",
 };
 
-/** The saker of the søknad, each with its vedtak and the way to the letter. */
-export function SakList({ view, soknadId }: { view: InnsynView; soknadId: string }) {
+/**
+ * The saker of the søknad, each with its vedtak and the way to the letter; `besideVedtak` adds what
+ * belongs to one vedtak (the person's page: its complaints and "Klag på vedtaket").
+ */
+export function SakList({ view, soknadId, besideVedtak }: { view: InnsynView; soknadId: string; besideVedtak?: (vedtak: Vedtak) => React.ReactNode }) {
   const { t } = useTranslation("innsyn");
   const format = useFormat();
   const language = useLanguage();
@@ -142,6 +145,7 @@ export function SakList({ view, soknadId }: { view: InnsynView; soknadId: string
       <Link as={RemixLink} to={`/${language}/innsyn/${soknadId}/vedtak/${vedtak.letterId}`}>
         {t("saker.openLetter")}
       </Link>
+      {besideVedtak ? <div className="beside-vedtak">{besideVedtak(vedtak)}</div> : null}
     </li>
   );
   return (

@@ -78,8 +78,8 @@ export function isoToMs(value: string): number {
   return sign === "+" ? utc - offset : utc + offset;
 }
 
-/** JSON with object keys sorted: the identity of an event for de-duplication and the last tie-break. */
-function canonicalJson(value: unknown): string {
+/** JSON with object keys sorted: the identity of an event for de-duplication and the last tie-break (also of a complaint's events). */
+export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null";
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
   const record = value as Record<string, unknown>;

@@ -5,6 +5,7 @@
  */
 import { fagsystem, FagsystemError } from "~/fagsystem/client.server";
 import type { NavKontor, SoknadSummary } from "~/fagsystem/contract";
+import { klageFileIds } from "~/klage/files";
 import { foldEventLog } from "./fold";
 import type { Delivery, DocumentTask, InnsynView, Utbetaling } from "./view";
 
@@ -217,14 +218,20 @@ function dokumentlagerIds(value: unknown, ids = new Set<string>()): Set<string> 
 }
 
 /**
- * Whether a file is one of this søknad's: its PDF, a letter in its event log, or a file in its
- * vedlegg.json. The fagsystem checks only that the file is the person's; the portal's address
- * names the søknad too, and answers for that søknad only. Throws FagsystemError.
+ * Whether a file is one of this søknad's: its PDF, a letter in its event log, a file in its
+ * vedlegg.json, or the PDF, a file or a letter of a complaint about its decisions. The fagsystem
+ * checks only that the file is the person's; the portal's address names the søknad too, and
+ * answers for that søknad only. Throws FagsystemError.
  */
 async function isFileOfSoknad(fnr: string, soknadId: string, fileId: string): Promise<boolean> {
   const summary = (await fagsystem.soknader(fnr)).find((candidate) => candidate.fiksDigisosId === soknadId);
   if (!summary) return false;
   if (summary.soknadPdf?.id === fileId) return true;
+  // The complaints are asked at once, but a failure there matters only for a file not found elsewhere.
+  const klager = fagsystem.klager(fnr).then(
+    (list) => ({ ok: true, list }) as const,
+    (error: unknown) => ({ ok: false, error }) as const,
+  );
   const [log, vedlegg] = await Promise.all([
     fagsystem.innsyn(fnr, soknadId),
     fagsystem.vedlegg(fnr, soknadId).catch((error: unknown) => {
@@ -233,7 +240,10 @@ async function isFileOfSoknad(fnr: string, soknadId: string, fileId: string): Pr
       throw error;
     }),
   ]);
-  return dokumentlagerIds(log).has(fileId) || vedlegg.vedlegg.some((document) => document.filer.some((fil) => fil.id === fileId));
+  if (dokumentlagerIds(log).has(fileId) || vedlegg.vedlegg.some((document) => document.filer.some((fil) => fil.id === fileId))) return true;
+  const complaints = await klager;
+  if (!complaints.ok) throw complaints.error;
+  return complaints.list.some((klage) => klage.fiksDigisosId === soknadId && klageFileIds(klage).has(fileId));
 }
 
 /**

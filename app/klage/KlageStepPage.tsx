@@ -8,16 +8,17 @@ import { Alert, BodyLong, BodyShort, Button, Checkbox, CheckboxGroup, FormSummar
 import { ArrowLeftIcon, ArrowRightIcon, PaperplaneIcon } from "@navikt/aksel-icons";
 import { useEffect, useRef, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { MAX_KLAGE_LATE_REASON, MAX_KLAGE_TEXT } from "~/fagsystem/contract";
+import { MAX_KLAGE_LATE_REASON, MAX_KLAGE_TEXT } from "~/fagsystem/limits";
 import { useFormat, useLanguage } from "~/i18n/use-language";
 import { FormErrorSummary } from "~/shell/FormErrorSummary";
 import { focusOn } from "~/shell/focus";
-import { NavText } from "~/shell/NavText";
 import { Page } from "~/shell/Page";
 import { StepProgress } from "~/soknad/StepProgress";
 import { UploadField } from "~/vedlegg/UploadField";
 import type { UploadOutcome } from "~/vedlegg/upload.server";
-import { klageStepTitleKeys, klageSteps, klagefrist, type KlageDecision } from "./steps";
+import { DecisionLabel } from "./DecisionLabel";
+import { KLAGE_DOCUMENT } from "./files";
+import { klageStepTitleKeys, klageSteps, klagefrist } from "./steps";
 import type { loadKlageStep } from "./flow.server";
 
 type StepData = Awaited<ReturnType<typeof loadKlageStep>>;
@@ -25,24 +26,6 @@ type ActionData = { errors?: Record<string, string>; values?: Record<string, str
 
 /** The field's id, for labels and the error summary's links. */
 const fieldId = (name: string) => `klage-${name}`;
-
-/** "12. november 2026: Avslått (Livsopphold og husleie)" */
-export function DecisionLabel({ decision }: { decision: Pick<KlageDecision, "fattet" | "utfall" | "sakTittel"> }) {
-  const { t } = useTranslation("klage");
-  const format = useFormat();
-  return (
-    <>
-      {t("decision", { date: format.date(decision.fattet), outcome: t(decision.utfall ? `outcome.${decision.utfall}` : "outcome.unknown") })}
-      {decision.sakTittel ? (
-        <>
-          {" ("}
-          <NavText>{decision.sakTittel}</NavText>
-          {")"}
-        </>
-      ) : null}
-    </>
-  );
-}
 
 export function KlageStepPage() {
   const { t } = useTranslation("klage");
@@ -159,7 +142,7 @@ export function KlageStepPage() {
       fields = <BodyLong>{t("steps.vedlegg.optional", { count: data.maxFiles })}</BodyLong>;
       multipart = (
         <Form method="post" action={`${base}/vedlegg`} encType="multipart/form-data">
-          <UploadField documentKey="klage" label={t("steps.vedlegg.label")} files={data.files} outcomes={answer?.uploads} canDelete embedded={false} maxFiles={data.maxFiles} />
+          <UploadField documentKey={KLAGE_DOCUMENT} label={t("steps.vedlegg.label")} files={data.files} outcomes={answer?.uploads} canDelete embedded={false} maxFiles={data.maxFiles} />
         </Form>
       );
       break;

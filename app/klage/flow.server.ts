@@ -7,7 +7,7 @@ import { data, redirect } from "@remix-run/node";
 import type { Params } from "@remix-run/react";
 import { requireApplicant, type Applicant } from "~/auth/auth.server";
 import { fagsystem, FagsystemError } from "~/fagsystem/client.server";
-import { MAX_KLAGE_FILES } from "~/fagsystem/contract";
+import { MAX_KLAGE_FILES } from "~/fagsystem/limits";
 import { defaultLanguage, isLanguage, type Language } from "~/i18n/languages";
 import { loadSoknadStatus } from "~/innsyn/innsyn.server";
 import type { InnsynView } from "~/innsyn/view";
@@ -16,6 +16,7 @@ import { readForm } from "~/request-body.server";
 import { filesByDocument, readUploadForm, storeUploads, uploadStatus, type UploadOutcome } from "~/vedlegg/upload.server";
 import type { ListedFile } from "~/vedlegg/UploadField";
 import { deleteIntentPrefix } from "~/vedlegg/intents";
+import { KLAGE_DOCUMENT } from "./files";
 import { createKlageDraft, findKlageDraft, listKlageDrafts, markKlageSubmitted, saveKlageAnswers, type KlageDraft } from "./drafts.server";
 import { buildKlageDocument, renderKlagePdf } from "./document.server";
 import {
@@ -25,17 +26,14 @@ import {
   isLate,
   klageSteps,
   nextKlageStep,
-  parseBegrunnelseStep,
-  parseVedtakStep,
   previousKlageStep,
   type KlageAnswers,
   type KlageDecision,
   type KlageStepId,
   type StepContext,
 } from "./steps";
+import { parseBegrunnelseStep, parseVedtakStep } from "./schemas";
 
-/** The one document all of a complaint's files belong to. */
-export const KLAGE_DOCUMENT = "klage";
 
 const languageOf = (params: Params): Language => (isLanguage(params.lang) ? params.lang : defaultLanguage);
 const notFound = () => new Response("Not Found", { status: 404 });

@@ -5,6 +5,8 @@ import { useTranslation } from "react-i18next";
 import { currentSession } from "~/auth/auth.server";
 import { landingSummary } from "~/innsyn/innsyn.server";
 import { CaseHighlights } from "~/innsyn/CaseHighlights";
+import { KlageHighlight } from "~/klage/KlageParts";
+import { klageNews } from "~/klage/klager.server";
 import { listDrafts } from "~/soknad/drafts.server";
 import { DraftList } from "~/soknad/DraftList";
 import { klageDraftsFor } from "~/klage/flow.server";
@@ -21,23 +23,25 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const session = await currentSession(request);
   const url = new URL(request.url);
   const notice: "saved" | "deleted" | null = url.searchParams.has("lagret") ? "saved" : url.searchParams.has("slettet") ? "deleted" : null;
-  if (!session || session.kind !== "applicant") return { applicant: null, drafts: [], klageDrafts: [], notice: null, highlights: null };
+  if (!session || session.kind !== "applicant") return { applicant: null, drafts: [], klageDrafts: [], notice: null, highlights: null, klageNews: [] };
   const eligible = !session.subject.refusal;
-  const [drafts, klageDrafts, highlights] = eligible
-    ? await Promise.all([listDrafts(session.subject.fnr), klageDraftsFor(session.subject.fnr), landingSummary(session.subject.fnr, new Date())])
-    : [[], [], null];
+  const now = new Date();
+  const [drafts, klageDrafts, highlights, news] = eligible
+    ? await Promise.all([listDrafts(session.subject.fnr), klageDraftsFor(session.subject.fnr), landingSummary(session.subject.fnr, now), klageNews(session.subject.fnr, now)])
+    : [[], [], null, []];
   return {
     applicant: { firstName: session.subject.name.split(" ")[0] ?? "", refusal: session.subject.refusal },
     drafts: drafts.map((draft) => ({ id: draft.id, updatedAt: draft.updatedAt.toISOString(), deleteAfter: draft.deleteAfter.toISOString() })),
     klageDrafts,
     notice,
     highlights,
+    klageNews: news,
   };
 }
 
 export default function Landing() {
   const { t } = useTranslation("landing");
-  const { applicant, drafts, klageDrafts, notice, highlights } = useLoaderData<typeof loader>();
+  const { applicant, drafts, klageDrafts, notice, highlights, klageNews } = useLoaderData<typeof loader>();
   const language = useLanguage();
   return (
     <div className="page">
@@ -52,6 +56,7 @@ export default function Landing() {
 
         {notice ? <DraftList.Notice kind={notice} /> : null}
         {highlights ? <CaseHighlights highlights={highlights} /> : null}
+        {klageNews.length > 0 ? <KlageHighlight klager={klageNews} /> : null}
         {drafts.length > 0 ? <DraftList drafts={drafts} /> : null}
         <KlageDraftList drafts={klageDrafts} />
 

@@ -7,6 +7,8 @@ import { attachmentsOf, ettersend } from "~/innsyn/ettersendelse.server";
 import { kravKey, missingKey, taskKey } from "~/innsyn/upload-keys";
 import { OTHER_DOCUMENTS } from "~/vedlegg/limits";
 import { loadSoknadStatus } from "~/innsyn/innsyn.server";
+import { KlageList, VedtakKlager } from "~/klage/KlageParts";
+import { loadKlager } from "~/klage/klager.server";
 import { PaymentList } from "~/innsyn/PaymentList";
 import { Documents, OfficeContact, Requirements, SakList, StatusBanner, TaskBox, Timeline } from "~/innsyn/StatusParts";
 import { useFormat, useLanguage } from "~/i18n/use-language";
@@ -22,9 +24,11 @@ export const meta: MetaFunction = (args) => pageTitle(args, "innsyn:statusPage.t
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const applicant = await requireApplicant(request, { eligible: true });
   const soknadId = params.soknadId ?? "";
-  const status = await loadSoknadStatus(applicant.fnr, soknadId, new Date());
-  if (status.kind !== "ok") return { ...status, attachments: null };
-  return { ...status, attachments: await attachmentsOf(applicant.fnr, soknadId, params.lang ?? "nb") };
+  const now = new Date();
+  const status = await loadSoknadStatus(applicant.fnr, soknadId, now);
+  if (status.kind !== "ok") return { ...status, attachments: null, klager: null };
+  const [attachments, klager] = await Promise.all([attachmentsOf(applicant.fnr, soknadId, params.lang ?? "nb"), loadKlager(applicant.fnr, now, soknadId)]);
+  return { ...status, attachments, klager };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -62,7 +66,8 @@ export default function SoknadStatusPage() {
       </Page>
     );
   }
-  const { soknad, offices, attachments } = data;
+  const { soknad, offices, attachments, klager } = data;
+  const klageList = klager?.kind === "ok" ? klager.klager : null;
   const { view } = soknad;
   const uploads = actionData?.uploads;
   const files = attachments?.files ?? [];
@@ -92,7 +97,8 @@ export default function SoknadStatusPage() {
           </VStack>
         </Section>
       ) : null}
-      <SakList view={view} soknadId={soknad.id} />
+      <SakList view={view} soknadId={soknad.id} besideVedtak={(vedtak) => <VedtakKlager soknadId={soknad.id} vedtakId={vedtak.letterId} klager={klageList} />} />
+      <KlageList klager={klageList ?? []} unavailable={klageList === null} />
       <Requirements view={view} />
       {relevantKrav.length > 0 ? (
         <Section id="krav-upload" title={t("ettersend.kravTitle")}>

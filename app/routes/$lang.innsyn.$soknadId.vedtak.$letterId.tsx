@@ -1,11 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link as RemixLink, useLoaderData } from "@remix-run/react";
-import { Alert, BodyLong, FormSummary, HStack, Link, List } from "@navikt/ds-react";
+import { Alert, BodyLong, BodyShort, Box, FormSummary, HStack, Link, List } from "@navikt/ds-react";
 import { useTranslation } from "react-i18next";
 import { requireApplicant } from "~/auth/auth.server";
 import { loadSoknadStatus, vedtakSummary } from "~/innsyn/innsyn.server";
+import { VedtakKlager } from "~/klage/KlageParts";
+import { klagerOfVedtak, loadKlager } from "~/klage/klager.server";
 import { UtfallTag } from "~/innsyn/StatusParts";
-import { StartKlageForm } from "~/klage/StartKlageForm";
 import { useFormat, useLanguage } from "~/i18n/use-language";
 import { pageTitle } from "~/shell/meta";
 import { NavText } from "~/shell/NavText";
@@ -16,16 +17,25 @@ export const meta: MetaFunction = (args) => pageTitle(args, "innsyn:vedtakPage.t
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const applicant = await requireApplicant(request, { eligible: true });
   const soknadId = params.soknadId ?? "";
-  const status = await loadSoknadStatus(applicant.fnr, soknadId, new Date());
+  const now = new Date();
+  const status = await loadSoknadStatus(applicant.fnr, soknadId, now);
   if (status.kind !== "ok") return { kind: status.kind, soknadId } as const;
   const summary = vedtakSummary(status.soknad.view, params.letterId ?? "");
   if (!summary) throw new Response("Not Found", { status: 404 });
   const office = status.soknad.view.navKontor ? (status.offices[status.soknad.view.navKontor] ?? null) : null;
-  return { kind: "ok", soknadId, summary, office: office ? { navn: office.navn, telefon: office.telefon } : null } as const;
+  const klager = await loadKlager(applicant.fnr, now, soknadId);
+  return {
+    kind: "ok",
+    soknadId,
+    summary,
+    office: office ? { navn: office.navn, telefon: office.telefon } : null,
+    klager: klager.kind === "ok" ? klagerOfVedtak(klager.klager, summary.vedtak.letterId) : null,
+  } as const;
 }
 
 export default function VedtakPage() {
   const { t } = useTranslation("innsyn");
+  const { t: tKlage } = useTranslation("klage-status");
   const data = useLoaderData<typeof loader>();
   const format = useFormat();
   const language = useLanguage();
@@ -42,7 +52,7 @@ export default function VedtakPage() {
       </Page>
     );
   }
-  const { summary, office } = data;
+  const { summary, office, klager } = data;
   const letter = `/${language}/innsyn/${data.soknadId}/dokument/${summary.vedtak.letterId}`;
   const negative = summary.vedtak.utfall === "AVSLATT" || summary.vedtak.utfall === "AVVIST" || summary.vedtak.utfall === "DELVIS_INNVILGET";
   return (
@@ -132,9 +142,12 @@ export default function VedtakPage() {
       </HStack>
       <Section id="klage" title={t("vedtakPage.klageTitle")}>
         <BodyLong spacing>{t(negative ? "vedtakPage.klageBodyNegative" : "vedtakPage.klageBody", { date: format.date(summary.klagefrist) })}</BodyLong>
+        <Box marginBlock="space-0 space-16">
+          <VedtakKlager soknadId={data.soknadId} vedtakId={summary.vedtak.letterId} klager={klager} />
+          {klager === null ? <BodyShort size="small">{tKlage("list.unavailable")}</BodyShort> : null}
+        </Box>
         <BodyLong spacing>{office ? t("vedtakPage.klageHowOffice", { office: office.navn, phone: office.telefon }) : t("vedtakPage.klageHow")}</BodyLong>
-        <BodyLong spacing>{t("vedtakPage.klageStatsforvalter")}</BodyLong>
-        <StartKlageForm soknadId={data.soknadId} vedtakId={summary.vedtak.letterId} variant="primary" />
+        <BodyLong>{t("vedtakPage.klageStatsforvalter")}</BodyLong>
       </Section>
       {back}
     </Page>

@@ -3,7 +3,7 @@ import { Link as RemixLink, useLoaderData } from "@remix-run/react";
 import { Alert, BodyLong, FormSummary, Link, List, VStack } from "@navikt/ds-react";
 import { useTranslation } from "react-i18next";
 import { loadKlageReceipt } from "~/klage/flow.server";
-import { DecisionLabel } from "~/klage/KlageStepPage";
+import { DecisionLabel } from "~/klage/DecisionLabel";
 import { useFormat, useLanguage } from "~/i18n/use-language";
 import { pageTitle } from "~/shell/meta";
 import { Page, Section } from "~/shell/Page";

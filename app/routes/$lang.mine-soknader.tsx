@@ -5,6 +5,8 @@ import { useTranslation } from "react-i18next";
 import { requireApplicant } from "~/auth/auth.server";
 import { isActive, loadOverview, nearestDeadline, openTasks } from "~/innsyn/innsyn.server";
 import { StatusTag } from "~/innsyn/StatusParts";
+import { KlageList } from "~/klage/KlageParts";
+import { loadKlager } from "~/klage/klager.server";
 import type { SoknadStatus } from "~/innsyn/view";
 import { listDrafts } from "~/soknad/drafts.server";
 import { DraftList } from "~/soknad/DraftList";
@@ -26,9 +28,10 @@ type Row = {
 export async function loader({ request }: LoaderFunctionArgs) {
   const applicant = await requireApplicant(request, { eligible: true });
   const now = new Date();
-  const [overview, drafts] = await Promise.all([loadOverview(applicant.fnr, now), listDrafts(applicant.fnr)]);
+  const [overview, drafts, klager] = await Promise.all([loadOverview(applicant.fnr, now), listDrafts(applicant.fnr), loadKlager(applicant.fnr, now)]);
   const draftRows = drafts.map((draft) => ({ id: draft.id, updatedAt: draft.updatedAt.toISOString(), deleteAfter: draft.deleteAfter.toISOString() }));
-  if (overview.kind !== "ok") return { unavailable: true, active: [], earlier: [], drafts: draftRows };
+  const klageRows = klager.kind === "ok" ? klager.klager : null;
+  if (overview.kind !== "ok") return { unavailable: true, active: [], earlier: [], drafts: draftRows, klager: klageRows };
   const rows = overview.soknader.map((soknad) => ({
     row: {
       id: soknad.id,
@@ -46,6 +49,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     active: rows.filter((entry) => entry.active).map((entry) => entry.row),
     earlier: rows.filter((entry) => !entry.active).map((entry) => entry.row),
     drafts: draftRows,
+    klager: klageRows,
   };
 }
 
@@ -84,7 +88,7 @@ function SoknadCard({ row }: { row: Row }) {
 
 export default function MyApplications() {
   const { t } = useTranslation("innsyn");
-  const { unavailable, active, earlier, drafts } = useLoaderData<typeof loader>();
+  const { unavailable, active, earlier, drafts, klager } = useLoaderData<typeof loader>();
   const language = useLanguage();
   return (
     <Page title={t("overview.title")}>
@@ -109,6 +113,7 @@ export default function MyApplications() {
           </VStack>
         </Section>
       ) : null}
+      <KlageList klager={klager ?? []} unavailable={klager === null && !unavailable} />
       <BodyLong>
         <Link as={RemixLink} to={`/${language}/utbetalinger`}>
           {t("payments.all")}

@@ -2,7 +2,7 @@
  * The one upload piece: reads a multipart form (streamed, with limits), puts every file
  * through the pipeline (type from content, size, virus, PDF checks, image re-encoding,
  * duplicates) and stores the accepted ones in the fagsystem: in mellomlagring while the
- * søknad is a draft, as ettersendelse once it is sent. The søknad, klage and meldinger
+ * søknad is a draft, as ettersendelse once it is sent, to a complaint while it is not decided. The søknad, klage and meldinger
  * use it as it is; each gets back one result per file, with a code the page translates.
  */
 import { fagsystem, FagsystemError } from "~/fagsystem/client.server";
@@ -15,18 +15,22 @@ import { uploadRequested } from "./intents";
 export type UploadTarget =
   /** `maxFiles`: the most files the draft may hold in this document (a complaint takes 10). */
   | { kind: "draft"; fnr: string; draftId: string; maxFiles?: number }
-  | { kind: "soknad"; fnr: string; fiksDigisosId: string; hendelseType?: string | null; hendelseReferanse?: string | null };
+  | { kind: "soknad"; fnr: string; fiksDigisosId: string; hendelseType?: string | null; hendelseReferanse?: string | null }
+  /** A sent complaint that is not decided (a complaint being written is a draft under its klageId). */
+  | { kind: "klage"; fnr: string; klageId: string };
 
 export type FileResult = { name: string; status: "ok" | RefusalCode };
 /**
  * What the page shows after an upload: one line per file, or why the whole request failed, or
- * `no-file` when "Last opp" was pressed with no file chosen (shown at the field, as its error).
+ * `no-file` when "Last opp" was pressed with no file chosen (shown at the field, as its error),
+ * or `klage-avgjort` when the complaint the files were for has been decided and takes no more.
  */
-export type UploadOutcome = { document: string; results: FileResult[]; error: RequestRefusalCode | "no-file" | "unavailable" | null };
+export type UploadOutcome = { document: string; results: FileResult[]; error: RequestRefusalCode | "no-file" | "unavailable" | "klage-avgjort" | null };
 
-/** The answer's status: 503 when the fagsystem failed, 400 for "Last opp" without a file, else 200. */
-export function uploadStatus(outcomes: readonly UploadOutcome[]): 200 | 400 | 503 {
+/** The answer's status: 503 when the fagsystem failed, 409 for a decided complaint, 400 for "Last opp" without a file, else 200. */
+export function uploadStatus(outcomes: readonly UploadOutcome[]): 200 | 400 | 409 | 503 {
   if (outcomes.some((outcome) => outcome.error === "unavailable")) return 503;
+  if (outcomes.some((outcome) => outcome.error === "klage-avgjort")) return 409;
   return outcomes.some((outcome) => outcome.error !== null) ? 400 : 200;
 }
 
@@ -50,7 +54,9 @@ async function existingFiles(target: UploadTarget, documentType: string): Promis
   const files =
     target.kind === "draft"
       ? (await fagsystem.mellomlagring(target.fnr, target.draftId)).map((file) => ({ ...file, documentType: file.type }))
-      : (await fagsystem.vedlegg(target.fnr, target.fiksDigisosId)).vedlegg.flatMap((vedlegg) => vedlegg.filer.map((file) => ({ ...file, documentType: vedlegg.type })));
+      : target.kind === "klage"
+        ? await klageFiles(target.fnr, target.klageId, documentType)
+        : (await fagsystem.vedlegg(target.fnr, target.fiksDigisosId)).vedlegg.flatMap((vedlegg) => vedlegg.filer.map((file) => ({ ...file, documentType: vedlegg.type })));
   return {
     sha512s: files.map((file) => file.sha512),
     usedBytes: files.reduce((sum, file) => sum + file.storrelse, 0),
@@ -58,9 +64,17 @@ async function existingFiles(target: UploadTarget, documentType: string): Promis
   };
 }
 
+/** A complaint's files are all of one document (the complaint). */
+async function klageFiles(fnr: string, klageId: string, documentType: string) {
+  const klage = (await fagsystem.klager(fnr)).find((candidate) => candidate.klageId === klageId);
+  if (!klage) throw new FagsystemError("not-found", `klage ${klageId} is not the person's`, 404);
+  return klage.filer.map((file) => ({ ...file, documentType }));
+}
+
 async function save(target: UploadTarget, documentType: string, file: PreparedFile): Promise<void> {
   const upload = { type: documentType, filnavn: file.displayName, sha512: file.sha512, mimetype: file.mimetype, bytes: file.bytes, sider: file.pages ?? null };
   if (target.kind === "draft") await fagsystem.lastOppMellomlagring(target.fnr, target.draftId, upload);
+  else if (target.kind === "klage") await fagsystem.ettersendKlage(target.fnr, target.klageId, upload);
   else await fagsystem.ettersend(target.fnr, target.fiksDigisosId, { ...upload, hendelseType: target.hendelseType, hendelseReferanse: target.hendelseReferanse });
 }
 
@@ -118,6 +132,8 @@ export async function storeUploads(files: readonly ParsedFile[], documentType: s
         results.push({ name: prepared.file.displayName, status: "total-too-large" });
         continue;
       }
+      // Decided while the files were on their way: the rest would be refused too.
+      if (error.kind === "rejected" && error.code === "klage-avgjort") return { document: documentType, results, error: "klage-avgjort" };
       console.error("[vedlegg] store", error.kind, error.message);
       return { document: documentType, results, error: "unavailable" };
     }
