@@ -111,8 +111,12 @@ export const KLAGE_PATHS = {
   MOTTATT: [{ status: "MOTTATT" }],
   UNDER_BEHANDLING: [{ status: "MOTTATT" }, { status: "UNDER_BEHANDLING" }],
   MEDHOLD: [{ status: "MOTTATT" }, { status: "UNDER_BEHANDLING" }, { status: "MEDHOLD", belop: 4500 }],
+  DELVIS_MEDHOLD: [{ status: "MOTTATT" }, { status: "UNDER_BEHANDLING" }, { status: "DELVIS_MEDHOLD", belop: 2000 }],
   AVVIST: [{ status: "MOTTATT" }, { status: "UNDER_BEHANDLING" }, { status: "AVVIST", arsak: "FOR_SENT" }],
+  OPPRETTHOLDT: [{ status: "MOTTATT" }, { status: "UNDER_BEHANDLING" }, { status: "OPPRETTHOLDT" }],
   SENDT_TIL_STATSFORVALTEREN: [{ status: "MOTTATT" }, { status: "UNDER_BEHANDLING" }, { status: "OPPRETTHOLDT" }, { status: "SENDT_TIL_STATSFORVALTEREN" }],
+  STADFESTET: [{ status: "MOTTATT" }, { status: "UNDER_BEHANDLING" }, { status: "OPPRETTHOLDT" }, { status: "SENDT_TIL_STATSFORVALTEREN" }, { status: "STADFESTET" }],
+  ENDRET: [{ status: "MOTTATT" }, { status: "UNDER_BEHANDLING" }, { status: "OPPRETTHOLDT" }, { status: "SENDT_TIL_STATSFORVALTEREN" }, { status: "ENDRET", belop: 3000 }],
   TRUKKET: [{ status: "MOTTATT" }, { status: "TRUKKET" }],
 } as const satisfies Record<string, ReadonlyArray<Record<string, unknown>>>;
 export type KlageTestState = keyof typeof KLAGE_PATHS;

@@ -6,7 +6,7 @@
 import { request as playwrightRequest, type APIRequestContext, type APIResponse } from "@playwright/test";
 import { anonymous, fillKlage, loggedIn, newDraft, sentKlage, startKlage } from "./http";
 import { test, expect } from "./fixtures";
-import { freshPerson, klagerOf, newSoknadFor, refusal, seededSoknadOf, soknaderOf } from "./mock-control";
+import { freshPerson, klagerOf, moveKlageTo, newSoknadFor, refusal, seededSoknadOf, soknaderOf } from "./mock-control";
 import { allSteps } from "../app/soknad/steps";
 import { klageSteps } from "../app/klage/steps";
 import { bankStatement } from "../app/vedlegg/fixtures.test-support";
@@ -127,7 +127,16 @@ async function complainant() {
   const draftId = await startKlage(owner.api, draftDecision);
   await fillKlage(owner.api, draftId, draftDecision.vedtakId, "Mine egne ord om vedtaket.");
   const sentId = await sentKlage(owner.api, sentDecision);
-  return { ...owner, person, draftDecision, sentDecision, draftId, sentId };
+  // Open, with a letter (OPPRETTHOLDT) and a file sent after it, so its page links to all three kinds of document.
+  await moveKlageTo(sentId, "OPPRETTHOLDT");
+  const page = `/nb/innsyn/${sentDecision.soknadId}/klage/${sentId}`;
+  const upload = await owner.api.post(page, { multipart: { intent: "last-opp:klage", "filer.klage": await pdfUpload("husleiekontrakt.pdf") } });
+  expect(upload.status(), "a file for the sent complaint").toBe(200);
+  const html = await (await owner.api.get(page)).text();
+  const documents = [...new Set([...html.matchAll(new RegExp(`/nb/innsyn/${sentDecision.soknadId}/dokument/[^"?#]+`, "g"))].map((match) => match[0]))];
+  // The complaint's PDF, the letter and the file.
+  expect(documents.length, `documents on the complaint's page: ${documents.join(", ")}`).toBeGreaterThanOrEqual(3);
+  return { ...owner, person, draftDecision, sentDecision, draftId, sentId, page, documents };
 }
 
 /** A real PDF as the upload field sends it. */
@@ -135,7 +144,7 @@ async function pdfUpload(name = "kontoutskrift.pdf") {
   return { name, mimeType: "application/pdf", buffer: Buffer.from(await bankStatement(1)) };
 }
 
-test("complaint drafts and receipts answer 404 to another person, GET and POST, and send anonymous visitors to login", async () => {
+test("complaints: the draft, the receipt, the complaint's page, its withdrawal and its documents answer 404 to another person (GET and POST) and send anonymous visitors to login", async () => {
   const owner = await complainant();
   const other = await loggedIn("forstegang");
   const nobody = await anonymous();
@@ -152,6 +161,15 @@ test("complaint drafts and receipts answer 404 to another person, GET and POST, 
     ),
     [`/nb/klage/${sentId}/kvittering`, (status) => status === 200],
     [`/nb/klage/${sentId}/kvittering/pdf`, (status) => status === 200],
+    // The sent complaint's own page, its withdrawal and its documents; not under the person's other søknad, and not the draft.
+    [owner.page, (status) => status === 200],
+    [`${owner.page}/trekk`, (status) => status === 200],
+    ...owner.documents.map((path) => [path, (status: number) => status === 200] as [string, (status: number, location: string) => boolean]),
+    [`/nb/innsyn/${owner.draftDecision.soknadId}/klage/${sentId}`, (status) => status === 404],
+    [`/nb/innsyn/${owner.draftDecision.soknadId}/klage/${sentId}/trekk`, (status) => status === 404],
+    [`/nb/innsyn/${owner.sentDecision.soknadId}/klage/${draftId}`, (status) => status === 404],
+    [`/nb/innsyn/${owner.sentDecision.soknadId}/klage/${madeUp}`, (status) => status === 404],
+    ...owner.documents.map((path) => [path.replace(owner.sentDecision.soknadId, owner.draftDecision.soknadId), (status: number) => status === 404] as [string, (status: number, location: string) => boolean]),
     [`/nb/klage/${madeUp}/vedtak`, (status) => status === 404],
     [`/nb/klage/ikke-en-id/vedtak`, (status) => status === 404],
     [`/nb/klage/${draftId}/finnes-ikke`, (status) => status === 404],
@@ -181,6 +199,8 @@ test("complaint drafts and receipts answer 404 to another person, GET and POST, 
     [`/nb/klage/${draftId}/oppsummering`, { intent: "next" }],
     [`/nb/klage/${draftId}/oppsummering`, { intent: "later" }],
     [`/nb/klage/${sentId}/oppsummering`, { intent: "next" }],
+    [`${owner.page}/trekk`, {}],
+    [`${owner.page}`, { intent: "last-opp:klage" }],
   ];
   for (const [path, form] of posts) {
     const foreign = await other.api.post(path, { form, maxRedirects: 0 });
@@ -190,8 +210,11 @@ test("complaint drafts and receipts answer 404 to another person, GET and POST, 
     if (anonymousAnswer.status() !== 302 || !(anonymousAnswer.headers()["location"] ?? "").startsWith("/nb/logg-inn")) problems.push(`POST ${path}: anonymous got ${anonymousAnswer.status()}`);
   }
   // A file to another person's draft.
-  const upload = await other.api.post(`/nb/klage/${draftId}/vedlegg`, { multipart: { intent: "last-opp:klage", "filer.klage": await pdfUpload() }, maxRedirects: 0 });
-  if (upload.status() !== 404) problems.push(`an upload to another person's draft: ${upload.status()}`);
+  // A file to another person's draft, and to their sent complaint.
+  for (const path of [`/nb/klage/${draftId}/vedlegg`, owner.page]) {
+    const upload = await other.api.post(path, { multipart: { intent: "last-opp:klage", "filer.klage": await pdfUpload() }, maxRedirects: 0 });
+    if (upload.status() !== 404) problems.push(`an upload to another person's ${path}: ${upload.status()}`);
+  }
   // The owner's own søknad with a decision it does not have, and a decision of another søknad of the owner's.
   for (const form of [
     { soknadId: owner.draftDecision.soknadId, vedtakId: "ikke-et-vedtak" },
@@ -202,8 +225,11 @@ test("complaint drafts and receipts answer 404 to another person, GET and POST, 
   }
   expect(problems).toEqual([]);
 
-  // Nothing changed: one complaint, the draft as the owner left it, no file in it.
-  expect((await klagerOf(owner.fnr)).map((klage) => klage.klageId)).toEqual([sentId]);
+  // Nothing changed: one complaint, still open with its one file; the draft as the owner left it, no file in it.
+  const klager = (await klagerOf(owner.fnr)) as unknown as Array<{ klageId: string; filer: unknown[]; hendelser: Array<{ status?: string }> }>;
+  expect(klager.map((klage) => klage.klageId)).toEqual([sentId]);
+  expect(klager[0]!.filer).toHaveLength(1);
+  expect(klager[0]!.hendelser.at(-1)?.status, "not withdrawn").toBe("OPPRETTHOLDT");
   const summary = await (await owner.api.get(`/nb/klage/${draftId}/oppsummering`)).text();
   expect(summary).toContain("Mine egne ord om vedtaket.");
   expect(summary).not.toContain("Skrevet av en annen");
@@ -224,6 +250,9 @@ test("complaints: a GET changes nothing, and posts from another site are refused
   expect((await owner.api.get("/nb/klage", { maxRedirects: 0 })).headers()["location"]).toBe("/nb/mine-soknader");
   expect((await owner.api.get(`/nb/klage/${draftId}/oppsummering?intent=next`)).status()).toBe(200);
   expect((await owner.api.get(`/nb/klage/${draftId}/vedlegg?intent=slett-fil%3Ax`)).status()).toBe(200);
+  // The withdrawal page only asks.
+  expect((await owner.api.get(`${owner.page}/trekk`)).status()).toBe(200);
+  expect((await owner.api.get(`${owner.page}/trekk?intent=trekk`)).status()).toBe(200);
   expect(new Set(await drafts())).toEqual(draftsBefore);
   expect(await klagerOf(owner.fnr)).toHaveLength(1);
 
@@ -234,6 +263,7 @@ test("complaints: a GET changes nothing, and posts from another site are refused
     [`/nb/klage/${draftId}/begrunnelse`, { intent: "autosave", tekst: "Fra en annen nettside" }],
     [`/nb/klage/${draftId}/vedlegg`, { intent: "slett-fil:x" }],
     [`/nb/klage/${draftId}/oppsummering`, { intent: "next" }],
+    [`${owner.page}/trekk`, {}],
   ];
   for (const [path, form] of crossSite) {
     const answer = await owner.api.post(path, { form, headers: evil, maxRedirects: 0 });
@@ -241,10 +271,15 @@ test("complaints: a GET changes nothing, and posts from another site are refused
     const fetchMetadata = await owner.api.post(path, { form, headers: { Origin: "null", "Sec-Fetch-Site": "cross-site" }, maxRedirects: 0 });
     expect(fetchMetadata.status(), `cross-site form POST ${path} (Origin: null)`).toBe(403);
   }
-  const upload = await owner.api.post(`/nb/klage/${draftId}/vedlegg`, { multipart: { intent: "last-opp:klage", "filer.klage": await pdfUpload() }, headers: evil, maxRedirects: 0 });
-  expect(upload.status(), "a cross-site upload").toBe(403);
+  for (const path of [`/nb/klage/${draftId}/vedlegg`, owner.page]) {
+    const upload = await owner.api.post(path, { multipart: { intent: "last-opp:klage", "filer.klage": await pdfUpload() }, headers: evil, maxRedirects: 0 });
+    expect(upload.status(), `a cross-site upload to ${path}`).toBe(403);
+  }
   expect(new Set(await drafts())).toEqual(draftsBefore);
-  expect(await klagerOf(owner.fnr)).toHaveLength(1);
+  const klager = (await klagerOf(owner.fnr)) as unknown as Array<{ filer: unknown[]; hendelser: Array<{ status?: string }> }>;
+  expect(klager).toHaveLength(1);
+  expect(klager[0]!.filer, "no file came from another site").toHaveLength(1);
+  expect(klager[0]!.hendelser.at(-1)?.status, "not withdrawn by a GET or another site").toBe("OPPRETTHOLDT");
   const summary = await (await owner.api.get(`/nb/klage/${draftId}/oppsummering`)).text();
   expect(summary).not.toContain("Fra en annen nettside");
   expect(summary).not.toContain("kontoutskrift.pdf");
@@ -255,8 +290,15 @@ test("complaint pages carry the security headers and are never cached; their HTM
   const owner = await complainant();
   const { draftId, sentId } = owner;
   const spaced = `${owner.fnr.slice(0, 6)} ${owner.fnr.slice(6)}`;
-  const html = [...klageSteps.map((step) => `/nb/klage/${draftId}/${step}`), `/nb/klage/${sentId}/kvittering`, `/en/klage/${sentId}/kvittering`];
-  const problems = await securityHeaderProblems(owner.api, [...html, `/nb/klage/${sentId}/kvittering/pdf`]);
+  const html = [
+    ...klageSteps.map((step) => `/nb/klage/${draftId}/${step}`),
+    `/nb/klage/${sentId}/kvittering`,
+    `/en/klage/${sentId}/kvittering`,
+    owner.page,
+    `${owner.page}/trekk`,
+    owner.page.replace(/^\/nb\//, "/nn/"),
+  ];
+  const problems = await securityHeaderProblems(owner.api, [...html, `/nb/klage/${sentId}/kvittering/pdf`, ...owner.documents]);
   expect(problems).toEqual([]);
   const withFnr: string[] = [];
   for (const path of html) {
