@@ -14,7 +14,7 @@ import { test, expect } from "./fixtures";
 import { fillKlage, loggedIn, newDraft, startKlage } from "./http";
 import { persona } from "./personas";
 import { Browser, fillUntil } from "./resilience/client";
-import { addFault, freshPerson, klagerOf, refusal, removeFault, soknaderOf, type Fault } from "./mock-control";
+import { addFault, freshPerson, klagerOf, moveKlageTo, refusal, removeFault, soknaderOf, type Fault } from "./mock-control";
 import { bankStatement } from "../app/vedlegg/fixtures.test-support";
 import { OTHER_DOCUMENTS } from "../app/vedlegg/limits";
 import { SHORT_SESSION_MOCK_CONTROL, SHORT_SESSION_PORTAL } from "../playwright.config";
@@ -93,6 +93,15 @@ async function klageDraft(person: Person): Promise<Record<string, string>> {
   const klageId = await startKlage(person.api, decision);
   await fillKlage(person.api, klageId, decision.vedtakId, "Jeg fikk ikke penger til husleien.");
   return { ...decision, klageId };
+}
+
+/** A sent complaint (received by the office, so it is news), as klageDraft gives it. */
+async function sentKlage(person: Person): Promise<Record<string, string>> {
+  const state = await klageDraft(person);
+  const sent = await person.api.post(`/nb/klage/${state.klageId}/oppsummering`, { form: { intent: "next" }, maxRedirects: 0 });
+  expect(sent.status(), "sent").toBe(302);
+  await moveKlageTo(state.klageId!, "MOTTATT", SHORT_SESSION_MOCK_CONTROL);
+  return state;
 }
 
 async function keptKlageText({ api }: Person, { klageId }: Record<string, string>) {
@@ -351,6 +360,89 @@ const cases: Case[] = [
     request: ({ api }, { klageId }) => api.get(`/nb/klage/${klageId}/kvittering/pdf`),
     message: /^%PDF-/,
     works: /^%PDF-/,
+  },
+  {
+    call: "the person's complaints (GET /api/v1/klager): the complaint's page",
+    paths: ["/api/v1/klager"],
+    method: "GET",
+    persona: FRESH,
+    prepare: sentKlage,
+    request: ({ api }, { soknadId, klageId }) => api.get(`/nb/innsyn/${soknadId}/klage/${klageId}`),
+    message: /Vi kan ikke vise klagen akkurat nå/,
+    works: /Det du skrev Jeg fikk ikke penger til husleien\./,
+  },
+  {
+    call: "the person's complaints (GET /api/v1/klager): the withdrawal page",
+    paths: ["/api/v1/klager"],
+    method: "GET",
+    persona: FRESH,
+    prepare: sentKlage,
+    request: ({ api }, { soknadId, klageId }) => api.get(`/nb/innsyn/${soknadId}/klage/${klageId}/trekk`),
+    message: /Vi kan ikke vise klagen akkurat nå/,
+    works: /Hvis du trekker klagen/,
+  },
+  {
+    call: "the person's complaints (GET /api/v1/klager): the status page's list and the complaint beside its decision",
+    paths: ["/api/v1/klager"],
+    method: "GET",
+    persona: FRESH,
+    prepare: sentKlage,
+    request: ({ api }, { soknadId }) => api.get(`/nb/innsyn/${soknadId}`),
+    message: /Klager Vi kan ikke vise klagene dine akkurat nå/,
+    works: /Klage sendt/,
+  },
+  {
+    call: "the person's complaints (GET /api/v1/klager): the decision page",
+    paths: ["/api/v1/klager"],
+    method: "GET",
+    persona: FRESH,
+    prepare: sentKlage,
+    request: ({ api }, { soknadId, vedtakId }) => api.get(`/nb/innsyn/${soknadId}/vedtak/${vedtakId}`),
+    message: /Vi kan ikke vise klagene dine akkurat nå/,
+    works: /Klage sendt/,
+  },
+  {
+    call: "the person's complaints (GET /api/v1/klager): Mine søknader",
+    paths: ["/api/v1/klager"],
+    method: "GET",
+    persona: FRESH,
+    prepare: sentKlage,
+    request: ({ api }) => api.get("/nb/mine-soknader"),
+    message: /Klager Vi kan ikke vise klagene dine akkurat nå/,
+    works: /Klage sendt/,
+  },
+  {
+    call: "the person's complaints (GET /api/v1/klager): the front page, whose news about a complaint waits",
+    paths: ["/api/v1/klager"],
+    method: "GET",
+    persona: FRESH,
+    sameUnderFault: true,
+    prepare: sentKlage,
+    request: ({ api }) => api.get("/nb"),
+    message: /Logget inn som/,
+    works: /Nytt i klagen din/,
+  },
+  {
+    call: "more files for a sent complaint (POST /api/v1/klager/:id/vedlegg): the complaint's page",
+    paths: ({ klageId }) => [`/api/v1/klager/${klageId}/vedlegg`],
+    method: "POST",
+    persona: FRESH,
+    prepare: sentKlage,
+    request: async ({ api }, { soknadId, klageId }) =>
+      api.post(`/nb/innsyn/${soknadId}/klage/${klageId}`, { multipart: { intent: uploadIntent("klage"), [filesField("klage")]: await pdf() }, maxRedirects: 0 }),
+    message: /Vi får ikke lagret filer akkurat nå/,
+    works: /kontoutskrift\.pdf/,
+  },
+  {
+    call: "withdrawing a complaint (POST /api/v1/klager/:id/trekk)",
+    paths: ({ klageId }) => [`/api/v1/klager/${klageId}/trekk`],
+    method: "POST",
+    persona: FRESH,
+    prepareEach: true,
+    prepare: sentKlage,
+    request: ({ api }, { soknadId, klageId }) => api.post(`/nb/innsyn/${soknadId}/klage/${klageId}/trekk`, { form: {} }),
+    message: /Vi fikk ikke trukket klagen akkurat nå/,
+    works: /Du har trukket klagen/,
   },
 ];
 
