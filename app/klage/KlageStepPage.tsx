@@ -93,9 +93,16 @@ export function KlageStepPage() {
     case "vedtak": {
       const chosen = answer?.values && !answer.saved ? ([] as string[]).concat(answer.values.vedtakIds ?? []) : data.chosen;
       fields = (
-        <CheckboxGroup id={fieldId("vedtakIds")} legend={t("steps.vedtak.legend")} description={t("steps.vedtak.description")} error={errors.vedtakIds ? t(errors.vedtakIds) : undefined} defaultValue={chosen}>
-          {data.decisions.map((decision) => (
-            <Checkbox key={decision.letterId} name="vedtakIds" value={decision.letterId} description={t("deadline.short", { date: format.date(klagefrist(decision.fattet)) })}>
+        <CheckboxGroup legend={t("steps.vedtak.legend")} description={t("steps.vedtak.description")} error={errors.vedtakIds ? t(errors.vedtakIds) : undefined} defaultValue={chosen}>
+          {data.decisions.map((decision, index) => (
+            // The error summary's link goes to the first box (a link to the fieldset moves no focus), as in the søknad's steps.
+            <Checkbox
+              key={decision.letterId}
+              id={index === 0 ? fieldId("vedtakIds") : undefined}
+              name="vedtakIds"
+              value={decision.letterId}
+              description={t("deadline.short", { date: format.date(klagefrist(decision.fattet)) })}
+            >
               <DecisionLabel decision={decision} />
             </Checkbox>
           ))}
