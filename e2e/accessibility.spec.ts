@@ -467,14 +467,20 @@ async function complaintsInStates(page: Page, states: KlageTestState[]) {
 test("the complaint's page at the Statsforvalter and after, in every language: sent there, upheld, changed, and withdrawn", async ({ checker }) => {
   const complaints = await complaintsInStates(checker.page, ["SENDT_TIL_STATSFORVALTEREN", "STADFESTET", "ENDRET", "TRUKKET"]);
   for (const language of languages) {
-    for (const complaint of complaints) await visit(checker, `complaint page, ${complaint.state} ${language}`, `/${language}${complaint.path}`);
+    for (const complaint of complaints) {
+      await visit(checker, `complaint page, ${complaint.state} ${language}`, `/${language}${complaint.path}`);
+      await expect(checker.page.getByRole("heading", { level: 1, name: texts(language)("klage-status:page.title") })).toBeVisible();
+    }
   }
 });
 
 test("the complaint's page at the office, in every language: sent, being processed, agreed with its new decision, in part, refused as too late", async ({ checker }) => {
   const complaints = await complaintsInStates(checker.page, ["SENDT", "UNDER_BEHANDLING", "MEDHOLD", "DELVIS_MEDHOLD", "AVVIST"]);
   for (const language of languages) {
-    for (const complaint of complaints) await visit(checker, `complaint page, ${complaint.state} ${language}`, `/${language}${complaint.path}`);
+    for (const complaint of complaints) {
+      await visit(checker, `complaint page, ${complaint.state} ${language}`, `/${language}${complaint.path}`);
+      await expect(checker.page.getByRole("heading", { level: 1, name: texts(language)("klage-status:page.title") })).toBeVisible();
+    }
   }
   // The new decision a MEDHOLD brings has its page.
   const medhold = complaints.find((complaint) => complaint.state === "MEDHOLD")!;

@@ -10,9 +10,10 @@
  * Sends once as the persona `gift` (the accessibility test sends the other of its two a day).
  */
 import type { Locator, Page } from "@playwright/test";
-import { expect, hydrated, test } from "./fixtures";
+import { expect, hydrated, loginAs, test } from "./fixtures";
 import { texts } from "./locale";
-import { persona } from "./personas";
+import { freshPerson, klagerOf, refusal } from "./mock-control";
+import { persona, wholeName } from "./personas";
 
 /** What a person sees of the focus: an outline or a ring on the control, its label or the box around it. */
 async function focusIndicator(page: Page): Promise<{ visible: boolean; what: string }> {
@@ -193,5 +194,80 @@ test("a whole standard application with the keyboard only, from the front page t
   await expect(heading("soknad:receipt.title")).toBeVisible();
   await expect(page).toHaveURL(/\/nb\/soknad\/[0-9a-f-]{36}\/kvittering$/);
   await arrived("soknad:receipt.title");
+  expect(keys.unseen, "controls that got focus without showing it").toEqual([]);
+});
+
+test("a complaint with the keyboard only, from the decision page to the receipt", async ({ page }, testInfo) => {
+  test.skip(testInfo.project.name !== "desktop", "keyboard use is the same at every width and needs JavaScript for the focus checks; runs in the desktop project");
+  test.setTimeout(180_000);
+  const who = await freshPerson();
+  const decision = await refusal(who.id);
+  const t = texts("nb");
+  const main = page.locator("main");
+  const keys = keyboard(page);
+  const service = t("common:shell.serviceName");
+  const heading = (key: string) => page.getByRole("heading", { level: 1, name: t(key), exact: true });
+  const stepTitle = (number: number, key: string) => `${t("common:shell.stepTitle", { number, total: 4, title: t(key) })} – ${service}`;
+  /** The new page is announced: its h1 has focus, and the title says which step of four. */
+  const arrived = async (key: string, step?: number) => {
+    await expect(heading(key)).toBeVisible();
+    await hydrated(page);
+    await expect(heading(key)).toBeFocused();
+    await expect(page).toHaveTitle(step ? stepTitle(step, key) : `${t(key)} – ${service}`);
+  };
+  const button = (name: string) => main.getByRole("button", { name, exact: true });
+  const decisionBox = main.getByRole("checkbox", { name: new RegExp(t("klage:outcome.AVSLATT")) });
+
+  await loginAs(page, wholeName(who.name), "nb");
+  await page.goto(`/nb/innsyn/${decision.soknadId}/vedtak/${decision.vedtakId}`);
+  await hydrated(page);
+  await keys.activate(button(t("klage:start.button")));
+
+  // 1: the decision is chosen already; take it away with Space and try "Neste": the error summary has focus.
+  await arrived("klage:steps.vedtak.title", 1);
+  await expect(decisionBox).toBeChecked();
+  await keys.tabTo(decisionBox);
+  await keys.press("Space");
+  await expect(decisionBox).not.toBeChecked();
+  await keys.activate(button(t("klage:nav.next")));
+  const summaryHeading = page.getByRole("heading", { name: t("common:forms.errorSummaryHeading") });
+  await expect(summaryHeading).toBeVisible();
+  await expect
+    .poll(() => summaryHeading.evaluate((element) => document.activeElement !== document.body && (document.activeElement?.contains(element) ?? false)), {
+      message: "the error summary has focus after a failed Neste",
+    })
+    .toBe(true);
+  await expect(page).toHaveTitle(t("common:shell.errorTitle", { title: stepTitle(1, "klage:steps.vedtak.title") }));
+  // Its link leads to the field; Space chooses the decision again.
+  await keys.activate(main.getByRole("link", { name: t("klage:errors.vedtakRequired") }));
+  await expect(decisionBox).toBeFocused();
+  await keys.press("Space");
+  await expect(decisionBox).toBeChecked();
+  await keys.activate(button(t("klage:nav.next")));
+
+  // 2: the words.
+  await arrived("klage:steps.begrunnelse.title", 2);
+  await keys.type(main.getByLabel(t("klage:steps.begrunnelse.tekst")), "Jeg mistet jobben, og lønnen kom ikke i november.");
+  await keys.activate(button(t("klage:nav.next")));
+
+  // 3: no documents; back with Shift+Tab from "Neste" to "Forrige steg" and forward again.
+  await arrived("klage:steps.vedlegg.title", 3);
+  await keys.tabTo(button(t("klage:nav.next")));
+  await keys.tabTo(button(t("klage:nav.previous")), { backwards: true });
+  await keys.press("Enter");
+  await arrived("klage:steps.begrunnelse.title", 2);
+  await expect(main.getByLabel(t("klage:steps.begrunnelse.tekst"))).toHaveValue("Jeg mistet jobben, og lønnen kom ikke i november.");
+  await keys.activate(button(t("klage:nav.next")));
+  await arrived("klage:steps.vedlegg.title", 3);
+  await keys.activate(button(t("klage:nav.next")));
+
+  // 4: the summary; send with Space.
+  await arrived("klage:steps.oppsummering.title", 4);
+  await expect(main.getByText("Jeg mistet jobben, og lønnen kom ikke i november.")).toBeVisible();
+  await keys.activate(button(t("klage:nav.send")), "Space");
+
+  await arrived("klage:receipt.title");
+  await expect(page).toHaveURL(/\/nb\/klage\/[0-9a-f-]{36}\/kvittering$/);
+  expect(await klagerOf(who.fnr)).toHaveLength(1);
   expect(keys.unseen, "controls that got focus without showing it").toEqual([]);
 });
