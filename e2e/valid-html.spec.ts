@@ -11,9 +11,10 @@ import { promisify } from "node:util";
 import { createRequire } from "node:module";
 import { test, expect } from "./fixtures";
 import { MOCK_CONTROL, PORTAL } from "../playwright.config";
-import { Browser, completeStep, expectStatus, STANDARD_STEPS, type TestUser } from "./resilience/client";
-import { seededSoknadOf } from "./mock-control";
+import { Browser, completeStep, expectRedirect, expectStatus, STANDARD_STEPS } from "./resilience/client";
+import { freshPerson, moveKlageTo, refusal, seededSoknadOf, type KlageTestState } from "./mock-control";
 import { persona } from "./personas";
+import { bankStatement } from "../app/vedlegg/fixtures.test-support";
 
 test.skip(({ browserName, isMobile, javaScriptEnabled }) => browserName !== "chromium" || isMobile || !javaScriptEnabled, "the HTML the server sends is the same in every project");
 
@@ -31,15 +32,8 @@ async function vnuErrors(files: string[]): Promise<VnuMessage[]> {
   return report.messages.filter((message) => message.type === "error" || message.subType === "fatal");
 }
 
-/** A synthetic person of its own (no søknader yet), so sending here takes nothing from the personas' two a day. */
-async function freshPerson(): Promise<TestUser> {
-  const response = await fetch(`${MOCK_CONTROL}/mock/syntetiske-personer`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ antall: 1 }) });
-  expect(response.status, await response.clone().text()).toBe(201);
-  return ((await response.json()) as TestUser[])[0]!;
-}
-
 test("every page the end-to-end tests visit is valid HTML (Nu Html Checker)", async () => {
-  test.setTimeout(240_000);
+  test.setTimeout(300_000);
   const dir = test.info().outputPath("html");
   fs.mkdirSync(dir, { recursive: true });
   const saved: { file: string; name: string }[] = [];
@@ -97,6 +91,7 @@ test("every page the end-to-end tests visit is valid HTML (Nu Html Checker)", as
   await visit(waiting, "status page with tasks to upload for", `/nb/innsyn/${await seededSoknadOf(processing.fnr)}`);
 
   // The application: every step as it first shows, a step with errors, the summary, delete, the receipt.
+  // A synthetic person of its own (no søknader yet), so sending here takes nothing from the personas' two a day.
   const applicant = new Browser(PORTAL);
   await applicant.login((await freshPerson()).fnr);
   const draftId = await applicant.startDraft();
@@ -112,6 +107,66 @@ test("every page the end-to-end tests visit is valid HTML (Nu Html Checker)", as
   const sent = await completeStep(applicant, draftId, "oppsummering", page, "vnu");
   expect(new URL(sent.path, PORTAL).pathname).toBe(`${base}/kvittering`);
   for (const language of ["nb", "nn", "en"]) await visit(applicant, `receipt ${language}`, `/${language}/soknad/${draftId}/kvittering`);
+
+  // The complaint, by a person of its own: the start's failure page, every step, its errors, a file, the summary, the receipt.
+  const complainant = await freshPerson();
+  const klager = new Browser(PORTAL);
+  await klager.login(complainant.fnr);
+  const decision = await refusal(complainant.id);
+  await visit(klager, "decision with 'Klag på vedtaket'", `/nb/innsyn/${decision.soknadId}/vedtak/${decision.vedtakId}`);
+  save("complaint start failed", expectStatus(await klager.get(`/nb/klage?soknadId=${decision.soknadId}&vedtakId=${decision.vedtakId}`), 503).html);
+  const klageBase = expectRedirect(await klager.post("/nb/klage", decision), /\/vedtak$/).location!.replace(/\/vedtak$/, "");
+  await visit(klager, "complaint step 1", `${klageBase}/vedtak`);
+  save("complaint step 1 with errors", expectStatus(await klager.post(`${klageBase}/vedtak`, { intent: "next" }), 400).html);
+  expectRedirect(await klager.post(`${klageBase}/vedtak`, { intent: "next", vedtakIds: decision.vedtakId }));
+  save("complaint step 2 with errors", expectStatus(await klager.post(`${klageBase}/begrunnelse`, { intent: "next", tekst: "" }), 400).html);
+  expectRedirect(await klager.post(`${klageBase}/begrunnelse`, { intent: "next", tekst: "Jeg er uenig.\nLønnen kom ikke." }));
+  await visit(klager, "complaint step 2", `${klageBase}/begrunnelse`);
+  await visit(klager, "complaint step 3", `${klageBase}/vedlegg`);
+  const upload = new FormData();
+  upload.set("intent", "last-opp:klage");
+  upload.set("filer.klage", new Blob([Buffer.from(await bankStatement(1))], { type: "application/pdf" }), "kontoutskrift.pdf");
+  save("complaint step 3 after an upload", expectStatus(await klager.post(`${klageBase}/vedlegg`, upload), 200).html);
+  await visit(klager, "complaint step 4", `${klageBase}/oppsummering`);
+  expectRedirect(await klager.post(`${klageBase}/oppsummering`, { intent: "next" }), /\/kvittering$/);
+  for (const language of ["nb", "nn", "en"]) await visit(klager, `complaint receipt ${language}`, `${klageBase.replace(/^\/nb\//, `/${language}/`)}/kvittering`);
+
+  // The complaint's page in its kinds of state, withdrawing it, an upload without a file, and the lists that show it.
+  const klageId = klageBase.split("/").at(-1)!;
+  const klagePage = `/nb/innsyn/${decision.soknadId}/klage/${klageId}`;
+  await visit(klager, "complaint page, sent", klagePage);
+  await visit(klager, "withdraw: confirm", `${klagePage}/trekk`);
+  const noFile = new FormData();
+  noFile.set("intent", "last-opp:klage");
+  save("complaint page, upload without a file", expectStatus(await klager.post(klagePage, noFile), 400).html);
+  await visit(klager, "status page with a complaint", `/nb/innsyn/${decision.soknadId}`);
+  await visit(klager, "decision with its complaint", `/nb/innsyn/${decision.soknadId}/vedtak/${decision.vedtakId}`);
+  await visit(klager, "my applications with a complaint", "/nb/mine-soknader");
+  for (const state of ["MEDHOLD", "AVVIST", "SENDT_TIL_STATSFORVALTEREN", "TRUKKET"] as KlageTestState[]) {
+    const other = await refusal(complainant.id);
+    const otherBase = expectRedirect(await klager.post("/nb/klage", other)).location!.replace(/\/vedtak$/, "");
+    expectRedirect(await klager.post(`${otherBase}/vedtak`, { intent: "next", vedtakIds: other.vedtakId }));
+    expectRedirect(await klager.post(`${otherBase}/begrunnelse`, { intent: "next", tekst: `Klagen som blir ${state}.` }));
+    expectRedirect(await klager.post(`${otherBase}/oppsummering`, { intent: "next" }), /\/kvittering$/);
+    const otherId = otherBase.split("/").at(-1)!;
+    await moveKlageTo(otherId, state);
+    await visit(klager, `complaint page, ${state}`, `/nb/innsyn/${other.soknadId}/klage/${otherId}`);
+    if (state === "AVVIST") await visit(klager, "withdraw: already decided", `/nb/innsyn/${other.soknadId}/klage/${otherId}/trekk`);
+  }
+  await visit(klager, "front page with news of a complaint", "/nb");
+  expectRedirect(await klager.post(`${klagePage}/trekk`, {}), /\?trukket=1$/);
+  await visit(klager, "complaint page, just withdrawn", `${klagePage}?trukket=1`);
+
+  // A late complaint: nylig-hjelp's decision is 23 days old (the accessibility test complains there too; neither sends).
+  const late = new Browser(PORTAL);
+  const nyligHjelp = await persona("nylig-hjelp");
+  await late.login(nyligHjelp.fnr);
+  const lateSoknad = await seededSoknadOf(nyligHjelp.fnr);
+  const lateLetter = new RegExp(`/nb/innsyn/${lateSoknad}/vedtak/([^"?#/]+)`).exec((await late.page(`/nb/innsyn/${lateSoknad}`)).html)![1]!;
+  const lateBase = expectRedirect(await late.post("/nb/klage", { soknadId: lateSoknad, vedtakId: lateLetter })).location!.replace(/\/vedtak$/, "");
+  await visit(late, "complaint step 1, deadline passed", `${lateBase}/vedtak`);
+  save("complaint step 2, late question empty", expectStatus(await late.post(`${lateBase}/begrunnelse`, { intent: "next", tekst: "Jeg fikk ikke brevet.", forSentBegrunnelse: "" }), 400).html);
+  await visit(late, "complaint summary, late", `${lateBase}/oppsummering`);
 
   const errors = await vnuErrors(saved.map((entry) => entry.file));
   // The checker names a file as file:/path.
