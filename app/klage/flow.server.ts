@@ -227,6 +227,9 @@ async function uploadToKlage(request: Request, applicant: Applicant, draft: Klag
     const outcome: UploadOutcome = { document: KLAGE_DOCUMENT, results: [], error: form.error };
     return data({ errors: {} as Record<string, string>, uploads: [outcome] }, { status: form.error === "request-too-large" ? 413 : 400 });
   }
+  // "Slett" is a button of the same multipart form as the upload (the field is not embedded in the step's form).
+  const intent = firstOf(form.fields.intent) ?? "";
+  if (intent.startsWith(deleteIntentPrefix)) return deleteKlageFile(applicant, draft, intent.slice(deleteIntentPrefix.length));
   const uploads: UploadOutcome[] = [];
   for (const [document, files] of filesByDocument(form.files, form.fields.intent)) {
     if (document !== KLAGE_DOCUMENT) continue;
