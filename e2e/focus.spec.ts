@@ -16,8 +16,8 @@ import type { Locator, Page } from "@playwright/test";
 import { bankStatement } from "../app/vedlegg/fixtures.test-support";
 import { expect, hydrated, loginAs, test } from "./fixtures";
 import { texts } from "./locale";
-import { seededSoknadOf } from "./mock-control";
-import { persona } from "./personas";
+import { freshPerson, refusal, seededSoknadOf } from "./mock-control";
+import { persona, wholeName } from "./personas";
 
 const t = texts("nb");
 const service = t("common:shell.serviceName");
@@ -25,6 +25,7 @@ const service = t("common:shell.serviceName");
 const title = (key: string) => (t(key) === service ? service : `${t(key)} – ${service}`);
 const stepTitle = (number: number, key: string) => `${t("common:shell.stepTitle", { number, total: 9, title: t(key) })} – ${service}`;
 const errorTitle = (whole: string) => t("common:shell.errorTitle", { title: whole });
+const klageStepTitle = (number: number, key: string) => `${t("common:shell.stepTitle", { number, total: 4, title: t(key) })} – ${service}`;
 
 const javaScriptOnly = () => test.skip(test.info().project.use.javaScriptEnabled === false, "focus is moved by the page's script");
 const desktopOnly = () =>
@@ -279,4 +280,94 @@ test("the GuidePanel's speech-bubble tail is no unnamed image: the front page an
   await hydrated(page);
   await expect(page.locator("main .aksel-guide-panel")).toBeVisible();
   expect(await unnamedImages(), "images without a name on the start page").toEqual([]);
+});
+
+test("the complaint: focus on each step's h1 after Neste and Forrige, the error summary after a failed Neste, an upload's result; then the receipt, the complaint's page and withdrawing it", async ({ page }) => {
+  desktopOnly();
+  test.setTimeout(120_000);
+  const who = await freshPerson();
+  const decision = await refusal(who.id);
+  const main = page.locator("main");
+  const next = () => go(page, main.getByRole("button", { name: t("klage:nav.next"), exact: true }));
+  const previous = () => go(page, main.getByRole("button", { name: t("klage:nav.previous"), exact: true }));
+  const step = async (number: number, key: string) => {
+    await expectHeadingFocused(page, key);
+    await expect(page).toHaveTitle(klageStepTitle(number, key));
+  };
+  await loginAs(page, wholeName(who.name), "nb");
+  await page.goto(`/nb/innsyn/${decision.soknadId}/vedtak/${decision.vedtakId}`);
+
+  // "Klag på vedtaket" (a post that redirects) → step 1.
+  await go(page, main.getByRole("button", { name: t("klage:start.button"), exact: true }));
+  await step(1, "klage:steps.vedtak.title");
+  await main.getByRole("checkbox").first().uncheck();
+  await next();
+  await expectSummaryFocused(page);
+  await expect(page).toHaveTitle(errorTitle(klageStepTitle(1, "klage:steps.vedtak.title")));
+  // Its link puts focus on the first decision.
+  await main.getByRole("link", { name: t("klage:errors.vedtakRequired") }).click();
+  await expect(main.getByRole("checkbox").first()).toBeFocused();
+  await main.getByRole("checkbox").first().check();
+  await next();
+
+  await step(2, "klage:steps.begrunnelse.title");
+  await next();
+  await expectSummaryFocused(page);
+  await expect(page).toHaveTitle(errorTitle(klageStepTitle(2, "klage:steps.begrunnelse.title")));
+  await main.getByRole("link", { name: t("klage:errors.tekstRequired") }).click();
+  await expect(main.getByLabel(t("klage:steps.begrunnelse.tekst"))).toBeFocused();
+  await main.getByLabel(t("klage:steps.begrunnelse.tekst")).fill("Jeg mistet jobben i oktober.");
+  await next();
+
+  await step(3, "klage:steps.vedlegg.title");
+  await previous();
+  await step(2, "klage:steps.begrunnelse.title");
+  await next();
+  await step(3, "klage:steps.vedlegg.title");
+  // An upload: focus on its result; deleting the only file: focus stays in the field, not on <body>.
+  const focused = page.locator(":focus");
+  await main.getByLabel(t("vedlegg:choose", { document: t("klage:steps.vedlegg.label") })).setInputFiles({ name: "kontoutskrift.pdf", mimeType: "application/pdf", buffer: Buffer.from(await bankStatement(1)) });
+  await main.getByRole("button", { name: t("vedlegg:upload"), exact: true }).click();
+  await expect(focused, "focus on the upload's result").toContainText(t("vedlegg:result.ok", { name: "kontoutskrift.pdf" }), { timeout: 30_000 });
+  await main.getByRole("button", { name: t("vedlegg:delete", { name: "kontoutskrift.pdf" }) }).click();
+  await expect(main.getByRole("button", { name: t("vedlegg:delete", { name: "kontoutskrift.pdf" }) })).toHaveCount(0);
+  await expect.poll(() => page.evaluate(() => document.activeElement !== document.body && document.querySelector("main")?.contains(document.activeElement)), { message: "focus in the field after the deletion" }).toBe(true);
+  await next();
+
+  await step(4, "klage:steps.oppsummering.title");
+  await go(page, main.getByRole("button", { name: t("klage:nav.send"), exact: true }));
+  await expectHeadingFocused(page, "klage:receipt.title");
+  await expect(page).toHaveTitle(title("klage:receipt.title"));
+
+  await go(page, main.getByRole("link", { name: t("klage:receipt.follow"), exact: true }));
+  await expectHeadingFocused(page, "klage-status:page.title");
+  await expect(page).toHaveTitle(title("klage-status:page.title"));
+  await go(page, main.getByRole("link", { name: t("klage-status:withdraw.link"), exact: true }));
+  await expectHeadingFocused(page, "klage-status:trekk.title");
+  await expect(page).toHaveTitle(title("klage-status:trekk.title"));
+  await go(page, main.getByRole("button", { name: t("klage-status:trekk.confirm"), exact: true }));
+  await expect(main.getByText(t("klage-status:page.withdrawn"))).toBeVisible();
+  await expectHeadingFocused(page, "klage-status:page.title");
+});
+
+test("the complaint's titles say the step of four and, after a failed Neste, Feil: from the server, with and without JavaScript", async ({ page, javaScriptEnabled }) => {
+  const who = await freshPerson();
+  const decision = await refusal(who.id);
+  const main = page.locator("main");
+  await loginAs(page, wholeName(who.name), "nb");
+  await page.goto(`/nb/innsyn/${decision.soknadId}/vedtak/${decision.vedtakId}`);
+  await go(page, main.getByRole("button", { name: t("klage:start.button"), exact: true }));
+  await expect(page).toHaveTitle(klageStepTitle(1, "klage:steps.vedtak.title"));
+  const base = new URL(page.url()).pathname.replace(/vedtak$/, "");
+  await page.goto(`${base}begrunnelse`);
+  await expect(page).toHaveTitle(klageStepTitle(2, "klage:steps.begrunnelse.title"));
+  await go(page, main.getByRole("button", { name: t("klage:nav.next"), exact: true }));
+  await expect(page.getByRole("heading", { name: t("common:forms.errorSummaryHeading") })).toBeVisible();
+  await expect(page).toHaveTitle(errorTitle(klageStepTitle(2, "klage:steps.begrunnelse.title")));
+  if (javaScriptEnabled) await expectSummaryFocused(page);
+  // In nynorsk and English.
+  await page.goto(`${base.replace(/^\/nb\//, "/nn/")}vedlegg`);
+  await expect(page).toHaveTitle(`${texts("nn")("common:shell.stepTitle", { number: 3, total: 4, title: texts("nn")("klage:steps.vedlegg.title") })} – ${texts("nn")("common:shell.serviceName")}`);
+  await page.goto(`${base.replace(/^\/nb\//, "/en/")}oppsummering`);
+  expect(await page.title()).toMatch(/^Step 4 of 4: /);
 });
