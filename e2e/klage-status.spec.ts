@@ -15,7 +15,10 @@ import { caseworker, newSoknadFor } from "./mock-control";
 import { persona } from "./personas";
 import { MOCK_CONTROL } from "../playwright.config";
 
-const klageMockPresent = async () => (await fetch(`${MOCK_CONTROL}/api/v1/klager`, { headers: { "Nav-Personident": "00000000000" } }).catch(() => null))?.status === 200;
+async function klageMockPresent(): Promise<boolean> {
+  const { fnr } = await persona("avslag");
+  return (await fetch(`${MOCK_CONTROL}/api/v1/klager`, { headers: { "Nav-Personident": fnr } }).catch(() => null))?.status === 200;
+}
 
 test.beforeEach(async () => {
   test.skip(!(await klageMockPresent()), "needs the complaint mock (klage-mock): the fagsystem mock does not answer /api/v1/klager yet");
