@@ -3,6 +3,7 @@
  * server load targets. A new route is one line in `routes`; a route that answers 404
  * today is reported as "missing" until it lands.
  */
+import { klageSteps } from "../app/klage/steps";
 import { allSteps } from "../app/soknad/steps";
 
 /** Ports and folders of the benchmark's own portal (the tests use 3000-3299 and build/). */
@@ -28,9 +29,12 @@ export type Persona = "forstegang" | "aleneforelder" | "under-behandling" | "inn
  * Values a route's path can refer to as `{name}`; run.ts finds them before measuring:
  * - draftId: an open draft of forstegang's, started through the real start form;
  * - sentDraftId: a draft of forstegang's walked through every step and sent;
- * - fiksDigisosId, letterId: innvilget's søknad and its first vedtak letter (from the fagsystem mock).
+ * - fiksDigisosId, letterId: innvilget's søknad and its first vedtak letter (from the fagsystem mock);
+ * - klageSoknadId: avslag's søknad (refused), the one its complaints are about;
+ * - klageDraftId: an open complaint draft of avslag's about that refusal, started through the real start form;
+ * - sentKlageId: a complaint of avslag's walked through every step and sent (its receipt and its own page).
  */
-export type PathValue = "draftId" | "sentDraftId" | "fiksDigisosId" | "letterId";
+export type PathValue = "draftId" | "sentDraftId" | "fiksDigisosId" | "letterId" | "klageSoknadId" | "klageDraftId" | "sentKlageId";
 
 export interface RouteSpec {
   name: string;
@@ -52,6 +56,10 @@ export const routes: RouteSpec[] = [
   { name: "status page", path: "/nb/innsyn/{fiksDigisosId}", as: "innvilget" },
   { name: "vedtak", path: "/nb/innsyn/{fiksDigisosId}/vedtak/{letterId}", as: "innvilget" },
   { name: "utbetalinger", path: "/nb/utbetalinger", as: "innvilget" },
+  ...klageSteps.map((step): RouteSpec => ({ name: `klage: ${step}`, path: `/nb/klage/{klageDraftId}/${step}`, as: "avslag" })),
+  { name: "klage receipt", path: "/nb/klage/{sentKlageId}/kvittering", as: "avslag" },
+  { name: "klage page", path: "/nb/innsyn/{klageSoknadId}/klage/{sentKlageId}", as: "avslag" },
+  { name: "klage: withdraw", path: "/nb/innsyn/{klageSoknadId}/klage/{sentKlageId}/trekk", as: "avslag" },
   { name: "kontakt", path: "/nb/kontakt" },
   { name: "personvern", path: "/nb/personvern" },
   { name: "tilgjengelighet", path: "/nb/tilgjengelighet" },
@@ -85,6 +93,17 @@ export const walkAnswers: Record<(typeof allSteps)[number], string> = {
   dokumentasjon: "",
   oppsummering: "confirm=on",
 };
+
+/**
+ * A valid answer to every step of a complaint, used to walk one to its receipt: the decision is
+ * the one it was started from, and the reason it is late is there in case the deadline has passed.
+ */
+export const klageWalkAnswers = (vedtakId: string): Record<(typeof klageSteps)[number], string> => ({
+  vedtak: new URLSearchParams({ vedtakIds: vedtakId }).toString(),
+  begrunnelse: new URLSearchParams({ tekst: "Vedtaket bygger på feil inntekt.", forSentBegrunnelse: "Jeg var på sykehus." }).toString(),
+  vedlegg: "",
+  oppsummering: "",
+});
 
 /** Fold: event-log sizes, and how many timed runs the median is taken of. */
 export const foldSizes = [100, 1_000, 10_000];

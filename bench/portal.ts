@@ -243,6 +243,31 @@ export async function walkAndSend(session: Session, draftId: string, answers: Re
   throw new Error("the walk through the steps did not reach the receipt");
 }
 
+/** "Klag på vedtaket" as the decision page posts it; returns the complaint draft's id. */
+export async function startKlage(session: Session, soknadId: string, vedtakId: string): Promise<string> {
+  const response = await postForm(session, "/nb/klage", new URLSearchParams({ soknadId, vedtakId }).toString());
+  const location = response.headers.get("Location") ?? "";
+  const klageId = /\/klage\/([^/]+)\/vedtak$/.exec(location)?.[1];
+  if (response.status !== 302 || !klageId) throw new Error(`starting a complaint failed: ${response.status} ${location} ${(await response.text()).slice(0, 300)}`);
+  return klageId;
+}
+
+/** Answers every step of a complaint with "Neste steg" in order and sends it; returns the receipt path. */
+export async function walkAndSendKlage(session: Session, klageId: string, answers: Record<string, string>): Promise<string> {
+  let pathname = `/nb/klage/${klageId}/vedtak`;
+  for (let guard = 0; guard < 10; guard++) {
+    if (pathname.endsWith("/kvittering")) return pathname;
+    const step = pathname.split("/").at(-1) ?? "";
+    const body = answers[step];
+    if (body === undefined) throw new Error(`no answer for complaint step "${step}"`);
+    const response = await postForm(session, pathname, body ? `intent=next&${body}` : "intent=next");
+    const location = response.headers.get("Location");
+    if (response.status !== 302 || !location) throw new Error(`complaint step ${step} answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
+    pathname = new URL(location, BASE_URL).pathname;
+  }
+  throw new Error("the walk through the complaint's steps did not reach the receipt");
+}
+
 /** The person's first søknad and its first vedtak letter, asked from the fagsystem mock. */
 export async function firstSoknad(fnr: string): Promise<{ fiksDigisosId: string | null; letterId: string | null }> {
   const list = (await (await fetch(`${MOCK_URL}/api/v1/soknader`, { headers: { [PERSON_HEADER]: fnr } })).json()) as { fiksDigisosId: string }[];

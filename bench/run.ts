@@ -24,12 +24,27 @@ import {
   loadMaxRequests,
   loadSeconds,
   routes,
+  klageWalkAnswers,
   stepPost,
   walkAnswers,
   type PathValue,
   type Persona,
 } from "./config";
-import { buildFloor, buildPortal, firstSoknad, login, ROOT, sameOrigin, startDraft, startPortal, walkAndSend, type RunningPortal, type Session } from "./portal";
+import {
+  buildFloor,
+  buildPortal,
+  firstSoknad,
+  login,
+  ROOT,
+  sameOrigin,
+  startDraft,
+  startKlage,
+  startPortal,
+  walkAndSend,
+  walkAndSendKlage,
+  type RunningPortal,
+  type Session,
+} from "./portal";
 import { serveFloor, weighFloor, weighRoutes, type RouteWeight, type Weight } from "./sections/page-weight";
 import { LIGHTHOUSE_RUNS, runLighthouse, type LighthousePage, type LighthouseResult } from "./sections/lighthouse";
 import { runLoad, type LoadResult, type LoadTarget } from "./sections/server-load";
@@ -130,7 +145,7 @@ async function main(): Promise<number> {
   let load: LoadResult[] = [];
   let upload: UploadSection = { status: "not built", detail: "not run" };
   try {
-    step("logging in, starting drafts, walking one søknad to its receipt");
+    step("logging in, starting drafts, walking one søknad and one complaint to their receipts");
     const personas = new Set<Persona>(["forstegang", "innvilget", ...routes.flatMap((route) => (route.as ? [route.as] : []))]);
     const sessions = {} as Record<Persona, Session | undefined>;
     for (const persona of personas) sessions[persona] = await login(persona);
@@ -145,6 +160,21 @@ async function main(): Promise<number> {
     }
     values.draftId = await startDraft(applicant);
     Object.assign(values, await firstSoknad((sessions.innvilget as Session).fnr));
+    // Complaints: avslag's refusal, one complaint sent (receipt, its own page) and then a new draft (the steps).
+    const complainant = sessions.avslag;
+    if (complainant) {
+      try {
+        const refused = await firstSoknad(complainant.fnr);
+        if (!refused.fiksDigisosId || !refused.letterId) throw new Error("avslag has no søknad with a vedtak in the mock");
+        values.klageSoknadId = refused.fiksDigisosId;
+        const sent = await startKlage(complainant, refused.fiksDigisosId, refused.letterId);
+        await walkAndSendKlage(complainant, sent, klageWalkAnswers(refused.letterId));
+        values.sentKlageId = sent;
+        values.klageDraftId = await startKlage(complainant, refused.fiksDigisosId, refused.letterId);
+      } catch (error) {
+        problems.push(`walking a complaint to its receipt failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
 
     step(`page weight of ${routes.length} routes`);
     pageWeights = await weighRoutes(sessions, values);

@@ -80,7 +80,7 @@ test("a refusal shows the outcome, the interim reply and how to appeal before th
   await expect(page.getByText(/You must appeal by \d{1,2} \p{L}+ \d{4} \(3 weeks after you got the letter\)\./u)).toBeVisible();
   // The digital appeal first, then the other ways.
   await expect(page.getByRole("button", { name: text("en", "klage", "start.button") })).toBeVisible();
-  await expect(page.getByText(/You can also appeal in writing to NAV /)).toBeVisible();
+  await expect(page.getByText(/You can also send your appeal to NAV /)).toBeVisible();
 });
 
 test("payments: upcoming first, paid ones under their month, and the filters narrow them", async ({ page }) => {

@@ -61,3 +61,22 @@ export async function caseworker(fiksDigisosId: string, action: Record<string, u
   expect(response.status, await response.clone().text()).toBe(201);
   return ((await response.json()) as { hendelser: Array<Record<string, unknown>> }).hendelser;
 }
+
+/** Acts as the caseworker on a complaint (`{ status, arsak?, begrunnelse?, belop? }`). */
+export async function klageAction(klageId: string, action: Record<string, unknown>): Promise<void> {
+  const response = await fetch(`${MOCK_CONTROL}/mock/fagsystem/api/klager/${klageId}/handlinger`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ action: "klage", ...action }),
+  });
+  expect(response.status, await response.clone().text()).toBe(201);
+}
+
+export type KlageSummary = { klageId: string; fiksDigisosId: string; tekst: string; hendelser: { type: string; status?: string }[] };
+
+/** The person's complaints as the fagsystem lists them. */
+export async function klagerOf(fnr: string, control = MOCK_CONTROL): Promise<KlageSummary[]> {
+  const response = await fetch(`${control}/api/v1/klager`, { headers: { "Nav-Personident": fnr } });
+  expect(response.status).toBe(200);
+  return (await response.json()) as KlageSummary[];
+}

@@ -14,6 +14,8 @@ import {
   type SendSoknadResponse,
   type SoknadSummary,
 } from "../app/fagsystem/contract";
+import { klageFileIdsOf } from "./klage";
+import { createKlageHandlers } from "./klage-handlers";
 import { navKontorFor, navKontorer, type PersonRecord, type SoknadRecord } from "./personas";
 import type { MockStore } from "./state";
 import { createVedleggHandlers, moveMellomlagringToVedlegg } from "./vedlegg-handlers";
@@ -196,8 +198,9 @@ export function createHandlers(store: MockStore): RequestHandler[] {
       const person = personOf(request);
       if (person instanceof Response) return person;
       const id = String(params.id);
-      // Only files of the person's own søknader; anyone else's is answered like a missing one.
-      const own = store.soknaderFor(person.folkeregister.fnr).some((soknad) => fileIdsOf(soknad).has(id));
+      // Only files of the person's own søknader and complaints; anyone else's is answered like a missing one.
+      const fnr = person.folkeregister.fnr;
+      const own = store.soknaderFor(fnr).some((soknad) => fileIdsOf(soknad).has(id)) || store.klagerFor(fnr).some((klage) => klageFileIdsOf(klage).has(id));
       const stored = own ? await store.readFile(id) : null;
       if (!stored) return notFound();
       return new HttpResponse(stored.bytes, {
@@ -213,6 +216,7 @@ export function createHandlers(store: MockStore): RequestHandler[] {
     }),
 
     ...createVedleggHandlers(store, personOf),
+    ...createKlageHandlers(store, personOf),
 
     http.get(innsynPattern, ({ request, params }) => {
       const person = personOf(request);

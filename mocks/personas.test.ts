@@ -44,7 +44,7 @@ describe.each(nows.map((now) => [now.toISOString(), now] as const))("seed(%s)", 
   });
 
   it("lists the personas in a stable order with valid, unique, synthetic numbers", () => {
-    expect(state.persons.map((person) => person.id)).toEqual(["forstegang", "aleneforelder", "under-behandling", "innvilget", "avslag", "nylig-hjelp", "kode6", "mindrearig", "gift"]);
+    expect(state.persons.map((person) => person.id)).toEqual(["forstegang", "aleneforelder", "under-behandling", "innvilget", "avslag", "nylig-hjelp", "kode6", "mindrearig", "gift", "klagefrist-ute"]);
     const fnrs = state.persons.flatMap((person) => [person.folkeregister.fnr, ...person.folkeregister.barn.map((child) => child.fnr)]);
     expect(new Set(fnrs).size).toBe(fnrs.length);
     for (const fnr of fnrs) {
@@ -135,6 +135,20 @@ describe.each(nows.map((now) => [now.toISOString(), now] as const))("seed(%s)", 
     const [vedtak] = ofType(hendelser, "vedtakFattet");
     expect(vedtak?.utfall).toBe("AVSLATT");
     expect(vedtak?.hendelsestidspunkt.slice(0, 10)).toBe(utcDate(now, -4));
+  });
+
+  it("klagefrist-ute: refused 30 days ago, past the three weeks to complain, in a municipality of her own", () => {
+    const { person, soknader, hendelser } = personaOf(state, "klagefrist-ute");
+    expect(soknader).toHaveLength(1);
+    const [vedtak] = ofType(hendelser, "vedtakFattet");
+    expect(vedtak?.utfall).toBe("AVSLATT");
+    expect(vedtak?.hendelsestidspunkt.slice(0, 10)).toBe(utcDate(now, -30));
+    expect(now.getTime() - Date.parse(vedtak?.hendelsestidspunkt ?? "")).toBeGreaterThan(21 * DAY_MS);
+    const kommunenummer = person.folkeregister.bostedsadresse?.kommunenummer ?? "";
+    expect(navKontorFor(kommunenummer)?.digitalSoknad).toBe(true);
+    const others = state.persons.filter((other) => other.id !== person.id).map((other) => other.folkeregister.bostedsadresse?.kommunenummer);
+    expect(others).not.toContain(kommunenummer);
+    expect(state.klager).toEqual([]);
   });
 
   it("nylig-hjelp: helped, paid 21 days ago", () => {

@@ -16,11 +16,13 @@ import type {
   Vedlegg,
   arbeidsforholdListSchema,
   husbankenBostotteSchema,
+  KlageHendelse,
   kontoregisterKontoSchema,
   krrKontaktinfoSchema,
   navUtbetalingListSchema,
   relatertPersonSchema,
   skatteetatenInntektSchema,
+  VedleggFil,
 } from "../app/fagsystem/contract";
 import { makeKontonummer, makeOrgnr, nextValidFnr } from "./fnr";
 import { placeholderPdf } from "./pdf";
@@ -52,6 +54,30 @@ export interface SoknadRecord {
    * absent (simulator-made søknader) means none.
    */
   vedlegg?: Vedlegg[];
+}
+
+/**
+ * A complaint as the fagsystem keeps it: what `klageSchema` publishes, plus whose it is and the
+ * complaint's JSON. The klageId, chosen by the portal, is the idempotency key: a second send with
+ * the same klageId gets this record back (see klage-handlers.ts).
+ */
+export interface KlageRecord {
+  klageId: string;
+  fnr: string;
+  fiksDigisosId: string;
+  vedtakIds: string[];
+  sendtTidspunkt: string;
+  navEnhet: string | null;
+  language: "nb" | "nn" | "en";
+  tekst: string;
+  forSentBegrunnelse: string | null;
+  klagePdf: DokumentlagerRef;
+  /** The complaint as JSON, as the portal sent it (the `klage` field of the request). */
+  klageJson: DokumentlagerRef;
+  /** Sent with the complaint (from mellomlagring) and after it, in arrival order. */
+  filer: VedleggFil[];
+  /** The complaint's own event log, oldest first, append-only; empty = SENDT. */
+  hendelser: KlageHendelse[];
 }
 
 /** A file in mellomlagring: a person's upload for a draft not yet sent. Bytes on disk under `fil.id`, not in the dokumentlager. */
@@ -94,10 +120,12 @@ export interface MockState {
   files: Record<string, StoredFile>;
   /** Upload order. */
   mellomlagring: MellomlagretRecord[];
+  /** Complaints, in the order they arrived. */
+  klager: KlageRecord[];
 }
 
 /** Bump when the shape changes: a persisted state of another version is reseeded. */
-export const STATE_VERSION = 3;
+export const STATE_VERSION = 4;
 
 export interface StaffUser {
   navIdent: string;
@@ -132,6 +160,7 @@ export const navKontorer: readonly NavKontor[] = [
   kontor("0403", "NAV Hamar", "Hamar", "3403"),
   kontor("1902", "NAV Tromsø", "Tromsø", "5501"),
   kontor("1001", "NAV Kristiansand", "Kristiansand", "4204"),
+  kontor("1103", "NAV Stavanger", "Stavanger", "1103"),
   // A municipality that has not joined digital applications: the portal must send people to paper.
   kontor("1151", "NAV Utsira", "Utsira", "1151", false),
 ];
@@ -270,6 +299,7 @@ function seedPersons(now: Date): PersonRecord[] {
   const fjordkantine = orgnr("92345678");
   const nordlysFisk = orgnr("93456789");
   const sorlandetRenhold = orgnr("94567890");
+  const siddisCatering = orgnr("96789012");
 
   return [
     persona({
@@ -409,6 +439,18 @@ function seedPersons(now: Date): PersonRecord[] {
       aareg: [{ arbeidsgiver: { navn: "Sørlandet Renhold AS", organisasjonsnummer: sorlandetRenhold }, fom: "2024-04-01", tom: null, stillingsprosent: 50 }],
       skatteetaten: lonn(now, "Sørlandet Renhold AS", 19_800, 3_200),
     }),
+    persona({
+      id: "klagefrist-ute",
+      navn: { fornavn: "Silje", mellomnavn: null, etternavn: "Tjelta" },
+      fodselsdato: born(now, 29, 250),
+      individnr: 328,
+      bostedsadresse: adresse("Pedersgata", "63", "4013", "Stavanger", "1103"),
+      mobil: "+4741234510",
+      epost: "silje.tjelta@example.com",
+      kontonummer: konto("3201556677"),
+      aareg: [{ arbeidsgiver: { navn: "Siddis Catering AS", organisasjonsnummer: siddisCatering }, fom: "2022-09-01", tom: null, stillingsprosent: 80 }],
+      skatteetaten: lonn(now, "Siddis Catering AS", 31_000, 7_400),
+    }),
   ];
 }
 
@@ -447,6 +489,7 @@ function seedSoknader(now: Date, persons: PersonRecord[], letter: AddLetter): So
   const innvilget = byId("innvilget");
   const avslag = byId("avslag");
   const nyligHjelp = byId("nylig-hjelp");
+  const klagefristUte = byId("klagefrist-ute");
 
   // innvilget: helped for last month (paid the 10th), next month's payment planned in a week.
   const paid = new Date(monthStart(now, -1).getTime() + 9 * DAY_MS);
@@ -606,6 +649,19 @@ function seedSoknader(now: Date, persons: PersonRecord[], letter: AddLetter): So
         ...payment(nyligHjelp),
       },
     ]),
+    // klagefrist-ute: refused 30 days ago, so the three weeks to complain ended 9 days ago.
+    soknad("klagefrist-ute", klagefristUte.fnr, klagefristUte.office, [
+      ...opening(at(now, -44, 10, 15), klagefristUte.office, at(now, -42, 9, 0), "SAK-5001", "Livsopphold"),
+      {
+        type: "vedtakFattet",
+        hendelsestidspunkt: at(now, -30, 13, 45),
+        saksreferanse: "SAK-5001",
+        utfall: "AVSLATT",
+        vedtaksfil: { referanse: letter("klagefrist-ute/vedtak", "Vedtak om økonomisk sosialhjelp", "vedtak-avslag.pdf") },
+        vedlegg: [],
+      },
+      { type: "soknadsStatus", hendelsestidspunkt: at(now, -30, 13, 45), status: "FERDIGBEHANDLET" },
+    ]),
   ];
 }
 
@@ -625,7 +681,7 @@ export function seed(now: Date): MockState {
     return { type: "dokumentlager", id };
   };
   const persons = seedPersons(now);
-  return { version: STATE_VERSION, seededAt: now.toISOString(), persons, soknader: seedSoknader(now, persons, letter), files, mellomlagring: [] };
+  return { version: STATE_VERSION, seededAt: now.toISOString(), persons, soknader: seedSoknader(now, persons, letter), files, mellomlagring: [], klager: [] };
 }
 
 /* ---------- synthetic applicants (load tests only) ---------- */

@@ -84,7 +84,7 @@ afterAll(async () => {
 describe("contract", () => {
   it("lists the test users in persona order, and the NKS staff user", async () => {
     expect(mock.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    expect(users.map((candidate) => candidate.id)).toEqual(["forstegang", "aleneforelder", "under-behandling", "innvilget", "avslag", "nylig-hjelp", "kode6", "mindrearig", "gift"]);
+    expect(users.map((candidate) => candidate.id)).toEqual(["forstegang", "aleneforelder", "under-behandling", "innvilget", "avslag", "nylig-hjelp", "kode6", "mindrearig", "gift", "klagefrist-ute"]);
     expect(await json("/mock/nks-testbrukere")).toEqual([{ navIdent: "Z990001", name: "Nora Kontaktsenter", roles: ["nks"] }]);
   });
 
@@ -113,7 +113,7 @@ describe("contract", () => {
 
   it("gives each persona the søknader of its story", async () => {
     const counts = Object.fromEntries(await Promise.all(users.map(async ({ id, fnr }) => [id, (await soknadIds(fnr)).length] as const)));
-    expect(counts).toEqual({ forstegang: 0, aleneforelder: 0, "under-behandling": 1, innvilget: 1, avslag: 1, "nylig-hjelp": 1, kode6: 0, mindrearig: 0, gift: 0 });
+    expect(counts).toEqual({ forstegang: 0, aleneforelder: 0, "under-behandling": 1, innvilget: 1, avslag: 1, "nylig-hjelp": 1, kode6: 0, mindrearig: 0, gift: 0, "klagefrist-ute": 1 });
   });
 
   it("refuses requests without a person (400) and unknown persons (404)", async () => {
@@ -229,7 +229,7 @@ describe("state", () => {
     expect(mock.state.seededAt).toBe(seededAt);
     expect(await soknadIds(fnr)).toEqual(["11111111-2222-4333-8444-555555555555"]);
     const onDisk = JSON.parse(await fs.readFile(path.join(dataDir, STATE_FILE), "utf8")) as { soknader: unknown[] };
-    expect(onDisk.soknader).toHaveLength(5);
+    expect(onDisk.soknader).toHaveLength(6);
     expect((await fs.readdir(dataDir)).filter((name) => name.includes(".tmp"))).toEqual([]);
   });
 

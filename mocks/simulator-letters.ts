@@ -2,7 +2,8 @@
  * The letters the simulated caseworker sends: vedtak, request for documents and
  * foreløpig svar, as real PDFs (pdfkit, tagged, with the document language set)
  * in the applicant's language. What a letter says is built as plain content
- * first (testable text), then laid out by `renderLetter`.
+ * first (testable text), then laid out by `renderLetter`. The answers to a
+ * complaint (klage) are in klage-letters.ts, on the same frame.
  */
 import PDFDocument from "pdfkit";
 import type { NavKontor } from "../app/fagsystem/contract";
@@ -28,7 +29,7 @@ export interface LetterContent {
   closing: string[];
 }
 
-interface LetterBase {
+export interface LetterBase {
   language: LetterLanguage;
   office: NavKontor | undefined;
   person: PersonRecord;
@@ -39,7 +40,7 @@ const LANGUAGE_TAG: Record<LetterLanguage, string> = { nb: "nb-NO", nn: "nn-NO",
 /** Nynorsk month names are the bokmål ones; Intl has no nynorsk data everywhere. */
 const LOCALE: Record<LetterLanguage, string> = { nb: "nb-NO", nn: "nb-NO", en: "en-GB" };
 
-const formatInstant = (language: LetterLanguage, instant: Date) =>
+export const formatInstant = (language: LetterLanguage, instant: Date) =>
   new Intl.DateTimeFormat(LOCALE[language], { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/Oslo" }).format(instant);
 /** A YYYY-MM-DD date in words. */
 const formatDate = (language: LetterLanguage, date: string) =>
@@ -52,9 +53,9 @@ const formatAmount = (language: LetterLanguage, amount: number) => {
   return language === "en" ? `NOK ${number}` : `${number} kroner`;
 };
 
-const officeName = (base: LetterBase) => base.office?.navn ?? "NAV";
+export const officeName = (base: LetterBase) => base.office?.navn ?? "NAV";
 
-function frame(base: LetterBase, title: string, reference: string | null, sections: LetterSection[]): LetterContent {
+export function frame(base: LetterBase, title: string, reference: string | null, sections: LetterSection[]): LetterContent {
   const { language, person, office } = base;
   const address = person.folkeregister.bostedsadresse;
   const recipient = [personName(person)];
@@ -93,6 +94,10 @@ export interface VedtakInput extends LetterBase {
   tom?: string;
   begrunnelse?: string;
   paragraf19: boolean;
+  /** A new decision after a complaint: replaces the opening paragraphs. */
+  intro?: string[];
+  /** Replaces the section on how to complain (a decision that follows the Statsforvalter's cannot be appealed). */
+  klageSection?: LetterSection;
 }
 
 const vedtakTexts = {
@@ -164,10 +169,10 @@ const vedtakTexts = {
       "Vi har også vurdert søknaden etter sosialtenestelova § 19. Etter § 19 kan kommunen gje stønad i særlege tilfelle, for å hjelpe deg med å overvinne eller tilpasse deg ein vanskeleg livssituasjon.",
     complaintHeading: "Du kan klage",
     complaint: (office: string) => [
-      `Dersom du er ueinig i vedtaket, kan du klage. Klagefristen er tre veker frå den dagen du fekk dette brevet. Send klagen til ${office}.`,
-      "Skriv kva vedtak du klagar på, kvifor du er ueinig, og kva du ønskjer å få endra. Du kan klage digitalt på nav.no eller levere klagen på NAV-kontoret.",
-      "NAV-kontoret vurderer saka på nytt og kan endre vedtaket. Dersom kontoret ikkje gjev deg medhald, sender det klagen vidare til Statsforvaltaren, som avgjer saka.",
-      "Klagen blir handsama etter sosialtenestelova § 48 og forvaltningslova kapittel VI. Du har rett til å sjå dokumenta i saka di (forvaltningslova § 18).",
+      `Dersom du er ueinig i vedtaket, kan du klage. Klagefristen er tre veker frå den dagen du fekk dette brevet. Send klaga til ${office}.`,
+      "Skriv kva vedtak du klagar på, kvifor du er ueinig, og kva du ønskjer å få endra. Du kan klage digitalt på nav.no eller levere klaga på NAV-kontoret.",
+      "NAV-kontoret vurderer saka på nytt og kan endre vedtaket. Dersom kontoret ikkje gjev deg medhald, sender det klaga vidare til Statsforvaltaren, som avgjer saka.",
+      "Klaga blir handsama etter sosialtenestelova § 48 og forvaltningslova kapittel VI. Du har rett til å sjå dokumenta i saka di (forvaltningslova § 18).",
     ],
   },
   en: {
@@ -219,14 +224,14 @@ export function vedtakLetter(input: VedtakInput): LetterContent {
   else if (granted && input.fom) decision.push(t.from(formatDate(language, input.fom)));
   if (granted && input.belop !== undefined) decision.push(t.paid);
 
-  const intro: string[] = [t.intro(input.mottatt ? formatInstant(language, new Date(input.mottatt)) : null)];
+  const intro: string[] = input.intro ? [...input.intro] : [t.intro(input.mottatt ? formatInstant(language, new Date(input.mottatt)) : null)];
   if (input.sakstittel) intro.push(t.sak(input.sakstittel));
   return frame(input, t.title, input.saksreferanse, [
     { paragraphs: intro },
     { heading: t.decisionHeading, paragraphs: decision },
     { heading: t.reasonsHeading, paragraphs: [input.begrunnelse?.trim() || t.reasons[input.utfall]] },
     { heading: t.lawHeading, paragraphs: input.paragraf19 ? [t.law18, t.law19] : [t.law18] },
-    { heading: t.complaintHeading, paragraphs: [...t.complaint(officeName(input))] },
+    input.klageSection ?? { heading: t.complaintHeading, paragraphs: [...t.complaint(officeName(input))] },
   ]);
 }
 

@@ -4,9 +4,10 @@
  * through the portal). Every interpolated value goes through `html`, which
  * escapes it unless it is already markup made by `html`.
  */
-import type { Hendelse } from "../app/fagsystem/contract";
+import type { Hendelse, KlageHendelse } from "../app/fagsystem/contract";
 import { formatMoney } from "../app/i18n/format";
-import type { PersonRecord, SoknadRecord } from "./personas";
+import { NEW_VEDTAK_UTFALL, NEXT_STATES, OPEN_STATES, klageState } from "./klage";
+import type { KlageRecord, PersonRecord, SoknadRecord } from "./personas";
 import { navKontorer, personName } from "./personas";
 import type { Fault } from "./server";
 import { addDays, currentOffice, currentStatus, dokumentasjonkravOf, officeByNumber, osloDate, sakerOf, utbetalingerOf, vilkarOf } from "./simulator";
@@ -76,6 +77,7 @@ button.sekundar { background: #fff; color: #0067c5; }
 .feil { background: #f9e3e3; border-left: 5px solid #c30000; padding: .5rem 1rem; }
 .feil h2 { margin-top: 0; font-size: 1.1rem; }
 pre { background: #fff; border: 1px solid #c6c6c6; padding: .5rem; overflow: auto; font-size: .85em; }
+pre.tekst { white-space: pre-wrap; font-family: inherit; font-size: 1em; }
 a:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible, textarea:focus-visible, summary:focus-visible { outline: 3px solid #ff9100; outline-offset: 2px; }
 `;
 
@@ -179,7 +181,7 @@ function describeHendelse(hendelse: Hendelse): Html {
 /* ---------- the overview ---------- */
 
 export interface OverviewInput {
-  soknader: { soknad: SoknadRecord; person: PersonRecord | undefined }[];
+  soknader: { soknad: SoknadRecord; person: PersonRecord | undefined; klager: readonly KlageRecord[] }[];
   persons: readonly PersonRecord[];
   faults: readonly Fault[];
 }
@@ -195,15 +197,16 @@ ${
   input.soknader.length === 0
     ? html`<p>Ingen søknader ennå.</p>`
     : html`<table>
-<thead><tr><th scope="col">Person</th><th scope="col">Sendt</th><th scope="col">Status</th><th scope="col">NAV-kontor</th><th scope="col">Hendelser</th></tr></thead>
+<thead><tr><th scope="col">Person</th><th scope="col">Sendt</th><th scope="col">Status</th><th scope="col">NAV-kontor</th><th scope="col">Hendelser</th><th scope="col">Klager</th></tr></thead>
 <tbody>
 ${input.soknader.map(
-  ({ soknad, person }) => html`<tr>
+  ({ soknad, person, klager }) => html`<tr>
 <td><a href="${BASE}/soknader/${encodeURIComponent(soknad.fiksDigisosId)}">${person ? personName(person) : soknad.fnr}</a>${person ? html` <span class="type">${person.id}</span>` : ""}</td>
 <td>${formatTime(soknad.sendtTidspunkt)}</td>
 <td>${currentStatus(soknad) ?? "–"}</td>
 <td>${officeLabel(currentOffice(soknad))}</td>
 <td>${soknad.hendelser.length}</td>
+<td>${klager.length === 0 ? "–" : klager.map((klage) => klageState(klage)).join(", ")}</td>
 </tr>`,
 )}
 </tbody>
@@ -230,7 +233,7 @@ ${
 }
 <form method="post" action="${BASE}/feil">
 <input type="hidden" name="handling" value="legg-til">
-${textInput("feil-sti", "path", "Sti (prefiks)", { value: "/api/v1/soknader", required: true, hint: "For eksempel /api/v1/soknader, /api/v1/folkeregister eller /api/v1/dokumentlager." })}
+${textInput("feil-sti", "path", "Sti (prefiks)", { value: "/api/v1/soknader", required: true, hint: "For eksempel /api/v1/soknader, /api/v1/klager, /api/v1/folkeregister eller /api/v1/dokumentlager." })}
 ${select("feil-metode", "method", "Metode", [["", "Alle"], ["GET", "GET"], ["POST", "POST"]])}
 ${select("feil-person", "fnr", "Person", [["", "Alle"], ...input.persons.map((person) => [person.folkeregister.fnr, `${personName(person)} (${person.id})`] as const)])}
 ${textInput("feil-status", "status", "HTTP-status", { type: "number", value: "503", hint: "Tom for bare forsinkelse." })}
@@ -256,6 +259,8 @@ ${checkbox("feil-brudd", "drop", "Bryt forbindelsen i stedet for å svare (HTTP-
 export interface SoknadPageInput {
   soknad: SoknadRecord;
   person: PersonRecord | undefined;
+  /** The søknad's complaints, oldest first. */
+  klager: readonly KlageRecord[];
   now: Date;
 }
 
@@ -313,6 +318,8 @@ ${soknad.hendelser.map((hendelse) => html`<li>${formatTime(hendelse.hendelsestid
 <summary>Hendelsene som JSON</summary>
 <pre>${JSON.stringify(soknad.hendelser, null, 2)}</pre>
 </details>
+
+${klagerSection(soknad, input.klager)}
 
 <h2>Handlinger</h2>
 <p>Vanlig gang: MOTTATT → UNDER_BEHANDLING → opprett sak → etterspør dokumentasjon → vedtak INNVILGET med beløp → utbetaling UTBETALT.</p>
@@ -431,6 +438,79 @@ ${form(
 )}
 </div>`,
   );
+}
+
+/* ---------- complaints ---------- */
+
+const ARSAK_OPTIONS = [
+  ["FOR_SENT", "FOR_SENT: kom etter klagefristen"],
+  ["IKKE_KLAGERETT", "IKKE_KLAGERETT: har ikke rett til å klage"],
+  ["ANNET", "ANNET"],
+] as const;
+
+function describeKlageHendelse(hendelse: KlageHendelse): Html {
+  return html`Klagestatus: <strong>${hendelse.status}</strong>${hendelse.arsak ? ` (${hendelse.arsak})` : ""}.${hendelse.brev ? html` ${letterLink(hendelse.brev.referanse.id)}` : ""}${
+    hendelse.nyttVedtak ? html` ${letterLink(hendelse.nyttVedtak.referanse.id, "Åpne det nye vedtaket (PDF)")}` : ""
+  }`;
+}
+
+/** The vedtak a complaint is about, as the søknad's log names them. */
+function complainedVedtak(soknad: SoknadRecord, klage: KlageRecord): Html[] {
+  return klage.vedtakIds.map((id) => {
+    const vedtak = soknad.hendelser.find((hendelse) => hendelse.type === "vedtakFattet" && hendelse.vedtaksfil.referanse.id === id);
+    return vedtak?.type === "vedtakFattet"
+      ? html`<li>${formatTime(vedtak.hendelsestidspunkt)}: ${vedtak.utfall ?? "uten utfall"} i sak ${vedtak.saksreferanse ?? "–"}. ${letterLink(id, "Vedtaksbrevet (PDF)")}</li>`
+      : html`<li class="type">${id}</li>`;
+  });
+}
+
+function klageForm(klage: KlageRecord): Html {
+  const state = klageState(klage);
+  const next = NEXT_STATES[state];
+  const id = klage.klageId;
+  if (next.length === 0) return html`<p>Klagen er avgjort (${state}). Den kan ikke flyttes videre.</p>`;
+  const takesAmount = next.some((status) => NEW_VEDTAK_UTFALL[status]);
+  // The usual next step first, TRUKKET (the person withdraws) last.
+  return html`<form method="post" action="${BASE}/klager/${encodeURIComponent(id)}/handlinger">
+${select(`klage-${id}-status`, "status", "Neste status", options(next), next[0], "Alle statuser unntatt MOTTATT og UNDER_BEHANDLING sender et brev på klagens språk.")}
+${next.includes("AVVIST") ? select(`klage-${id}-arsak`, "arsak", "Årsak (bare ved AVVIST)", ARSAK_OPTIONS, klage.forSentBegrunnelse ? "FOR_SENT" : "ANNET") : ""}
+${textarea(`klage-${id}-begrunnelse`, "begrunnelse", "Begrunnelse i brevet (valgfri, ellers en standardtekst)")}
+${takesAmount ? textInput(`klage-${id}-belop`, "belop", "Beløp i kroner (valgfritt)", { inputmode: "decimal", hint: "Ved MEDHOLD, DELVIS_MEDHOLD og ENDRET: det nye vedtaket planlegger en utbetaling." }) : ""}
+<button type="submit">Sett status</button>
+</form>`;
+}
+
+function klagerSection(soknad: SoknadRecord, klager: readonly KlageRecord[]): Html {
+  return html`<h2>Klager</h2>
+${
+  klager.length === 0
+    ? html`<p>Ingen klager på denne søknaden. Personen klager fra et vedtak i portalen.</p>`
+    : html`<p class="hjelp">Vanlig gang: MOTTATT → UNDER_BEHANDLING → MEDHOLD, DELVIS_MEDHOLD, AVVIST eller OPPRETTHOLDT → SENDT_TIL_STATSFORVALTEREN → STADFESTET, OPPHEVET eller ENDRET. MEDHOLD, DELVIS_MEDHOLD og ENDRET legger et nytt vedtak i søknadens hendelser.</p>
+${klager.map((klage) => {
+  const state = klageState(klage);
+  return html`<section class="handling" id="klage-${klage.klageId}" aria-labelledby="klage-${klage.klageId}-tittel">
+<h3 id="klage-${klage.klageId}-tittel">Klage sendt ${formatTime(klage.sendtTidspunkt)}: ${state}${OPEN_STATES.includes(state) ? "" : " (avgjort)"}</h3>
+<dl class="fakta">
+<dt>klageId</dt><dd class="type">${klage.klageId}</dd>
+<dt>Språk</dt><dd>${klage.language}</dd>
+<dt>Vedtak</dt><dd><ul>${complainedVedtak(soknad, klage)}</ul></dd>
+<dt>Klagen</dt><dd>${letterLink(klage.klagePdf.id, "Åpne klagen (PDF)")}</dd>
+<dt>For sent fordi</dt><dd>${klage.forSentBegrunnelse ?? "–"}</dd>
+<dt>Filer</dt><dd>${klage.filer.length === 0 ? "–" : html`<ul>${klage.filer.map((fil) => html`<li>${letterLink(fil.id, fil.filnavn)}</li>`)}</ul>`}</dd>
+</dl>
+<details>
+<summary>Teksten i klagen</summary>
+<pre class="tekst">${klage.tekst}</pre>
+</details>
+${
+  klage.hendelser.length === 0
+    ? html`<p>Ingen hendelser ennå: klagen er SENDT.</p>`
+    : html`<ol class="hendelser">${klage.hendelser.map((hendelse) => html`<li>${formatTime(hendelse.hendelsestidspunkt)} ${describeKlageHendelse(hendelse)}</li>`)}</ol>`
+}
+${klageForm(klage)}
+</section>`;
+})}`
+}`;
 }
 
 export function notFoundPage(): string {

@@ -6,12 +6,17 @@
  *   POST /mock/fagsystem/api/soknader {personaId}        a new MOTTATT søknad
  *   GET  /mock/fagsystem/api/soknader/:id                one søknad with its events
  *   POST /mock/fagsystem/api/soknader/:id/handlinger     an action (see simulatorActionSchema) → 201 {hendelser}
+ *   GET  /mock/fagsystem/api/klager                      every complaint, with persona, status and next statuses
+ *   GET  /mock/fagsystem/api/klager/:klageId             one complaint, the same way
+ *   POST /mock/fagsystem/api/klager/:klageId/handlinger  {action: "klage", status, …} (see klageActionSchema)
+ *                                                        → 201 {klageId, fiksDigisosId, hendelser, soknadHendelser}
  *
  *   GET  /mock/fagsystem, /mock/fagsystem/soknader/:id   the HTML pages; forms post to the routes below
  */
 import express, { type ErrorRequestHandler, type NextFunction, type Request, type RequestHandler, type Response, type Router } from "express";
 import type { z } from "zod";
 import { fileIdsOf } from "./handlers";
+import { allKlager, applyKlageAction, klageFileIdsOf, klageOverview } from "./klage";
 import { BASE, STYLESHEET, notFoundPage, overviewPage, soknadPage } from "./simulator-page";
 import { SimulatorError, allSoknader, applyAction, createSoknad, describeZodError, soknadOverview } from "./simulator";
 import type { Fault } from "./server";
@@ -115,6 +120,21 @@ export function actionFromForm(body: Body): unknown {
   }
 }
 
+/** A complaint form's fields as an action for klageActionSchema; what the chosen status does not take is left out. */
+export function klageActionFromForm(klageId: string, body: Body): unknown {
+  const status = field(body, "status");
+  const newVedtak = status === "MEDHOLD" || status === "DELVIS_MEDHOLD" || status === "ENDRET";
+  const withLetter = status !== "MOTTATT" && status !== "UNDER_BEHANDLING";
+  return withoutUndefined({
+    action: "klage",
+    klageId,
+    status,
+    arsak: status === "AVVIST" ? field(body, "arsak") : undefined,
+    begrunnelse: withLetter ? field(body, "begrunnelse") : undefined,
+    belop: newVedtak ? numberField(body, "belop") : undefined,
+  });
+}
+
 /** The fault form's fields as a fault for the mock's faultSchema. */
 function faultFromForm(body: Body): unknown {
   return withoutUndefined({
@@ -183,6 +203,34 @@ export function simulatorRouter(options: SimulatorRouterOptions): Router {
     }),
   );
 
+  const klageDetail = (klageId: string) => {
+    const klage = store.klage(klageId);
+    return klage ? klageOverview(store, klage) : null;
+  };
+
+  api.get("/klager", (_req, res) => {
+    res.json(allKlager(store).map((klage) => klageOverview(store, klage)));
+  });
+
+  api.get("/klager/:klageId", (req, res) => {
+    const detail = klageDetail(req.params.klageId ?? "");
+    if (detail) res.json(detail);
+    else res.status(404).json({ error: "not-found", message: `no klage ${req.params.klageId}` });
+  });
+
+  api.post(
+    "/klager/:klageId/handlinger",
+    route(async (req, res) => {
+      const klageId = req.params.klageId ?? "";
+      const body: unknown = req.body;
+      // The URL names the complaint; the body may say it again, but not differently.
+      if (typeof body !== "object" || body === null || Array.isArray(body)) throw new SimulatorError(400, "(body): an action object");
+      if ("klageId" in body && body.klageId !== klageId) throw new SimulatorError(400, `klageId: the body says ${String(body.klageId)}, the URL ${klageId}`);
+      const { klage, hendelse, soknadHendelser } = await applyKlageAction(store, { ...body, klageId }, now());
+      res.status(201).json({ klageId, fiksDigisosId: klage.fiksDigisosId, hendelser: [hendelse], soknadHendelser });
+    }),
+  );
+
   const apiErrors: ErrorRequestHandler = (error: unknown, _req, res, next) => {
     if (res.headersSent) return next(error);
     if (error instanceof SimulatorError) {
@@ -202,8 +250,10 @@ export function simulatorRouter(options: SimulatorRouterOptions): Router {
 
   const form = express.urlencoded({ extended: false, limit: "100kb" });
 
+  const klagerOf = (fiksDigisosId: string) => allKlager(store).filter((klage) => klage.fiksDigisosId === fiksDigisosId);
+
   const overview = () => ({
-    soknader: allSoknader(store).map((soknad) => ({ soknad, person: store.person(soknad.fnr) })),
+    soknader: allSoknader(store).map((soknad) => ({ soknad, person: store.person(soknad.fnr), klager: klagerOf(soknad.fiksDigisosId) })),
     persons: store.persons(),
     faults: options.faults,
   });
@@ -219,7 +269,7 @@ export function simulatorRouter(options: SimulatorRouterOptions): Router {
   router.get("/soknader/:id", (req, res) => {
     const soknad = store.soknad(req.params.id ?? "");
     if (!soknad) return sendHtml(res, 404, notFoundPage());
-    sendHtml(res, 200, soknadPage({ soknad, person: store.person(soknad.fnr), now: now() }, { melding: queryText(req.query.melding) }));
+    sendHtml(res, 200, soknadPage({ soknad, person: store.person(soknad.fnr), klager: klagerOf(soknad.fiksDigisosId), now: now() }, { melding: queryText(req.query.melding) }));
   });
 
   router.post(
@@ -249,7 +299,26 @@ export function simulatorRouter(options: SimulatorRouterOptions): Router {
         if (!(error instanceof SimulatorError)) throw error;
         const soknad = store.soknad(id);
         if (!soknad) return sendHtml(res, 404, notFoundPage());
-        sendHtml(res, 400, soknadPage({ soknad, person: store.person(soknad.fnr), now: now() }, { feil: error.message }));
+        sendHtml(res, 400, soknadPage({ soknad, person: store.person(soknad.fnr), klager: klagerOf(soknad.fiksDigisosId), now: now() }, { feil: error.message }));
+      }
+    }),
+  );
+
+  router.post(
+    "/klager/:klageId/handlinger",
+    form,
+    route(async (req, res) => {
+      const klageId = req.params.klageId ?? "";
+      const fiksDigisosId = store.klage(klageId)?.fiksDigisosId;
+      const soknad = fiksDigisosId ? store.soknad(fiksDigisosId) : undefined;
+      if (!soknad) return sendHtml(res, 404, notFoundPage());
+      try {
+        const { hendelse, soknadHendelser } = await applyKlageAction(store, klageActionFromForm(klageId, req.body as Body), now());
+        const text = `Klagen er ${hendelse.status}${soknadHendelser.length > 0 ? `; søknaden fikk ${soknadHendelser.map((event) => event.type).join(", ")}` : ""}.`;
+        res.redirect(303, `${BASE}/soknader/${encodeURIComponent(soknad.fiksDigisosId)}${flash(text)}#klage-${encodeURIComponent(klageId)}`);
+      } catch (error) {
+        if (!(error instanceof SimulatorError)) throw error;
+        sendHtml(res, error.status, soknadPage({ soknad, person: store.person(soknad.fnr), klager: klagerOf(soknad.fiksDigisosId), now: now() }, { feil: error.message }));
       }
     }),
   );
@@ -275,12 +344,12 @@ export function simulatorRouter(options: SimulatorRouterOptions): Router {
     }),
   );
 
-  /** The letters, for the caseworker: any file a søknad refers to, without a person header. */
+  /** The letters, for the caseworker: any file a søknad or a complaint refers to, without a person header. */
   router.get(
     "/dokumenter/:id",
     route(async (req, res) => {
       const id = req.params.id ?? "";
-      const referenced = allSoknader(store).some((soknad) => fileIdsOf(soknad).has(id));
+      const referenced = allSoknader(store).some((soknad) => fileIdsOf(soknad).has(id)) || allKlager(store).some((klage) => klageFileIdsOf(klage).has(id));
       const stored = referenced ? await store.readFile(id) : null;
       if (!stored) return sendHtml(res, 404, notFoundPage());
       res.status(200).type(stored.file.mimetype).setHeader("Content-Disposition", `inline; filename="${stored.file.filnavn.replace(/[^\w.-]/g, "_")}"`);

@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import type { AddressInfo } from "node:net";
-import { inflateSync } from "node:zlib";
 import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
@@ -9,7 +8,7 @@ import { placeholderPdf } from "./pdf";
 import { proxyTo } from "./proxy";
 import { endOfDayOslo, osloDate } from "./simulator";
 import { vedtakLetter } from "./simulator-letters";
-import { startTestMock, type TestMock } from "./test-support";
+import { pdfText, startTestMock, type TestMock } from "./test-support";
 
 const API = "/mock/fagsystem/api/soknader";
 
@@ -69,31 +68,10 @@ async function innsyn(id: string, fnr: string) {
   return document.hendelser;
 }
 
-/** The text shown by each text operation in a pdfkit PDF, with its compressed streams inflated. */
-function pdfText(bytes: Uint8Array): string {
-  const raw = Buffer.from(bytes).toString("latin1");
-  const streams = [...raw.matchAll(/\/FlateDecode[^]*?stream\r?\n/g)].map((match) => {
-    const start = (match.index ?? 0) + match[0].length;
-    const end = raw.indexOf("endstream", start);
-    try {
-      return inflateSync(Buffer.from(raw.slice(start, end), "latin1")).toString("latin1");
-    } catch {
-      return "";
-    }
-  });
-  return streams
-    .flatMap((stream) =>
-      [...stream.matchAll(/\[((?:<[0-9a-f]*>|[-\d.\s])*)\]\s*TJ/g)].map((match) =>
-        [...(match[1] ?? "").matchAll(/<([0-9a-f]*)>/g)].map((hex) => Buffer.from(hex[1] ?? "", "hex").toString("latin1")).join(""),
-      ),
-    )
-    .join(" ");
-}
-
 describe("JSON API", () => {
   it("lists every seeded søknad with persona, name, status, office and event count", async () => {
     const list = z.array(overviewSchema).parse(await t.json(API));
-    expect(list.map((soknad) => soknad.personaId)).toEqual(["under-behandling", "innvilget", "avslag", "nylig-hjelp"]);
+    expect(list.map((soknad) => soknad.personaId)).toEqual(["under-behandling", "innvilget", "avslag", "nylig-hjelp", "klagefrist-ute"]);
     const underBehandling = list[0];
     expect(underBehandling).toMatchObject({ name: "Jonas Eide Nilsen", status: "UNDER_BEHANDLING", navKontor: "1601", eventCount: 5 });
     const detail = detailSchema.parse(await t.json(`${API}/${underBehandling?.fiksDigisosId}`));

@@ -72,12 +72,12 @@ export function endOfDayOslo(date: string): string {
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date as YYYY-MM-DD").refine(isRealDate, "not a real date");
 const shortText = z.string().trim().min(1, "must not be empty").max(200);
-const longText = z.string().trim().max(2000);
+export const longText = z.string().trim().max(2000);
 const reference = z
   .string()
   .trim()
   .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, "letters, digits, '.', '_' and '-', at most 40");
-const belop = z.number().positive().max(10_000_000).multipleOf(0.01);
+export const belop = z.number().positive().max(10_000_000).multipleOf(0.01);
 const kravStatus = z.enum(["RELEVANT", "ANNULLERT", "OPPFYLT", "IKKE_OPPFYLT", "LEVERT_TIDLIGERE"]);
 const knownOffice = z
   .string()
@@ -220,14 +220,14 @@ interface Context {
 }
 
 /** A reference like SAK-4821 that the søknad does not use yet. */
-function newReference(prefix: string, taken: Set<string>): string {
+export function newReference(prefix: string, taken: Set<string>): string {
   for (;;) {
     const candidate = `${prefix}-${randomInt(1000, 10_000)}`;
     if (!taken.has(candidate)) return candidate;
   }
 }
 
-function allReferences(soknad: SoknadRecord): Set<string> {
+export function allReferences(soknad: SoknadRecord): Set<string> {
   return new Set([...sakerOf(soknad).keys(), ...utbetalingerOf(soknad).keys(), ...vilkarOf(soknad).keys(), ...dokumentasjonkravOf(soknad).keys()]);
 }
 
@@ -246,7 +246,7 @@ async function addLetter(context: Context, key: string, content: Parameters<type
   return ref;
 }
 
-const payee = (person: PersonRecord) => {
+export const payee = (person: PersonRecord) => {
   const kontonummer = person.kontoregister.kontonummer ?? null;
   return { annenMottaker: false, mottaker: personName(person), kontonummer, utbetalingsmetode: kontonummer ? "Kontooverføring" : null };
 };

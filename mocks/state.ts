@@ -8,7 +8,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import type { MellomlagretFil } from "../app/fagsystem/contract";
-import { STATE_VERSION, seed, seededFileBytes, type MockState, type PersonRecord, type SoknadRecord, type StoredFile } from "./personas";
+import { STATE_VERSION, seed, seededFileBytes, type KlageRecord, type MockState, type PersonRecord, type SoknadRecord, type StoredFile } from "./personas";
 
 export const STATE_FILE = "fagsystem-mock.json";
 export const FILES_DIR = "fagsystem-files";
@@ -38,6 +38,7 @@ function looksLikeState(value: unknown): value is MockState {
     Array.isArray(candidate.persons) &&
     Array.isArray(candidate.soknader) &&
     Array.isArray(candidate.mellomlagring) &&
+    Array.isArray(candidate.klager) &&
     typeof candidate.files === "object"
   );
 }
@@ -88,6 +89,20 @@ export class MockStore {
 
   soknad(fiksDigisosId: string): SoknadRecord | undefined {
     return this.state.soknader.find((soknad) => soknad.fiksDigisosId === fiksDigisosId);
+  }
+
+  /** A person's complaints, in the order they arrived. */
+  klagerFor(fnr: string): readonly KlageRecord[] {
+    return this.state.klager.filter((klage) => klage.fnr === fnr);
+  }
+
+  /** Every complaint, in the order they arrived (the simulator's view). */
+  klager(): readonly KlageRecord[] {
+    return this.state.klager;
+  }
+
+  klage(klageId: string): KlageRecord | undefined {
+    return this.state.klager.find((klage) => klage.klageId === klageId);
   }
 
   /** A person's files in mellomlagring for one draft, in upload order. */

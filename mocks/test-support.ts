@@ -5,6 +5,7 @@
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { inflateSync } from "node:zlib";
 import { z } from "zod";
 import { PERSON_HEADER } from "../app/fagsystem/contract";
 import { startFagsystemMock, type FagsystemMock } from "./server";
@@ -71,4 +72,25 @@ export async function startTestMock(options: { now?: () => Date } = {}): Promise
       await fs.rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** The text shown by each text operation in a pdfkit PDF, with its compressed streams inflated. */
+export function pdfText(bytes: Uint8Array): string {
+  const raw = Buffer.from(bytes).toString("latin1");
+  const streams = [...raw.matchAll(/\/FlateDecode[^]*?stream\r?\n/g)].map((match) => {
+    const start = (match.index ?? 0) + match[0].length;
+    const end = raw.indexOf("endstream", start);
+    try {
+      return inflateSync(Buffer.from(raw.slice(start, end), "latin1")).toString("latin1");
+    } catch {
+      return "";
+    }
+  });
+  return streams
+    .flatMap((stream) =>
+      [...stream.matchAll(/\[((?:<[0-9a-f]*>|[-\d.\s])*)\]\s*TJ/g)].map((match) =>
+        [...(match[1] ?? "").matchAll(/<([0-9a-f]*)>/g)].map((hex) => Buffer.from(hex[1] ?? "", "hex").toString("latin1")).join(""),
+      ),
+    )
+    .join(" ");
 }

@@ -25,8 +25,8 @@ export const MAX_VEDLEGG_FILE_BYTES = 10 * MB;
 /** All files of one draft, and all attachments of one søknad. */
 export const MAX_VEDLEGG_TOTAL_BYTES = 150 * MB;
 
-const error = (status: number, code: string, message?: string) => HttpResponse.json({ error: code, ...(message ? { message } : {}) }, { status });
-const notFound = () => error(404, "not-found");
+export const error = (status: number, code: string, message?: string) => HttpResponse.json({ error: code, ...(message ? { message } : {}) }, { status });
+export const notFound = () => error(404, "not-found");
 
 const mellomlagringPattern = paths.mellomlagring("__draft__").replace("__draft__", ":draftId");
 const mellomlagringFilPattern = paths.mellomlagringFil("__draft__", "__file__").replace("__draft__", ":draftId").replace("__file__", ":fileId");
@@ -57,7 +57,7 @@ async function readCapped(request: Request, limit: number): Promise<{ bytes: Buf
   return { bytes: Buffer.concat(chunks), tooLarge: total > limit };
 }
 
-interface Upload {
+export interface Upload {
   type: string;
   tilleggsinfo: string | null;
   filnavn: string;
@@ -80,7 +80,7 @@ const decoded = (value: string | null): string | null | undefined => {
 const hasControlChars = (value: string) => [...value].some((char) => char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f);
 
 /** The file and its description from a raw-bytes request, or the 400/413/415 to answer instead. */
-async function readUpload(request: Request): Promise<Upload | Response> {
+export async function readUpload(request: Request): Promise<Upload | Response> {
   const { bytes, tooLarge } = await readCapped(request, MAX_VEDLEGG_FILE_BYTES);
   if (tooLarge) return error(413, "too-large", `A file may be at most ${MAX_VEDLEGG_FILE_BYTES} bytes`);
   if (bytes.byteLength === 0) return error(400, "empty", "The body holds no file");
@@ -115,10 +115,10 @@ async function readUpload(request: Request): Promise<Upload | Response> {
   return { type, tilleggsinfo: tilleggsinfo || null, filnavn, sha512, mimetype: mimetype.data, bytes, hendelseType, hendelseReferanse, sider };
 }
 
-const storedFile = (fil: VedleggFil, tittel: string): StoredFile => ({ filnavn: fil.filnavn, tittel, mimetype: fil.mimetype, storrelse: fil.storrelse, sha512: fil.sha512 });
+export const storedFile = (fil: VedleggFil, tittel: string): StoredFile => ({ filnavn: fil.filnavn, tittel, mimetype: fil.mimetype, storrelse: fil.storrelse, sha512: fil.sha512 });
 
 /** What is wrong with a set of files, if anything: one sha512 twice, or too many bytes together. */
-function refusal(existing: readonly VedleggFil[], fil: VedleggFil): Response | null {
+export function refusal(existing: readonly VedleggFil[], fil: VedleggFil): Response | null {
   if (existing.some((other) => other.sha512 === fil.sha512)) return error(409, "duplicate", "This file is already uploaded");
   const total = existing.reduce((sum, other) => sum + other.storrelse, fil.storrelse);
   if (total > MAX_VEDLEGG_TOTAL_BYTES) return error(413, "total-too-large", `All files together may be at most ${MAX_VEDLEGG_TOTAL_BYTES} bytes`);
@@ -162,6 +162,29 @@ export function moveMellomlagringToVedlegg(
   return { vedlegg, unused: [...available.keys()].filter((id) => !taken.has(id)) };
 }
 
+/**
+ * Sending a complaint: takes the listed files out of the person's mellomlagring under the klageId
+ * (the complaint draft's id) and registers them in the dokumentlager. Called inside the store
+ * update that creates the complaint; on a problem nothing is changed. Every mellomlagring entry
+ * of the draft is dropped; `unused` are the ids of those not listed, whose bytes the caller removes.
+ */
+export function takeFromMellomlagring(state: MockState, fnr: string, draftId: string, filIder: readonly string[]): { problem: string } | { filer: VedleggFil[]; unused: string[] } {
+  const available = new Map(draftFiles(state, fnr, draftId).map((entry) => [entry.fil.id, entry.fil]));
+  const filer: VedleggFil[] = [];
+  for (const id of filIder) {
+    const fil = available.get(id);
+    if (!fil) return { problem: `filIder: no file ${id} in this complaint's mellomlagring` };
+    if (filer.some((taken) => taken.id === id)) return { problem: `filIder: file ${id} is listed twice` };
+    filer.push({ id: fil.id, filnavn: fil.filnavn, mimetype: fil.mimetype, storrelse: fil.storrelse, sha512: fil.sha512, lastetOpp: fil.lastetOpp, sider: fil.sider ?? null });
+  }
+  for (const fil of filer) {
+    const entry = available.get(fil.id);
+    state.files[fil.id] = storedFile(fil, entry?.tilleggsinfo || entry?.type || fil.filnavn);
+  }
+  state.mellomlagring = state.mellomlagring.filter((entry) => !(entry.fnr === fnr && entry.draftId === draftId));
+  return { filer, unused: [...available.keys()].filter((id) => !filer.some((fil) => fil.id === id)) };
+}
+
 export function createVedleggHandlers(store: MockStore, personOf: (request: Request) => PersonRecord | Response): RequestHandler[] {
   /** The person's own søknad, or null: someone else's is answered exactly like a missing one. */
   const ownSoknad = (person: PersonRecord, fiksDigisosId: string) => {
@@ -169,6 +192,8 @@ export function createVedleggHandlers(store: MockStore, personOf: (request: Requ
     return soknad && soknad.fnr === person.folkeregister.fnr ? soknad : null;
   };
   const sentWithKey = (fnr: string, key: string) => store.soknaderFor(fnr).some((soknad) => soknad.innsending?.idempotencyKey === key);
+  /** A complaint's draft id is its klageId. */
+  const klageSent = (fnr: string, klageId: string) => store.klage(klageId)?.fnr === fnr;
 
   return [
     http.get(mellomlagringPattern, ({ request, params }) => {
@@ -189,6 +214,7 @@ export function createVedleggHandlers(store: MockStore, personOf: (request: Requ
       if (!draftIdSchema.safeParse(draftId).success) return error(400, "invalid-draft-id", "The draft id must be a uuid");
       if (upload instanceof Response) return upload;
       if (sentWithKey(fnr, draftId)) return error(409, "already-sent", "This draft is already sent: send the file as an ettersendelse");
+      if (klageSent(fnr, draftId)) return error(409, "already-sent", "This complaint is already sent: send the file to the complaint (klageVedlegg)");
 
       const fil: MellomlagretFil = {
         id: randomUUID(),

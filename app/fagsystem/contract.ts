@@ -5,6 +5,7 @@
  * Norwegian register and Digisos formats where they exist.
  */
 import { z } from "zod";
+import { MAX_KLAGE_FILES, MAX_KLAGE_LATE_REASON, MAX_KLAGE_TEXT } from "./limits";
 
 /** The person is identified by a header, never by the URL. */
 export const PERSON_HEADER = "Nav-Personident";
@@ -449,11 +450,7 @@ export const klageSchema = z.object({
 export type Klage = z.infer<typeof klageSchema>;
 export const klageListSchema = z.array(klageSchema);
 
-/** The most files a complaint is sent with (more can follow while it is not decided). */
-export const MAX_KLAGE_FILES = 10;
-/** The most characters of the complaint's text, and of the reason it is late. */
-export const MAX_KLAGE_TEXT = 3000;
-export const MAX_KLAGE_LATE_REASON = 1000;
+export { MAX_KLAGE_FILES, MAX_KLAGE_LATE_REASON, MAX_KLAGE_TEXT } from "./limits";
 
 export const sendKlageRequestSchema = z.object({
   /** Chosen by the portal once per complaint draft: a retry with the same id never makes a second complaint. */

@@ -52,7 +52,7 @@ function klagePageNamespaces(fifth: string): string[] {
 function pageNamespaces(first: string, second: string, third: string, fourth: string, fifth: string): string[] {
   switch (first) {
     case "":
-      return ["landing", ...draftList, "innsyn:highlights", "klage-status:state", "klage-status:highlights"];
+      return ["landing", ...draftList, "innsyn:highlights", "klage:drafts", "klage:steps", "klage-status:state", "klage-status:highlights"];
     case "logg-inn":
     case "logget-ut":
     case "nks":
@@ -72,6 +72,9 @@ function pageNamespaces(first: string, second: string, third: string, fourth: st
       if (third === "vedtak") return ["innsyn", ...klageBesideVedtak];
       if (third === "klage") return klagePageNamespaces(fifth);
       return ["innsyn"];
+    case "klage":
+      // The start page (only after a failure), a step (files on "vedlegg"), the receipt.
+      return third === "vedlegg" ? ["klage", "vedlegg"] : ["klage"];
     case "soknad":
       if (second === "" || third === "" || third === "slett" || fourth !== "") return ["soknad"];
       if (third === "kvittering") return ["soknad", "soknad-documents"];

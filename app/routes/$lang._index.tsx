@@ -9,6 +9,8 @@ import { KlageHighlight } from "~/klage/KlageParts";
 import { klageNews } from "~/klage/klager.server";
 import { listDrafts } from "~/soknad/drafts.server";
 import { DraftList } from "~/soknad/DraftList";
+import { klageDraftsFor } from "~/klage/flow.server";
+import { KlageDraftList } from "~/klage/KlageDraftList";
 import { useLanguage } from "~/i18n/use-language";
 import { pageTitle } from "~/shell/meta";
 import { GuidePanel } from "~/shell/GuidePanel";
@@ -21,15 +23,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const session = await currentSession(request);
   const url = new URL(request.url);
   const notice: "saved" | "deleted" | null = url.searchParams.has("lagret") ? "saved" : url.searchParams.has("slettet") ? "deleted" : null;
-  if (!session || session.kind !== "applicant") return { applicant: null, drafts: [], notice: null, highlights: null, klageNews: [] };
+  if (!session || session.kind !== "applicant") return { applicant: null, drafts: [], klageDrafts: [], notice: null, highlights: null, klageNews: [] };
   const eligible = !session.subject.refusal;
   const now = new Date();
-  const [drafts, highlights, news] = eligible
-    ? await Promise.all([listDrafts(session.subject.fnr), landingSummary(session.subject.fnr, now), klageNews(session.subject.fnr, now)])
-    : [[], null, []];
+  const [drafts, klageDrafts, highlights, news] = eligible
+    ? await Promise.all([listDrafts(session.subject.fnr), klageDraftsFor(session.subject.fnr), landingSummary(session.subject.fnr, now), klageNews(session.subject.fnr, now)])
+    : [[], [], null, []];
   return {
     applicant: { firstName: session.subject.name.split(" ")[0] ?? "", refusal: session.subject.refusal },
     drafts: drafts.map((draft) => ({ id: draft.id, updatedAt: draft.updatedAt.toISOString(), deleteAfter: draft.deleteAfter.toISOString() })),
+    klageDrafts,
     notice,
     highlights,
     klageNews: news,
@@ -38,7 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function Landing() {
   const { t } = useTranslation("landing");
-  const { applicant, drafts, notice, highlights, klageNews } = useLoaderData<typeof loader>();
+  const { applicant, drafts, klageDrafts, notice, highlights, klageNews } = useLoaderData<typeof loader>();
   const language = useLanguage();
   return (
     <div className="page">
@@ -55,6 +58,7 @@ export default function Landing() {
         {highlights ? <CaseHighlights highlights={highlights} /> : null}
         {klageNews.length > 0 ? <KlageHighlight klager={klageNews} /> : null}
         {drafts.length > 0 ? <DraftList drafts={drafts} /> : null}
+        <KlageDraftList drafts={klageDrafts} />
 
         {applicant?.refusal === "protected-address" ? (
           <Alert variant="warning" role="status">

@@ -19,7 +19,7 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import * as fontkit from "fontkit";
 import PDFDocument from "pdfkit";
-import { languageTag } from "~/i18n/languages";
+import { languageTag, type Language } from "~/i18n/languages";
 import type { SoknadDocument } from "./soknad-document";
 import { applicantName, soknadOutline, translator, type OutlineItem, type SoknadOutlineOptions } from "./soknad-outline";
 
@@ -67,7 +67,17 @@ type Struct = PDFKit.PDFStructureElement;
 export async function renderSoknadPdf(document: SoknadDocument, { language, texts, compress = true }: RenderSoknadPdfOptions): Promise<Uint8Array> {
   const t = translator(texts);
   const outline = soknadOutline(document, { language, texts });
+  return renderOutlinePdf(outline, { language, author: applicantName(document), createdAt: new Date(document.innsendingstidspunkt), pageLabel: t("soknad-pdf:page"), compress });
+}
 
+/** What a PDF says: a title, lines under it, and sections of labelled values and lists. */
+export type PdfOutline = { title: string; meta: OutlineItem[]; sections: { heading: string; items: OutlineItem[] }[] };
+
+/** Lays out an outline as a tagged PDF (the søknad's and the complaint's copies). */
+export async function renderOutlinePdf(
+  outline: PdfOutline,
+  { language, author, createdAt, pageLabel, compress = true }: { language: Language; author: string; createdAt: Date; pageLabel: string; compress?: boolean },
+): Promise<Uint8Array> {
   const doc = new PDFDocument({
     size: "A4",
     margins: { top: 56, bottom: 64, left: 64, right: 64 },
@@ -78,7 +88,7 @@ export async function renderSoknadPdf(document: SoknadDocument, { language, text
     compress,
     font: REGULAR, // instead of the standard Helvetica, which would otherwise be written too
     bufferPages: true, // page numbers are written once the page count is known
-    info: { Title: outline.title, Author: applicantName(document), CreationDate: new Date(document.innsendingstidspunkt) },
+    info: { Title: outline.title, Author: author, CreationDate: createdAt },
   });
   const chunks: Buffer[] = [];
   doc.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -151,7 +161,7 @@ export async function renderSoknadPdf(document: SoknadDocument, { language, text
       .font(REGULAR)
       .fontSize(9)
       .fillColor("#333333")
-      .text(`${printable(t("soknad-pdf:page"))} ${index + 1} / ${pages.count}`, doc.page.margins.left, doc.page.height - 40, {
+      .text(`${printable(pageLabel)} ${index + 1} / ${pages.count}`, doc.page.margins.left, doc.page.height - 40, {
         width: doc.page.width - doc.page.margins.left - doc.page.margins.right,
         align: "center",
         lineBreak: false,

@@ -18,6 +18,7 @@ import { useTranslation } from "react-i18next";
 import { useFormat } from "~/i18n/use-language";
 import { focusOn } from "~/shell/focus";
 import { deleteIntent, uploadIntent } from "./intents";
+import { MAX_FILES_PER_DOCUMENT } from "./limits";
 import type { UploadOutcome } from "./upload.server";
 
 export type ListedFile = { id: string; name: string; size: number; kind: "pdf" | "image"; pages?: number | null; uploadedAt?: string; href?: string };
@@ -53,6 +54,7 @@ export function UploadField({
   canDelete,
   embedded,
   headingId,
+  maxFiles = MAX_FILES_PER_DOCUMENT,
 }: {
   documentKey: string;
   label: string;
@@ -65,6 +67,8 @@ export function UploadField({
   embedded: boolean;
   /** The element that names the document, for focus when its last file has been deleted. */
   headingId?: string;
+  /** The most files this place takes (said in the refusal of one more). */
+  maxFiles?: number;
 }) {
   const { t } = useTranslation("vedlegg");
   const format = useFormat();
@@ -175,7 +179,7 @@ export function UploadField({
             {mine.results.map((result, index) => (
               <li key={`${result.name}-${index}`}>
                 <Alert variant={result.status === "ok" ? "success" : "error"} size="small" inline>
-                  {result.status === "ok" ? t("result.ok", { name: result.name }) : t(`result.${result.status}`, { name: result.name })}
+                  {result.status === "ok" ? t("result.ok", { name: result.name }) : t(`result.${result.status}`, { name: result.name, max: maxFiles })}
                 </Alert>
               </li>
             ))}

@@ -13,7 +13,8 @@ import { uploadRequested } from "./intents";
 
 /** Where accepted files go. */
 export type UploadTarget =
-  | { kind: "draft"; fnr: string; draftId: string }
+  /** `maxFiles`: the most files the draft may hold in this document (a complaint takes 10). */
+  | { kind: "draft"; fnr: string; draftId: string; maxFiles?: number }
   | { kind: "soknad"; fnr: string; fiksDigisosId: string; hendelseType?: string | null; hendelseReferanse?: string | null }
   /** A sent complaint that is not decided (a complaint being written is a draft under its klageId). */
   | { kind: "klage"; fnr: string; klageId: string };
@@ -108,6 +109,10 @@ export async function storeUploads(files: readonly ParsedFile[], documentType: s
   for (const file of files) {
     if ("refused" in file) {
       results.push({ name: file.originalName, status: file.refused });
+      continue;
+    }
+    if (target.kind === "draft" && target.maxFiles !== undefined && existing.inDocument >= target.maxFiles) {
+      results.push({ name: file.originalName, status: "too-many-files" });
       continue;
     }
     const prepared = await prepareUpload(file, { existingSha512s: existing.sha512s, usedBytes: existing.usedBytes, filesInDocument: existing.inDocument });

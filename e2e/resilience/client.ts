@@ -342,3 +342,59 @@ export function tally(outcomes: SendOutcome[]): Record<SendOutcome, number> {
   for (const outcome of outcomes) counts[outcome]++;
   return counts;
 }
+
+/* ---------- complaints (klage) ---------- */
+
+export type KlageSummary = {
+  klageId: string;
+  fiksDigisosId: string;
+  vedtakIds: string[];
+  tekst: string;
+  forSentBegrunnelse?: string | null;
+  filer: { id: string; filnavn: string }[];
+};
+
+/** The person's complaints as the fagsystem has them (newest first). */
+export async function klagerOf(mockUrl: string, fnr: string): Promise<KlageSummary[]> {
+  const response = await fetch(`${mockUrl}/api/v1/klager`, { headers: { "Nav-Personident": fnr } });
+  if (response.status !== 200) throw new Error(`the mock answered ${response.status} for the klager of ${fnr}`);
+  return (await response.json()) as KlageSummary[];
+}
+
+/** Acts as the caseworker in the mock's simulator; returns the events the action appended. */
+async function simulate(mockUrl: string, path: string, body: Record<string, unknown>): Promise<Array<Record<string, unknown>>> {
+  const response = await fetch(`${mockUrl}/mock/fagsystem/api${path}`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+  const text = await response.text();
+  if (response.status !== 201) throw new Error(`the simulator answered ${response.status} for POST ${path}: ${text.slice(0, 400)}`);
+  return ((JSON.parse(text) as { hendelser?: Array<Record<string, unknown>> }).hendelser ?? []) as Array<Record<string, unknown>>;
+}
+
+/**
+ * A new søknad for the persona with a refusal made now (inside the three weeks), as the
+ * caseworker simulator makes one: its id and the decision letter's id ("vedtakId" to complain about).
+ */
+export async function refusedSoknad(mockUrl: string, personaId: string): Promise<{ soknadId: string; vedtakId: string }> {
+  const response = await fetch(`${mockUrl}/mock/fagsystem/api/soknader`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ personaId }) });
+  if (response.status !== 201) throw new Error(`the simulator answered ${response.status} for a new søknad of ${personaId}: ${(await response.text()).slice(0, 400)}`);
+  const soknadId = ((await response.json()) as { fiksDigisosId: string }).fiksDigisosId;
+  await simulate(mockUrl, `/soknader/${soknadId}/handlinger`, { action: "sak", referanse: "SAK-9001", tittel: "Livsopphold" });
+  const events = await simulate(mockUrl, `/soknader/${soknadId}/handlinger`, { action: "vedtak", saksreferanse: "SAK-9001", utfall: "AVSLATT" });
+  const vedtak = events.find((event) => event.type === "vedtakFattet") as { vedtaksfil?: { referanse?: { id?: string } } } | undefined;
+  const vedtakId = vedtak?.vedtaksfil?.referanse?.id;
+  if (!vedtakId) throw new Error(`the simulator's vedtak for ${soknadId} has no letter: ${JSON.stringify(events)}`);
+  return { soknadId, vedtakId };
+}
+
+/** "Klag på vedtaket" as the decision page posts it; returns the complaint draft's id (also the klageId it is sent with). */
+export async function startKlage(browser: Browser, soknadId: string, vedtakId: string, language = "nb"): Promise<string> {
+  const reply = expectRedirect(await browser.post(`/${language}/klage`, { soknadId, vedtakId }));
+  const id = new RegExp(`^/${language}/klage/([0-9a-f-]{36})/vedtak$`).exec(reply.location!)?.[1];
+  if (!id) throw new UnexpectedReply(reply, "a redirect to a complaint draft's first step");
+  return id;
+}
+
+/** `count` "Send klagen" posts of the complaint's summary at once, spread over `browsers` in turn. */
+export async function sendKlageInParallel(browsers: Browser[], klageId: string, count: number, language = "nb"): Promise<Reply[]> {
+  const path = `/${language}/klage/${klageId}/oppsummering`;
+  return Promise.all(Array.from({ length: count }, (_, index) => browsers[index % browsers.length]!.post(path, { intent: "next" })));
+}

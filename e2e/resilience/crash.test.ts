@@ -1,12 +1,28 @@
 /**
  * Crash safety: the portal is killed with SIGKILL (no shutdown code runs) in the middle of an
- * application, right after an upload, and while writes are streaming in; it is started again
+ * application, right after an upload, while writes are streaming in, and in the middle of a
+ * complaint (klage); it is started again
  * on the same DATA_DIR (PGlite, and the in-process fagsystem mock's files), and nothing a
  * person was told was saved is gone.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bankStatement } from "../../app/vedlegg/fixtures.test-support";
-import { Browser, checkedValues, completeStep, expectRedirect, expectStatus, fillUntil, soknaderOf, testUser, textOf, valueOf, type TestUser } from "./client";
+import {
+  Browser,
+  checkedValues,
+  completeStep,
+  expectRedirect,
+  expectStatus,
+  fillUntil,
+  klagerOf,
+  refusedSoknad,
+  soknaderOf,
+  startKlage,
+  testUser,
+  textOf,
+  valueOf,
+  type TestUser,
+} from "./client";
 import { portsFor, startPortal, stopAll, tempDir, type Proc } from "./harness";
 
 const port = portsFor(0);
@@ -165,5 +181,62 @@ describe("SIGKILL and a restart on the same DATA_DIR (PGlite)", () => {
       const fresh = await after.startDraft();
       expect(fresh).toMatch(/^[0-9a-f-]{36}$/);
     }
+  });
+});
+
+describe("SIGKILL in the middle of a complaint (klage), and a restart on the same DATA_DIR", () => {
+  it("the draft is there with the chosen decision, the autosaved text and the uploaded file, and sending gives one complaint with them", async () => {
+    const person = await testUser(MOCK, "avslag");
+    const { soknadId, vedtakId } = await refusedSoknad(MOCK, "avslag");
+    const before = new Browser(portal!.url);
+    await before.login(person.fnr);
+    const klageId = await startKlage(before, soknadId, vedtakId);
+    const base = `/nb/klage/${klageId}`;
+
+    // Step 1 saved with "Neste steg"; a first version of the text too, then a file on step 3.
+    await before.page(`${base}/vedtak`);
+    expectRedirect(await before.post(`${base}/vedtak`, { intent: "next", vedtakIds: vedtakId }), new RegExp(`${base}/begrunnelse$`));
+    expectRedirect(await before.post(`${base}/begrunnelse`, { intent: "next", tekst: "Første utkast." }), new RegExp(`${base}/vedlegg$`));
+    const form = new FormData();
+    form.set("intent", "last-opp:klage");
+    form.set("filer.klage", new Blob([Buffer.from(await bankStatement(1))], { type: "application/pdf" }), "kontoutskrift-klage.pdf");
+    const uploaded = expectStatus(await before.post(`${base}/vedlegg`, form), 200);
+    expect(textOf(uploaded.html)).toContain("kontoutskrift-klage.pdf");
+    // Back to the text, where the page saves what is typed as it goes (autosave, no "Neste steg").
+    expectRedirect(await before.post(`${base}/vedlegg`, { intent: "back" }), new RegExp(`${base}/begrunnelse$`));
+    const words = "Jeg mistet jobben i oktober.\nLønnen kom ikke i november, så jeg har ikke penger til husleien.";
+    expectStatus(await before.post(`${base}/begrunnelse`, { intent: "autosave", tekst: words }), 200);
+
+    // Killed the moment the autosave was answered.
+    await crashAndRestart();
+
+    // The old session still holds, and a new login finds the draft on the front page, at the text.
+    expect((await before.page(`${base}/begrunnelse`)).status).toBe(200);
+    const again = new Browser(portal!.url);
+    await again.login(person.fnr);
+    const front = await again.page("/nb");
+    expect(front.html).toContain(`href="${base}/begrunnelse"`);
+
+    const vedtak = await again.page(`${base}/vedtak`);
+    expect(checkedValues(vedtak.html, "vedtakIds")).toEqual([vedtakId]);
+    const begrunnelse = await again.page(`${base}/begrunnelse`);
+    expect(valueOf(begrunnelse.html, "tekst")).toBe(words);
+    const vedlegg = await again.page(`${base}/vedlegg`);
+    expect(textOf(vedlegg.html)).toContain("kontoutskrift-klage.pdf");
+    const summary = await again.page(`${base}/oppsummering`);
+    expect(textOf(summary.html)).toContain("Lønnen kom ikke i november");
+    expect(textOf(summary.html)).toContain("kontoutskrift-klage.pdf");
+
+    expect(await klagerOf(MOCK, person.fnr)).toEqual([]);
+    const receipt = await again.postAndFollow(`${base}/oppsummering`, { intent: "next" });
+    expect(receipt.path).toBe(`${base}/kvittering`);
+    expect(textOf(receipt.html)).toContain(klageId);
+    const klager = await klagerOf(MOCK, person.fnr);
+    expect(klager).toHaveLength(1);
+    expect(klager[0]).toMatchObject({ klageId, fiksDigisosId: soknadId, vedtakIds: [vedtakId], tekst: words, forSentBegrunnelse: null });
+    expect(klager[0]!.filer.map((file) => file.filnavn)).toEqual(["kontoutskrift-klage.pdf"]);
+    // Sent: the steps lead to the receipt, and the front page no longer offers the draft.
+    expectRedirect(await again.get(`${base}/oppsummering`), new RegExp(`${base}/kvittering$`));
+    expect((await again.page("/nb")).html).not.toContain(`href="${base}/`);
   });
 });

@@ -1,0 +1,10 @@
+/**
+ * The contract's limits as plain numbers, without zod, so pages can show them (a counter, "up to
+ * 10 files") without loading the contract's schemas in the browser.
+ */
+
+/** The most files a complaint is sent with (more can follow while it is not decided). */
+export const MAX_KLAGE_FILES = 10;
+/** The most characters of the complaint's text, and of the reason it is late. */
+export const MAX_KLAGE_TEXT = 3000;
+export const MAX_KLAGE_LATE_REASON = 1000;
