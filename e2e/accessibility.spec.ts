@@ -11,13 +11,18 @@
  * checked in all three languages by changing the language in the address.
  *
  * Sends once as the persona `gift` (the keyboard test sends the other of its two a day).
+ * The complaint's pages are checked with persons of the tests' own (the mock's synthetic ones), one
+ * complaint per state, moved there by the caseworker simulator; the late question with nylig-hjelp,
+ * whose decision is 23 days old (its complaint is never sent).
  */
 import axeCore from "axe-core";
 import { test as base, expect, type Page } from "@playwright/test";
 import { hydrated, loginAs, type Language } from "./fixtures";
 import { texts } from "./locale";
-import { newSoknadFor, caseworker, seededSoknadOf } from "./mock-control";
-import { persona } from "./personas";
+import { loggedIn, sentKlage } from "./http";
+import { newSoknadFor, caseworker, freshPerson, moveKlageTo, refusal, seededSoknadOf, type KlageTestState } from "./mock-control";
+import { persona, wholeName } from "./personas";
+import { bankStatement } from "../app/vedlegg/fixtures.test-support";
 
 const languages: Language[] = ["nb", "nn", "en"];
 const DESKTOP = { width: 1280, height: 800 } as const;
@@ -350,4 +355,160 @@ test("the whole application in every language: start, every step with its follow
   await expect(page.getByRole("heading", { level: 1, name: t("soknad:receipt.title") })).toBeVisible();
   const receipt = page.url();
   for (const language of languages) await visit(checker, `receipt ${language}`, inLanguage(receipt, language));
+});
+
+/* ---------- the complaint (klage) ---------- */
+
+test("the complaint in every language: the decision's button, each step, its errors, a file, the summary, the receipt", async ({ checker }) => {
+  const { page } = checker;
+  const who = await freshPerson();
+  const decision = await refusal(who.id);
+  await loginAs(page, wholeName(who.name), "nb");
+  const main = page.locator("main");
+  const t = texts("nb");
+  for (const language of languages) await visit(checker, `decision with "Klag på vedtaket" ${language}`, `/${language}/innsyn/${decision.soknadId}/vedtak/${decision.vedtakId}`);
+  await page.goto(`/nb/innsyn/${decision.soknadId}/vedtak/${decision.vedtakId}`);
+  await hydrated(page);
+  await main.getByRole("button", { name: t("klage:start.button") }).first().click();
+  await expect(page.getByRole("heading", { level: 1, name: t("klage:steps.vedtak.title") })).toBeVisible();
+  const base = new URL(page.url()).pathname.replace(/^\/nb\//, "/").replace(/\/vedtak$/, "");
+  // The answers the error states take away are put back through the page's own form, as a person would.
+  const answer = async (language: Language, step: string, form: Record<string, string>) => {
+    const response = await page.request.post(`/${language}${base}/${step}`, { form: { intent: "next", ...form }, headers: { Origin: new URL(page.url()).origin }, maxRedirects: 0 });
+    expect(response.status(), `${step} answered`).toBe(302);
+  };
+  await answer("nb", "begrunnelse", { tekst: "Jeg mistet jobben og har ikke penger til husleien." });
+
+  // A file, and the upload's result (nb).
+  await page.goto(`/nb${base}/vedlegg`);
+  await hydrated(page);
+  await main.getByLabel(t("vedlegg:choose", { document: t("klage:steps.vedlegg.label") })).setInputFiles({ name: "kontoutskrift.pdf", mimeType: "application/pdf", buffer: Buffer.from(await bankStatement(1)) });
+  await main.getByRole("button", { name: t("vedlegg:upload"), exact: true }).click();
+  await expect(page.getByText(t("vedlegg:result.ok", { name: "kontoutskrift.pdf" }))).toBeVisible();
+  await check(checker, "step 3 vedlegg, after an upload nb");
+
+  for (const language of languages) {
+    const tl = texts(language);
+    const errorSummary = page.getByRole("heading", { name: tl("common:forms.errorSummaryHeading") });
+    const next = () => main.getByRole("button", { name: tl("klage:nav.next"), exact: true }).click();
+    await visit(checker, `step 1 vedtak ${language}`, `/${language}${base}/vedtak`);
+    await main.getByRole("checkbox").first().uncheck();
+    await next();
+    await expect(errorSummary).toBeVisible();
+    await check(checker, `step 1 vedtak, none chosen: error summary ${language}`);
+    await answer(language, "vedtak", { vedtakIds: decision.vedtakId });
+    await visit(checker, `step 2 begrunnelse ${language}`, `/${language}${base}/begrunnelse`);
+    await main.getByLabel(tl("klage:steps.begrunnelse.tekst")).fill("");
+    await next();
+    await expect(errorSummary).toBeVisible();
+    await check(checker, `step 2 begrunnelse, empty: error summary ${language}`);
+    await answer(language, "begrunnelse", { tekst: "Jeg mistet jobben og har ikke penger til husleien." });
+    await visit(checker, `step 3 vedlegg with a file ${language}`, `/${language}${base}/vedlegg`);
+    await visit(checker, `step 4 summary ${language}`, `/${language}${base}/oppsummering`);
+  }
+  await page.goto(`/nb${base}/oppsummering`);
+  await hydrated(page);
+  await main.getByRole("button", { name: t("klage:nav.send"), exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: t("klage:receipt.title") })).toBeVisible();
+  for (const language of languages) await visit(checker, `receipt ${language}`, `/${language}${base}/kvittering`);
+});
+
+test("a late complaint in every language: the deadline passed, the question why, its error, the summary's note", async ({ checker }) => {
+  const { page } = checker;
+  const main = page.locator("main");
+  const t = texts("nb");
+  // nylig-hjelp's decision is 23 days old, so the complaint asks why it is late (never sent: no other test complains for this persona).
+  const late = await persona("nylig-hjelp");
+  await loginAs(page, late.name, "nb");
+  const lateSoknad = await seededSoknadOf(late.fnr);
+  await page.goto(`/nb/innsyn/${lateSoknad}`);
+  await main.locator("a[href*='/vedtak/']").first().click();
+  await hydrated(page);
+  await main.getByRole("button", { name: t("klage:start.button") }).first().click();
+  await expect(page.getByRole("heading", { level: 1, name: t("klage:steps.vedtak.title") })).toBeVisible();
+  const lateBase = new URL(page.url()).pathname.replace(/^\/nb\//, "/").replace(/\/vedtak$/, "");
+  for (const language of languages) {
+    const tl = texts(language);
+    await visit(checker, `step 1, deadline passed ${language}`, `/${language}${lateBase}/vedtak`);
+    await page.goto(`/${language}${lateBase}/begrunnelse`);
+    await expect(main.getByLabel(tl("klage:steps.begrunnelse.late"))).toBeVisible();
+    await check(checker, `step 2 with the late question ${language}`);
+    await main.getByLabel(tl("klage:steps.begrunnelse.tekst")).fill("Jeg fikk ikke brevet.");
+    await main.getByLabel(tl("klage:steps.begrunnelse.late")).fill("");
+    await main.getByRole("button", { name: tl("klage:nav.next"), exact: true }).click();
+    await expect(main.getByRole("link", { name: tl("klage:errors.lateRequired") })).toBeVisible();
+    await check(checker, `step 2, late question empty: error summary ${language}`);
+  }
+  const lateAnswer = await page.request.post(`/nb${lateBase}/begrunnelse`, {
+    form: { intent: "next", tekst: "Jeg fikk ikke brevet.", forSentBegrunnelse: "Jeg var på sykehus." },
+    headers: { Origin: new URL(page.url()).origin },
+    maxRedirects: 0,
+  });
+  expect(lateAnswer.status()).toBe(302);
+  for (const language of languages) await visit(checker, `summary of a late complaint ${language}`, `/${language}${lateBase}/oppsummering`);
+});
+
+/** A fresh person with one sent complaint per state, each about its own refusal; logged in on the page. */
+async function complaintsInStates(page: Page, states: KlageTestState[]) {
+  const who = await freshPerson();
+  const setup = await loggedIn(who);
+  const complaints: Array<{ state: KlageTestState; soknadId: string; vedtakId: string; klageId: string; path: string }> = [];
+  for (const state of states) {
+    const decision = await refusal(who.id);
+    const klageId = await sentKlage(setup.api, decision, `Klagen som blir ${state}.`);
+    await moveKlageTo(klageId, state);
+    complaints.push({ state, ...decision, klageId, path: `/innsyn/${decision.soknadId}/klage/${klageId}` });
+  }
+  await setup.api.dispose();
+  await loginAs(page, wholeName(who.name), "nb");
+  return complaints;
+}
+
+test("the complaint's page at the Statsforvalter and after, in every language: sent there, upheld, changed, and withdrawn", async ({ checker }) => {
+  const complaints = await complaintsInStates(checker.page, ["SENDT_TIL_STATSFORVALTEREN", "STADFESTET", "ENDRET", "TRUKKET"]);
+  for (const language of languages) {
+    for (const complaint of complaints) await visit(checker, `complaint page, ${complaint.state} ${language}`, `/${language}${complaint.path}`);
+  }
+});
+
+test("the complaint's page at the office, in every language: sent, being processed, agreed with its new decision, in part, refused as too late", async ({ checker }) => {
+  const complaints = await complaintsInStates(checker.page, ["SENDT", "UNDER_BEHANDLING", "MEDHOLD", "DELVIS_MEDHOLD", "AVVIST"]);
+  for (const language of languages) {
+    for (const complaint of complaints) await visit(checker, `complaint page, ${complaint.state} ${language}`, `/${language}${complaint.path}`);
+  }
+  // The new decision a MEDHOLD brings has its page.
+  const medhold = complaints.find((complaint) => complaint.state === "MEDHOLD")!;
+  await checker.page.goto(`/nb${medhold.path}`);
+  await hydrated(checker.page);
+  await checker.page.getByRole("link", { name: texts("nb")("klage-status:timeline.newDecision") }).click();
+  await expect(checker.page.getByRole("heading", { level: 1, name: texts("nb")("innsyn:vedtakPage.title") })).toBeVisible();
+  for (const language of languages) await visit(checker, `the new decision after MEDHOLD ${language}`, inLanguage(checker.page.url(), language));
+});
+
+test("withdrawing a complaint and the complaints beside their decisions, in every language: the confirmation, decided, withdrawn, an upload without a file, the lists", async ({ checker }) => {
+  const { page } = checker;
+  const complaints = await complaintsInStates(page, ["SENDT", "SENDT", "AVVIST"]);
+  const [open, toWithdraw, decided] = complaints as [(typeof complaints)[0], (typeof complaints)[0], (typeof complaints)[0]];
+  const main = page.locator("main");
+  for (const language of languages) {
+    const tl = texts(language);
+    await visit(checker, `withdraw: confirm ${language}`, `/${language}${open.path}/trekk`);
+    await visit(checker, `withdraw: already decided ${language}`, `/${language}${decided.path}/trekk`);
+    // "Last opp" with no file chosen, on the complaint's page.
+    await visit(checker, `complaint page, open ${language}`, `/${language}${open.path}`);
+    await main.getByRole("button", { name: tl("vedlegg:upload"), exact: true }).click();
+    await expect(main.getByText(tl("vedlegg:requestError.no-file"))).toBeVisible();
+    await check(checker, `complaint page, upload without a file ${language}`);
+    // Complaints beside their decisions and in the lists.
+    await visit(checker, `status page with a complaint ${language}`, `/${language}/innsyn/${open.soknadId}`);
+    await visit(checker, `decision with its complaint ${language}`, `/${language}/innsyn/${open.soknadId}/vedtak/${open.vedtakId}`);
+    await visit(checker, `my applications with complaints ${language}`, `/${language}/mine-soknader`);
+    await visit(checker, `front page with news of a complaint ${language}`, `/${language}`);
+  }
+  await page.goto(`/nb${toWithdraw.path}/trekk`);
+  await hydrated(page);
+  await main.getByRole("button", { name: texts("nb")("klage-status:trekk.confirm"), exact: true }).click();
+  await expect(main.getByText(texts("nb")("klage-status:page.withdrawn"))).toBeVisible();
+  await check(checker, "complaint page, just withdrawn nb");
+  for (const language of languages) await visit(checker, `withdraw: already withdrawn ${language}`, `/${language}${toWithdraw.path}/trekk`);
 });

@@ -11,10 +11,10 @@
  */
 import type { APIRequestContext, APIResponse } from "@playwright/test";
 import { test, expect } from "./fixtures";
-import { loggedIn, newDraft } from "./http";
+import { fillKlage, loggedIn, newDraft, startKlage } from "./http";
 import { persona } from "./personas";
 import { Browser, fillUntil } from "./resilience/client";
-import { addFault, removeFault, soknaderOf, type Fault } from "./mock-control";
+import { addFault, freshPerson, klagerOf, moveKlageTo, refusal, removeFault, soknaderOf, type Fault } from "./mock-control";
 import { bankStatement } from "../app/vedlegg/fixtures.test-support";
 import { OTHER_DOCUMENTS } from "../app/vedlegg/limits";
 import { SHORT_SESSION_MOCK_CONTROL, SHORT_SESSION_PORTAL } from "../playwright.config";
@@ -42,7 +42,10 @@ const visible = (html: string) =>
     .replace(/&amp;/g, "&")
     .replace(/\s+/g, " ");
 
-type Person = { api: APIRequestContext; fnr: string };
+type Person = { api: APIRequestContext; fnr: string; id: string };
+
+/** A synthetic person of the case's own on the short-session portal's mock (complaints: no persona shares them). */
+const FRESH = "fresh person";
 
 type Case = {
   call: string;
@@ -53,6 +56,10 @@ type Case = {
   persona: string;
   /** Sets up what the request needs, once per call (not under the fault). */
   prepare?: (person: Person) => Promise<Record<string, string>>;
+  /** Prepare again before each fault (a withdrawal can only be tried once on a complaint). */
+  prepareEach?: boolean;
+  /** The page needs the call only for a detail and shows the same without it (the PDF copy without file names). */
+  sameUnderFault?: boolean;
   /** The request a person makes that needs the call. */
   request: (person: Person, state: Record<string, string>) => Promise<APIResponse>;
   /** The translated message the person gets while the call fails. */
@@ -78,6 +85,27 @@ let uploads = 0;
 async function pdf() {
   uploads += 1;
   return { name: "kontoutskrift.pdf", mimeType: "application/pdf", buffer: Buffer.from(await bankStatement(uploads)) };
+}
+
+/** A complaint draft about a new refusal, with the person's words: its id, and the søknad's and decision's. */
+async function klageDraft(person: Person): Promise<Record<string, string>> {
+  const decision = await refusal(person.id, SHORT_SESSION_MOCK_CONTROL);
+  const klageId = await startKlage(person.api, decision);
+  await fillKlage(person.api, klageId, decision.vedtakId, "Jeg fikk ikke penger til husleien.");
+  return { ...decision, klageId };
+}
+
+/** A sent complaint (received by the office, so it is news), as klageDraft gives it. */
+async function sentKlage(person: Person): Promise<Record<string, string>> {
+  const state = await klageDraft(person);
+  const sent = await person.api.post(`/nb/klage/${state.klageId}/oppsummering`, { form: { intent: "next" }, maxRedirects: 0 });
+  expect(sent.status(), "sent").toBe(302);
+  await moveKlageTo(state.klageId!, "MOTTATT", SHORT_SESSION_MOCK_CONTROL);
+  return state;
+}
+
+async function keptKlageText({ api }: Person, { klageId }: Record<string, string>) {
+  expect(visible(await (await api.get(`/nb/klage/${klageId}/begrunnelse`)).text())).toContain("Jeg fikk ikke penger til husleien.");
 }
 
 const cases: Case[] = [
@@ -233,15 +261,200 @@ const cases: Case[] = [
     message: /akkurat nå/,
     works: /kontoutskrift\.pdf/,
   },
+
+  /* ---------- complaints (klage) ---------- */
+  {
+    call: "the søknad list: starting a complaint from a decision",
+    paths: ["/api/v1/soknader"],
+    method: "GET",
+    persona: FRESH,
+    prepare: (person) => refusal(person.id, SHORT_SESSION_MOCK_CONTROL),
+    request: ({ api }, decision) => api.post("/nb/klage", { form: decision }),
+    message: /Vi kunne ikke starte klagen akkurat nå/,
+    works: /Hvilke vedtak klager du på\?/,
+  },
+  {
+    call: "the event log: starting a complaint from a decision",
+    paths: ({ soknadId }) => [`/api/v1/soknader/${soknadId}/innsyn`],
+    method: "GET",
+    persona: FRESH,
+    prepare: (person) => refusal(person.id, SHORT_SESSION_MOCK_CONTROL),
+    request: ({ api }, decision) => api.post("/nb/klage", { form: { soknadId: decision.soknadId!, vedtakId: decision.vedtakId! } }),
+    message: /Vi kunne ikke starte klagen akkurat nå/,
+    works: /Hvilke vedtak klager du på\?/,
+  },
+  {
+    call: "the søknad list and event log: step 1 of a complaint (its decisions)",
+    paths: ["/api/v1/soknader"],
+    method: "GET",
+    persona: FRESH,
+    prepare: klageDraft,
+    request: ({ api }, { klageId }) => api.get(`/nb/klage/${klageId}/vedtak`),
+    message: /Vi får ikke hentet alt fra NAV-kontorets system akkurat nå/,
+    works: /Hvilke vedtak klager du på\?/,
+    kept: keptKlageText,
+  },
+  {
+    call: "files before sending a complaint (mellomlagring under its klageId): uploading one",
+    paths: ({ klageId }) => [`/api/v1/mellomlagring/${klageId}`],
+    method: "POST",
+    persona: FRESH,
+    prepare: klageDraft,
+    request: async ({ api }, { klageId }) =>
+      api.post(`/nb/klage/${klageId}/vedlegg`, { multipart: { intent: uploadIntent("klage"), [filesField("klage")]: await pdf() }, maxRedirects: 0 }),
+    message: /Vi får ikke lagret filer akkurat nå/,
+    works: /kontoutskrift\.pdf/,
+    kept: keptKlageText,
+  },
+  {
+    call: "files before sending a complaint (mellomlagring under its klageId): listing them in Dokumenter",
+    paths: ({ klageId }) => [`/api/v1/mellomlagring/${klageId}`],
+    method: "GET",
+    persona: FRESH,
+    prepare: klageDraft,
+    request: ({ api }, { klageId }) => api.get(`/nb/klage/${klageId}/vedlegg`),
+    message: /Vi får ikke hentet alt fra NAV-kontorets system akkurat nå/,
+    works: /Dokumenter til klagen/,
+  },
+  {
+    call: "files before sending a complaint (mellomlagring under its klageId): listing them on the summary",
+    paths: ({ klageId }) => [`/api/v1/mellomlagring/${klageId}`],
+    method: "GET",
+    persona: FRESH,
+    prepare: klageDraft,
+    request: ({ api }, { klageId }) => api.get(`/nb/klage/${klageId}/oppsummering`),
+    message: /Vi får ikke hentet alt fra NAV-kontorets system akkurat nå/,
+    works: /Se over og send.*Jeg fikk ikke penger til husleien/,
+  },
+  {
+    call: "files before sending a complaint (mellomlagring under its klageId): deleting one",
+    paths: ({ klageId }) => [`/api/v1/mellomlagring/${klageId}`],
+    method: "DELETE",
+    persona: FRESH,
+    prepareEach: true,
+    prepare: async (person) => {
+      const state = await klageDraft(person);
+      const page = await (
+        await person.api.post(`/nb/klage/${state.klageId}/vedlegg`, { multipart: { intent: uploadIntent("klage"), [filesField("klage")]: await pdf() } })
+      ).text();
+      const fileId = /value="slett-fil:([^"]+)"/.exec(page)?.[1];
+      expect(fileId, "the uploaded file's delete button").toBeTruthy();
+      return { ...state, fileId: fileId! };
+    },
+    request: ({ api }, { klageId, fileId }) => api.post(`/nb/klage/${klageId}/vedlegg`, { form: { intent: `slett-fil:${fileId}` }, maxRedirects: 0 }),
+    message: /Vi får ikke hentet alt fra NAV-kontorets system akkurat nå/,
+    works: /Dokumenter til klagen/,
+  },
+  {
+    call: "the person's complaints (GET /api/v1/klager): the PDF copy of a sent complaint",
+    paths: ["/api/v1/klager"],
+    method: "GET",
+    persona: FRESH,
+    sameUnderFault: true,
+    prepare: async (person) => {
+      const state = await klageDraft(person);
+      const sent = await person.api.post(`/nb/klage/${state.klageId}/oppsummering`, { form: { intent: "next" }, maxRedirects: 0 });
+      expect(sent.status(), "sent").toBe(302);
+      return state;
+    },
+    request: ({ api }, { klageId }) => api.get(`/nb/klage/${klageId}/kvittering/pdf`),
+    message: /^%PDF-/,
+    works: /^%PDF-/,
+  },
+  {
+    call: "the person's complaints (GET /api/v1/klager): the complaint's page",
+    paths: ["/api/v1/klager"],
+    method: "GET",
+    persona: FRESH,
+    prepare: sentKlage,
+    request: ({ api }, { soknadId, klageId }) => api.get(`/nb/innsyn/${soknadId}/klage/${klageId}`),
+    message: /Vi kan ikke vise klagen akkurat nå/,
+    works: /Det du skrev Jeg fikk ikke penger til husleien\./,
+  },
+  {
+    call: "the person's complaints (GET /api/v1/klager): the withdrawal page",
+    paths: ["/api/v1/klager"],
+    method: "GET",
+    persona: FRESH,
+    prepare: sentKlage,
+    request: ({ api }, { soknadId, klageId }) => api.get(`/nb/innsyn/${soknadId}/klage/${klageId}/trekk`),
+    message: /Vi kan ikke vise klagen akkurat nå/,
+    works: /Hvis du trekker klagen/,
+  },
+  {
+    call: "the person's complaints (GET /api/v1/klager): the status page's list and the complaint beside its decision",
+    paths: ["/api/v1/klager"],
+    method: "GET",
+    persona: FRESH,
+    prepare: sentKlage,
+    request: ({ api }, { soknadId }) => api.get(`/nb/innsyn/${soknadId}`),
+    message: /Klager Vi kan ikke vise klagene dine akkurat nå/,
+    works: /Klage sendt/,
+  },
+  {
+    call: "the person's complaints (GET /api/v1/klager): the decision page",
+    paths: ["/api/v1/klager"],
+    method: "GET",
+    persona: FRESH,
+    prepare: sentKlage,
+    request: ({ api }, { soknadId, vedtakId }) => api.get(`/nb/innsyn/${soknadId}/vedtak/${vedtakId}`),
+    message: /Vi kan ikke vise klagene dine akkurat nå/,
+    works: /Klage sendt/,
+  },
+  {
+    call: "the person's complaints (GET /api/v1/klager): Mine søknader",
+    paths: ["/api/v1/klager"],
+    method: "GET",
+    persona: FRESH,
+    prepare: sentKlage,
+    request: ({ api }) => api.get("/nb/mine-soknader"),
+    message: /Klager Vi kan ikke vise klagene dine akkurat nå/,
+    works: /Klage sendt/,
+  },
+  {
+    call: "the person's complaints (GET /api/v1/klager): the front page, whose news about a complaint waits",
+    paths: ["/api/v1/klager"],
+    method: "GET",
+    persona: FRESH,
+    sameUnderFault: true,
+    prepare: sentKlage,
+    request: ({ api }) => api.get("/nb"),
+    message: /Logget inn som/,
+    works: /Nytt i klagen din/,
+  },
+  {
+    call: "more files for a sent complaint (POST /api/v1/klager/:id/vedlegg): the complaint's page",
+    paths: ({ klageId }) => [`/api/v1/klager/${klageId}/vedlegg`],
+    method: "POST",
+    persona: FRESH,
+    prepare: sentKlage,
+    request: async ({ api }, { soknadId, klageId }) =>
+      api.post(`/nb/innsyn/${soknadId}/klage/${klageId}`, { multipart: { intent: uploadIntent("klage"), [filesField("klage")]: await pdf() }, maxRedirects: 0 }),
+    message: /Vi får ikke lagret filer akkurat nå/,
+    works: /kontoutskrift\.pdf/,
+  },
+  {
+    call: "withdrawing a complaint (POST /api/v1/klager/:id/trekk)",
+    paths: ({ klageId }) => [`/api/v1/klager/${klageId}/trekk`],
+    method: "POST",
+    persona: FRESH,
+    prepareEach: true,
+    prepare: sentKlage,
+    request: ({ api }, { soknadId, klageId }) => api.post(`/nb/innsyn/${soknadId}/klage/${klageId}/trekk`, { form: {} }),
+    message: /Vi fikk ikke trukket klagen akkurat nå/,
+    works: /Du har trukket klagen/,
+  },
 ];
 
 for (const testCase of cases) {
   test(`fagsystem fault matrix: ${testCase.call}`, async () => {
     test.setTimeout(120_000);
-    const person = await loggedIn(testCase.persona, SHORT_SESSION_PORTAL);
-    const state = (await testCase.prepare?.(person)) ?? {};
+    const who = testCase.persona === FRESH ? await freshPerson(SHORT_SESSION_MOCK_CONTROL) : await persona(testCase.persona);
+    const person = { ...(await loggedIn(who, SHORT_SESSION_PORTAL)), id: who.id };
+    let state = (await testCase.prepare?.(person)) ?? {};
     const problems: string[] = [];
-    for (const { name, fault: kind } of FAULTS) {
+    for (const [index, { name, fault: kind }] of FAULTS.entries()) {
+      if (testCase.prepareEach && index > 0) state = (await testCase.prepare?.(person)) ?? {};
       const paths = typeof testCase.paths === "function" ? testCase.paths(state) : testCase.paths;
       const faults: Fault[] = paths.map((path) => ({ path, method: testCase.method, fnr: testCase.anyPerson ? undefined : person.fnr, ...kind }));
       for (const fault of faults) await addFault(fault, SHORT_SESSION_MOCK_CONTROL);
@@ -269,7 +482,13 @@ for (const testCase of cases) {
       const again = await testCase.request(person, state);
       const againBody = visible(await again.text());
       const retryProblem =
-        again.status() >= 400 ? `status ${again.status()}` : !testCase.works.test(againBody) ? "not the page" : testCase.message.test(againBody) ? "still the message" : null;
+        again.status() >= 400
+          ? `status ${again.status()}`
+          : !testCase.works.test(againBody)
+            ? "not the page"
+            : !testCase.sameUnderFault && testCase.message.test(againBody)
+              ? "still the message"
+              : null;
       if (retryProblem) problems.push(`${name}: the retry did not work (${retryProblem}): ${againBody.slice(0, 200)}`);
     }
     expect(problems).toEqual([]);
@@ -317,6 +536,47 @@ test("fagsystem fault matrix: sending the søknad, then sending again gives exac
     if (again.status !== 302 || !again.location?.endsWith(`/nb/soknad/${draftId}/kvittering`)) problems.push(`${name}: sending again did not give the receipt (${again.status})`);
     const after = (await soknaderOf(person.fnr, SHORT_SESSION_MOCK_CONTROL)).length;
     if (after !== before + 1) problems.push(`${name}: ${after - before} søknader in the fagsystem, not 1`);
+  }
+  expect(problems).toEqual([]);
+});
+
+/**
+ * Sending a complaint, as sending a søknad: under each fault the person gets the message and keeps
+ * the draft, and sending again gives exactly one complaint, also when the fagsystem received the
+ * first one but its answer never came (the klageId is the draft's id).
+ */
+test("fagsystem fault matrix: sending a complaint, then sending again gives exactly one complaint", async () => {
+  test.setTimeout(240_000);
+  const problems: string[] = [];
+  for (const { name, fault: kind } of FAULTS) {
+    const who = await freshPerson(SHORT_SESSION_MOCK_CONTROL);
+    const person = { ...(await loggedIn(who, SHORT_SESSION_PORTAL)), id: who.id };
+    const { klageId } = await klageDraft(person);
+    const fault: Fault = { path: "/api/v1/klager", method: "POST", fnr: person.fnr, ...kind };
+    await addFault(fault, SHORT_SESSION_MOCK_CONTROL);
+    let failed: APIResponse;
+    const started = Date.now();
+    try {
+      failed = await person.api.post(`/nb/klage/${klageId}/oppsummering`, { form: { intent: "next" }, maxRedirects: 0 });
+    } finally {
+      await removeFault(fault, SHORT_SESSION_MOCK_CONTROL);
+    }
+    const seconds = (Date.now() - started) / 1000;
+    const shown = visible(await failed.text());
+    if (!/Klagen ble ikke sendt, fordi vi ikke får kontakt med NAV-kontorets system\. Det du har skrevet, er lagret\./.test(shown)) problems.push(`${name}: no translated message (${failed.status()})`);
+    if (TECHNICAL.test(shown)) problems.push(`${name}: technical text shown`);
+    if (failed.status() >= 500 && failed.status() !== 503) problems.push(`${name}: status ${failed.status()}`);
+    if (seconds > 9.5) problems.push(`${name}: the person waited ${seconds.toFixed(1)} s`);
+    const summary = visible(await (await person.api.get(`/nb/klage/${klageId}/oppsummering`)).text());
+    if (!summary.includes("Jeg fikk ikke penger til husleien.")) problems.push(`${name}: the words are not on the summary any more`);
+
+    // The delayed send reaches the mock after 10 s; sending again must not make a second complaint.
+    if ("delayMs" in kind) await new Promise((resolve) => setTimeout(resolve, kind.delayMs + 1_000));
+    const again = await person.api.post(`/nb/klage/${klageId}/oppsummering`, { form: { intent: "next" }, maxRedirects: 0 });
+    if (again.status() !== 302 || again.headers()["location"] !== `/nb/klage/${klageId}/kvittering`) problems.push(`${name}: sending again did not give the receipt (${again.status()})`);
+    const klager = await klagerOf(person.fnr, SHORT_SESSION_MOCK_CONTROL);
+    if (klager.length !== 1 || klager[0]!.klageId !== klageId) problems.push(`${name}: ${klager.length} complaints in the fagsystem, not 1`);
+    await person.api.dispose();
   }
   expect(problems).toEqual([]);
 });

@@ -41,8 +41,8 @@ export async function removeFault(fault: Fault, control = MOCK_CONTROL) {
 /* ---------- the caseworker simulator ---------- */
 
 /** A new søknad for a persona, received by its office (no files), as the simulator makes one. */
-export async function newSoknadFor(personaId: string): Promise<string> {
-  const response = await fetch(`${MOCK_CONTROL}/mock/fagsystem/api/soknader`, {
+export async function newSoknadFor(personaId: string, control = MOCK_CONTROL): Promise<string> {
+  const response = await fetch(`${control}/mock/fagsystem/api/soknader`, {
     method: "POST",
     headers: { "Content-Type": "application/json" },
     body: JSON.stringify({ personaId }),
@@ -52,8 +52,8 @@ export async function newSoknadFor(personaId: string): Promise<string> {
 }
 
 /** Acts as the caseworker on a søknad; returns the events the action appended. */
-export async function caseworker(fiksDigisosId: string, action: Record<string, unknown>): Promise<Array<Record<string, unknown>>> {
-  const response = await fetch(`${MOCK_CONTROL}/mock/fagsystem/api/soknader/${fiksDigisosId}/handlinger`, {
+export async function caseworker(fiksDigisosId: string, action: Record<string, unknown>, control = MOCK_CONTROL): Promise<Array<Record<string, unknown>>> {
+  const response = await fetch(`${control}/mock/fagsystem/api/soknader/${fiksDigisosId}/handlinger`, {
     method: "POST",
     headers: { "Content-Type": "application/json" },
     body: JSON.stringify(action),
@@ -63,8 +63,8 @@ export async function caseworker(fiksDigisosId: string, action: Record<string, u
 }
 
 /** Acts as the caseworker on a complaint (`{ status, arsak?, begrunnelse?, belop? }`). */
-export async function klageAction(klageId: string, action: Record<string, unknown>): Promise<void> {
-  const response = await fetch(`${MOCK_CONTROL}/mock/fagsystem/api/klager/${klageId}/handlinger`, {
+export async function klageAction(klageId: string, action: Record<string, unknown>, control = MOCK_CONTROL): Promise<void> {
+  const response = await fetch(`${control}/mock/fagsystem/api/klager/${klageId}/handlinger`, {
     method: "POST",
     headers: { "Content-Type": "application/json" },
     body: JSON.stringify({ action: "klage", ...action }),
@@ -79,4 +79,49 @@ export async function klagerOf(fnr: string, control = MOCK_CONTROL): Promise<Kla
   const response = await fetch(`${control}/api/v1/klager`, { headers: { "Nav-Personident": fnr } });
   expect(response.status).toBe(200);
   return (await response.json()) as KlageSummary[];
+}
+
+/* ---------- complaints ---------- */
+
+export type TestPerson = { id: string; fnr: string; name: string; birthDate: string };
+
+/**
+ * A synthetic person of the test's own (an adult with an address, no søknader), so a test's
+ * complaints, faults and sends touch no persona another test counts on.
+ */
+export async function freshPerson(control = MOCK_CONTROL): Promise<TestPerson> {
+  const response = await fetch(`${control}/mock/syntetiske-personer`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ antall: 1 }) });
+  expect(response.status, await response.clone().text()).toBe(201);
+  return ((await response.json()) as TestPerson[])[0]!;
+}
+
+/** A new søknad for the person with a refusal made now: its id and the decision's letter id (what "Klag på vedtaket" posts). */
+export async function refusal(personaId: string, control = MOCK_CONTROL): Promise<{ soknadId: string; vedtakId: string }> {
+  const soknadId = await newSoknadFor(personaId, control);
+  await caseworker(soknadId, { action: "sak", referanse: "SAK-9001", tittel: "Livsopphold" }, control);
+  const events = await caseworker(soknadId, { action: "vedtak", saksreferanse: "SAK-9001", utfall: "AVSLATT" }, control);
+  const vedtak = events.find((event) => event.type === "vedtakFattet") as { vedtaksfil: { referanse: { id: string } } } | undefined;
+  expect(vedtak, "the refusal's vedtakFattet").toBeTruthy();
+  return { soknadId, vedtakId: vedtak!.vedtaksfil.referanse.id };
+}
+
+/** The moves the simulator makes to bring a sent complaint (SENDT) to each state. */
+export const KLAGE_PATHS = {
+  SENDT: [],
+  MOTTATT: [{ status: "MOTTATT" }],
+  UNDER_BEHANDLING: [{ status: "MOTTATT" }, { status: "UNDER_BEHANDLING" }],
+  MEDHOLD: [{ status: "MOTTATT" }, { status: "UNDER_BEHANDLING" }, { status: "MEDHOLD", belop: 4500 }],
+  DELVIS_MEDHOLD: [{ status: "MOTTATT" }, { status: "UNDER_BEHANDLING" }, { status: "DELVIS_MEDHOLD", belop: 2000 }],
+  AVVIST: [{ status: "MOTTATT" }, { status: "UNDER_BEHANDLING" }, { status: "AVVIST", arsak: "FOR_SENT" }],
+  OPPRETTHOLDT: [{ status: "MOTTATT" }, { status: "UNDER_BEHANDLING" }, { status: "OPPRETTHOLDT" }],
+  SENDT_TIL_STATSFORVALTEREN: [{ status: "MOTTATT" }, { status: "UNDER_BEHANDLING" }, { status: "OPPRETTHOLDT" }, { status: "SENDT_TIL_STATSFORVALTEREN" }],
+  STADFESTET: [{ status: "MOTTATT" }, { status: "UNDER_BEHANDLING" }, { status: "OPPRETTHOLDT" }, { status: "SENDT_TIL_STATSFORVALTEREN" }, { status: "STADFESTET" }],
+  ENDRET: [{ status: "MOTTATT" }, { status: "UNDER_BEHANDLING" }, { status: "OPPRETTHOLDT" }, { status: "SENDT_TIL_STATSFORVALTEREN" }, { status: "ENDRET", belop: 3000 }],
+  TRUKKET: [{ status: "MOTTATT" }, { status: "TRUKKET" }],
+} as const satisfies Record<string, ReadonlyArray<Record<string, unknown>>>;
+export type KlageTestState = keyof typeof KLAGE_PATHS;
+
+/** Moves a sent complaint to `state` through the simulator's JSON API. */
+export async function moveKlageTo(klageId: string, state: KlageTestState, control = MOCK_CONTROL): Promise<void> {
+  for (const move of KLAGE_PATHS[state]) await klageAction(klageId, move, control);
 }

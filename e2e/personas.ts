@@ -13,3 +13,6 @@ export async function persona(id: string): Promise<TestUser> {
   if (!user) throw new Error(`No test person with id ${id}`);
   return user;
 }
+
+/** The person's name as a pattern that matches it whole: "Kari Syntetisk 1" is not "Kari Syntetisk 12" on the login page. */
+export const wholeName = (name: string): RegExp => new RegExp(`${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?!\\d)`);

@@ -4,10 +4,12 @@
  * that changes something or carries an id.
  */
 import { request as playwrightRequest, type APIRequestContext, type APIResponse } from "@playwright/test";
-import { anonymous, loggedIn, newDraft } from "./http";
+import { anonymous, fillKlage, loggedIn, newDraft, sentKlage, startKlage } from "./http";
 import { test, expect } from "./fixtures";
-import { newSoknadFor, seededSoknadOf, soknaderOf } from "./mock-control";
+import { freshPerson, klagerOf, moveKlageTo, newSoknadFor, refusal, seededSoknadOf, soknaderOf } from "./mock-control";
 import { allSteps } from "../app/soknad/steps";
+import { klageSteps } from "../app/klage/steps";
+import { bankStatement } from "../app/vedlegg/fixtures.test-support";
 import { PORTAL, RATE_LIMITS, SHORT_SESSION_PORTAL } from "../playwright.config";
 import { text } from "./locale";
 import { persona } from "./personas";
@@ -111,6 +113,202 @@ test("each step's page holds the fødselsnummer only where it shows it, hydratio
   }
   // Personalia shows it (hidden until asked for); the summary lists it as the PDF does.
   expect(withFnr).toEqual(["personalia", "oppsummering"]);
+  await owner.api.dispose();
+});
+
+/* ---------- complaints (klage) ---------- */
+
+/** A person of the test's own with one complaint draft (steps 1–3 answered) and one sent complaint, each about its own refusal. */
+async function complainant() {
+  const person = await freshPerson();
+  const owner = await loggedIn(person);
+  const draftDecision = await refusal(person.id);
+  const sentDecision = await refusal(person.id);
+  const draftId = await startKlage(owner.api, draftDecision);
+  await fillKlage(owner.api, draftId, draftDecision.vedtakId, "Mine egne ord om vedtaket.");
+  const sentId = await sentKlage(owner.api, sentDecision);
+  // Open, with a letter (OPPRETTHOLDT) and a file sent after it, so its page links to all three kinds of document.
+  await moveKlageTo(sentId, "OPPRETTHOLDT");
+  const page = `/nb/innsyn/${sentDecision.soknadId}/klage/${sentId}`;
+  const upload = await owner.api.post(page, { multipart: { intent: "last-opp:klage", "filer.klage": await pdfUpload("husleiekontrakt.pdf") } });
+  expect(upload.status(), "a file for the sent complaint").toBe(200);
+  const html = await (await owner.api.get(page)).text();
+  const documents = [...new Set([...html.matchAll(new RegExp(`/nb/innsyn/${sentDecision.soknadId}/dokument/[^"?#]+`, "g"))].map((match) => match[0]))];
+  // The complaint's PDF, the letter and the file.
+  expect(documents.length, `documents on the complaint's page: ${documents.join(", ")}`).toBeGreaterThanOrEqual(3);
+  return { ...owner, person, draftDecision, sentDecision, draftId, sentId, page, documents };
+}
+
+/** A real PDF as the upload field sends it. */
+async function pdfUpload(name = "kontoutskrift.pdf") {
+  return { name, mimeType: "application/pdf", buffer: Buffer.from(await bankStatement(1)) };
+}
+
+test("complaints: the draft, the receipt, the complaint's page, its withdrawal and its documents answer 404 to another person (GET and POST) and send anonymous visitors to login", async () => {
+  const owner = await complainant();
+  const other = await loggedIn("forstegang");
+  const nobody = await anonymous();
+  const { draftId, sentId } = owner;
+  const madeUp = "00000000-0000-4000-8000-000000000000";
+
+  // What the owner gets at each address: a draft's steps, no receipt before it is sent; a sent one's receipt, its steps lead there.
+  const pages: Array<[string, (status: number, location: string) => boolean]> = [
+    ...klageSteps.map((step) => [`/nb/klage/${draftId}/${step}`, (status: number) => status === 200] as [string, (status: number, location: string) => boolean]),
+    [`/nb/klage/${draftId}/kvittering`, (status) => status === 404],
+    [`/nb/klage/${draftId}/kvittering/pdf`, (status) => status === 404],
+    ...klageSteps.map(
+      (step) => [`/nb/klage/${sentId}/${step}`, (status: number, location: string) => status === 302 && location === `/nb/klage/${sentId}/kvittering`] as [string, (status: number, location: string) => boolean],
+    ),
+    [`/nb/klage/${sentId}/kvittering`, (status) => status === 200],
+    [`/nb/klage/${sentId}/kvittering/pdf`, (status) => status === 200],
+    // The sent complaint's own page, its withdrawal and its documents; not under the person's other søknad, and not the draft.
+    [owner.page, (status) => status === 200],
+    [`${owner.page}/trekk`, (status) => status === 200],
+    ...owner.documents.map((path) => [path, (status: number) => status === 200] as [string, (status: number, location: string) => boolean]),
+    [`/nb/innsyn/${owner.draftDecision.soknadId}/klage/${sentId}`, (status) => status === 404],
+    [`/nb/innsyn/${owner.draftDecision.soknadId}/klage/${sentId}/trekk`, (status) => status === 404],
+    [`/nb/innsyn/${owner.sentDecision.soknadId}/klage/${draftId}`, (status) => status === 404],
+    [`/nb/innsyn/${owner.sentDecision.soknadId}/klage/${madeUp}`, (status) => status === 404],
+    ...owner.documents.map((path) => [path.replace(owner.sentDecision.soknadId, owner.draftDecision.soknadId), (status: number) => status === 404] as [string, (status: number, location: string) => boolean]),
+    [`/nb/klage/${madeUp}/vedtak`, (status) => status === 404],
+    [`/nb/klage/ikke-en-id/vedtak`, (status) => status === 404],
+    [`/nb/klage/${draftId}/finnes-ikke`, (status) => status === 404],
+  ];
+  const problems: string[] = [];
+  for (const [path, ownOk] of pages) {
+    const own = await owner.api.get(path, { maxRedirects: 0 });
+    if (!ownOk(own.status(), own.headers()["location"] ?? "")) problems.push(`${path}: the owner got ${own.status()} ${own.headers()["location"] ?? ""}`);
+    const foreign = await other.api.get(path, { maxRedirects: 0 });
+    if (foreign.status() !== 404) problems.push(`${path}: another person got ${foreign.status()}`);
+    const body = await foreign.text();
+    if (body.includes(owner.name) || body.includes(owner.fnr) || body.includes("Mine egne ord")) problems.push(`${path}: another person saw the owner's name, number or words`);
+    const anonymousAnswer = await nobody.get(path, { maxRedirects: 0 });
+    const location = anonymousAnswer.headers()["location"] ?? "";
+    if (anonymousAnswer.status() !== 302 || !location.startsWith("/nb/logg-inn?returnTo=")) problems.push(`${path}: anonymous got ${anonymousAnswer.status()} ${location}`);
+  }
+
+  // Posts to another person's complaint: every step, its files, sending it; and starting one on their søknad.
+  const fileId = "11111111-1111-4111-8111-111111111111";
+  const posts: Array<[string, Record<string, string>]> = [
+    [`/nb/klage`, { soknadId: owner.draftDecision.soknadId, vedtakId: owner.draftDecision.vedtakId }],
+    [`/nb/klage`, { soknadId: madeUp, vedtakId: owner.draftDecision.vedtakId }],
+    [`/nb/klage/${draftId}/vedtak`, { intent: "next", vedtakIds: owner.draftDecision.vedtakId }],
+    [`/nb/klage/${draftId}/begrunnelse`, { intent: "autosave", tekst: "Skrevet av en annen" }],
+    [`/nb/klage/${draftId}/begrunnelse`, { intent: "next", tekst: "Skrevet av en annen" }],
+    [`/nb/klage/${draftId}/vedlegg`, { intent: `slett-fil:${fileId}` }],
+    [`/nb/klage/${draftId}/oppsummering`, { intent: "next" }],
+    [`/nb/klage/${draftId}/oppsummering`, { intent: "later" }],
+    [`/nb/klage/${sentId}/oppsummering`, { intent: "next" }],
+    [`${owner.page}/trekk`, {}],
+    [`${owner.page}`, { intent: "last-opp:klage" }],
+  ];
+  for (const [path, form] of posts) {
+    const foreign = await other.api.post(path, { form, maxRedirects: 0 });
+    if (foreign.status() !== 404) problems.push(`POST ${path} ${JSON.stringify(form)}: another person got ${foreign.status()}`);
+    if (!(await foreign.text()).includes("Fant ikke siden")) problems.push(`POST ${path}: the 404 page is not in bokmål`);
+    const anonymousAnswer = await nobody.post(path, { form, maxRedirects: 0 });
+    if (anonymousAnswer.status() !== 302 || !(anonymousAnswer.headers()["location"] ?? "").startsWith("/nb/logg-inn")) problems.push(`POST ${path}: anonymous got ${anonymousAnswer.status()}`);
+  }
+  // A file to another person's draft.
+  // A file to another person's draft, and to their sent complaint.
+  for (const path of [`/nb/klage/${draftId}/vedlegg`, owner.page]) {
+    const upload = await other.api.post(path, { multipart: { intent: "last-opp:klage", "filer.klage": await pdfUpload() }, maxRedirects: 0 });
+    if (upload.status() !== 404) problems.push(`an upload to another person's ${path}: ${upload.status()}`);
+  }
+  // The owner's own søknad with a decision it does not have, and a decision of another søknad of the owner's.
+  for (const form of [
+    { soknadId: owner.draftDecision.soknadId, vedtakId: "ikke-et-vedtak" },
+    { soknadId: owner.draftDecision.soknadId, vedtakId: owner.sentDecision.vedtakId },
+  ]) {
+    const answer = await owner.api.post("/nb/klage", { form, maxRedirects: 0 });
+    if (answer.status() !== 404) problems.push(`start with ${JSON.stringify(form)}: the owner got ${answer.status()}`);
+  }
+  expect(problems).toEqual([]);
+
+  // Nothing changed: one complaint, still open with its one file; the draft as the owner left it, no file in it.
+  const klager = (await klagerOf(owner.fnr)) as unknown as Array<{ klageId: string; filer: unknown[]; hendelser: Array<{ status?: string }> }>;
+  expect(klager.map((klage) => klage.klageId)).toEqual([sentId]);
+  expect(klager[0]!.filer).toHaveLength(1);
+  expect(klager[0]!.hendelser.at(-1)?.status, "not withdrawn").toBe("OPPRETTHOLDT");
+  const summary = await (await owner.api.get(`/nb/klage/${draftId}/oppsummering`)).text();
+  expect(summary).toContain("Mine egne ord om vedtaket.");
+  expect(summary).not.toContain("Skrevet av en annen");
+  expect(summary).not.toContain("kontoutskrift.pdf");
+  for (const api of [owner.api, other.api, nobody]) await api.dispose();
+});
+
+test("complaints: a GET changes nothing, and posts from another site are refused before they reach the portal's code", async () => {
+  const owner = await complainant();
+  const { draftId, draftDecision } = owner;
+  const drafts = async () => [...(await (await owner.api.get("/nb")).text()).matchAll(/\/nb\/klage\/([0-9a-f-]{36})\//g)].map((match) => match[1]);
+  const draftsBefore = new Set(await drafts());
+  expect(draftsBefore, "the draft is on the front page").toContain(draftId);
+
+  // A GET of the start (its fields in the query), of the summary with "send" in the query: nothing starts, nothing is sent.
+  const start = await owner.api.get(`/nb/klage?soknadId=${owner.sentDecision.soknadId}&vedtakId=${owner.sentDecision.vedtakId}`, { maxRedirects: 0 });
+  expect(start.headers()["location"] ?? "", "a GET of the start address starts nothing").not.toMatch(/\/vedtak$/);
+  expect((await owner.api.get("/nb/klage", { maxRedirects: 0 })).headers()["location"]).toBe("/nb/mine-soknader");
+  expect((await owner.api.get(`/nb/klage/${draftId}/oppsummering?intent=next`)).status()).toBe(200);
+  expect((await owner.api.get(`/nb/klage/${draftId}/vedlegg?intent=slett-fil%3Ax`)).status()).toBe(200);
+  // The withdrawal page only asks.
+  expect((await owner.api.get(`${owner.page}/trekk`)).status()).toBe(200);
+  expect((await owner.api.get(`${owner.page}/trekk?intent=trekk`)).status()).toBe(200);
+  expect(new Set(await drafts())).toEqual(draftsBefore);
+  expect(await klagerOf(owner.fnr)).toHaveLength(1);
+
+  const evil = { Origin: "https://evil.example" };
+  const crossSite: Array<[string, Record<string, string>]> = [
+    [`/nb/klage`, { soknadId: owner.sentDecision.soknadId, vedtakId: owner.sentDecision.vedtakId }],
+    [`/nb/klage/${draftId}/vedtak`, { intent: "next", vedtakIds: draftDecision.vedtakId }],
+    [`/nb/klage/${draftId}/begrunnelse`, { intent: "autosave", tekst: "Fra en annen nettside" }],
+    [`/nb/klage/${draftId}/vedlegg`, { intent: "slett-fil:x" }],
+    [`/nb/klage/${draftId}/oppsummering`, { intent: "next" }],
+    [`${owner.page}/trekk`, {}],
+  ];
+  for (const [path, form] of crossSite) {
+    const answer = await owner.api.post(path, { form, headers: evil, maxRedirects: 0 });
+    expect(answer.status(), `cross-site POST ${path}`).toBe(403);
+    const fetchMetadata = await owner.api.post(path, { form, headers: { Origin: "null", "Sec-Fetch-Site": "cross-site" }, maxRedirects: 0 });
+    expect(fetchMetadata.status(), `cross-site form POST ${path} (Origin: null)`).toBe(403);
+  }
+  for (const path of [`/nb/klage/${draftId}/vedlegg`, owner.page]) {
+    const upload = await owner.api.post(path, { multipart: { intent: "last-opp:klage", "filer.klage": await pdfUpload() }, headers: evil, maxRedirects: 0 });
+    expect(upload.status(), `a cross-site upload to ${path}`).toBe(403);
+  }
+  expect(new Set(await drafts())).toEqual(draftsBefore);
+  const klager = (await klagerOf(owner.fnr)) as unknown as Array<{ filer: unknown[]; hendelser: Array<{ status?: string }> }>;
+  expect(klager).toHaveLength(1);
+  expect(klager[0]!.filer, "no file came from another site").toHaveLength(1);
+  expect(klager[0]!.hendelser.at(-1)?.status, "not withdrawn by a GET or another site").toBe("OPPRETTHOLDT");
+  const summary = await (await owner.api.get(`/nb/klage/${draftId}/oppsummering`)).text();
+  expect(summary).not.toContain("Fra en annen nettside");
+  expect(summary).not.toContain("kontoutskrift.pdf");
+  await owner.api.dispose();
+});
+
+test("complaint pages carry the security headers and are never cached; their HTML holds the fødselsnummer nowhere", async () => {
+  const owner = await complainant();
+  const { draftId, sentId } = owner;
+  const spaced = `${owner.fnr.slice(0, 6)} ${owner.fnr.slice(6)}`;
+  const html = [
+    ...klageSteps.map((step) => `/nb/klage/${draftId}/${step}`),
+    `/nb/klage/${sentId}/kvittering`,
+    `/en/klage/${sentId}/kvittering`,
+    owner.page,
+    `${owner.page}/trekk`,
+    owner.page.replace(/^\/nb\//, "/nn/"),
+  ];
+  const problems = await securityHeaderProblems(owner.api, [...html, `/nb/klage/${sentId}/kvittering/pdf`, ...owner.documents]);
+  expect(problems).toEqual([]);
+  const withFnr: string[] = [];
+  for (const path of html) {
+    const answer = await owner.api.get(path);
+    expect(answer.status(), path).toBe(200);
+    const page = await answer.text();
+    expect(page, `${path}: hydration data`).toContain("window.__remixContext");
+    if (page.includes(owner.fnr) || page.includes(spaced)) withFnr.push(path);
+  }
+  expect(withFnr, "the complaint's pages do not show the fødselsnummer (the PDF copy does)").toEqual([]);
   await owner.api.dispose();
 });
 
@@ -220,6 +418,23 @@ test("after logout the old session cookie opens nothing", async () => {
   await person.api.dispose();
 });
 
+/** What is missing of the security headers on each page (CSP, nosniff, DENY, no-store; no HSTS on localhost). */
+async function securityHeaderProblems(api: APIRequestContext, paths: string[]): Promise<string[]> {
+  const problems: string[] = [];
+  for (const path of paths) {
+    const response = await api.get(path, { maxRedirects: 0 });
+    const headers = response.headers();
+    if (response.status() >= 300 && response.status() < 400) problems.push(`${path}: a redirect (${response.status()}), not the page`);
+    const csp = headers["content-security-policy"] ?? "";
+    if (!/frame-ancestors 'none'/.test(csp) || !/script-src 'self' 'nonce-/.test(csp)) problems.push(`${path}: CSP ${csp}`);
+    if (headers["x-content-type-options"] !== "nosniff") problems.push(`${path}: nosniff missing`);
+    if (headers["x-frame-options"] !== "DENY") problems.push(`${path}: X-Frame-Options ${headers["x-frame-options"]}`);
+    if (!/no-store/.test(headers["cache-control"] ?? "")) problems.push(`${path}: Cache-Control ${headers["cache-control"]}`);
+    if (headers["strict-transport-security"]) problems.push(`${path}: HSTS on localhost would pin plain http`);
+  }
+  return problems;
+}
+
 test("every page carries the security headers; personal pages are never cached; HSTS outside localhost", async () => {
   const person = await loggedIn("innvilget");
   const draftId = await newDraft(person.api);
@@ -243,18 +458,7 @@ test("every page carries the security headers; personal pages are never cached; 
     `/nb/innsyn/${soknadId}/dokument/${file}`,
     "/api/sesjon",
   ];
-  const problems: string[] = [];
-  for (const path of paths) {
-    const response = await person.api.get(path, { maxRedirects: 0 });
-    const headers = response.headers();
-    const csp = headers["content-security-policy"] ?? "";
-    if (!/frame-ancestors 'none'/.test(csp) || !/script-src 'self' 'nonce-/.test(csp)) problems.push(`${path}: CSP ${csp}`);
-    if (headers["x-content-type-options"] !== "nosniff") problems.push(`${path}: nosniff missing`);
-    if (headers["x-frame-options"] !== "DENY") problems.push(`${path}: X-Frame-Options ${headers["x-frame-options"]}`);
-    if (!/no-store/.test(headers["cache-control"] ?? "")) problems.push(`${path}: Cache-Control ${headers["cache-control"]}`);
-    if (headers["strict-transport-security"]) problems.push(`${path}: HSTS on localhost would pin plain http`);
-  }
-  expect(problems).toEqual([]);
+  expect(await securityHeaderProblems(person.api, paths)).toEqual([]);
 
   // Behind a real host name (as in production behind TLS), the browser is told to stay on https.
   const behindProxy = await person.api.get("/nb", { headers: { Host: "sosialhjelp.nav.no" } });

@@ -62,7 +62,9 @@ export async function startKlage(request: Request, params: Params) {
   const vedtakId = form.get("vedtakId") ?? "";
   if (!/^[0-9a-f-]{36}$/i.test(soknadId) || vedtakId.length === 0 || vedtakId.length > 100) throw notFound();
   const status = await loadSoknadStatus(applicant.fnr, soknadId, new Date());
-  if (status.kind !== "ok") return data({ error: "klage:errors.startUnavailable", soknadId, vedtakId }, { status: 503 });
+  // A page of its own (GET) that says so: an answer to the post would be replaced by what the
+  // route's loader does after it (sends a visit on to Mine søknader), with and without JavaScript.
+  if (status.kind !== "ok") return redirect(`/${language}/klage?${new URLSearchParams({ soknadId, vedtakId })}`);
   const decisions = decisionsOf(status.soknad.view);
   if (!decisions.some((decision) => decision.letterId === vedtakId)) throw notFound();
 
