@@ -78,7 +78,9 @@ test("a refusal shows the outcome, the interim reply and how to appeal before th
   await page.getByRole("link", { name: text("en", "innsyn", "saker.openLetter") }).first().click();
   // Four days ago + three weeks: the appeal deadline is a date in the future, spelled out.
   await expect(page.getByText(/You must appeal by \d{1,2} \p{L}+ \d{4} \(3 weeks after you got the letter\)\./u)).toBeVisible();
-  await expect(page.getByText(/Send your appeal to NAV /)).toBeVisible();
+  // The digital appeal first, then the other ways.
+  await expect(page.getByRole("button", { name: text("en", "klage", "start.button") })).toBeVisible();
+  await expect(page.getByText(/You can also send your appeal to NAV /)).toBeVisible();
 });
 
 test("payments: upcoming first, paid ones under their month, and the filters narrow them", async ({ page }) => {

@@ -75,7 +75,7 @@ test("the person follows a complaint from sent to the office agreeing, in nynors
   await expect(page.getByRole("heading", { level: 2, name: text("nn", "klage-status", "state.SENDT.title") })).toBeVisible();
   // The person's own words, as plain text with their line break.
   await expect(page.locator(".own-text")).toHaveText("Eg treng pengar til husleiga.\nKontrakten ligg ved.");
-  const pdf = await page.request.get((await page.getByRole("link", { name: text("nn", "klage-status", "own.pdf") }).getAttribute("href"))!);
+  const pdf = await page.request.get((await page.getByRole("link", { name: text("nn", "klage-status", "own.pdf"), exact: true }).getAttribute("href"))!);
   expect(pdf.status()).toBe(200);
   expect(pdf.headers()["content-type"]).toBe("application/pdf");
 
@@ -139,7 +139,7 @@ test("more files reach an open complaint; withdrawing asks first, then says so, 
   const pdf = await PDFDocument.create();
   pdf.addPage().drawText("Legeerklæring");
   const upload = page.locator("section", { has: page.getByRole("heading", { name: text("nb", "klage-status", "upload.title") }) });
-  await upload.locator('input[type="file"]').setInputFiles({ name: "legeerklaering.pdf", mimeType: "application/pdf", buffer: Buffer.from(await pdf.save()) });
+  await page.getByLabel(text("nb", "vedlegg", "choose", { document: text("nb", "klage-status", "upload.label") })).setInputFiles({ name: "legeerklaering.pdf", mimeType: "application/pdf", buffer: Buffer.from(await pdf.save()) });
   await upload.getByRole("button", { name: text("nb", "vedlegg", "upload") }).click();
   await expect(upload.getByText(text("nb", "vedlegg", "result.ok", { name: "legeerklaering.pdf" }))).toBeVisible();
   await expect(page.getByRole("link", { name: "legeerklaering.pdf" })).toBeVisible();

@@ -7,14 +7,12 @@ import { fagsystem, FagsystemError } from "~/fagsystem/client.server";
 import type { NavKontor, SoknadSummary } from "~/fagsystem/contract";
 import { klageFileIds } from "~/klage/files";
 import { foldEventLog } from "./fold";
+import { klagefrist } from "./klagefrist";
 import type { Delivery, DocumentTask, InnsynView, Utbetaling } from "./view";
 
 /** Søknader older than this are not listed (NAV shows 15 months). */
 export const HISTORY_MONTHS = 15;
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-/** A complaint must reach the office within three weeks after the letter arrived. */
-export const KLAGE_DAYS = 21;
 
 export type FoldedSoknad = {
   id: string;
@@ -201,7 +199,7 @@ export function vedtakSummary(view: InnsynView, letterId: string) {
     total: amounts.length > 0 ? amounts.reduce((sum, amount) => sum + amount, 0) : null,
     period: starts[0] && ends.at(-1) ? { fom: starts[0], tom: ends.at(-1)! } : null,
     vilkar: vilkar.map((item) => ({ tittel: item.tittel, beskrivelse: item.beskrivelse })),
-    klagefrist: new Date(Date.parse(vedtak.fattet) + KLAGE_DAYS * DAY_MS).toISOString(),
+    klagefrist: klagefrist(vedtak.fattet),
   };
 }
 

@@ -65,17 +65,23 @@ function KlageLine({ klage }: { klage: KlageSummary }) {
  * complaint about the same decision while the first is being handled would only confuse).
  */
 export function VedtakKlager({ soknadId, vedtakId, klager }: { soknadId: string; vedtakId: string; klager: readonly KlageSummary[] | null }) {
+  const { t } = useTranslation("klage-status");
   const mine = (klager ?? []).filter((klage) => klage.vedtakIds.includes(vedtakId));
   return (
     <VStack gap="space-8">
       {mine.length > 0 ? (
-        <VStack as="ul" gap="space-4" className="plain-list">
-          {mine.map((klage) => (
-            <li key={klage.klageId}>
-              <KlageLine klage={klage} />
-            </li>
-          ))}
-        </VStack>
+        <div className="vedtak-klager">
+          <BodyShort weight="semibold" spacing>
+            {t("list.onVedtak")}
+          </BodyShort>
+          <VStack as="ul" gap="space-4" className="plain-list">
+            {mine.map((klage) => (
+              <li key={klage.klageId}>
+                <KlageLine klage={klage} />
+              </li>
+            ))}
+          </VStack>
+        </div>
       ) : null}
       {mine.some((klage) => klage.open) ? null : (
         <div>

@@ -18,7 +18,8 @@ import { UploadField } from "~/vedlegg/UploadField";
 import type { UploadOutcome } from "~/vedlegg/upload.server";
 import { DecisionLabel } from "./DecisionLabel";
 import { KLAGE_DOCUMENT } from "./files";
-import { klageStepTitleKeys, klageSteps, klagefrist } from "./steps";
+import { klagefrist } from "~/innsyn/klagefrist";
+import { klageStepTitleKeys, klageSteps } from "./steps";
 import type { loadKlageStep } from "./flow.server";
 
 type StepData = Awaited<ReturnType<typeof loadKlageStep>>;

@@ -5,7 +5,8 @@
 import { remixI18n } from "~/i18n/i18n.server";
 import type { Language } from "~/i18n/languages";
 import { renderOutlinePdf } from "~/soknad/pdf.server";
-import { klagefrist, type KlageDecision } from "./steps";
+import { klagefrist } from "~/innsyn/klagefrist";
+import type { KlageDecision } from "./steps";
 
 export type KlageDocument = {
   version: "1.0";

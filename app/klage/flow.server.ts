@@ -16,6 +16,7 @@ import { readForm } from "~/request-body.server";
 import { filesByDocument, readUploadForm, storeUploads, uploadStatus, type UploadOutcome } from "~/vedlegg/upload.server";
 import type { ListedFile } from "~/vedlegg/UploadField";
 import { deleteIntentPrefix } from "~/vedlegg/intents";
+import { isLate } from "~/innsyn/klagefrist";
 import { KLAGE_DOCUMENT } from "./files";
 import { createKlageDraft, findKlageDraft, listKlageDrafts, markKlageSubmitted, saveKlageAnswers, type KlageDraft } from "./drafts.server";
 import { buildKlageDocument, renderKlagePdf } from "./document.server";
@@ -23,7 +24,6 @@ import {
   chosenDecisions,
   earliestDeadline,
   isKlageStep,
-  isLate,
   klageSteps,
   nextKlageStep,
   previousKlageStep,

@@ -8,14 +8,14 @@
 import { data } from "@remix-run/node";
 import { fagsystem, FagsystemError } from "~/fagsystem/client.server";
 import type { Klage } from "~/fagsystem/contract";
-import { KLAGE_DAYS, loadSoknadStatus } from "~/innsyn/innsyn.server";
+import { loadSoknadStatus } from "~/innsyn/innsyn.server";
+import { klagefrist } from "~/innsyn/klagefrist";
 import type { Utfall } from "~/innsyn/view";
 import { filesByDocument, readUploadForm, storeUploads, uploadStatus, type UploadOutcome } from "~/vedlegg/upload.server";
 import { KLAGE_DOCUMENT } from "./files";
 import { foldKlage } from "./fold";
 import { klageSummary, type KlageSummary, type KlageView } from "./view";
 
-const DAY_MS = 86_400_000;
 const notFound = () => new Response("Not Found", { status: 404 });
 
 /** One complaint folded; null when its log cannot be read (logged here, once). */
@@ -110,7 +110,7 @@ export async function loadKlage(fnr: string, soknadId: string, klageId: string, 
       letterId,
       fattet: known?.fattet ?? null,
       utfall: known?.utfall ?? null,
-      klagefrist: known ? new Date(Date.parse(known.fattet) + KLAGE_DAYS * DAY_MS).toISOString() : null,
+      klagefrist: known ? klagefrist(known.fattet) : null,
     };
   });
   const named = [...found.klage.vedtakIds, ...found.klage.timeline.flatMap((entry) => (entry.kind === "status" && entry.nyttVedtak ? [entry.nyttVedtak] : []))];

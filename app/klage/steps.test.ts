@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseBegrunnelseStep, parseVedtakStep } from "./schemas";
-import { earliestDeadline, isLate, klagefrist, osloDay, type KlageDecision } from "./steps";
+import { isLate, klagefrist, osloDay } from "~/innsyn/klagefrist";
+import { earliestDeadline, type KlageDecision } from "./steps";
 
 const decision = (letterId: string, fattet: string): KlageDecision => ({ letterId, fattet, utfall: "AVSLATT", sakTittel: null });
 

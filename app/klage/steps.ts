@@ -2,6 +2,7 @@
  * The complaint's four steps, their answers and its deadline. Plain TypeScript without zod, so the
  * pages (and the front page's draft list) carry none of it; the rules of each step are in schemas.ts.
  */
+import { klagefrist } from "~/innsyn/klagefrist";
 
 export const klageSteps = ["vedtak", "begrunnelse", "vedlegg", "oppsummering"] as const;
 export type KlageStepId = (typeof klageSteps)[number];
@@ -34,25 +35,6 @@ export type KlageAnswers = {
   /** What was typed in a step that did not validate yet, as it was typed. */
   [raw: `utkast:${string}`]: Record<string, string | string[]> | undefined;
 };
-
-/** A complaint must reach the office within three weeks (forvaltningsloven § 29). */
-export const KLAGE_DAYS = 21;
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** The day in Norway (YYYY-MM-DD) of an instant. */
-export function osloDay(instant: Date | string): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Oslo", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(instant));
-}
-
-/** The last day to complain about a decision made at `fattet` (an instant on that day). */
-export function klagefrist(fattet: string): string {
-  return new Date(Date.parse(fattet) + KLAGE_DAYS * DAY_MS).toISOString();
-}
-
-/** Late when the last day has passed in Norway. */
-export function isLate(fattet: string, now: Date): boolean {
-  return osloDay(now) > osloDay(klagefrist(fattet));
-}
 
 /** The deadline that matters for a complaint about these decisions: the earliest. */
 export function earliestDeadline(decisions: readonly KlageDecision[]): string | null {
