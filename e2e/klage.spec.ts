@@ -9,16 +9,11 @@ import { bankStatement } from "../app/vedlegg/fixtures.test-support";
 import { expect, hydrated, loginAs, test, type Language } from "./fixtures";
 import { PORTAL } from "../playwright.config";
 import { text, textPattern } from "./locale";
-import { caseworker, klageAction, klagerOf, newSoknadFor, seededSoknadOf } from "./mock-control";
+import { klageAction, klagerOf, refusal, seededSoknadOf } from "./mock-control";
 import { persona } from "./personas";
 
 /** A new søknad for the persona with a refusal made now; returns its id. */
-async function refusedSoknad(personaId: string): Promise<string> {
-  const id = await newSoknadFor(personaId);
-  await caseworker(id, { action: "sak", referanse: "SAK-9001", tittel: "Livsopphold" });
-  await caseworker(id, { action: "vedtak", saksreferanse: "SAK-9001", utfall: "AVSLATT" });
-  return id;
-}
+const refusedSoknad = async (personaId: string) => (await refusal(personaId)).soknadId;
 
 const step = (page: Page, language: Language, key: string) => page.getByRole("heading", { level: 1, name: text(language, "klage", `steps.${key}.title`) });
 const next = (page: Page, language: Language) => page.getByRole("button", { name: text(language, "klage", "nav.next") }).click();
