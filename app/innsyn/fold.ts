@@ -3,8 +3,8 @@
  * Pure: no I/O, no clock (`options.now`), no logging; the caller logs `reason` of a failure.
  * Why the rules look as they do: docs/decisions/008-innsyn-fold.md.
  */
-import type { z } from "zod";
-import { hendelseSchemas, type DigisosSoker, type Hendelse, type KnownHendelseType } from "../fagsystem/contract";
+import type { z, ZodTypeAny } from "zod";
+import { hendelseSchemas, type DigisosSoker, type Hendelse } from "../fagsystem/contract";
 import {
   NEW_VEDTAK_DAYS,
   type Dokumentasjonkrav,
@@ -91,15 +91,52 @@ export function canonicalJson(value: unknown): string {
   return `{${parts.join(",")}}`;
 }
 
-function isKnownType(type: unknown): type is KnownHendelseType {
-  return typeof type === "string" && Object.prototype.hasOwnProperty.call(hendelseSchemas, type);
-}
-
-interface SortedEvent {
-  event: Hendelse;
+/** An event as a fold reads it: when, its order among events of the same time, and its identity. */
+export interface SortedEvent<E = Hendelse> {
+  event: E;
   ms: number;
   priority: number;
   key: string;
+}
+
+/**
+ * The first part of every fold of an event log (the søknad's, a complaint's): each event checked
+ * against its type's schema, an unknown type skipped (the enum only grows), an event seen before
+ * dropped, and the rest in time order, then `priority`, then identity, so the order the
+ * fagsystem wrote them in does not matter.
+ */
+export function readEventLog<E extends { hendelsestidspunkt: string }>(
+  hendelser: readonly unknown[],
+  schemas: Readonly<Record<string, ZodTypeAny>>,
+  priority: (event: E) => number,
+): { ok: true; events: SortedEvent<E>[]; skippedUnknown: number } | { ok: false; reason: string } {
+  let skippedUnknown = 0;
+  const seen = new Set<string>();
+  const events: SortedEvent<E>[] = [];
+  for (let index = 0; index < hendelser.length; index++) {
+    const raw: unknown = hendelser[index];
+    const type = raw && typeof raw === "object" ? (raw as { type?: unknown }).type : undefined;
+    const schema = typeof type === "string" && Object.prototype.hasOwnProperty.call(schemas, type) ? schemas[type] : undefined;
+    if (!schema) {
+      skippedUnknown++;
+      continue;
+    }
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = issue && issue.path.length > 0 ? `${issue.path.join(".")}: ` : "";
+      return { ok: false, reason: `hendelser[${index}] (${String(type)}) is invalid: ${where}${issue?.message ?? "unknown issue"}` };
+    }
+    const event = parsed.data as E;
+    const ms = isoToMs(event.hendelsestidspunkt);
+    if (Number.isNaN(ms)) return { ok: false, reason: `hendelser[${index}] (${String(type)}) has an unreadable hendelsestidspunkt` };
+    const key = canonicalJson(event);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    events.push({ event, ms, priority: priority(event), key });
+  }
+  events.sort((a, b) => a.ms - b.ms || a.priority - b.priority || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return { ok: true, events, skippedUnknown };
 }
 
 interface SakState {
@@ -134,31 +171,9 @@ function fold(document: DigisosSoker, options: FoldOptions): FoldResult {
   if (!Array.isArray(hendelser)) return { ok: false, reason: "hendelser is not a list" };
 
   /* ---------- parse, skip unknown, de-duplicate ---------- */
-  let skippedUnknown = 0;
-  const seen = new Set<string>();
-  const events: SortedEvent[] = [];
-  for (let index = 0; index < hendelser.length; index++) {
-    const raw: unknown = hendelser[index];
-    const type = raw && typeof raw === "object" ? (raw as { type?: unknown }).type : undefined;
-    if (!isKnownType(type)) {
-      skippedUnknown++;
-      continue;
-    }
-    const parsed = hendelseSchemas[type].safeParse(raw);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const where = issue && issue.path.length > 0 ? `${issue.path.join(".")}: ` : "";
-      return { ok: false, reason: `hendelser[${index}] (${type}) is invalid: ${where}${issue?.message ?? "unknown issue"}` };
-    }
-    const event = parsed.data as Hendelse;
-    const ms = isoToMs(event.hendelsestidspunkt);
-    if (Number.isNaN(ms)) return { ok: false, reason: `hendelser[${index}] (${type}) has an unreadable hendelsestidspunkt` };
-    const key = canonicalJson(event);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    events.push({ event, ms, priority: priority(event), key });
-  }
-  events.sort((a, b) => a.ms - b.ms || a.priority - b.priority || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const read = readEventLog<Hendelse>(hendelser, hendelseSchemas, priority);
+  if (!read.ok) return read;
+  const { events, skippedUnknown } = read;
 
   /* ---------- state ---------- */
   const timeline: PendingEntry[] = [];

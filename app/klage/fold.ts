@@ -8,7 +8,7 @@
  * same view. Each event type has its own small reducer over one state object (`reducers`).
  */
 import { klageHendelseSchemas, klageStatusSchema, type Klage, type KlageHendelse, type KlageStatus } from "../fagsystem/contract";
-import { canonicalJson, isoToMs } from "../innsyn/fold";
+import { isoToMs, readEventLog } from "../innsyn/fold";
 import { NEW_VEDTAK_DAYS, isOpenKlageState, type KlageAvvistArsak, type KlageFoldOptions, type KlageFoldResult, type KlageLetter, type KlageState, type KlageTimelineEntry } from "./view";
 
 const DAY_MS = 86_400_000;
@@ -74,10 +74,6 @@ function priority(event: KnownKlageHendelse): number {
   }
 }
 
-function isKnownType(type: unknown): type is KnownKlageHendelseType {
-  return typeof type === "string" && Object.prototype.hasOwnProperty.call(klageHendelseSchemas, type);
-}
-
 export function foldKlage(klage: Klage, options: KlageFoldOptions): KlageFoldResult {
   try {
     return fold(klage, options);
@@ -92,31 +88,9 @@ function fold(klage: Klage, options: KlageFoldOptions): KlageFoldResult {
   if (Number.isNaN(isoToMs(klage.sendtTidspunkt))) return { ok: false, reason: "sendtTidspunkt is unreadable" };
 
   /* ---------- parse, skip unknown, de-duplicate, order ---------- */
-  let skippedUnknown = 0;
-  const seen = new Set<string>();
-  const events: { event: KnownKlageHendelse; ms: number; priority: number; key: string }[] = [];
-  for (let index = 0; index < hendelser.length; index++) {
-    const raw: unknown = hendelser[index];
-    const type = raw && typeof raw === "object" ? (raw as { type?: unknown }).type : undefined;
-    if (!isKnownType(type)) {
-      skippedUnknown++;
-      continue;
-    }
-    const parsed = klageHendelseSchemas[type].safeParse(raw);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const where = issue && issue.path.length > 0 ? `${issue.path.join(".")}: ` : "";
-      return { ok: false, reason: `hendelser[${index}] (${type}) is invalid: ${where}${issue?.message ?? "unknown issue"}` };
-    }
-    const event = parsed.data as KnownKlageHendelse;
-    const ms = isoToMs(event.hendelsestidspunkt);
-    if (Number.isNaN(ms)) return { ok: false, reason: `hendelser[${index}] (${type}) has an unreadable hendelsestidspunkt` };
-    const key = canonicalJson(event);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    events.push({ event, ms, priority: priority(event), key });
-  }
-  events.sort((a, b) => a.ms - b.ms || a.priority - b.priority || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const read = readEventLog<KnownKlageHendelse>(hendelser, klageHendelseSchemas, priority);
+  if (!read.ok) return read;
+  const { events, skippedUnknown } = read;
 
   /* ---------- the fold ---------- */
   const state: FoldState = {
