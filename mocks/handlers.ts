@@ -6,7 +6,6 @@ import { randomUUID } from "node:crypto";
 import { http, HttpResponse, type JsonBodyType, type RequestHandler } from "msw";
 import type { z } from "zod";
 import {
-  MAX_SOKNAD_PDF_BYTES,
   PERSON_HEADER,
   paths,
   sendSoknadRequestSchema,
@@ -18,7 +17,7 @@ import { klageFileIdsOf } from "./klage";
 import { createKlageHandlers } from "./klage-handlers";
 import { navKontorFor, navKontorer, type PersonRecord, type SoknadRecord } from "./personas";
 import type { MockStore } from "./state";
-import { createVedleggHandlers, moveMellomlagringToVedlegg } from "./vedlegg-handlers";
+import { createVedleggHandlers, moveMellomlagringToVedlegg, writeSentDocuments } from "./vedlegg-handlers";
 
 export const AVSENDER = { systemnavn: "Mock fagsystem", systemversjon: "1.0" } as const;
 export const DIGISOS_SOKER_VERSION = "1.0.0";
@@ -150,17 +149,16 @@ export function createHandlers(store: MockStore): RequestHandler[] {
       const office = navKontorer.find((candidate) => candidate.enhetsnummer === body.navEnhet);
       if (!office) return error(400, "unknown-nav-enhet", `No NAV office ${body.navEnhet}`);
       if (!office.digitalSoknad) return error(400, "nav-enhet-not-digital", `${office.navn} does not take digital applications`);
-      const pdf = Buffer.from(body.pdf.base64, "base64");
-      if (pdf.byteLength > MAX_SOKNAD_PDF_BYTES) return error(400, "pdf-too-large", `The PDF may be at most ${MAX_SOKNAD_PDF_BYTES} bytes`);
-      if (pdf.subarray(0, 5).toString("latin1") !== "%PDF-") return error(400, "invalid-pdf", "pdf.base64 is not a PDF");
-
       // Bytes first, under fresh ids; then one atomic update decides whether they are used.
-      const pdfRef = { type: "dokumentlager" as const, id: randomUUID() };
-      const jsonRef = { type: "dokumentlager" as const, id: randomUUID() };
-      const [pdfFile, jsonFile] = await Promise.all([
-        store.writeFileBytes(pdfRef.id, { filnavn: body.pdf.filename, tittel: "Søknad om økonomisk sosialhjelp", mimetype: "application/pdf" }, pdf),
-        store.writeFileBytes(jsonRef.id, { filnavn: "soknad.json", tittel: "Søknad (JSON)", mimetype: "application/json" }, Buffer.from(JSON.stringify(body.soknad), "utf8")),
-      ]);
+      const written = await writeSentDocuments(store, {
+        pdf: body.pdf,
+        json: body.soknad,
+        pdfTitle: "Søknad om økonomisk sosialhjelp",
+        jsonName: "soknad.json",
+        jsonTitle: "Søknad (JSON)",
+      });
+      if (written instanceof Response) return written;
+      const { pdfRef, jsonRef, pdfFile, jsonFile } = written;
       const outcome = await store.update((state) => {
         // Checked again inside the update: between the first check and here, a parallel request with the same key may have won.
         const winner = sentWithKey(state.soknader, fnr, body.idempotencyKey);

@@ -4,14 +4,13 @@
  * everywhere in the mock, the person comes from the header only, and someone else's complaint or
  * søknad is answered exactly like a missing one.
  */
-import { randomUUID } from "node:crypto";
 import { http, HttpResponse, type RequestHandler } from "msw";
-import { MAX_SOKNAD_PDF_BYTES, paths, sendKlageRequestSchema, type VedleggFil } from "../app/fagsystem/contract";
+import { paths, sendKlageRequestSchema } from "../app/fagsystem/contract";
 import { changeKlageStatus, isOpen, klageState, toKlage, vedtakIdsOf } from "./klage";
 import type { KlageRecord, PersonRecord } from "./personas";
 import { currentOffice, describeZodError } from "./simulator";
 import type { MockStore } from "./state";
-import { error, notFound, readUpload, refusal, takeFromMellomlagring } from "./vedlegg-handlers";
+import { error, notFound, readUpload, refusal, takeFromMellomlagring, writeSentDocuments, writeUploadedFile } from "./vedlegg-handlers";
 
 const klageVedleggPattern = paths.klageVedlegg("__id__").replace("__id__", ":klageId");
 const trekkKlagePattern = paths.trekkKlage("__id__").replace("__id__", ":klageId");
@@ -65,17 +64,10 @@ export function createKlageHandlers(store: MockStore, personOf: (request: Reques
       const vedtakIds = [...new Set(body.vedtakIds)];
       const unknown = vedtakIds.filter((id) => !known.has(id));
       if (unknown.length > 0) return error(400, "unknown-vedtak", `The søknad has no vedtak with the letter ${unknown.join(", ")}`);
-      const pdf = Buffer.from(body.pdf.base64, "base64");
-      if (pdf.byteLength > MAX_SOKNAD_PDF_BYTES) return error(400, "pdf-too-large", `The PDF may be at most ${MAX_SOKNAD_PDF_BYTES} bytes`);
-      if (pdf.subarray(0, 5).toString("latin1") !== "%PDF-") return error(400, "invalid-pdf", "pdf.base64 is not a PDF");
-
       // Bytes first, under fresh ids; then one atomic update decides whether they are used.
-      const pdfRef = { type: "dokumentlager" as const, id: randomUUID() };
-      const jsonRef = { type: "dokumentlager" as const, id: randomUUID() };
-      const [pdfFile, jsonFile] = await Promise.all([
-        store.writeFileBytes(pdfRef.id, { filnavn: body.pdf.filename, tittel: "Klage på vedtak", mimetype: "application/pdf" }, pdf),
-        store.writeFileBytes(jsonRef.id, { filnavn: "klage.json", tittel: "Klage (JSON)", mimetype: "application/json" }, Buffer.from(JSON.stringify(body.klage), "utf8")),
-      ]);
+      const written = await writeSentDocuments(store, { pdf: body.pdf, json: body.klage, pdfTitle: "Klage på vedtak", jsonName: "klage.json", jsonTitle: "Klage (JSON)" });
+      if (written instanceof Response) return written;
+      const { pdfRef, jsonRef, pdfFile, jsonFile } = written;
       type Outcome = { klage: KlageRecord; created: boolean; unused: string[] } | { problem: string } | { missing: true };
       const outcome = await store.update((state): Outcome => {
         // Checked again inside the update: between the first check and here, a parallel request with the same id may have won.
@@ -125,16 +117,7 @@ export function createKlageHandlers(store: MockStore, personOf: (request: Reques
       if (!isOpen(klage)) return avgjort();
       if (upload instanceof Response) return upload;
 
-      const fil: VedleggFil = {
-        id: randomUUID(),
-        filnavn: upload.filnavn,
-        mimetype: upload.mimetype,
-        storrelse: upload.bytes.byteLength,
-        sha512: upload.sha512,
-        lastetOpp: new Date().toISOString(),
-        sider: upload.sider,
-      };
-      const stored = await store.writeFileBytes(fil.id, { filnavn: fil.filnavn, tittel: upload.tilleggsinfo || upload.type, mimetype: fil.mimetype }, upload.bytes);
+      const { fil, stored } = await writeUploadedFile(store, upload);
       const refused = await store.update((state) => {
         const target = state.klager.find((candidate) => candidate.klageId === klageId);
         if (!target) return notFound();

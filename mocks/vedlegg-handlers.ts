@@ -8,6 +8,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { http, HttpResponse, type RequestHandler } from "msw";
 import { z } from "zod";
 import {
+  MAX_SOKNAD_PDF_BYTES,
   VEDLEGG_HEADERS,
   paths,
   vedleggMimetypeSchema,
@@ -185,6 +186,41 @@ export function takeFromMellomlagring(state: MockState, fnr: string, draftId: st
   return { filer, unused: [...available.keys()].filter((id) => !filer.some((fil) => fil.id === id)) };
 }
 
+/** An uploaded file as the dokumentlager will hold it, its bytes already on disk (registered by the caller's update). */
+export async function writeUploadedFile(store: MockStore, upload: Upload): Promise<{ fil: VedleggFil; stored: StoredFile }> {
+  const fil: VedleggFil = {
+    id: randomUUID(),
+    filnavn: upload.filnavn,
+    mimetype: upload.mimetype,
+    storrelse: upload.bytes.byteLength,
+    sha512: upload.sha512,
+    lastetOpp: new Date().toISOString(),
+    sider: upload.sider,
+  };
+  const stored = await store.writeFileBytes(fil.id, { filnavn: fil.filnavn, tittel: upload.tilleggsinfo || upload.type, mimetype: fil.mimetype }, upload.bytes);
+  return { fil, stored };
+}
+
+/**
+ * What a søknad or complaint is sent with: its PDF (checked: a PDF, not too large) and its JSON,
+ * written under fresh ids; the caller's update registers them, or discards them when unused.
+ */
+export async function writeSentDocuments(
+  store: MockStore,
+  input: { pdf: { filename: string; base64: string }; json: unknown; pdfTitle: string; jsonName: string; jsonTitle: string },
+) {
+  const pdf = Buffer.from(input.pdf.base64, "base64");
+  if (pdf.byteLength > MAX_SOKNAD_PDF_BYTES) return error(400, "pdf-too-large", `The PDF may be at most ${MAX_SOKNAD_PDF_BYTES} bytes`);
+  if (pdf.subarray(0, 5).toString("latin1") !== "%PDF-") return error(400, "invalid-pdf", "pdf.base64 is not a PDF");
+  const pdfRef = { type: "dokumentlager" as const, id: randomUUID() };
+  const jsonRef = { type: "dokumentlager" as const, id: randomUUID() };
+  const [pdfFile, jsonFile] = await Promise.all([
+    store.writeFileBytes(pdfRef.id, { filnavn: input.pdf.filename, tittel: input.pdfTitle, mimetype: "application/pdf" }, pdf),
+    store.writeFileBytes(jsonRef.id, { filnavn: input.jsonName, tittel: input.jsonTitle, mimetype: "application/json" }, Buffer.from(JSON.stringify(input.json), "utf8")),
+  ]);
+  return { pdfRef, jsonRef, pdfFile, jsonFile };
+}
+
 export function createVedleggHandlers(store: MockStore, personOf: (request: Request) => PersonRecord | Response): RequestHandler[] {
   /** The person's own søknad, or null: someone else's is answered exactly like a missing one. */
   const ownSoknad = (person: PersonRecord, fiksDigisosId: string) => {
@@ -277,16 +313,7 @@ export function createVedleggHandlers(store: MockStore, personOf: (request: Requ
       if (!ownSoknad(person, fiksDigisosId)) return notFound();
       if (upload instanceof Response) return upload;
 
-      const fil: VedleggFil = {
-        id: randomUUID(),
-        filnavn: upload.filnavn,
-        mimetype: upload.mimetype,
-        storrelse: upload.bytes.byteLength,
-        sha512: upload.sha512,
-        lastetOpp: new Date().toISOString(),
-        sider: upload.sider,
-      };
-      const stored = await store.writeFileBytes(fil.id, { filnavn: fil.filnavn, tittel: upload.tilleggsinfo || upload.type, mimetype: fil.mimetype }, upload.bytes);
+      const { fil, stored } = await writeUploadedFile(store, upload);
       const refused = await store.update((state) => {
         const soknad = state.soknader.find((candidate) => candidate.fiksDigisosId === fiksDigisosId);
         if (!soknad) return notFound();
