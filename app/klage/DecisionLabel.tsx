@@ -1,4 +1,5 @@
 /** A decision in words, as the complaint's steps, review and receipt name it. */
+import { List } from "@navikt/ds-react";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "~/i18n/use-language";
 import { NavText } from "~/shell/NavText";
@@ -22,3 +23,16 @@ export function DecisionLabel({ decision }: { decision: Pick<KlageDecision, "fat
   );
 }
 
+
+/** The decisions a complaint is about, as a list (the review and the receipt). */
+export function DecisionList({ decisions }: { decisions: readonly Pick<KlageDecision, "letterId" | "fattet" | "utfall" | "sakTittel">[] }) {
+  return (
+    <List>
+      {decisions.map((decision) => (
+        <List.Item key={decision.letterId}>
+          <DecisionLabel decision={decision} />
+        </List.Item>
+      ))}
+    </List>
+  );
+}

@@ -16,7 +16,7 @@ import { Page } from "~/shell/Page";
 import { StepProgress } from "~/soknad/StepProgress";
 import { UploadField } from "~/vedlegg/UploadField";
 import type { UploadOutcome } from "~/vedlegg/upload.server";
-import { DecisionLabel } from "./DecisionLabel";
+import { DecisionLabel, DecisionList } from "./DecisionLabel";
 import { KLAGE_DOCUMENT } from "./files";
 import { klagefrist } from "~/innsyn/klagefrist";
 import { klageStepTitleKeys, klageSteps } from "./steps";
@@ -165,15 +165,7 @@ export function KlageStepPage() {
               <FormSummary.Answer>
                 <FormSummary.Label>{t("summary.decisions")}</FormSummary.Label>
                 <FormSummary.Value>
-                  <List>
-                    {data.decisions
-                      .filter((decision) => data.chosen.includes(decision.letterId))
-                      .map((decision) => (
-                        <List.Item key={decision.letterId}>
-                          <DecisionLabel decision={decision} />
-                        </List.Item>
-                      ))}
-                  </List>
+                  <DecisionList decisions={data.decisions.filter((decision) => data.chosen.includes(decision.letterId))} />
                 </FormSummary.Value>
               </FormSummary.Answer>
             </FormSummary.Answers>

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link as RemixLink, useLoaderData } from "@remix-run/react";
-import { Alert, BodyLong, FormSummary, Link, List, VStack } from "@navikt/ds-react";
+import { Alert, BodyLong, FormSummary, Link, VStack } from "@navikt/ds-react";
 import { useTranslation } from "react-i18next";
 import { loadKlageReceipt } from "~/klage/flow.server";
-import { DecisionLabel } from "~/klage/DecisionLabel";
+import { DecisionList } from "~/klage/DecisionLabel";
 import { useFormat, useLanguage } from "~/i18n/use-language";
 import { pageTitle } from "~/shell/meta";
 import { Page, Section } from "~/shell/Page";
@@ -28,13 +28,7 @@ export default function KlageReceipt() {
           <FormSummary.Answer>
             <FormSummary.Label>{t("summary.decisions")}</FormSummary.Label>
             <FormSummary.Value>
-              <List>
-                {receipt.decisions.map((decision) => (
-                  <List.Item key={decision.letterId}>
-                    <DecisionLabel decision={decision} />
-                  </List.Item>
-                ))}
-              </List>
+              <DecisionList decisions={receipt.decisions} />
             </FormSummary.Value>
           </FormSummary.Answer>
           <FormSummary.Answer>
