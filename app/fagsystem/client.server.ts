@@ -24,13 +24,17 @@ import {
   mellomlagringSchema,
   navKontorSchema,
   navUtbetalingListSchema,
+  meldingSchema,
   paths,
+  samtaleListSchema,
+  samtaleSideSchema,
   sendSoknadResponseSchema,
   skatteetatenInntektSchema,
   soknadSummaryListSchema,
   vedleggFilSchema,
   vedleggJsonSchema,
   type SendKlageRequest,
+  type SendMeldingRequest,
   type SendSoknadRequest,
   type vedleggMimetypeSchema,
 } from "./contract";
@@ -292,4 +296,13 @@ export const fagsystem = {
   ettersendKlage: (fnr: string, klageId: string, file: VedleggUpload) => request(paths.klageVedlegg(klageId), vedleggFilSchema, uploadOptions(fnr, file)),
   /** Withdraws a complaint; safe to repeat. `rejected` with code "klage-avgjort" when it is already decided. */
   trekkKlage: (fnr: string, klageId: string) => request(paths.trekkKlage(klageId), klageSchema, { fnr, method: "POST", body: {}, repeatable: true }),
+  /** The person's conversations: the general one first, then one per søknad. */
+  samtaler: (fnr: string) => request(paths.samtaler, samtaleListSchema, { fnr }),
+  /** One page of a conversation, newest first; `foer` gives the page older than that message. Another person's is not-found. */
+  samtale: (fnr: string, samtaleId: string, foer?: string) => request(paths.samtale(samtaleId), samtaleSideSchema, { fnr, query: foer ? { foer } : {} }),
+  /** Writes a message. Safe to retry with the same meldingId: the fagsystem answers with the message it already has. */
+  sendMelding: (fnr: string, samtaleId: string, body: SendMeldingRequest) =>
+    request(paths.samtaleMeldinger(samtaleId), meldingSchema, { fnr, method: "POST", body, repeatable: true }),
+  /** The person has read the office's messages in the conversation so far. */
+  markerLest: (fnr: string, samtaleId: string) => requestNoContent(paths.samtaleLest(samtaleId), { fnr, method: "POST", body: {}, repeatable: true }),
 };

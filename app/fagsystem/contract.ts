@@ -5,7 +5,7 @@
  * Norwegian register and Digisos formats where they exist.
  */
 import { z } from "zod";
-import { MAX_KLAGE_FILES, MAX_KLAGE_LATE_REASON, MAX_KLAGE_TEXT } from "./limits";
+import { MAX_KLAGE_FILES, MAX_KLAGE_LATE_REASON, MAX_KLAGE_TEXT, MAX_MELDING_FILES, MAX_MELDING_TEXT, MELDINGER_PER_SIDE } from "./limits";
 
 /** The person is identified by a header, never by the URL. */
 export const PERSON_HEADER = "Nav-Personident";
@@ -47,6 +47,24 @@ export const paths = {
   klageVedlegg: (klageId: string) => `/api/v1/klager/${encodeURIComponent(klageId)}/vedlegg`,
   /** POST: withdraw a complaint not yet decided (empty JSON body); the office answers with a letter. */
   trekkKlage: (klageId: string) => `/api/v1/klager/${encodeURIComponent(klageId)}/trekk`,
+  /**
+   * Messages (meldinger): GET the person's conversations (samtaleListSchema): one general
+   * conversation with the person's office, and one per sent søknad, whether or not they hold messages.
+   */
+  samtaler: "/api/v1/samtaler",
+  /**
+   * GET: one page of a conversation, newest first (samtaleSideSchema); `?foer=<meldingId>` gives the
+   * page of messages older than that one. Another person's conversation is 404.
+   */
+  samtale: (samtaleId: string) => `/api/v1/samtaler/${encodeURIComponent(samtaleId)}`,
+  /**
+   * POST: the person writes (sendMeldingRequestSchema) → 201 the message; the meldingId, chosen by
+   * the portal once per message draft, makes a retry safe (200 with the message it already has).
+   * Files wait in mellomlagring under the meldingId until then.
+   */
+  samtaleMeldinger: (samtaleId: string) => `/api/v1/samtaler/${encodeURIComponent(samtaleId)}/meldinger`,
+  /** POST (empty JSON body) → 204: the person has read every message the office has written in it so far. */
+  samtaleLest: (samtaleId: string) => `/api/v1/samtaler/${encodeURIComponent(samtaleId)}/lest`,
 } as const;
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -467,6 +485,67 @@ export const sendKlageRequestSchema = z.object({
   pdf: sendSoknadRequestSchema.shape.pdf,
 });
 export type SendKlageRequest = z.infer<typeof sendKlageRequestSchema>;
+
+/* ---------- messages (meldinger) ---------- */
+
+export { MAX_MELDING_FILES, MAX_MELDING_TEXT, MELDINGER_PER_SIDE } from "./limits";
+
+export const samtaleSchema = z.object({
+  /** Chosen by the fagsystem; the same conversation keeps its id before and after its first message. */
+  samtaleId: z.string().uuid(),
+  /** The søknad it is about; null for the general conversation with the person's office. */
+  fiksDigisosId: z.string().uuid().nullable(),
+  /** The office that answers, when one is known. */
+  navEnhet: z.string().regex(/^\d{4}$/).nullable(),
+  kontornavn: z.string().nullable(),
+  antallMeldinger: z.number().int().nonnegative(),
+  /** The office's messages the person has not read. */
+  antallUleste: z.number().int().nonnegative(),
+  /** When the newest message was written, and by whom; null while it has none. */
+  sisteMelding: z.object({ sendtTidspunkt: isoDateTime, fraNav: z.boolean() }).nullable(),
+});
+export type Samtale = z.infer<typeof samtaleSchema>;
+/** The general conversation first, then one per søknad, newest søknad first. */
+export const samtaleListSchema = z.array(samtaleSchema);
+
+export const meldingAvsenderSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("PERSON") }),
+  /** The office by name, and the caseworker by first name only (never their full identity). */
+  z.object({ type: z.literal("NAV_KONTOR"), navEnhet: z.string().regex(/^\d{4}$/), kontornavn: z.string(), saksbehandlerFornavn: z.string().nullable() }),
+]);
+export type MeldingAvsender = z.infer<typeof meldingAvsenderSchema>;
+
+export const meldingSchema = z.object({
+  meldingId: z.string().uuid(),
+  samtaleId: z.string().uuid(),
+  avsender: meldingAvsenderSchema,
+  /** Plain text: line breaks are kept, nothing in it is markup. */
+  tekst: z.string(),
+  sendtTidspunkt: isoDateTime,
+  filer: z.array(vedleggFilSchema),
+  /** When the other side read it (the office, for the person's messages; the person, for the office's); null until then. */
+  lestTidspunkt: isoDateTime.nullable(),
+});
+export type Melding = z.infer<typeof meldingSchema>;
+
+export const samtaleSideSchema = z.object({
+  samtale: samtaleSchema,
+  /** Newest first, at most MELDINGER_PER_SIDE. */
+  meldinger: z.array(meldingSchema).max(MELDINGER_PER_SIDE),
+  /** The meldingId to ask `?foer=` with for the older messages; null when there are none. */
+  eldre: z.string().uuid().nullable(),
+});
+export type SamtaleSide = z.infer<typeof samtaleSideSchema>;
+
+export const sendMeldingRequestSchema = z.object({
+  meldingId: z.string().uuid(),
+  /** The language the person wrote in: the office's notifications use it. */
+  language: soknadLanguageSchema,
+  tekst: z.string().trim().min(1).max(MAX_MELDING_TEXT),
+  /** Files from mellomlagring under the meldingId. */
+  filIder: z.array(z.string()).max(MAX_MELDING_FILES),
+});
+export type SendMeldingRequest = z.infer<typeof sendMeldingRequestSchema>;
 
 /* ---------- errors ---------- */
 

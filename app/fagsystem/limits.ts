@@ -8,3 +8,9 @@ export const MAX_KLAGE_FILES = 10;
 /** The most characters of the complaint's text, and of the reason it is late. */
 export const MAX_KLAGE_TEXT = 3000;
 export const MAX_KLAGE_LATE_REASON = 1000;
+
+/** The most characters of one message, and the most files it carries. */
+export const MAX_MELDING_TEXT = 4000;
+export const MAX_MELDING_FILES = 5;
+/** Messages per page of a conversation (newest first). */
+export const MELDINGER_PER_SIDE = 20;
