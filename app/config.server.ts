@@ -29,6 +29,8 @@ const envSchema = z
     RATE_LIMIT_LOGINS_PER_PERSON: z.coerce.number().int().positive().default(10),
     /** Attempts to send a søknad per hour for one person. */
     RATE_LIMIT_SENDS_PER_PERSON: z.coerce.number().int().positive().default(60),
+    /** Messages a person may write per hour (a conversation is never near it; a script is). */
+    RATE_LIMIT_MESSAGES_PER_PERSON: z.coerce.number().int().positive().default(120),
     /**
      * Which peers are proxies whose X-Forwarded-Host and X-Forwarded-Proto are believed (Express's
      * "trust proxy"): a number of hops, or addresses, subnets and the names loopback, linklocal and

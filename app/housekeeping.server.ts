@@ -1,10 +1,11 @@
 /**
- * The scheduled clean-up: søknad and complaint drafts past their 14 days, sessions nobody can use any more and
+ * The scheduled clean-up: søknad, complaint and message drafts past their 14 days, sessions nobody can use any more and
  * rate-limit counters whose window is over.
  * Runs in every portal process; the deletes are idempotent, so several processes may share it.
  */
 import { deleteExpiredDrafts } from "~/soknad/drafts.server";
 import { deleteExpiredKlageDrafts } from "~/klage/drafts.server";
+import { deleteExpiredMeldingDrafts } from "~/meldinger/drafts.server";
 import { deleteExpiredSessions } from "~/session/session.server";
 import { rateLimits } from "~/rate-limit.server";
 
@@ -12,13 +13,14 @@ const EVERY_MS = 60 * 60 * 1000;
 let started = false;
 
 export async function runHousekeeping(now = new Date()) {
-  const [drafts, klageDrafts, sessions] = await Promise.all([
+  const [drafts, klageDrafts, sessions, meldingDrafts] = await Promise.all([
     deleteExpiredDrafts({ now }),
     deleteExpiredKlageDrafts({ now }),
     deleteExpiredSessions({ now }),
+    deleteExpiredMeldingDrafts({ now }),
     rateLimits().deleteExpired(now),
   ]);
-  if (drafts + klageDrafts + sessions > 0) console.log(`[housekeeping] deleted ${drafts + klageDrafts} expired drafts and ${sessions} expired sessions`);
+  if (drafts + klageDrafts + meldingDrafts + sessions > 0) console.log(`[housekeeping] deleted ${drafts + klageDrafts + meldingDrafts} expired drafts and ${sessions} expired sessions`);
 }
 
 export function startHousekeeping() {

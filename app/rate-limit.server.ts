@@ -1,5 +1,5 @@
 /**
- * Rate limits on what a script would hammer: the logins and sending a søknad. Counted with
+ * Rate limits on what a script would hammer: the logins, sending a søknad or complaint, and messages. Counted with
  * rate-limiter-flexible's PostgreSQL limiter over the portal's one store (table `rate_limits`),
  * so every portal process shares the counts; over the limit, the request gets the 429 page,
  * which says when to try again, and a Retry-After header (docs/decisions/023).
@@ -10,19 +10,20 @@ import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes } from "rate-lim
 import { config } from "~/config.server";
 import { store, type Queryable } from "~/store/store.server";
 
-export type LimitName = "login-address" | "login-person" | "staff-login-address" | "staff-login-person" | "send-person";
+export type LimitName = "login-address" | "login-person" | "staff-login-address" | "staff-login-person" | "send-person" | "message-person";
 
 export type LimitRule = { points: number; seconds: number };
 
-/** The limits as configured: logins per minute, sends per hour. */
+/** The limits as configured: logins per minute, sends and messages per hour. */
 export function configuredRules(): Record<LimitName, LimitRule> {
-  const { RATE_LIMIT_LOGINS_PER_ADDRESS: perAddress, RATE_LIMIT_LOGINS_PER_PERSON: perPerson, RATE_LIMIT_SENDS_PER_PERSON: sends } = config();
+  const { RATE_LIMIT_LOGINS_PER_ADDRESS: perAddress, RATE_LIMIT_LOGINS_PER_PERSON: perPerson, RATE_LIMIT_SENDS_PER_PERSON: sends, RATE_LIMIT_MESSAGES_PER_PERSON: messages } = config();
   return {
     "login-address": { points: perAddress, seconds: 60 },
     "login-person": { points: perPerson, seconds: 60 },
     "staff-login-address": { points: perAddress, seconds: 60 },
     "staff-login-person": { points: perPerson, seconds: 60 },
     "send-person": { points: sends, seconds: 60 * 60 },
+    "message-person": { points: messages, seconds: 60 * 60 },
   };
 }
 

@@ -8,6 +8,7 @@ const rules = (points: number, seconds = 60): Record<LimitName, LimitRule> => ({
   "staff-login-address": { points, seconds },
   "staff-login-person": { points, seconds },
   "send-person": { points, seconds },
+  "message-person": { points, seconds },
 });
 
 /** The answer a refused attempt throws: Remix's data() with status and headers. */

@@ -42,10 +42,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 /**
  * The root's data carries the translations of the page (app/i18n/namespaces.ts), so it is
- * loaded again whenever a navigation goes to a page that needs other translations.
+ * loaded again whenever a navigation goes to a page that needs other translations; and the
+ * header's count of unread messages, which changes when a conversation is opened or left.
  */
 export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, defaultShouldRevalidate }) =>
-  defaultShouldRevalidate || namespacesFor(currentUrl.pathname).join() !== namespacesFor(nextUrl.pathname).join();
+  defaultShouldRevalidate ||
+  namespacesFor(currentUrl.pathname).join() !== namespacesFor(nextUrl.pathname).join() ||
+  /\/meldinger\/./.test(currentUrl.pathname) ||
+  /\/meldinger\/./.test(nextUrl.pathname);
 
 /** Error pages get a title too; every other page sets its own. */
 export const meta: MetaFunction = (args) => {

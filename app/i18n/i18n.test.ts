@@ -52,8 +52,10 @@ describe("the pages' translation function", () => {
 
 describe("the translations a page gets", () => {
   it("has common on every page and the page's own namespaces", () => {
-    expect(namespacesFor("/nb")).toEqual(["common", "landing", "soknad:drafts", "soknad:start.title", "innsyn:highlights", "klage:drafts", "klage:steps", "klage-status:state", "klage-status:highlights"]);
-    expect(namespacesFor("/en/innsyn/abc")).toEqual(["common", "innsyn", "soknad-documents", "vedlegg", "klage-status:state", "klage-status:list", "klage:start"]);
+    expect(namespacesFor("/nb")).toEqual(["common", "landing", "soknad:drafts", "soknad:start.title", "innsyn:highlights", "klage:drafts", "klage:steps", "klage-status:state", "klage-status:highlights", "meldinger:list"]);
+    expect(namespacesFor("/en/innsyn/abc")).toEqual(["common", "innsyn", "soknad-documents", "vedlegg", "klage-status:state", "klage-status:list", "klage:start", "meldinger:soknad", "meldinger:list"]);
+    expect(namespacesFor("/nb/meldinger")).toEqual(["common", "meldinger"]);
+    expect(namespacesFor("/nb/meldinger/abc")).toEqual(["common", "meldinger", "vedlegg"]);
     expect(namespacesFor("/nn/innsyn/abc/vedtak/x")).toEqual(["common", "innsyn", "klage-status:state", "klage-status:list", "klage:start"]);
     expect(namespacesFor("/nn/innsyn/abc/dokument/x")).toEqual(["common", "innsyn"]);
     expect(namespacesFor("/nb/innsyn/abc/klage/k")).toEqual(["common", "klage-status", "innsyn:utfall", "innsyn:utfallLong", "vedlegg"]);
@@ -69,7 +71,7 @@ describe("the translations a page gets", () => {
     const landing = resourcesFor("nb", namespacesFor("/nb"));
     expect(landing).toBe(resourcesFor("nb", namespacesFor("/nb/")));
     const nb = landing.nb as Record<string, Record<string, unknown>>;
-    expect(Object.keys(nb).sort()).toEqual(["common", "innsyn", "klage", "klage-status", "landing", "soknad"]);
+    expect(Object.keys(nb).sort()).toEqual(["common", "innsyn", "klage", "klage-status", "landing", "meldinger", "soknad"]);
     expect(Object.keys(nb.soknad ?? {}).sort()).toEqual(["drafts", "start"]);
     expect(Object.keys((nb.soknad?.start ?? {}) as object)).toEqual(["title"]);
     expect(nb.innsyn?.highlights).toBe((resources.nb as Record<string, Record<string, unknown>>).innsyn?.highlights);

@@ -52,7 +52,7 @@ function klagePageNamespaces(fifth: string): string[] {
 function pageNamespaces(first: string, second: string, third: string, fourth: string, fifth: string): string[] {
   switch (first) {
     case "":
-      return ["landing", ...draftList, "innsyn:highlights", "klage:drafts", "klage:steps", "klage-status:state", "klage-status:highlights"];
+      return ["landing", ...draftList, "innsyn:highlights", "klage:drafts", "klage:steps", "klage-status:state", "klage-status:highlights", "meldinger:list"];
     case "logg-inn":
     case "logget-ut":
     case "nks":
@@ -62,13 +62,14 @@ function pageNamespaces(first: string, second: string, third: string, fourth: st
     case "tilgjengelighet":
       return ["info"];
     case "meldinger":
-      return ["cases"];
+      // The list, or a conversation (with its upload field).
+      return second === "" ? ["meldinger"] : ["meldinger", "vedlegg"];
     case "mine-soknader":
       return ["innsyn", ...draftList, ...klageList];
     case "utbetalinger":
       return ["innsyn"];
     case "innsyn":
-      if (third === "") return ["innsyn", "soknad-documents", "vedlegg", ...klageBesideVedtak];
+      if (third === "") return ["innsyn", "soknad-documents", "vedlegg", ...klageBesideVedtak, "meldinger:soknad", "meldinger:list"];
       if (third === "vedtak") return ["innsyn", ...klageBesideVedtak];
       if (third === "klage") return klagePageNamespaces(fifth);
       return ["innsyn"];

@@ -4,6 +4,7 @@
  * invalid log or a fagsystem failure becomes a state the page explains, never a 500.
  */
 import { fagsystem, FagsystemError } from "~/fagsystem/client.server";
+import { fileResponse } from "~/vedlegg/serve-file.server";
 import type { NavKontor, SoknadSummary } from "~/fagsystem/contract";
 import { klageFileIds } from "~/klage/files";
 import { foldEventLog } from "./fold";
@@ -261,15 +262,5 @@ export async function documentResponse(fnr: string, soknadId: string, fileId: st
     console.error("[innsyn] document", error.message);
     return "unavailable";
   }
-  const type = dokument.contentType.split(";")[0]!.trim().toLowerCase();
-  const viewable = type === "application/pdf" || type === "image/jpeg" || type === "image/png";
-  const extension = type === "application/pdf" ? "pdf" : type === "image/jpeg" ? "jpg" : type === "image/png" ? "png" : "bin";
-  return new Response(Buffer.from(dokument.bytes), {
-    headers: {
-      "Content-Type": viewable ? type : "application/octet-stream",
-      "Content-Disposition": `${viewable && !download ? "inline" : "attachment"}; filename="dokument-${fileId.slice(0, 8)}.${extension}"`,
-      "Content-Length": String(dokument.bytes.byteLength),
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return fileResponse(dokument, fileId, { prefix: "dokument", download });
 }

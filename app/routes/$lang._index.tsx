@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link as RemixLink, useLoaderData } from "@remix-run/react";
+import { Link as RemixLink, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { Alert, BodyLong, Heading, HGrid, LinkCard, List, VStack } from "@navikt/ds-react";
 import { useTranslation } from "react-i18next";
 import { currentSession } from "~/auth/auth.server";
@@ -11,6 +11,8 @@ import { listDrafts } from "~/soknad/drafts.server";
 import { DraftList } from "~/soknad/DraftList";
 import { klageDraftsFor } from "~/klage/flow.server";
 import { KlageDraftList } from "~/klage/KlageDraftList";
+import { UnreadTag } from "~/meldinger/MessageParts";
+import type { RootData } from "~/shell/root-data.server";
 import { useLanguage } from "~/i18n/use-language";
 import { pageTitle } from "~/shell/meta";
 import { GuidePanel } from "~/shell/GuidePanel";
@@ -43,6 +45,8 @@ export default function Landing() {
   const { t } = useTranslation("landing");
   const { applicant, drafts, klageDrafts, notice, highlights, klageNews } = useLoaderData<typeof loader>();
   const language = useLanguage();
+  // The same count as the header's (app/meldinger/unread.server.ts).
+  const unreadMessages = useRouteLoaderData<RootData>("root")?.unreadMessages;
   return (
     <div className="page">
       <VStack gap="space-32">
@@ -116,6 +120,11 @@ export default function Landing() {
                   </LinkCard.Anchor>
                 </LinkCard.Title>
                 <LinkCard.Description>{t("own.messagesDescription")}</LinkCard.Description>
+                {unreadMessages ? (
+                  <LinkCard.Footer>
+                    <UnreadTag count={unreadMessages} />
+                  </LinkCard.Footer>
+                ) : null}
               </LinkCard>
             </HGrid>
           </Section>

@@ -10,6 +10,8 @@ import { loadSoknadStatus } from "~/innsyn/innsyn.server";
 import { KlageList, VedtakKlager } from "~/klage/KlageParts";
 import { loadKlager } from "~/klage/klager.server";
 import { PaymentList } from "~/innsyn/PaymentList";
+import { SoknadMessages } from "~/meldinger/MessageParts";
+import { conversationOfSoknad } from "~/meldinger/samtaler.server";
 import { Documents, OfficeContact, Requirements, SakList, StatusBanner, TaskBox, Timeline } from "~/innsyn/StatusParts";
 import { useFormat, useLanguage } from "~/i18n/use-language";
 import { documentRule, isDocumentId } from "~/soknad/rules";
@@ -26,9 +28,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const soknadId = params.soknadId ?? "";
   const now = new Date();
   const status = await loadSoknadStatus(applicant.fnr, soknadId, now);
-  if (status.kind !== "ok") return { ...status, attachments: null, klager: null };
-  const [attachments, klager] = await Promise.all([attachmentsOf(applicant.fnr, soknadId, params.lang ?? "nb"), loadKlager(applicant.fnr, now, soknadId)]);
-  return { ...status, attachments, klager };
+  if (status.kind !== "ok") return { ...status, attachments: null, klager: null, conversation: null };
+  const [attachments, klager, conversation] = await Promise.all([
+    attachmentsOf(applicant.fnr, soknadId, params.lang ?? "nb"),
+    loadKlager(applicant.fnr, now, soknadId),
+    conversationOfSoknad(applicant.fnr, soknadId),
+  ]);
+  return { ...status, attachments, klager, conversation };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -66,7 +72,7 @@ export default function SoknadStatusPage() {
       </Page>
     );
   }
-  const { soknad, offices, attachments, klager } = data;
+  const { soknad, offices, attachments, klager, conversation } = data;
   const klageList = klager?.kind === "ok" ? klager.klager : null;
   const { view } = soknad;
   const uploads = actionData?.uploads;
@@ -126,6 +132,7 @@ export default function SoknadStatusPage() {
         </Section>
       ) : null}
       {attachments?.unavailable ? <Alert variant="warning">{t("statusPage.attachmentsUnavailable")}</Alert> : null}
+      {conversation ? <SoknadMessages conversation={conversation} base={`/${language}/meldinger`} /> : null}
       <Documents view={view} soknadId={soknad.id} soknadPdfId={soknad.soknadPdfId} sendt={soknad.sendtTidspunkt} uploaded={files} />
       <Section id="other-upload" title={t("ettersend.otherTitle")}>
         <BodyLong spacing>{t("ettersend.otherBody")}</BodyLong>

@@ -43,6 +43,17 @@ export function Header() {
           </nav>
           {data?.user ? (
             <HStack gap="space-8" align="center" wrap>
+              {data.user.kind === "applicant" ? (
+                <RemixLink to={`/${language}/meldinger`} className="site-header__messages">
+                  {t("shell.messages")}
+                  {data.unreadMessages ? (
+                    <span className="site-header__unread">
+                      <span aria-hidden="true">{data.unreadMessages}</span>
+                      <span className="sr-only">, {t("shell.messagesUnread", { count: data.unreadMessages })}</span>
+                    </span>
+                  ) : null}
+                </RemixLink>
+              ) : null}
               <BodyShort size="small" className="site-header__user">
                 <span className="sr-only">{t("shell.loggedInAs")} </span>
                 {data.user.name}

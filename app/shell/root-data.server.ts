@@ -6,6 +6,7 @@ import { namespacesFor } from "~/i18n/namespaces";
 import { akselTranslations } from "~/i18n/aksel.server";
 import { config } from "~/config.server";
 import { sessionEndsAt, sessionTimes } from "~/session/session.server";
+import { unreadCount } from "~/meldinger/unread.server";
 
 /**
  * What every page needs: its language and the translations its components use, who is logged in, and when the
@@ -19,11 +20,14 @@ export async function rootData(request: Request, params: Params) {
   } catch (error) {
     console.error("[session] lookup failed", error);
   }
+  // The header's "Meldinger (2 nye)": never more than a short wait, never an error (unread.server.ts).
+  const unreadMessages = session?.kind === "applicant" && !session.subject.refusal ? await unreadCount(session.subject.fnr) : null;
   return {
     language,
     resources: resourcesFor(language, namespacesFor(new URL(request.url).pathname)),
     akselTranslations: akselTranslations(language),
     user: session ? { kind: session.kind, name: session.subject.name } : null,
+    unreadMessages,
     session: session
       ? {
           endsAt: sessionEndsAt(session, sessionTimes()).toISOString(),
