@@ -149,6 +149,12 @@ export function meldingFileIdsFor(store: MockStore, fnr: string): Set<string> {
   return new Set(store.meldingerFor(fnr).flatMap((melding) => melding.filer.map((fil) => fil.id)));
 }
 
+/** Whether any message carries this file (the simulator's view of the dokumentlager). */
+export function isMeldingFile(store: MockStore, id: string): boolean {
+  for (const meldinger of store.samtalerMedMeldinger().values()) if (meldinger.some((melding) => melding.filer.some((fil) => fil.id === id))) return true;
+  return false;
+}
+
 /* ---------- the caseworker's side ---------- */
 
 const saksbehandlerSchema = z
