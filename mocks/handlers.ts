@@ -1,5 +1,6 @@
 /**
- * msw handlers for every path in the fagsystem contract. The person comes from
+ * msw handlers for every path in the fagsystem contract (complaints in klage-handlers.ts, messages
+ * in meldinger-handlers.ts, attachments in vedlegg-handlers.ts). The person comes from
  * the Nav-Personident header only; a søknad is shown only to its own applicant.
  */
 import { randomUUID } from "node:crypto";
@@ -15,6 +16,8 @@ import {
 } from "../app/fagsystem/contract";
 import { klageFileIdsOf } from "./klage";
 import { createKlageHandlers } from "./klage-handlers";
+import { meldingFileIdsFor } from "./meldinger";
+import { createMeldingHandlers } from "./meldinger-handlers";
 import { navKontorFor, navKontorer, type PersonRecord, type SoknadRecord } from "./personas";
 import type { MockStore } from "./state";
 import { createVedleggHandlers, moveMellomlagringToVedlegg, writeSentDocuments } from "./vedlegg-handlers";
@@ -196,9 +199,12 @@ export function createHandlers(store: MockStore): RequestHandler[] {
       const person = personOf(request);
       if (person instanceof Response) return person;
       const id = String(params.id);
-      // Only files of the person's own søknader and complaints; anyone else's is answered like a missing one.
+      // Only files of the person's own søknader, complaints and messages; anyone else's is answered like a missing one.
       const fnr = person.folkeregister.fnr;
-      const own = store.soknaderFor(fnr).some((soknad) => fileIdsOf(soknad).has(id)) || store.klagerFor(fnr).some((klage) => klageFileIdsOf(klage).has(id));
+      const own =
+        store.soknaderFor(fnr).some((soknad) => fileIdsOf(soknad).has(id)) ||
+        store.klagerFor(fnr).some((klage) => klageFileIdsOf(klage).has(id)) ||
+        meldingFileIdsFor(store, fnr).has(id);
       const stored = own ? await store.readFile(id) : null;
       if (!stored) return notFound();
       return new HttpResponse(stored.bytes, {
@@ -215,6 +221,7 @@ export function createHandlers(store: MockStore): RequestHandler[] {
 
     ...createVedleggHandlers(store, personOf),
     ...createKlageHandlers(store, personOf),
+    ...createMeldingHandlers(store, personOf),
 
     http.get(innsynPattern, ({ request, params }) => {
       const person = personOf(request);

@@ -10,23 +10,12 @@ import { changeKlageStatus, isOpen, klageState, toKlage, vedtakIdsOf } from "./k
 import type { KlageRecord, PersonRecord } from "./personas";
 import { currentOffice, describeZodError } from "./simulator";
 import type { MockStore } from "./state";
-import { error, notFound, readUpload, refusal, takeFromMellomlagring, writeSentDocuments, writeUploadedFile } from "./vedlegg-handlers";
+import { error, jsonBody, notFound, readUpload, refusal, takeFromMellomlagring, writeSentDocuments, writeUploadedFile } from "./vedlegg-handlers";
 
 const klageVedleggPattern = paths.klageVedlegg("__id__").replace("__id__", ":klageId");
 const trekkKlagePattern = paths.trekkKlage("__id__").replace("__id__", ":klageId");
 
 const avgjort = () => error(409, "klage-avgjort", "The complaint is decided: it takes no more files and cannot be withdrawn");
-
-/** The body as JSON, or the 400 to answer; an empty body is `fallback`. */
-async function jsonBody(request: Request, fallback?: unknown): Promise<unknown> {
-  const text = await request.text();
-  if (text.trim() === "" && fallback !== undefined) return fallback;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return error(400, "invalid-json", "The body must be JSON");
-  }
-}
 
 export function createKlageHandlers(store: MockStore, personOf: (request: Request) => PersonRecord | Response): RequestHandler[] {
   /** The person's own complaint, or null: someone else's is answered exactly like a missing one. */

@@ -18,6 +18,7 @@ import type {
   husbankenBostotteSchema,
   KlageHendelse,
   kontoregisterKontoSchema,
+  MeldingAvsender,
   krrKontaktinfoSchema,
   navUtbetalingListSchema,
   relatertPersonSchema,
@@ -26,6 +27,7 @@ import type {
 } from "../app/fagsystem/contract";
 import { makeKontonummer, makeOrgnr, nextValidFnr } from "./fnr";
 import { placeholderPdf } from "./pdf";
+import { varselFor } from "./varsler";
 
 export interface PersonRecord {
   /** Stable key of the persona (test login, translations, e2e tests). */
@@ -80,6 +82,46 @@ export interface KlageRecord {
   hendelser: KlageHendelse[];
 }
 
+/**
+ * A message (melding) as the fagsystem keeps it: what `meldingSchema` publishes, plus whose
+ * conversation it is in. The meldingId, chosen by the portal for the person's messages, is the
+ * idempotency key (see meldinger-handlers.ts); the office's get theirs from the fagsystem.
+ */
+export interface MeldingRecord {
+  meldingId: string;
+  samtaleId: string;
+  /** The person the conversation is with (whoever wrote this message). */
+  fnr: string;
+  /** The søknad the conversation is about; null for the general one with the person's office. */
+  fiksDigisosId: string | null;
+  avsender: MeldingAvsender;
+  tekst: string;
+  sendtTidspunkt: string;
+  /** In the dokumentlager: the person's (from mellomlagring) or the office's letter. */
+  filer: VedleggFil[];
+  /** When the other side read it; null until then. */
+  lestTidspunkt: string | null;
+  /** The language the person wrote in; null for the office's messages. */
+  language: "nb" | "nn" | "en" | null;
+}
+
+/**
+ * A notification (varsel) the fagsystem sent when the office wrote: by SMS to the mobile number
+ * in KRR, else by e-mail. It never carries what the message says, only that there is one.
+ */
+export interface VarselRecord {
+  varselId: string;
+  fnr: string;
+  samtaleId: string;
+  meldingId: string;
+  kanal: "SMS" | "EPOST";
+  /** The number or address from KRR. */
+  mottaker: string;
+  language: "nb" | "nn" | "en";
+  tekst: string;
+  tidspunkt: string;
+}
+
 /** A file in mellomlagring: a person's upload for a draft not yet sent. Bytes on disk under `fil.id`, not in the dokumentlager. */
 export interface MellomlagretRecord {
   fnr: string;
@@ -122,10 +164,14 @@ export interface MockState {
   mellomlagring: MellomlagretRecord[];
   /** Complaints, in the order they arrived. */
   klager: KlageRecord[];
+  /** Messages of every conversation, in the order they arrived (not always by time: see meldinger.ts). */
+  meldinger: MeldingRecord[];
+  /** Notifications, oldest first. */
+  varsler: VarselRecord[];
 }
 
 /** Bump when the shape changes: a persisted state of another version is reseeded. */
-export const STATE_VERSION = 4;
+export const STATE_VERSION = 5;
 
 export interface StaffUser {
   navIdent: string;
@@ -194,6 +240,27 @@ export function stableUuid(name: string): string {
   const hex = hash.subarray(0, 16).toString("hex");
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
+
+/**
+ * The id of a person's conversation: the general one (fiksDigisosId null) or the one about a
+ * søknad. Derived, so a conversation has its id before its first message. SHA-256 under its own
+ * namespace (stableUuid uses SHA-1 under another), shaped as a version 4 uuid.
+ */
+export function samtaleIdFor(fnr: string, fiksDigisosId: string | null): string {
+  const key = `${fnr}:${fiksDigisosId ?? "generell"}`;
+  let id = samtaleIds.get(key);
+  if (!id) {
+    const hash = createHash("sha256").update(`fagsystem-mock/samtale:${key}`).digest();
+    hash.writeUInt8((hash.readUInt8(6) & 0x0f) | 0x40, 6); // version 4
+    hash.writeUInt8((hash.readUInt8(8) & 0x3f) | 0x80, 8); // RFC 4122 variant
+    const hex = hash.subarray(0, 16).toString("hex");
+    id = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+    samtaleIds.set(key, id);
+  }
+  return id;
+}
+/** Memo: the simulator derives every person's ids on each request. Bounded by persons and søknader. */
+const samtaleIds = new Map<string, string>();
 
 /** A valid kontonummer near `first10` (some 10-digit starts allow no check digit). */
 function konto(first10: string): string {
@@ -665,6 +732,84 @@ function seedSoknader(now: Date, persons: PersonRecord[], letter: AddLetter): So
   ];
 }
 
+/* ---------- the messages ---------- */
+
+/**
+ * Two conversations, so the pages show something on a fresh start; every other persona has none.
+ * under-behandling (Jonas, bokmål) asked about the deadline in his søknad's conversation, the
+ * caseworker answered, and her last message is unread. aleneforelder (Amina) asked the office
+ * in nynorsk about a power bill in the general conversation, and has read the answer.
+ */
+function seedMeldinger(now: Date, persons: PersonRecord[], soknader: SoknadRecord[]): { meldinger: MeldingRecord[]; varsler: VarselRecord[] } {
+  const meldinger: MeldingRecord[] = [];
+  const varsler: VarselRecord[] = [];
+  const conversation = (personaId: string, fiksDigisosId: string | null, enhetsnummer: string) => {
+    const person = persons.find((candidate) => candidate.id === personaId);
+    const office = navKontorer.find((candidate) => candidate.enhetsnummer === enhetsnummer);
+    if (!person || !office) throw new Error(`no persona ${personaId} or office ${enhetsnummer}`);
+    const fnr = person.folkeregister.fnr;
+    const samtaleId = samtaleIdFor(fnr, fiksDigisosId);
+    let count = 0;
+    /** The language of the person's latest message: the notifications use it. */
+    let language: "nb" | "nn" = "nb";
+    const add = (avsender: MeldingAvsender, tekst: string, sendtTidspunkt: string, lestTidspunkt: string | null) => {
+      const meldingId = stableUuid(`melding/${personaId}/${fiksDigisosId ?? "generell"}/${++count}`);
+      meldinger.push({ meldingId, samtaleId, fnr, fiksDigisosId, avsender, tekst, sendtTidspunkt, filer: [], lestTidspunkt, language: avsender.type === "PERSON" ? language : null });
+      if (avsender.type === "NAV_KONTOR") {
+        const varsel = varselFor(person, { varselId: stableUuid(`varsel/${meldingId}`), samtaleId, meldingId, language, tidspunkt: sendtTidspunkt });
+        if (varsel) varsler.push(varsel);
+      }
+    };
+    return {
+      fromPerson(tekst: string, sendtTidspunkt: string, lestTidspunkt: string | null, written: "nb" | "nn" = "nb") {
+        language = written;
+        add({ type: "PERSON" }, tekst, sendtTidspunkt, lestTidspunkt);
+      },
+      fromOffice(fornavn: string, tekst: string, sendtTidspunkt: string, lestTidspunkt: string | null) {
+        add({ type: "NAV_KONTOR", navEnhet: office.enhetsnummer, kontornavn: office.navn, saksbehandlerFornavn: fornavn }, tekst, sendtTidspunkt, lestTidspunkt);
+      },
+    };
+  };
+
+  const jonas = soknader.find((soknad) => soknad.fiksDigisosId === stableUuid("soknad/under-behandling/1"));
+  if (!jonas) throw new Error("under-behandling has no søknad");
+  const jonasOffice = jonas.navKontor ?? "";
+  const toJonas = conversation("under-behandling", jonas.fiksDigisosId, jonasOffice);
+  toJonas.fromPerson(
+    "Hei!\nJeg har fått brev om at jeg må sende husleiekontrakt og kontoutskrifter. Utleieren min er bortreist, så jeg får ikke tak i kontrakten før fristen. Kan jeg få litt lengre tid?",
+    at(now, -3, 18, 40),
+    at(now, -2, 7, 55),
+  );
+  toJonas.fromOffice(
+    "Kari",
+    "Hei, Jonas.\nTakk for at du sier fra. Du kan sende husleiekontrakten senest 14 dager etter fristen i brevet. Kontoutskriftene trenger vi innen fristen.\n\nHilsen Kari",
+    at(now, -2, 8, 20),
+    at(now, -2, 11, 5),
+  );
+  toJonas.fromPerson("Takk! Da sender jeg kontoutskriftene i løpet av uka.", at(now, -2, 11, 12), at(now, -1, 8, 2));
+  toJonas.fromOffice(
+    "Kari",
+    "Hei igjen.\nDu kan laste opp dokumentene under søknaden din på nav.no. Les mer om hva vi trenger på https://www.nav.no/okonomisk-sosialhjelp. Ring oss på 55 55 33 33 hvis noe er uklart.\n\nHilsen Kari",
+    at(now, -1, 9, 30),
+    null,
+  );
+
+  const toAmina = conversation("aleneforelder", null, "1209");
+  toAmina.fromPerson(
+    "Hei.\nEg har fått ei straumrekning på 4 300 kroner som eg ikkje klarer å betale før forfall. Kan eg søkje om hjelp til henne?",
+    at(now, -6, 20, 15),
+    at(now, -5, 8, 40),
+    "nn",
+  );
+  toAmina.fromOffice(
+    "Ola",
+    "Hei, Amina.\nJa, du kan søkje om økonomisk sosialhjelp til straumrekninga. Legg ved rekninga når du søkjer. Ta kontakt med straumselskapet òg, og spør om du kan få betalingsutsetjing.\n\nHelsing Ola",
+    at(now, -5, 9, 10),
+    at(now, -5, 17, 45),
+  );
+  return { meldinger, varsler };
+}
+
 /** A fresh, deterministic state for `now`. File bytes come from `seededFileBytes`. */
 export function seed(now: Date): MockState {
   const files: Record<string, StoredFile> = {};
@@ -681,7 +826,9 @@ export function seed(now: Date): MockState {
     return { type: "dokumentlager", id };
   };
   const persons = seedPersons(now);
-  return { version: STATE_VERSION, seededAt: now.toISOString(), persons, soknader: seedSoknader(now, persons, letter), files, mellomlagring: [], klager: [] };
+  const soknader = seedSoknader(now, persons, letter);
+  const { meldinger, varsler } = seedMeldinger(now, persons, soknader);
+  return { version: STATE_VERSION, seededAt: now.toISOString(), persons, soknader, files, mellomlagring: [], klager: [], meldinger, varsler };
 }
 
 /* ---------- synthetic applicants (load tests only) ---------- */

@@ -4,10 +4,11 @@
  * through the portal). Every interpolated value goes through `html`, which
  * escapes it unless it is already markup made by `html`.
  */
-import type { Hendelse, KlageHendelse } from "../app/fagsystem/contract";
+import type { Hendelse, KlageHendelse, NavKontor } from "../app/fagsystem/contract";
 import { formatMoney } from "../app/i18n/format";
 import { NEW_VEDTAK_UTFALL, NEXT_STATES, OPEN_STATES, klageState } from "./klage";
-import type { KlageRecord, PersonRecord, SoknadRecord } from "./personas";
+import { DEFAULT_SAKSBEHANDLER, MAX_FYLL } from "./meldinger";
+import type { KlageRecord, MeldingRecord, PersonRecord, SoknadRecord } from "./personas";
 import { navKontorer, personName } from "./personas";
 import type { Fault } from "./server";
 import { addDays, currentOffice, currentStatus, dokumentasjonkravOf, officeByNumber, osloDate, sakerOf, utbetalingerOf, vilkarOf } from "./simulator";
@@ -78,6 +79,11 @@ button.sekundar { background: #fff; color: #0067c5; }
 .feil h2 { margin-top: 0; font-size: 1.1rem; }
 pre { background: #fff; border: 1px solid #c6c6c6; padding: .5rem; overflow: auto; font-size: .85em; }
 pre.tekst { white-space: pre-wrap; font-family: inherit; font-size: 1em; }
+ol.meldinger { list-style: none; padding: 0; }
+ol.meldinger > li { background: #fff; border: 1px solid #d6d6d6; margin: .5rem 0; padding: .5rem .75rem; max-width: 48rem; }
+ol.meldinger > li.fra-nav { margin-left: auto; background: #e6f0ff; }
+.meldingstekst { white-space: pre-wrap; margin: .3rem 0; }
+.ulest { font-weight: 600; color: #a8100a; }
 a:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible, textarea:focus-visible, summary:focus-visible { outline: 3px solid #ff9100; outline-offset: 2px; }
 `;
 
@@ -180,11 +186,27 @@ function describeHendelse(hendelse: Hendelse): Html {
 
 /* ---------- the overview ---------- */
 
+/** A conversation in a list: whose, and its counts from both sides. */
+export interface SamtaleListItem {
+  samtaleId: string;
+  person: PersonRecord;
+  kontor: string | null;
+  antallMeldinger: number;
+  /** The office's messages the person has not read, and the person's the office has not. */
+  antallUleste: number;
+  antallUlesteForNav: number;
+  sisteMelding: string | null;
+}
+
 export interface OverviewInput {
-  soknader: { soknad: SoknadRecord; person: PersonRecord | undefined; klager: readonly KlageRecord[] }[];
+  soknader: { soknad: SoknadRecord; person: PersonRecord | undefined; klager: readonly KlageRecord[]; antallMeldinger: number }[];
   persons: readonly PersonRecord[];
+  /** The general conversations worth listing (the personas', and any other that holds messages). */
+  samtaler: readonly SamtaleListItem[];
   faults: readonly Fault[];
 }
+
+const samtaleLink = (samtaleId: string, text: string) => html`<a href="${BASE}/samtaler/${encodeURIComponent(samtaleId)}">${text}</a>`;
 
 export function overviewPage(input: OverviewInput, messages: Omit<PageOptions, "title"> = {}): string {
   const personOptions = input.persons.map((person) => [person.id, `${personName(person)} (${person.id})`] as const);
@@ -197,21 +219,40 @@ ${
   input.soknader.length === 0
     ? html`<p>Ingen søknader ennå.</p>`
     : html`<table>
-<thead><tr><th scope="col">Person</th><th scope="col">Sendt</th><th scope="col">Status</th><th scope="col">NAV-kontor</th><th scope="col">Hendelser</th><th scope="col">Klager</th></tr></thead>
+<thead><tr><th scope="col">Person</th><th scope="col">Sendt</th><th scope="col">Status</th><th scope="col">NAV-kontor</th><th scope="col">Hendelser</th><th scope="col">Klager</th><th scope="col">Meldinger</th></tr></thead>
 <tbody>
 ${input.soknader.map(
-  ({ soknad, person, klager }) => html`<tr>
+  ({ soknad, person, klager, antallMeldinger }) => html`<tr>
 <td><a href="${BASE}/soknader/${encodeURIComponent(soknad.fiksDigisosId)}">${person ? personName(person) : soknad.fnr}</a>${person ? html` <span class="type">${person.id}</span>` : ""}</td>
 <td>${formatTime(soknad.sendtTidspunkt)}</td>
 <td>${currentStatus(soknad) ?? "–"}</td>
 <td>${officeLabel(currentOffice(soknad))}</td>
 <td>${soknad.hendelser.length}</td>
 <td>${klager.length === 0 ? "–" : klager.map((klage) => klageState(klage)).join(", ")}</td>
+<td>${antallMeldinger}</td>
 </tr>`,
 )}
 </tbody>
 </table>`
 }
+
+<h2>Meldinger</h2>
+<p>Den generelle samtalen hver person har med NAV-kontoret i kommunen sin. Samtalen om en søknad finner du på søknadens side.</p>
+<table>
+<thead><tr><th scope="col">Person</th><th scope="col">NAV-kontor</th><th scope="col">Meldinger</th><th scope="col">Uleste for NAV</th><th scope="col">Uleste for personen</th><th scope="col">Siste melding</th></tr></thead>
+<tbody>
+${input.samtaler.map(
+  (samtale) => html`<tr>
+<td>${samtaleLink(samtale.samtaleId, personName(samtale.person))} <span class="type">${samtale.person.id}</span></td>
+<td>${samtale.kontor ?? "– (ingen adresse)"}</td>
+<td>${samtale.antallMeldinger}</td>
+<td>${samtale.antallUlesteForNav}</td>
+<td>${samtale.antallUleste}</td>
+<td>${formatTime(samtale.sisteMelding)}</td>
+</tr>`,
+)}
+</tbody>
+</table>
 
 <h2>Ny søknad</h2>
 <form method="post" action="${BASE}/soknader">
@@ -261,6 +302,8 @@ export interface SoknadPageInput {
   person: PersonRecord | undefined;
   /** The søknad's complaints, oldest first. */
   klager: readonly KlageRecord[];
+  /** The søknad's conversation; null when it has none (not sent, or nobody's). */
+  samtale: SamtaleView | null;
   now: Date;
 }
 
@@ -320,6 +363,14 @@ ${soknad.hendelser.map((hendelse) => html`<li>${formatTime(hendelse.hendelsestid
 </details>
 
 ${klagerSection(soknad, input.klager)}
+
+<h2 id="meldinger">Meldinger</h2>
+${
+  input.samtale
+    ? html`<p class="hjelp">Samtalen om denne søknaden. Du kan også <a href="${BASE}/samtaler/${encodeURIComponent(input.samtale.samtaleId)}">åpne den på en egen side</a>.</p>
+${meldingerSection(input.samtale, "soknad")}`
+    : html`<p>Søknaden har ingen samtale.</p>`
+}
 
 <h2>Handlinger</h2>
 <p>Vanlig gang: MOTTATT → UNDER_BEHANDLING → opprett sak → etterspør dokumentasjon → vedtak INNVILGET med beløp → utbetaling UTBETALT.</p>
@@ -511,6 +562,116 @@ ${klageForm(klage)}
 </section>`;
 })}`
 }`;
+}
+
+/* ---------- messages ---------- */
+
+/** A conversation as the simulator shows it. */
+export interface SamtaleView {
+  samtaleId: string;
+  fiksDigisosId: string | null;
+  person: PersonRecord;
+  office: NavKontor | null;
+  /** The language the office's notifications go out in. */
+  language: string;
+  /** Oldest first. */
+  meldinger: readonly MeldingRecord[];
+}
+
+/** The page shows the newest this many; the JSON API has all. */
+const SHOWN_MELDINGER = 200;
+
+function describeMelding(melding: MeldingRecord): Html {
+  const fraNav = melding.avsender.type === "NAV_KONTOR";
+  const avsender =
+    melding.avsender.type === "NAV_KONTOR" ? `${melding.avsender.kontornavn}${melding.avsender.saksbehandlerFornavn ? ` (${melding.avsender.saksbehandlerFornavn})` : ""}` : "Personen";
+  const lest = melding.lestTidspunkt
+    ? html`Lest av ${fraNav ? "personen" : "NAV"} ${formatTime(melding.lestTidspunkt)}`
+    : html`<span class="ulest">Ikke lest av ${fraNav ? "personen" : "NAV"}</span>`;
+  return html`<li class="${fraNav ? "fra-nav" : "fra-person"}">
+<p><strong>${avsender}</strong>, ${formatTime(melding.sendtTidspunkt)}${melding.language ? html` <span class="type">${melding.language}</span>` : ""}</p>
+<p class="meldingstekst">${melding.tekst}</p>
+${melding.filer.length > 0 ? html`<ul>${melding.filer.map((fil) => html`<li>${letterLink(fil.id, fil.filnavn)}</li>`)}</ul>` : ""}
+<p class="hjelp">${lest}</p>
+</li>`;
+}
+
+/** The messages (oldest first) and the caseworker's forms: reply, mark read. `tilbake` says which page the forms return to. */
+function meldingerSection(samtale: SamtaleView, tilbake: "soknad" | "samtale"): Html {
+  const action = `${BASE}/samtaler/${encodeURIComponent(samtale.samtaleId)}/handlinger`;
+  const shown = samtale.meldinger.slice(-SHOWN_MELDINGER);
+  const unreadForNav = samtale.meldinger.filter((melding) => melding.avsender.type === "PERSON" && melding.lestTidspunkt === null).length;
+  const id = `svar-${tilbake}`;
+  return html`${
+    samtale.meldinger.length === 0
+      ? html`<p>Ingen meldinger ennå.</p>`
+      : html`${shown.length < samtale.meldinger.length ? html`<p class="hjelp">Viser de ${shown.length} nyeste av ${samtale.meldinger.length} meldinger, eldste først.</p>` : html`<p class="hjelp">Eldste først.</p>`}
+<ol class="meldinger">${shown.map(describeMelding)}</ol>`
+  }
+<div class="handlinger">
+<section class="handling" aria-labelledby="${id}-tittel">
+<h3 id="${id}-tittel">Svar</h3>
+${
+  samtale.office
+    ? html`<p class="hjelp">Sendes fra ${samtale.office.navn}. Personen får et varsel (${samtale.language}) uten innholdet i meldingen.</p>
+<form method="post" action="${action}">
+<input type="hidden" name="action" value="svar">
+<input type="hidden" name="tilbake" value="${tilbake}">
+<label for="${id}-tekst">Melding</label>
+<textarea id="${id}-tekst" name="tekst" rows="5" required></textarea>
+${textInput(`${id}-saksbehandler`, "saksbehandler", "Saksbehandlerens fornavn", { value: DEFAULT_SAKSBEHANDLER, required: true, hint: "Bare fornavnet vises for personen." })}
+${checkbox(`${id}-vedlegg`, "vedlegg", "Legg ved et brev (PDF, én side)")}
+<button type="submit">Send svar</button>
+</form>`
+    : html`<p>Personen har ingen adresse og derfor ikke noe NAV-kontor som kan svare.</p>`
+}
+</section>
+<section class="handling" aria-labelledby="${id}-lest-tittel">
+<h3 id="${id}-lest-tittel">Lest</h3>
+<p class="hjelp">${unreadForNav === 0 ? "NAV har lest alle meldingene fra personen." : `${unreadForNav} ${unreadForNav === 1 ? "melding" : "meldinger"} fra personen er ikke lest.`}</p>
+<form method="post" action="${action}">
+<input type="hidden" name="action" value="lest">
+<input type="hidden" name="tilbake" value="${tilbake}">
+<button type="submit" class="sekundar">Marker som lest</button>
+</form>
+</section>
+${
+  tilbake === "samtale" && samtale.office
+    ? html`<section class="handling" aria-labelledby="${id}-fyll-tittel">
+<h3 id="${id}-fyll-tittel">Fyll samtalen</h3>
+<p class="hjelp">For måling: legger til meldinger fra personen og NAV annenhver gang, som historikk før den eldste meldingen. Alle er lest, og ingen får varsel.</p>
+<form method="post" action="${action}">
+<input type="hidden" name="action" value="fyll">
+<input type="hidden" name="tilbake" value="${tilbake}">
+${textInput(`${id}-antall`, "antall", `Antall (1–${MAX_FYLL})`, { type: "number", value: "1000", required: true })}
+<button type="submit" class="sekundar">Fyll</button>
+</form>
+</section>`
+    : ""
+}
+</div>`;
+}
+
+export function samtalePage(samtale: SamtaleView, messages: Omit<PageOptions, "title"> = {}): string {
+  const title = `${samtale.fiksDigisosId ? "Samtale om søknaden" : "Generell samtale"} med ${personName(samtale.person)}`;
+  return layout(
+    { title, ...messages },
+    html`
+<dl class="fakta">
+<dt>samtaleId</dt><dd class="type">${samtale.samtaleId}</dd>
+<dt>Persona</dt><dd>${samtale.person.id}</dd>
+<dt>Fødselsnummer</dt><dd>${samtale.person.folkeregister.fnr}</dd>
+<dt>NAV-kontor</dt><dd>${samtale.office ? `${samtale.office.enhetsnummer} ${samtale.office.navn}` : "–"}</dd>
+<dt>Søknad</dt><dd>${samtale.fiksDigisosId ? html`<a href="${BASE}/soknader/${encodeURIComponent(samtale.fiksDigisosId)}">${samtale.fiksDigisosId}</a>` : "– (generell samtale)"}</dd>
+<dt>Språk i varsler</dt><dd>${samtale.language}</dd>
+</dl>
+<h2 id="meldinger">Meldinger</h2>
+${meldingerSection(samtale, "samtale")}`,
+  );
+}
+
+export function samtaleNotFoundPage(): string {
+  return layout({ title: "Fant ikke samtalen" }, html`<p>Ingen person har en samtale med denne id-en. <a href="${BASE}">Til oversikten</a>.</p>`);
 }
 
 export function notFoundPage(): string {

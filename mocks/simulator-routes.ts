@@ -10,14 +10,37 @@
  *   GET  /mock/fagsystem/api/klager/:klageId             one complaint, the same way
  *   POST /mock/fagsystem/api/klager/:klageId/handlinger  {action: "klage", status, …} (see klageActionSchema)
  *                                                        → 201 {klageId, fiksDigisosId, hendelser, soknadHendelser}
+ *   GET  /mock/fagsystem/api/samtaler                    every conversation of every person (general, then one per sent
+ *                                                        søknad), with persona, counts and unread on both sides
+ *   GET  /mock/fagsystem/api/samtaler/:samtaleId         one conversation with all its messages, oldest first, and who read each
+ *   POST /mock/fagsystem/api/samtaler/:samtaleId/handlinger  the office's side (see meldingActionSchema; an empty conversation works too):
+ *                                                        {action: "svar", tekst, saksbehandler?, vedlegg?} → 201 {melding, varsel}
+ *                                                        {action: "lest"} → 200 {antall}: the office read the person's messages
+ *                                                        {action: "fyll", antall} → 201 {antall}: history for a benchmark
+ *   GET  /mock/fagsystem/api/varsler                     every notification (SMS or e-mail) the office's messages caused, oldest first
  *
- *   GET  /mock/fagsystem, /mock/fagsystem/soknader/:id   the HTML pages; forms post to the routes below
+ *   GET  /mock/fagsystem, /mock/fagsystem/soknader/:id,  the HTML pages; forms post to the routes below
+ *        /mock/fagsystem/samtaler/:samtaleId
  */
 import express, { type ErrorRequestHandler, type NextFunction, type Request, type RequestHandler, type Response, type Router } from "express";
 import type { z } from "zod";
 import { fileIdsOf } from "./handlers";
 import { allKlager, applyKlageAction, klageFileIdsOf, klageOverview } from "./klage";
-import { BASE, STYLESHEET, notFoundPage, overviewPage, soknadPage } from "./simulator-page";
+import {
+  allSamtaler,
+  allVarsler,
+  applyMeldingAction,
+  findSamtale,
+  isMeldingFile,
+  samtaleDetail,
+  samtaleIdFor,
+  samtaleLanguage,
+  samtaleOverview,
+  samtalerOf,
+  type SamtaleRef,
+} from "./meldinger";
+import { SYNTHETIC_ID_PREFIX, type PersonRecord, type SoknadRecord } from "./personas";
+import { BASE, STYLESHEET, notFoundPage, overviewPage, samtaleNotFoundPage, samtalePage, soknadPage, type SamtaleView } from "./simulator-page";
 import { SimulatorError, allSoknader, applyAction, createSoknad, describeZodError, soknadOverview } from "./simulator";
 import type { Fault } from "./server";
 import type { MockStore } from "./state";
@@ -135,6 +158,22 @@ export function klageActionFromForm(klageId: string, body: Body): unknown {
   });
 }
 
+/** A message form's fields as an action for meldingActionSchema: the same validation as the JSON API. */
+export function meldingActionFromForm(body: Body): unknown {
+  const action = field(body, "action");
+  switch (action) {
+    case "svar": {
+      // The text as typed (the schema trims it); a textarea sends \r\n.
+      const tekst = typeof body.tekst === "string" ? body.tekst.replace(/\r\n/g, "\n") : undefined;
+      return withoutUndefined({ action, tekst, saksbehandler: field(body, "saksbehandler"), vedlegg: field(body, "vedlegg") ? true : undefined });
+    }
+    case "fyll":
+      return { action, antall: numberField(body, "antall") };
+    default:
+      return { action };
+  }
+}
+
 /** The fault form's fields as a fault for the mock's faultSchema. */
 function faultFromForm(body: Body): unknown {
   return withoutUndefined({
@@ -231,6 +270,30 @@ export function simulatorRouter(options: SimulatorRouterOptions): Router {
     }),
   );
 
+  api.get("/samtaler", (_req, res) => {
+    res.json(allSamtaler(store).map(({ samtale, person }) => samtaleOverview(store, samtale, person)));
+  });
+
+  api.get("/samtaler/:samtaleId", (req, res) => {
+    const found = findSamtale(store, req.params.samtaleId ?? "");
+    if (found) res.json(samtaleDetail(store, found.samtale, found.person));
+    else res.status(404).json({ error: "not-found", message: `no samtale ${req.params.samtaleId}` });
+  });
+
+  api.post(
+    "/samtaler/:samtaleId/handlinger",
+    route(async (req, res) => {
+      const samtaleId = req.params.samtaleId ?? "";
+      const outcome = await applyMeldingAction(store, samtaleId, req.body, now());
+      if (outcome.action === "svar") res.status(201).json({ samtaleId, melding: outcome.melding, varsel: outcome.varsel });
+      else res.status(outcome.action === "fyll" ? 201 : 200).json({ samtaleId, antall: outcome.antall });
+    }),
+  );
+
+  api.get("/varsler", (_req, res) => {
+    res.json(allVarsler(store));
+  });
+
   const apiErrors: ErrorRequestHandler = (error: unknown, _req, res, next) => {
     if (res.headersSent) return next(error);
     if (error instanceof SimulatorError) {
@@ -252,9 +315,46 @@ export function simulatorRouter(options: SimulatorRouterOptions): Router {
 
   const klagerOf = (fiksDigisosId: string) => allKlager(store).filter((klage) => klage.fiksDigisosId === fiksDigisosId);
 
+  const samtaleView = (samtale: SamtaleRef, person: PersonRecord): SamtaleView => ({
+    samtaleId: samtale.samtaleId,
+    fiksDigisosId: samtale.fiksDigisosId,
+    person,
+    office: samtale.office,
+    language: samtaleLanguage(store, samtale),
+    meldinger: store.meldingerI(samtale.samtaleId),
+  });
+
+  const soknadInput = (soknad: SoknadRecord) => {
+    const person = store.person(soknad.fnr);
+    const samtale = person ? samtalerOf(store, person).find((candidate) => candidate.fiksDigisosId === soknad.fiksDigisosId) : undefined;
+    return { soknad, person, klager: klagerOf(soknad.fiksDigisosId), samtale: person && samtale ? samtaleView(samtale, person) : null, now: now() };
+  };
+
   const overview = () => ({
-    soknader: allSoknader(store).map((soknad) => ({ soknad, person: store.person(soknad.fnr), klager: klagerOf(soknad.fiksDigisosId) })),
+    soknader: allSoknader(store).map((soknad) => ({
+      soknad,
+      person: store.person(soknad.fnr),
+      klager: klagerOf(soknad.fiksDigisosId),
+      antallMeldinger: store.meldingerI(samtaleIdFor(soknad.fnr, soknad.fiksDigisosId)).length,
+    })),
     persons: store.persons(),
+    // The personas' general conversations, and any other person's that holds messages (thousands of synthetic persons would drown the list).
+    samtaler: store
+      .persons()
+      .filter((person) => !person.id.startsWith(SYNTHETIC_ID_PREFIX) || store.meldingerI(samtaleIdFor(person.folkeregister.fnr, null)).length > 0)
+      .map((person) => {
+        const samtale = samtalerOf(store, person)[0]!;
+        const counts = samtaleOverview(store, samtale, person);
+        return {
+          samtaleId: samtale.samtaleId,
+          person,
+          kontor: counts.kontornavn,
+          antallMeldinger: counts.antallMeldinger,
+          antallUleste: counts.antallUleste,
+          antallUlesteForNav: counts.antallUlesteForNav,
+          sisteMelding: counts.sisteMelding?.sendtTidspunkt ?? null,
+        };
+      }),
     faults: options.faults,
   });
 
@@ -269,7 +369,7 @@ export function simulatorRouter(options: SimulatorRouterOptions): Router {
   router.get("/soknader/:id", (req, res) => {
     const soknad = store.soknad(req.params.id ?? "");
     if (!soknad) return sendHtml(res, 404, notFoundPage());
-    sendHtml(res, 200, soknadPage({ soknad, person: store.person(soknad.fnr), klager: klagerOf(soknad.fiksDigisosId), now: now() }, { melding: queryText(req.query.melding) }));
+    sendHtml(res, 200, soknadPage(soknadInput(soknad), { melding: queryText(req.query.melding) }));
   });
 
   router.post(
@@ -299,7 +399,7 @@ export function simulatorRouter(options: SimulatorRouterOptions): Router {
         if (!(error instanceof SimulatorError)) throw error;
         const soknad = store.soknad(id);
         if (!soknad) return sendHtml(res, 404, notFoundPage());
-        sendHtml(res, 400, soknadPage({ soknad, person: store.person(soknad.fnr), klager: klagerOf(soknad.fiksDigisosId), now: now() }, { feil: error.message }));
+        sendHtml(res, 400, soknadPage(soknadInput(soknad), { feil: error.message }));
       }
     }),
   );
@@ -318,7 +418,43 @@ export function simulatorRouter(options: SimulatorRouterOptions): Router {
         res.redirect(303, `${BASE}/soknader/${encodeURIComponent(soknad.fiksDigisosId)}${flash(text)}#klage-${encodeURIComponent(klageId)}`);
       } catch (error) {
         if (!(error instanceof SimulatorError)) throw error;
-        sendHtml(res, error.status, soknadPage({ soknad, person: store.person(soknad.fnr), klager: klagerOf(soknad.fiksDigisosId), now: now() }, { feil: error.message }));
+        sendHtml(res, error.status, soknadPage(soknadInput(soknad), { feil: error.message }));
+      }
+    }),
+  );
+
+  router.get("/samtaler/:samtaleId", (req, res) => {
+    const found = findSamtale(store, req.params.samtaleId ?? "");
+    if (!found) return sendHtml(res, 404, samtaleNotFoundPage());
+    sendHtml(res, 200, samtalePage(samtaleView(found.samtale, found.person), { melding: queryText(req.query.melding) }));
+  });
+
+  router.post(
+    "/samtaler/:samtaleId/handlinger",
+    form,
+    route(async (req, res) => {
+      const samtaleId = req.params.samtaleId ?? "";
+      const body = req.body as Body;
+      const found = findSamtale(store, samtaleId);
+      if (!found) return sendHtml(res, 404, samtaleNotFoundPage());
+      // Back to the søknad's page when the form was there (and the conversation is a søknad's), else the conversation's.
+      const soknad = field(body, "tilbake") === "soknad" && found.samtale.fiksDigisosId ? store.soknad(found.samtale.fiksDigisosId) : undefined;
+      try {
+        const outcome = await applyMeldingAction(store, samtaleId, meldingActionFromForm(body), now());
+        const text =
+          outcome.action === "svar"
+            ? `Svaret er sendt${outcome.melding.filer.length > 0 ? " med et brev" : ""}${outcome.varsel ? `, og personen fikk et varsel på ${outcome.varsel.kanal === "SMS" ? "SMS" : "e-post"}` : ""}.`
+            : outcome.action === "lest"
+              ? `Markerte ${outcome.antall} ${outcome.antall === 1 ? "melding" : "meldinger"} som lest.`
+              : `La til ${outcome.antall} meldinger.`;
+        const target = soknad ? `${BASE}/soknader/${encodeURIComponent(soknad.fiksDigisosId)}` : `${BASE}/samtaler/${encodeURIComponent(samtaleId)}`;
+        res.redirect(303, `${target}${flash(text)}#meldinger`);
+      } catch (error) {
+        if (!(error instanceof SimulatorError)) throw error;
+        const again = findSamtale(store, samtaleId);
+        if (!again) return sendHtml(res, 404, samtaleNotFoundPage());
+        if (soknad) sendHtml(res, error.status, soknadPage(soknadInput(soknad), { feil: error.message }));
+        else sendHtml(res, error.status, samtalePage(samtaleView(again.samtale, again.person), { feil: error.message }));
       }
     }),
   );
@@ -344,12 +480,15 @@ export function simulatorRouter(options: SimulatorRouterOptions): Router {
     }),
   );
 
-  /** The letters, for the caseworker: any file a søknad or a complaint refers to, without a person header. */
+  /** The letters, for the caseworker: any file a søknad, a complaint or a message refers to, without a person header. */
   router.get(
     "/dokumenter/:id",
     route(async (req, res) => {
       const id = req.params.id ?? "";
-      const referenced = allSoknader(store).some((soknad) => fileIdsOf(soknad).has(id)) || allKlager(store).some((klage) => klageFileIdsOf(klage).has(id));
+      const referenced =
+        allSoknader(store).some((soknad) => fileIdsOf(soknad).has(id)) ||
+        allKlager(store).some((klage) => klageFileIdsOf(klage).has(id)) ||
+        isMeldingFile(store, id);
       const stored = referenced ? await store.readFile(id) : null;
       if (!stored) return sendHtml(res, 404, notFoundPage());
       res.status(200).type(stored.file.mimetype).setHeader("Content-Disposition", `inline; filename="${stored.file.filnavn.replace(/[^\w.-]/g, "_")}"`);

@@ -8,7 +8,18 @@ import { createHash } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import type { MellomlagretFil } from "../app/fagsystem/contract";
-import { STATE_VERSION, seed, seededFileBytes, type KlageRecord, type MockState, type PersonRecord, type SoknadRecord, type StoredFile } from "./personas";
+import {
+  STATE_VERSION,
+  seed,
+  seededFileBytes,
+  type KlageRecord,
+  type MeldingRecord,
+  type MockState,
+  type PersonRecord,
+  type SoknadRecord,
+  type StoredFile,
+  type VarselRecord,
+} from "./personas";
 
 export const STATE_FILE = "fagsystem-mock.json";
 export const FILES_DIR = "fagsystem-files";
@@ -39,13 +50,26 @@ function looksLikeState(value: unknown): value is MockState {
     Array.isArray(candidate.soknader) &&
     Array.isArray(candidate.mellomlagring) &&
     Array.isArray(candidate.klager) &&
+    Array.isArray(candidate.meldinger) &&
+    Array.isArray(candidate.varsler) &&
     typeof candidate.files === "object"
   );
 }
 
+/** The messages by conversation (oldest first) and by id; built on the first read after a change. */
+interface MeldingIndex {
+  bySamtale: Map<string, MeldingRecord[]>;
+  byId: Map<string, MeldingRecord>;
+}
+
+/** By time, and of two in the same millisecond the one that arrived first (the sort is stable). */
+const byTime = (a: MeldingRecord, b: MeldingRecord) => a.sendtTidspunkt.localeCompare(b.sendtTidspunkt);
+
 export class MockStore {
   /** Writes run one after another so an older snapshot never lands after a newer one. */
   private pending: Promise<void> = Promise.resolve();
+  /** Dropped by every change: one pass over all messages per change, not one per request. */
+  private meldingIndex: MeldingIndex | null = null;
 
   private constructor(
     readonly dataDir: string,
@@ -87,6 +111,11 @@ export class MockStore {
     return this.state.soknader.filter((soknad) => soknad.fnr === fnr);
   }
 
+  /** Every søknad, in the order they arrived. */
+  soknader(): readonly SoknadRecord[] {
+    return this.state.soknader;
+  }
+
   soknad(fiksDigisosId: string): SoknadRecord | undefined {
     return this.state.soknader.find((soknad) => soknad.fiksDigisosId === fiksDigisosId);
   }
@@ -105,6 +134,34 @@ export class MockStore {
     return this.state.klager.find((klage) => klage.klageId === klageId);
   }
 
+  /** A conversation's messages, oldest first (by time, then arrival). */
+  meldingerI(samtaleId: string): readonly MeldingRecord[] {
+    return this.indexOfMeldinger().bySamtale.get(samtaleId) ?? [];
+  }
+
+  melding(meldingId: string): MeldingRecord | undefined {
+    return this.indexOfMeldinger().byId.get(meldingId);
+  }
+
+  /** Every conversation that holds messages, each oldest first. */
+  samtalerMedMeldinger(): ReadonlyMap<string, readonly MeldingRecord[]> {
+    return this.indexOfMeldinger().bySamtale;
+  }
+
+  /** A person's messages in every conversation, in the order they arrived. */
+  meldingerFor(fnr: string): readonly MeldingRecord[] {
+    return this.state.meldinger.filter((melding) => melding.fnr === fnr);
+  }
+
+  /** Every notification, oldest first. */
+  varsler(): readonly VarselRecord[] {
+    return this.state.varsler;
+  }
+
+  varslerFor(fnr: string): readonly VarselRecord[] {
+    return this.state.varsler.filter((varsel) => varsel.fnr === fnr);
+  }
+
   /** A person's files in mellomlagring for one draft, in upload order. */
   mellomlagringFor(fnr: string, draftId: string): readonly MellomlagretFil[] {
     return this.state.mellomlagring.filter((entry) => entry.fnr === fnr && entry.draftId === draftId).map((entry) => entry.fil);
@@ -112,7 +169,9 @@ export class MockStore {
 
   /** Changes the state in place and persists it; resolves once it is on disk. */
   async update<T>(change: (state: MockState) => T): Promise<T> {
+    this.meldingIndex = null;
     const result = change(this.state);
+    this.meldingIndex = null;
     await this.persist();
     return result;
   }
@@ -121,6 +180,7 @@ export class MockStore {
   async reset(now: Date): Promise<void> {
     const fresh = seed(now);
     this.state = fresh;
+    this.meldingIndex = null;
     await fs.rm(path.join(this.dataDir, FILES_DIR), { recursive: true, force: true });
     await fs.mkdir(path.join(this.dataDir, FILES_DIR), { recursive: true });
     await this.writeSeededFiles();
@@ -165,6 +225,21 @@ export class MockStore {
   /** Resolves when every change so far is on disk. */
   async flush(): Promise<void> {
     await this.pending;
+  }
+
+  private indexOfMeldinger(): MeldingIndex {
+    if (this.meldingIndex) return this.meldingIndex;
+    const bySamtale = new Map<string, MeldingRecord[]>();
+    const byId = new Map<string, MeldingRecord>();
+    for (const melding of this.state.meldinger) {
+      byId.set(melding.meldingId, melding);
+      const list = bySamtale.get(melding.samtaleId);
+      if (list) list.push(melding);
+      else bySamtale.set(melding.samtaleId, [melding]);
+    }
+    for (const list of bySamtale.values()) list.sort(byTime);
+    this.meldingIndex = { bySamtale, byId };
+    return this.meldingIndex;
   }
 
   private filePath(id: string): string {

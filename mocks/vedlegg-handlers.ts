@@ -29,6 +29,17 @@ export const MAX_VEDLEGG_TOTAL_BYTES = 150 * MB;
 export const error = (status: number, code: string, message?: string) => HttpResponse.json({ error: code, ...(message ? { message } : {}) }, { status });
 export const notFound = () => error(404, "not-found");
 
+/** The body as JSON, or the 400 to answer; an empty body is `fallback`. */
+export async function jsonBody(request: Request, fallback?: unknown): Promise<unknown> {
+  const text = await request.text();
+  if (text.trim() === "" && fallback !== undefined) return fallback;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return error(400, "invalid-json", "The body must be JSON");
+  }
+}
+
 const mellomlagringPattern = paths.mellomlagring("__draft__").replace("__draft__", ":draftId");
 const mellomlagringFilPattern = paths.mellomlagringFil("__draft__", "__file__").replace("__draft__", ":draftId").replace("__file__", ":fileId");
 const vedleggPattern = paths.vedlegg("__id__").replace("__id__", ":fiksDigisosId");
@@ -164,9 +175,9 @@ export function moveMellomlagringToVedlegg(
 }
 
 /**
- * Sending a complaint: takes the listed files out of the person's mellomlagring under the klageId
- * (the complaint draft's id) and registers them in the dokumentlager. Called inside the store
- * update that creates the complaint; on a problem nothing is changed. Every mellomlagring entry
+ * Sending a complaint or a message: takes the listed files out of the person's mellomlagring under
+ * the draft's id (the klageId, the meldingId) and registers them in the dokumentlager. Called
+ * inside the store update that creates the complaint or message; on a problem nothing is changed. Every mellomlagring entry
  * of the draft is dropped; `unused` are the ids of those not listed, whose bytes the caller removes.
  */
 export function takeFromMellomlagring(state: MockState, fnr: string, draftId: string, filIder: readonly string[]): { problem: string } | { filer: VedleggFil[]; unused: string[] } {
@@ -174,7 +185,7 @@ export function takeFromMellomlagring(state: MockState, fnr: string, draftId: st
   const filer: VedleggFil[] = [];
   for (const id of filIder) {
     const fil = available.get(id);
-    if (!fil) return { problem: `filIder: no file ${id} in this complaint's mellomlagring` };
+    if (!fil) return { problem: `filIder: no file ${id} in this draft's mellomlagring` };
     if (filer.some((taken) => taken.id === id)) return { problem: `filIder: file ${id} is listed twice` };
     filer.push({ id: fil.id, filnavn: fil.filnavn, mimetype: fil.mimetype, storrelse: fil.storrelse, sha512: fil.sha512, lastetOpp: fil.lastetOpp, sider: fil.sider ?? null });
   }
@@ -228,8 +239,9 @@ export function createVedleggHandlers(store: MockStore, personOf: (request: Requ
     return soknad && soknad.fnr === person.folkeregister.fnr ? soknad : null;
   };
   const sentWithKey = (fnr: string, key: string) => store.soknaderFor(fnr).some((soknad) => soknad.innsending?.idempotencyKey === key);
-  /** A complaint's draft id is its klageId. */
+  /** A complaint's draft id is its klageId; a message's its meldingId. */
   const klageSent = (fnr: string, klageId: string) => store.klage(klageId)?.fnr === fnr;
+  const meldingSent = (fnr: string, meldingId: string) => store.melding(meldingId)?.fnr === fnr;
 
   return [
     http.get(mellomlagringPattern, ({ request, params }) => {
@@ -251,6 +263,7 @@ export function createVedleggHandlers(store: MockStore, personOf: (request: Requ
       if (upload instanceof Response) return upload;
       if (sentWithKey(fnr, draftId)) return error(409, "already-sent", "This draft is already sent: send the file as an ettersendelse");
       if (klageSent(fnr, draftId)) return error(409, "already-sent", "This complaint is already sent: send the file to the complaint (klageVedlegg)");
+      if (meldingSent(fnr, draftId)) return error(409, "already-sent", "This message is already sent: write a new one");
 
       const fil: MellomlagretFil = {
         id: randomUUID(),
