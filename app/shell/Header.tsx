@@ -44,14 +44,14 @@ export function Header() {
           {data?.user ? (
             <HStack gap="space-8" align="center" wrap>
               {data.user.kind === "applicant" ? (
-                <RemixLink to={`/${language}/meldinger`} className="site-header__messages">
+                <RemixLink
+                  to={`/${language}/meldinger`}
+                  className="site-header__messages"
+                  // The name begins with what is seen ("Meldinger 2"), and says what the number is.
+                  aria-label={data.unreadMessages ? `${t("shell.messages")}, ${t("shell.messagesUnread", { count: data.unreadMessages })}` : undefined}
+                >
                   {t("shell.messages")}
-                  {data.unreadMessages ? (
-                    <span className="site-header__unread">
-                      <span aria-hidden="true">{data.unreadMessages}</span>
-                      <span className="sr-only">, {t("shell.messagesUnread", { count: data.unreadMessages })}</span>
-                    </span>
-                  ) : null}
+                  {data.unreadMessages ? <span className="site-header__unread">{data.unreadMessages}</span> : null}
                 </RemixLink>
               ) : null}
               <BodyShort size="small" className="site-header__user">
