@@ -22,7 +22,7 @@ import {
 import { samtaleIdFor } from "./meldinger";
 import { placeholderPdf } from "./pdf";
 import { stableUuid, type PersonRecord } from "./personas";
-import { MockStore, STATE_FILE } from "./state";
+import { FILES_DIR, MockStore, STATE_FILE } from "./state";
 import { pdfText, startTestMock, type TestMock } from "./test-support";
 import { VARSEL_TEKST, varselFor } from "./varsler";
 
@@ -238,7 +238,7 @@ describe("sending a message", () => {
     expect(Buffer.from(await own.arrayBuffer()).equals(kept)).toBe(true);
     await expectError(await download(keptFil.id, fnrOf("forstegang")), 404, "not-found");
     await expectError(await download(droppedFil.id, person.fnr), 404, "not-found");
-    await expect(fs.access(path.join(t.dataDir, "fagsystem-files", droppedFil.id))).rejects.toThrow();
+    await expect(fs.access(path.join(t.dataDir, FILES_DIR, droppedFil.id))).rejects.toThrow();
 
     // The draft is sent: a late file for it is refused, not silently kept.
     await expectError(await upload(meldingId, person.fnr, pdf("Sent")), 409, "already-sent");
