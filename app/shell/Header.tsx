@@ -1,4 +1,4 @@
-import { Form, Link as RemixLink, useLocation, useRouteLoaderData } from "@remix-run/react";
+import { Form, Link as RemixLink, useLocation, useMatches, useRouteLoaderData } from "@remix-run/react";
 import { BodyShort, Button, HStack } from "@navikt/ds-react";
 import { EnterIcon, LeaveIcon } from "@navikt/aksel-icons";
 import { useTranslation } from "react-i18next";
@@ -15,6 +15,12 @@ export function Header() {
   // Each language is named in its own language, the same on every page.
   const languageNames = { nb: t("shell.languageName.nb"), nn: t("shell.languageName.nn"), en: t("shell.languageName.en") };
   const home = data?.user?.kind === "staff" ? `/${language}/nks` : `/${language}`;
+  // A conversation that has just been read gives the count after reading (app/meldinger/samtaler.server.ts).
+  const afterReading = useMatches()
+    .map((match) => (match.data as { headerUnread?: number | null } | undefined)?.headerUnread)
+    .filter((count) => count !== undefined)
+    .at(-1);
+  const unreadMessages = afterReading !== undefined ? afterReading : data?.unreadMessages;
   return (
     <header className="site-header">
       <div className="site-header__inner">
@@ -48,10 +54,10 @@ export function Header() {
                   to={`/${language}/meldinger`}
                   className="site-header__messages"
                   // The name begins with what is seen ("Meldinger 2"), and says what the number is.
-                  aria-label={data.unreadMessages ? `${t("shell.messages")}, ${t("shell.messagesUnread", { count: data.unreadMessages })}` : undefined}
+                  aria-label={unreadMessages ? `${t("shell.messages")}, ${t("shell.messagesUnread", { count: unreadMessages })}` : undefined}
                 >
                   {t("shell.messages")}
-                  {data.unreadMessages ? <span className="site-header__unread">{data.unreadMessages}</span> : null}
+                  {unreadMessages ? <span className="site-header__unread">{unreadMessages}</span> : null}
                 </RemixLink>
               ) : null}
               <BodyShort size="small" className="site-header__user">
