@@ -6,7 +6,7 @@
  */
 import { Form, useFetcher, useNavigation } from "@remix-run/react";
 import { Alert, BodyShort, Button, Textarea, VStack } from "@navikt/ds-react";
-import { PaperplaneIcon } from "@navikt/aksel-icons";
+import { PaperclipIcon, PaperplaneIcon } from "@navikt/aksel-icons";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { MAX_MELDING_TEXT } from "~/fagsystem/limits";
@@ -94,7 +94,7 @@ export function ConversationForm({
           label={office ? t("write.label", { office }) : t("write.labelUnknown")}
           description={t("write.description")}
           maxLength={MAX_MELDING_TEXT}
-          minRows={5}
+          minRows={3}
           defaultValue={actionData?.values?.tekst ?? draft.text}
           error={fieldErrors.tekst}
           onBlur={saveOnBlur}
@@ -102,8 +102,17 @@ export function ConversationForm({
         <BodyShort size="small" role="status" className="muted">
           {autosave.state === "idle" && (autosave.data as ActionData)?.saved ? t("write.saved") : ""}
         </BodyShort>
-        <BodyShort>{t("write.filesIntro", { count: maxFiles })}</BodyShort>
-        <UploadField documentKey={MELDING_DOCUMENT} label={t("write.files")} files={draft.files} outcomes={actionData?.uploads} canDelete embedded={false} maxFiles={maxFiles} />
+        {/* Closed until wanted, so the newest messages are near the top on a phone; a <details>
+            opens without JavaScript, and is open while there are files or an answer about them. */}
+        <details className="attach" open={draft.files.length > 0 || (actionData?.uploads?.length ?? 0) > 0 || undefined}>
+          <summary className="attach__summary">
+            <PaperclipIcon aria-hidden /> {t("write.attach")}
+          </summary>
+          <VStack gap="space-12" className="attach__body">
+            <BodyShort>{t("write.filesIntro", { count: maxFiles })}</BodyShort>
+            <UploadField documentKey={MELDING_DOCUMENT} label={t("write.files")} files={draft.files} outcomes={actionData?.uploads} canDelete embedded={false} maxFiles={maxFiles} />
+          </VStack>
+        </details>
         <div>
           <Button type="submit" name="intent" value="send" icon={<PaperplaneIcon aria-hidden />} loading={sending}>
             {t("write.send")}
