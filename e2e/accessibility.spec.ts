@@ -22,8 +22,7 @@ import { test as base, expect, type Page } from "@playwright/test";
 import { hydrated, loginAs, type Language } from "./fixtures";
 import { texts, textPattern } from "./locale";
 import { loggedIn, sentKlage } from "./http";
-import { newSoknadFor, caseworker, freshPerson, moveKlageTo, refusal, seededSoknadOf, type KlageTestState } from "./mock-control";
-import { MOCK_CONTROL } from "../playwright.config";
+import { newSoknadFor, caseworker, fillConversation, freshPerson, moveKlageTo, officeReply, refusal, samtalerOf, seededSoknadOf, type KlageTestState } from "./mock-control";
 import { persona, wholeName } from "./personas";
 import { bankStatement } from "../app/vedlegg/fixtures.test-support";
 
@@ -524,25 +523,6 @@ test("withdrawing a complaint and the complaints beside their decisions, in ever
 
 /* ---------- messages (meldinger) ---------- */
 
-type SamtaleRef = { samtaleId: string; fiksDigisosId: string | null };
-
-/** The person's conversations as the fagsystem lists them: the general one first, then one per søknad. */
-async function samtalerOf(fnr: string): Promise<SamtaleRef[]> {
-  const response = await fetch(`${MOCK_CONTROL}/api/v1/samtaler`, { headers: { "Nav-Personident": fnr } });
-  expect(response.status).toBe(200);
-  return (await response.json()) as SamtaleRef[];
-}
-
-/** The office's side of a conversation through the caseworker simulator: a reply, reading, or history. */
-async function office(samtaleId: string, action: Record<string, unknown>): Promise<void> {
-  const response = await fetch(`${MOCK_CONTROL}/mock/fagsystem/api/samtaler/${samtaleId}/handlinger`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify(action),
-  });
-  expect(response.status, await response.text()).toBeLessThan(300);
-}
-
 test("messages in every language: the list with new replies, a conversation from both sides with files and a new reply, just sent, an empty message's error summary, the older messages, a søknad's empty conversation", async ({ checker }) => {
   const { page } = checker;
   const main = page.locator("main");
@@ -552,7 +532,7 @@ test("messages in every language: the list with new replies, a conversation from
   expect(general?.fiksDigisosId, "the general conversation first").toBeNull();
   expect(ofSoknad?.fiksDigisosId, "then the søknad's").toBeTruthy();
   // More than one page of history (20 a page), so "Vis eldre meldinger" leads somewhere.
-  await office(general!.samtaleId, { action: "fyll", antall: 25 });
+  await fillConversation(general!.samtaleId, 25);
   await loginAs(page, wholeName(who.name), "nb");
   const conversation = `/meldinger/${general!.samtaleId}`;
   const pdf = Buffer.from(await bankStatement(1));
@@ -563,7 +543,7 @@ test("messages in every language: the list with new replies, a conversation from
     const send = main.getByRole("button", { name: tl("meldinger:write.send"), exact: true });
     // A new reply with a letter attached: the list counts it, the header shows it, the conversation marks it "Ny".
     // A long address and a long file name must wrap at 320 px.
-    await office(general!.samtaleId, { action: "svar", tekst: `Svar ${language}: les mer på https://www.nav.no/okonomisk-sosialhjelp/dokumentasjon-du-kan-bli-bedt-om-a-sende.`, saksbehandler: "Kari", vedlegg: true });
+    await officeReply(general!.samtaleId, { tekst: `Svar ${language}: les mer på https://www.nav.no/okonomisk-sosialhjelp/dokumentasjon-du-kan-bli-bedt-om-a-sende.`, saksbehandler: "Kari", vedlegg: true });
     await visit(checker, `messages, a new reply ${language}`, `/${language}/meldinger`);
     await expect(main.getByText(tl("meldinger:list.unread_one", { count: 1 }), { exact: true })).toBeVisible();
     await visit(checker, `conversation with a new reply and its letter ${language}`, `/${language}${conversation}`);
