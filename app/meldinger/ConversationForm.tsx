@@ -45,6 +45,7 @@ export function ConversationForm({
   office,
   actionData,
   sent,
+  shownSent,
 }: {
   draft: { meldingId: string; text: string; files: ListedFile[] };
   maxFiles: number;
@@ -52,6 +53,11 @@ export function ConversationForm({
   actionData: ActionData;
   /** The id of the message just sent (`?sendt=`), for the receipt line. */
   sent: string | null;
+  /**
+   * The `sent` the page has shown already. Kept by the page, not here: after a send the form is a
+   * new one (its key is the new draft's id), which would take the new `sent` for one it had shown.
+   */
+  shownSent: React.MutableRefObject<string | null>;
 }) {
   const { t } = useTranslation("meldinger");
   const navigation = useNavigation();
@@ -63,11 +69,10 @@ export function ConversationForm({
 
   // After a send with JavaScript, the receipt line takes focus (the address changes only in its query).
   const receipt = useRef<HTMLDivElement>(null);
-  const shownSent = useRef(sent);
   useEffect(() => {
     if (sent && sent !== shownSent.current && navigation.state === "idle") focusOn(receipt.current);
     shownSent.current = sent;
-  }, [sent, navigation.state]);
+  }, [sent, navigation.state, shownSent]);
 
   const saveOnBlur = (event: React.FocusEvent<HTMLTextAreaElement>) => {
     const text = event.currentTarget.value;
