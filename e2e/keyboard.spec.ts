@@ -323,6 +323,11 @@ test("a message with the keyboard only: the header's Meldinger, a conversation, 
   await page.keyboard.type("Her er kontoutskriften for november.");
   await expect(text).toHaveValue("Her er kontoutskriften for november.");
 
+  // The files are behind "Legg ved filer (valgfritt)": Enter opens it.
+  const attach = main.locator("summary", { hasText: t("meldinger:write.attach") });
+  await keys.tabTo(attach);
+  await keys.press("Enter");
+  await expect(main.locator("details.attach")).toHaveAttribute("open", "");
   // The file: Enter on the upload field opens the browser's file chooser.
   const chooser = page.locator(".aksel-dropzone__area-button");
   await keys.tabTo(chooser);
