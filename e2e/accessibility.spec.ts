@@ -552,6 +552,7 @@ test("messages in every language: the list with new replies, a conversation from
 
     // The person writes back with a file: the message sent, at the top, with its file and "not read yet".
     await main.getByRole("textbox", { name: textPattern(language, "meldinger", "write.label") }).fill(`Takk. Her er kontoutskriften (${language}).`);
+    await main.getByText(tl("meldinger:write.attach")).click();
     await main.getByLabel(tl("vedlegg:choose", { document: tl("meldinger:write.files") })).setInputFiles({ name: fileName(language), mimeType: "application/pdf", buffer: pdf });
     await send.click();
     await expect(main.getByText(tl("meldinger:conversation.sent"))).toBeVisible();
