@@ -125,3 +125,64 @@ export type KlageTestState = keyof typeof KLAGE_PATHS;
 export async function moveKlageTo(klageId: string, state: KlageTestState, control = MOCK_CONTROL): Promise<void> {
   for (const move of KLAGE_PATHS[state]) await klageAction(klageId, move, control);
 }
+
+/* ---------- messages (meldinger) ---------- */
+
+export type SamtaleSummary = {
+  samtaleId: string;
+  fiksDigisosId: string | null;
+  navEnhet: string | null;
+  kontornavn: string | null;
+  antallMeldinger: number;
+  antallUleste: number;
+  sisteMelding: { sendtTidspunkt: string; fraNav: boolean } | null;
+};
+export type OfficeMelding = { meldingId: string; samtaleId: string; tekst: string; sendtTidspunkt: string; filer: { id: string; filnavn: string }[] };
+export type Varsel = { varselId: string; personaId: string | null; samtaleId: string; meldingId: string; kanal: "SMS" | "EPOST"; mottaker: string; language: string; tekst: string; tidspunkt: string };
+export type SimulatorSamtale = SamtaleSummary & { personaId: string; name: string; fnr: string; language: string; antallUlesteForNav: number };
+
+/** The person's conversations as the fagsystem lists them: the general one first, then one per søknad, newest first. */
+export async function samtalerOf(fnr: string, control = MOCK_CONTROL): Promise<SamtaleSummary[]> {
+  const response = await fetch(`${control}/api/v1/samtaler`, { headers: { "Nav-Personident": fnr } });
+  expect(response.status).toBe(200);
+  return (await response.json()) as SamtaleSummary[];
+}
+
+async function samtaleAction(samtaleId: string, action: Record<string, unknown>, status: number, control: string): Promise<Record<string, unknown>> {
+  const response = await fetch(`${control}/mock/fagsystem/api/samtaler/${samtaleId}/handlinger`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(action),
+  });
+  expect(response.status, await response.clone().text()).toBe(status);
+  return (await response.json()) as Record<string, unknown>;
+}
+
+/** The office writes in a conversation (one with no messages yet too); the person gets a notification. `vedlegg` attaches a one-page letter. */
+export async function officeReply(samtaleId: string, reply: { tekst: string; saksbehandler?: string; vedlegg?: boolean }, control = MOCK_CONTROL): Promise<OfficeMelding> {
+  return (await samtaleAction(samtaleId, { action: "svar", ...reply }, 201, control)).melding as OfficeMelding;
+}
+
+/** The office reads the person's messages in the conversation; returns how many it marked. */
+export async function officeReads(samtaleId: string, control = MOCK_CONTROL): Promise<number> {
+  return (await samtaleAction(samtaleId, { action: "lest" }, 200, control)).antall as number;
+}
+
+/** Adds `antall` (1–20,000) messages, person and office by turns, as read history before the conversation's oldest message. */
+export async function fillConversation(samtaleId: string, antall: number, control = MOCK_CONTROL): Promise<void> {
+  await samtaleAction(samtaleId, { action: "fyll", antall }, 201, control);
+}
+
+/** The notifications a persona got, oldest first. */
+export async function varslerOf(personaId: string, control = MOCK_CONTROL): Promise<Varsel[]> {
+  const response = await fetch(`${control}/mock/fagsystem/api/varsler`);
+  expect(response.status).toBe(200);
+  return ((await response.json()) as Varsel[]).filter((varsel) => varsel.personaId === personaId);
+}
+
+/** Every conversation of every person, as the caseworker sees them (with both sides' unread counts). */
+export async function simulatorSamtaler(control = MOCK_CONTROL): Promise<SimulatorSamtale[]> {
+  const response = await fetch(`${control}/mock/fagsystem/api/samtaler`);
+  expect(response.status).toBe(200);
+  return (await response.json()) as SimulatorSamtale[];
+}

@@ -807,6 +807,7 @@ function seedMeldinger(now: Date, persons: PersonRecord[], soknader: SoknadRecor
     at(now, -5, 9, 10),
     at(now, -5, 17, 45),
   );
+  varsler.sort((a, b) => a.tidspunkt.localeCompare(b.tidspunkt));
   return { meldinger, varsler };
 }
 

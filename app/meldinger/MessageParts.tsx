@@ -5,6 +5,7 @@
  */
 import { Link as RemixLink } from "@remix-run/react";
 import { BodyShort, Chat, LinkCard, Tag, VStack } from "@navikt/ds-react";
+import { PersonIcon } from "@navikt/aksel-icons";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "~/i18n/use-language";
 import type { ConversationSummary, MessageView } from "./samtaler.server";
@@ -95,7 +96,7 @@ export function Message({ message, pending }: { message: MessageView & { isNew?:
       name={name}
       timestamp={pending ? t("messages.pending") : format.dateTime(message.sentAt)}
       position={message.fromOffice ? "left" : "right"}
-      avatar={message.fromOffice ? "NAV" : t("messages.you")}
+      avatar={message.fromOffice ? "NAV" : <PersonIcon aria-hidden />}
       data-color={message.fromOffice ? "neutral" : "accent"}
       toptextHeadingLevel="3"
     >

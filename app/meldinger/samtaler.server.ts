@@ -20,7 +20,7 @@ import { fileResponse } from "~/vedlegg/serve-file.server";
 import { currentMeldingDraft, finishMeldingDraft, saveMeldingDraft } from "./drafts.server";
 import { MELDING_DOCUMENT, UUID } from "./ids";
 import { meldingFormSchema } from "./schemas";
-import { forgetUnread } from "./unread.server";
+import { forgetUnread, unreadCount } from "./unread.server";
 
 const notFound = () => new Response("Not Found", { status: 404 });
 
@@ -144,7 +144,9 @@ export async function loadConversation(request: Request, params: Params) {
     // Opening the newest page is reading it: the office sees its messages as read, and the
     // messages that were new keep their mark on this page.
     const unread = new Set(side.meldinger.filter((melding) => melding.avsender.type === "NAV_KONTOR" && !melding.lestTidspunkt).map((melding) => melding.meldingId));
-    if (!older && side.samtale.antallUleste > 0) await markRead(applicant.fnr, samtaleId);
+    // The header's count was asked for at the same time as this page (the root's loader), so
+    // before the mark: the count after it comes with this page's data instead.
+    const headerUnread = !older && side.samtale.antallUleste > 0 ? await markRead(applicant.fnr, samtaleId) : undefined;
     return {
       kind: "ok" as const,
       conversation: summaryOf(side.samtale, sent),
@@ -153,6 +155,7 @@ export async function loadConversation(request: Request, params: Params) {
       isNewest: !older,
       draft: { meldingId: draft.meldingId, text: draft.tekst, files },
       maxFiles: MAX_MELDING_FILES,
+      headerUnread,
     };
   } catch (error) {
     if (!(error instanceof FagsystemError)) throw error;
@@ -161,14 +164,17 @@ export async function loadConversation(request: Request, params: Params) {
   }
 }
 
-async function markRead(fnr: string, samtaleId: string) {
+/** Marks the office's messages read; the person's unread count after it (null when not known). */
+async function markRead(fnr: string, samtaleId: string): Promise<number | null> {
   try {
     await fagsystem.markerLest(fnr, samtaleId);
     forgetUnread(fnr);
+    return await unreadCount(fnr);
   } catch (error) {
     if (!(error instanceof FagsystemError)) throw error;
     // Reading works without it: the mark comes with the next visit.
     console.error("[meldinger] mark read", error.message);
+    return null;
   }
 }
 

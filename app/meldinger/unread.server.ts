@@ -11,14 +11,19 @@ const UNREAD_WAIT_MS = 800;
 const UNREAD_CACHE_MAX = 10_000;
 const cache = new Map<string, { until: number; count: number }>();
 const pending = new Map<string, Promise<number | null>>();
+/** Bumped by forgetUnread: an answer asked for before it is not kept (it may predate the change). */
+const generations = new Map<string, number>();
+let lastGeneration = 0;
 
 function fetchUnread(fnr: string): Promise<number | null> {
   let request = pending.get(fnr);
   if (request) return request;
+  const generation = generations.get(fnr) ?? 0;
   request = fagsystem
     .samtaler(fnr)
     .then((samtaler) => {
       const count = samtaler.reduce((sum, samtale) => sum + samtale.antallUleste, 0);
+      if ((generations.get(fnr) ?? 0) !== generation) return count;
       cache.delete(fnr);
       cache.set(fnr, { until: Date.now() + UNREAD_CACHE_MS, count });
       while (cache.size > UNREAD_CACHE_MAX) cache.delete(cache.keys().next().value as string);
@@ -28,7 +33,9 @@ function fetchUnread(fnr: string): Promise<number | null> {
       if (!(error instanceof FagsystemError)) console.error("[meldinger] unread", error);
       return null;
     })
-    .finally(() => pending.delete(fnr));
+    .finally(() => {
+      if (pending.get(fnr) === request) pending.delete(fnr);
+    });
   pending.set(fnr, request);
   return request;
 }
@@ -51,4 +58,8 @@ export async function unreadCount(fnr: string): Promise<number | null> {
 /** After the person read or wrote: the next page asks again. */
 export function forgetUnread(fnr: string): void {
   cache.delete(fnr);
+  pending.delete(fnr);
+  generations.delete(fnr); // re-added at the end, so the oldest entries are the ones let go
+  generations.set(fnr, ++lastGeneration);
+  while (generations.size > UNREAD_CACHE_MAX) generations.delete(generations.keys().next().value as string);
 }

@@ -1,4 +1,4 @@
-import { Form, Link as RemixLink, useLocation, useRouteLoaderData } from "@remix-run/react";
+import { Form, Link as RemixLink, useLocation, useMatches, useRouteLoaderData } from "@remix-run/react";
 import { BodyShort, Button, HStack } from "@navikt/ds-react";
 import { EnterIcon, LeaveIcon } from "@navikt/aksel-icons";
 import { useTranslation } from "react-i18next";
@@ -15,6 +15,12 @@ export function Header() {
   // Each language is named in its own language, the same on every page.
   const languageNames = { nb: t("shell.languageName.nb"), nn: t("shell.languageName.nn"), en: t("shell.languageName.en") };
   const home = data?.user?.kind === "staff" ? `/${language}/nks` : `/${language}`;
+  // A conversation that has just been read gives the count after reading (app/meldinger/samtaler.server.ts).
+  const afterReading = useMatches()
+    .map((match) => (match.data as { headerUnread?: number | null } | undefined)?.headerUnread)
+    .filter((count) => count !== undefined)
+    .at(-1);
+  const unreadMessages = afterReading !== undefined ? afterReading : data?.unreadMessages;
   return (
     <header className="site-header">
       <div className="site-header__inner">
@@ -44,14 +50,14 @@ export function Header() {
           {data?.user ? (
             <HStack gap="space-8" align="center" wrap>
               {data.user.kind === "applicant" ? (
-                <RemixLink to={`/${language}/meldinger`} className="site-header__messages">
+                <RemixLink
+                  to={`/${language}/meldinger`}
+                  className="site-header__messages"
+                  // The name begins with what is seen ("Meldinger 2"), and says what the number is.
+                  aria-label={unreadMessages ? `${t("shell.messages")}, ${t("shell.messagesUnread", { count: unreadMessages })}` : undefined}
+                >
                   {t("shell.messages")}
-                  {data.unreadMessages ? (
-                    <span className="site-header__unread">
-                      <span aria-hidden="true">{data.unreadMessages}</span>
-                      <span className="sr-only">, {t("shell.messagesUnread", { count: data.unreadMessages })}</span>
-                    </span>
-                  ) : null}
+                  {unreadMessages ? <span className="site-header__unread">{unreadMessages}</span> : null}
                 </RemixLink>
               ) : null}
               <BodyShort size="small" className="site-header__user">
