@@ -10,14 +10,13 @@
 import fc from "fast-check";
 import type { APIRequestContext, APIResponse } from "@playwright/test";
 import { test, expect } from "./fixtures";
-import { anonymous, loggedIn, newDraft, sendKlage, sentKlage, startKlage } from "./http";
-import { freshPerson, refusal, seededSoknadOf } from "./mock-control";
+import { anonymous, formMeldingId, loggedIn, newDraft, sendKlage, sentKlage, startKlage } from "./http";
+import { freshPerson, generalSamtaleOf, meldingerIn, officeReply, refusal, seededSoknadOf } from "./mock-control";
 import { persona } from "./personas";
 import { allSteps } from "../app/soknad/steps";
 import { bankStatement } from "../app/vedlegg/fixtures.test-support";
 import { PORTAL } from "../playwright.config";
 import { send, sendBytes } from "./raw-http";
-import { formMeldingId, generalSamtaleOf, meldingerIn, officeReply } from "./meldinger-control";
 import { logMark, logSince, unexpectedErrors } from "./server-log";
 
 test.skip(({ browserName, isMobile, javaScriptEnabled }) => browserName !== "chromium" || isMobile || !javaScriptEnabled, "HTTP-level checks: the desktop project is enough");

@@ -4,9 +4,9 @@
  * that changes something or carries an id.
  */
 import { request as playwrightRequest, type APIRequestContext, type APIResponse } from "@playwright/test";
-import { anonymous, fillKlage, loggedIn, newDraft, sentKlage, startKlage } from "./http";
+import { anonymous, fillKlage, formMeldingId, loggedIn, newDraft, sentKlage, startKlage } from "./http";
 import { test, expect } from "./fixtures";
-import { freshPerson, klagerOf, moveKlageTo, newSoknadFor, refusal, seededSoknadOf, soknaderOf } from "./mock-control";
+import { freshPerson, generalSamtaleOf, klagerOf, meldingerIn, moveKlageTo, newSoknadFor, officeReply, refusal, seededSoknadOf, soknaderOf } from "./mock-control";
 import { allSteps } from "../app/soknad/steps";
 import { klageSteps } from "../app/klage/steps";
 import { bankStatement } from "../app/vedlegg/fixtures.test-support";
@@ -14,7 +14,6 @@ import { MOCK_CONTROL, PORTAL, RATE_LIMITS, SHORT_SESSION_PORTAL } from "../play
 import { text } from "./locale";
 import { persona } from "./personas";
 import { send } from "./raw-http";
-import { formMeldingId, generalSamtaleOf, meldingerIn, officeReply } from "./meldinger-control";
 
 test.skip(({ browserName, isMobile, javaScriptEnabled }) => browserName !== "chromium" || isMobile || !javaScriptEnabled, "HTTP-level checks: the desktop project is enough");
 
