@@ -460,6 +460,14 @@ test("messages: a GET changes nothing, other methods get 405, and posts from ano
     expect(answer.status, `${method} ${page}`).toBe(405);
     expect(answer.body).toContain("Dette kan ikke gjøres her");
   }
+  // A file takes no posts: 405 in words, in the address's language (Remix's own answer is JSON saying "Unexpected Server Error").
+  for (const path of owner.files.map((file) => `${page}/fil/${file}`)) {
+    for (const [language, words] of [["nb", "Dette kan ikke gjøres her"], ["en", "This cannot be done here"]] as const) {
+      const answer = await owner.api.post(path.replace(/^\/nb\//, `/${language}/`), { form: { intent: "send" }, maxRedirects: 0 });
+      expect(answer.status(), `POST ${path}`).toBe(405);
+      expect(await answer.text()).toContain(words);
+    }
+  }
   const evil = { Origin: "https://evil.example" };
   const form = { intent: "send", meldingId: owner.draftMeldingId, tekst: "Fra en annen nettside" };
   for (const intent of ["send", "lagre", `slett-fil:${owner.draftFileId}`]) {
