@@ -6,9 +6,12 @@
 import { klageSteps } from "../app/klage/steps";
 import { allSteps } from "../app/soknad/steps";
 
-/** Ports and folders of the benchmark's own portal (the tests use 3000-3299 and build/). */
-export const PORT = 3400;
-export const MOCK_PORT = 3401;
+/**
+ * Ports and folders of the benchmark's own portal (the tests use 3000-3299 and build/);
+ * BENCH_PORT moves all three (the portal, the mock at +1, the floor at +2) and the data folder.
+ */
+export const PORT = Number(process.env.BENCH_PORT ?? 3400);
+export const MOCK_PORT = PORT + 1;
 export const BASE_URL = `http://localhost:${PORT}`;
 export const DATA_DIR = `./data/bench-${PORT}`;
 /**
@@ -19,7 +22,7 @@ export const BUILD_DIR = "bench/node_modules/.build";
 export const FLOOR_DIR = "bench/floor";
 export const FLOOR_BUILD_DIR = "bench/node_modules/.build-floor";
 /** Where Lighthouse opens the floor app (bench/sections/page-weight.ts, serveFloor), and its name in the results. */
-export const FLOOR_PORT = 3402;
+export const FLOOR_PORT = PORT + 2;
 export const FLOOR_NAME = "floor (React + Remix alone)";
 
 /** Test persons from mocks/personas.ts. */
@@ -32,9 +35,10 @@ export type Persona = "forstegang" | "aleneforelder" | "under-behandling" | "inn
  * - fiksDigisosId, letterId: innvilget's søknad and its first vedtak letter (from the fagsystem mock);
  * - klageSoknadId: avslag's søknad (refused), the one its complaints are about;
  * - klageDraftId: an open complaint draft of avslag's about that refusal, started through the real start form;
- * - sentKlageId: a complaint of avslag's walked through every step and sent (its receipt and its own page).
+ * - sentKlageId: a complaint of avslag's walked through every step and sent (its receipt and its own page);
+ * - samtaleId: under-behandling's conversation about its søknad (seeded with messages from both sides).
  */
-export type PathValue = "draftId" | "sentDraftId" | "fiksDigisosId" | "letterId" | "klageSoknadId" | "klageDraftId" | "sentKlageId";
+export type PathValue = "draftId" | "sentDraftId" | "fiksDigisosId" | "letterId" | "klageSoknadId" | "klageDraftId" | "sentKlageId" | "samtaleId";
 
 export interface RouteSpec {
   name: string;
@@ -53,6 +57,7 @@ export const routes: RouteSpec[] = [
   { name: "receipt", path: "/nb/soknad/{sentDraftId}/kvittering", as: "forstegang" },
   { name: "mine søknader", path: "/nb/mine-soknader", as: "innvilget" },
   { name: "meldinger", path: "/nb/meldinger", as: "innvilget" },
+  { name: "meldinger: a conversation", path: "/nb/meldinger/{samtaleId}", as: "under-behandling" },
   { name: "status page", path: "/nb/innsyn/{fiksDigisosId}", as: "innvilget" },
   { name: "vedtak", path: "/nb/innsyn/{fiksDigisosId}/vedtak/{letterId}", as: "innvilget" },
   { name: "utbetalinger", path: "/nb/utbetalinger", as: "innvilget" },
@@ -108,3 +113,11 @@ export const klageWalkAnswers = (vedtakId: string): Record<(typeof klageSteps)[n
 /** Fold: event-log sizes, and how many timed runs the median is taken of. */
 export const foldSizes = [100, 1_000, 10_000];
 export const foldRuns = 7;
+
+/**
+ * A conversation's page with a long history against a short one: the sizes (the first is the
+ * baseline), and how many timed requests each gets after a few to warm up.
+ */
+export const conversationSizes = [10, 10_000];
+export const conversationRequests = 100;
+export const conversationWarmUp = 5;

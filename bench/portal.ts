@@ -185,7 +185,11 @@ export async function fnrOf(persona: Persona): Promise<string> {
 
 /** Logs in through the mock test login form, as a person clicking "Logg inn" would. */
 export async function login(persona: Persona): Promise<Session> {
-  const fnr = await fnrOf(persona);
+  return { persona, ...(await loginFnr(await fnrOf(persona))) };
+}
+
+/** The same login for any person the mock knows (a synthetic one too). */
+export async function loginFnr(fnr: string): Promise<{ fnr: string; cookie: string }> {
   const response = await fetch(`${BASE_URL}/nb/logg-inn`, {
     method: "POST",
     redirect: "manual",
@@ -196,11 +200,11 @@ export async function login(persona: Persona): Promise<Session> {
     .getSetCookie()
     .map((header) => header.split(";")[0] ?? "")
     .find((pair) => pair.startsWith("sosialhjelp-sesjon="));
-  if (response.status !== 302 || !cookie) throw new Error(`login as ${persona} failed: ${response.status}`);
-  return { persona, fnr, cookie };
+  if (response.status !== 302 || !cookie) throw new Error(`login as ${fnr} failed: ${response.status}`);
+  return { fnr, cookie };
 }
 
-export function get(session: Session | undefined, pathname: string): Promise<Response> {
+export function get(session: Pick<Session, "cookie"> | undefined, pathname: string): Promise<Response> {
   return fetch(`${BASE_URL}${pathname}`, { redirect: "manual", headers: session ? { Cookie: session.cookie } : {} });
 }
 
@@ -296,4 +300,32 @@ async function stopGroup(child: ChildProcess, pgid: number, exited: Promise<void
         // already gone
       }
     }
+}
+
+/** The person's conversation about their søknad that holds the most messages, from the fagsystem mock. */
+export async function conversationWithMessages(fnr: string): Promise<string | null> {
+  const list = (await (await fetch(`${MOCK_URL}/api/v1/samtaler`, { headers: { [PERSON_HEADER]: fnr } })).json()) as { samtaleId: string; antallMeldinger: number }[];
+  const fullest = [...list].sort((a, b) => b.antallMeldinger - a.antallMeldinger)[0];
+  return fullest && fullest.antallMeldinger > 0 ? fullest.samtaleId : null;
+}
+
+/**
+ * A synthetic person of the mock's, logged in, whose general conversation the caseworker
+ * simulator has filled with `messages` messages (person and office by turns, all read).
+ */
+export async function personWithConversation(messages: number): Promise<{ session: { fnr: string; cookie: string }; samtaleId: string }> {
+  const made = await fetch(`${MOCK_URL}/mock/syntetiske-personer`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ antall: 1 }) });
+  if (made.status !== 201) throw new Error(`the mock made no synthetic person: ${made.status} ${await made.text()}`);
+  const person = ((await made.json()) as { fnr: string }[])[0];
+  if (!person) throw new Error("the mock made no synthetic person");
+  const list = (await (await fetch(`${MOCK_URL}/api/v1/samtaler`, { headers: { [PERSON_HEADER]: person.fnr } })).json()) as { samtaleId: string; fiksDigisosId: string | null }[];
+  const general = list.find((samtale) => samtale.fiksDigisosId === null);
+  if (!general) throw new Error("the synthetic person has no general conversation");
+  const filled = await fetch(`${MOCK_URL}/mock/fagsystem/api/samtaler/${general.samtaleId}/handlinger`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ action: "fyll", antall: messages }),
+  });
+  if (filled.status !== 201) throw new Error(`filling the conversation with ${messages} messages failed: ${filled.status} ${await filled.text()}`);
+  return { session: await loginFnr(person.fnr), samtaleId: general.samtaleId };
 }

@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: builds the production bundle, starts the portal with mocks and a
- * fresh embedded database, measures page weight, Lighthouse, server latency, upload and
- * fold, prints a table per section, writes bench/results.json and exits non-zero when a
+ * fresh embedded database, measures page weight, Lighthouse, a conversation's page with a long
+ * history, server latency, upload and fold, prints a table per section, writes bench/results.json and exits non-zero when a
  * figure breaks its budget in bench/budgets.json.
  *
  *   --quick        skip Lighthouse (the slowest section)
@@ -25,6 +25,8 @@ import {
   loadSeconds,
   routes,
   klageWalkAnswers,
+  conversationRequests,
+  conversationSizes,
   stepPost,
   walkAnswers,
   type PathValue,
@@ -33,6 +35,7 @@ import {
 import {
   buildFloor,
   buildPortal,
+  conversationWithMessages,
   firstSoknad,
   login,
   ROOT,
@@ -50,6 +53,7 @@ import { LIGHTHOUSE_RUNS, runLighthouse, type LighthousePage, type LighthouseRes
 import { runLoad, type LoadResult, type LoadTarget } from "./sections/server-load";
 import { runUpload, type UploadSection } from "./sections/upload";
 import { runFold, type FoldSection } from "./sections/fold";
+import { runConversations, type ConversationSection } from "./sections/conversation";
 
 type Budgets = { [K in keyof typeof budgetsJson]: { max?: number; min?: number; what: string } };
 const budgets: Budgets = budgetsJson;
@@ -144,6 +148,7 @@ async function main(): Promise<number> {
   let lighthouse: LighthouseResult[] | "skipped" = "skipped";
   let load: LoadResult[] = [];
   let upload: UploadSection = { status: "not built", detail: "not run" };
+  let conversations: ConversationSection = { status: "error", detail: "not run" };
   try {
     step("logging in, starting drafts, walking one søknad and one complaint to their receipts");
     const personas = new Set<Persona>(["forstegang", "innvilget", ...routes.flatMap((route) => (route.as ? [route.as] : []))]);
@@ -176,6 +181,9 @@ async function main(): Promise<number> {
       }
     }
 
+    const writer = sessions["under-behandling"];
+    if (writer) values.samtaleId = await conversationWithMessages(writer.fnr);
+
     step(`page weight of ${routes.length} routes`);
     pageWeights = await weighRoutes(sessions, values);
     printPageWeight(floor, pageWeights);
@@ -198,6 +206,10 @@ async function main(): Promise<number> {
       }
       printLighthouse(lighthouse);
     }
+
+    step(`a conversation's page with ${conversationSizes.map((size) => size.toLocaleString("en")).join(" and ")} messages, ${conversationRequests} requests each`);
+    conversations = await runConversations();
+    printConversations(conversations);
 
     const statusPage = pageWeights.find((weight) => weight.name === "status page");
     const statusPath = statusPage?.status === "ok" ? statusPage.path : null;
@@ -277,6 +289,22 @@ async function main(): Promise<number> {
     for (const file of upload.files) checkMax("uploadSeconds", file.name, Number((file.ms / 1000).toFixed(2)));
   }
   if (upload.status === "error") problems.push(`upload: ${upload.detail}`);
+  if (conversations.status === "ok") {
+    const [baseline, ...longer] = conversations.results;
+    const { max, slackMs } = budgetsJson.conversationLongHistoryP95;
+    for (const result of baseline ? longer : []) {
+      const limit = max * baseline!.p95Ms + slackMs;
+      checks.push({
+        budget: "conversationLongHistoryP95",
+        subject: `${result.messages.toLocaleString("en")} vs ${baseline!.messages} messages`,
+        value: result.p95Ms,
+        limit: `≤ ${max} × ${baseline!.p95Ms} + ${slackMs} = ${limit.toFixed(1)}`,
+        ok: result.p95Ms <= limit,
+      });
+    }
+  } else {
+    problems.push(`conversation with a long history: ${conversations.detail}`);
+  }
   if (fold.status === "error") problems.push(`fold: ${fold.detail}`);
 
   const notMeasured = [
@@ -303,6 +331,7 @@ async function main(): Promise<number> {
     pageWeight: { floor, routes: pageWeights },
     lighthouse,
     server: load,
+    conversations,
     upload,
     fold,
     checks,
@@ -386,6 +415,19 @@ function printLoad(results: LoadResult[]) {
   );
   const notes = [...new Map(results.filter((result) => result.note).map((result) => [result.target, result.note])).entries()];
   for (const [target, note] of notes) console.log(`  ${target}: ${note}`);
+}
+
+function printConversations(section: ConversationSection) {
+  if (section.status !== "ok") {
+    console.log(`\nConversation with a long history: ${section.status} (${section.detail})`);
+    return;
+  }
+  const { max, slackMs } = budgetsJson.conversationLongHistoryP95;
+  table(
+    `A conversation's page (the newest 20 messages), sequential GETs on loopback, sizes by turns; budget: p95 of the longest ≤ ${max} × p95 of ${conversationSizes[0]} + ${slackMs} ms`,
+    ["messages", "requests", "p50 ms", "p95 ms", "max ms"],
+    section.results.map((result) => [result.messages.toLocaleString("en"), result.requests, result.p50Ms.toFixed(1), result.p95Ms.toFixed(1), result.maxMs.toFixed(1)]),
+  );
 }
 
 function printUpload(upload: UploadSection) {

@@ -13,14 +13,16 @@
  * Sends once as the persona `gift` (the keyboard test sends the other of its two a day).
  * The complaint's pages are checked with persons of the tests' own (the mock's synthetic ones), one
  * complaint per state, moved there by the caseworker simulator; the late question with nylig-hjelp,
- * whose decision is 23 days old (its complaint is never sent).
+ * whose decision is 23 days old (its complaint is never sent). The messages likewise: a person of
+ * the test's own, whose conversation the simulator fills and answers (a new reply before each
+ * language, so each shows the "Ny" tag: opening a conversation reads it).
  */
 import axeCore from "axe-core";
 import { test as base, expect, type Page } from "@playwright/test";
 import { hydrated, loginAs, type Language } from "./fixtures";
-import { texts } from "./locale";
+import { texts, textPattern } from "./locale";
 import { loggedIn, sentKlage } from "./http";
-import { newSoknadFor, caseworker, freshPerson, moveKlageTo, refusal, seededSoknadOf, type KlageTestState } from "./mock-control";
+import { newSoknadFor, caseworker, fillConversation, freshPerson, moveKlageTo, officeReply, refusal, samtalerOf, seededSoknadOf, type KlageTestState } from "./mock-control";
 import { persona, wholeName } from "./personas";
 import { bankStatement } from "../app/vedlegg/fixtures.test-support";
 
@@ -517,4 +519,58 @@ test("withdrawing a complaint and the complaints beside their decisions, in ever
   await expect(main.getByText(texts("nb")("klage-status:page.withdrawn"))).toBeVisible();
   await check(checker, "complaint page, just withdrawn nb");
   for (const language of languages) await visit(checker, `withdraw: already withdrawn ${language}`, `/${language}${toWithdraw.path}/trekk`);
+});
+
+/* ---------- messages (meldinger) ---------- */
+
+test("messages in every language: the list with new replies, a conversation from both sides with files and a new reply, just sent, an empty message's error summary, the older messages, a søknad's empty conversation", async ({ checker }) => {
+  const { page } = checker;
+  const main = page.locator("main");
+  const who = await freshPerson();
+  await newSoknadFor(who.id);
+  const [general, ofSoknad] = await samtalerOf(who.fnr);
+  expect(general?.fiksDigisosId, "the general conversation first").toBeNull();
+  expect(ofSoknad?.fiksDigisosId, "then the søknad's").toBeTruthy();
+  // More than one page of history (20 a page), so "Vis eldre meldinger" leads somewhere.
+  await fillConversation(general!.samtaleId, 25);
+  await loginAs(page, wholeName(who.name), "nb");
+  const conversation = `/meldinger/${general!.samtaleId}`;
+  const pdf = Buffer.from(await bankStatement(1));
+  const fileName = (language: Language) => `Kontoutskrift_DNB_2026-09-01_til_2026-11-30_konto_1234.56.78901_${language}.pdf`;
+
+  for (const language of languages) {
+    const tl = texts(language);
+    const send = main.getByRole("button", { name: tl("meldinger:write.send"), exact: true });
+    // A new reply with a letter attached: the list counts it, the header shows it, the conversation marks it "Ny".
+    // A long address and a long file name must wrap at 320 px.
+    await officeReply(general!.samtaleId, { tekst: `Svar ${language}: les mer på https://www.nav.no/okonomisk-sosialhjelp/dokumentasjon-du-kan-bli-bedt-om-a-sende.`, saksbehandler: "Kari", vedlegg: true });
+    await visit(checker, `messages, a new reply ${language}`, `/${language}/meldinger`);
+    await expect(main.getByText(tl("meldinger:list.unread_one", { count: 1 }), { exact: true })).toBeVisible();
+    await visit(checker, `conversation with a new reply and its letter ${language}`, `/${language}${conversation}`);
+    await expect(main.getByText(tl("meldinger:messages.new"), { exact: true })).toHaveCount(1);
+    await expect(main.getByRole("list", { name: tl("meldinger:messages.files") }).first()).toBeVisible();
+
+    // The person writes back with a file: the message sent, at the top, with its file and "not read yet".
+    await main.getByRole("textbox", { name: textPattern(language, "meldinger", "write.label") }).fill(`Takk. Her er kontoutskriften (${language}).`);
+    await main.getByLabel(tl("vedlegg:choose", { document: tl("meldinger:write.files") })).setInputFiles({ name: fileName(language), mimeType: "application/pdf", buffer: pdf });
+    await send.click();
+    await expect(main.getByText(tl("meldinger:conversation.sent"))).toBeVisible();
+    await expect(main.getByRole("link", { name: fileName(language) })).toBeVisible();
+    await check(checker, `conversation, just sent with a file ${language}`);
+
+    // "Send meldingen" with nothing written: the error summary.
+    await send.click();
+    await expect(main.getByRole("link", { name: tl("meldinger:errors.tekstRequired") })).toBeVisible();
+    await check(checker, `conversation, empty message: error summary ${language}`);
+
+    // The older messages, on a page of their own.
+    await page.goto(`/${language}${conversation}`);
+    await hydrated(page);
+    await main.getByRole("link", { name: tl("meldinger:messages.older"), exact: true }).click();
+    await expect(main.getByText(tl("meldinger:messages.olderPage"))).toBeVisible();
+    await check(checker, `conversation, older messages ${language}`);
+
+    await visit(checker, `a søknad's conversation, no messages yet ${language}`, `/${language}/meldinger/${ofSoknad!.samtaleId}`);
+    await expect(main.getByText(tl("meldinger:messages.none"))).toBeVisible();
+  }
 });

@@ -4,7 +4,10 @@
  * the query alone leaves focus where it was; a failed submit leaves it on the error summary, and
  * the title then starts with "Feil: "; the application's steps say "Steg n av m: " in the title;
  * after an upload focus is on its result, after "Slett" on the next file or the document's
- * heading; "Last opp" without a file says so at the field; the GuidePanel shows no unnamed image.
+ * heading; "Last opp" without a file says so at the field; the GuidePanel shows no unnamed image;
+ * in messages, the list's and each conversation's h1 after every way there (the header, the list,
+ * the status page, back), focus kept on the page when older messages are shown, and the
+ * conversation's title with "Feil: " after an empty send.
  *
  * The journeys need JavaScript (focus is what the script moves) and run in the desktop project,
  * as the keyboard journey does; the titles are the server's and are checked without JavaScript
@@ -15,8 +18,8 @@
 import type { Locator, Page } from "@playwright/test";
 import { bankStatement } from "../app/vedlegg/fixtures.test-support";
 import { expect, hydrated, loginAs, test } from "./fixtures";
-import { texts } from "./locale";
-import { freshPerson, refusal, seededSoknadOf } from "./mock-control";
+import { texts, textPattern } from "./locale";
+import { fillConversation, freshPerson, newSoknadFor, officeReply, refusal, samtalerOf, seededSoknadOf } from "./mock-control";
 import { persona, wholeName } from "./personas";
 
 const t = texts("nb");
@@ -370,4 +373,64 @@ test("the complaint's titles say the step of four and, after a failed Neste, Fei
   await expect(page).toHaveTitle(`${texts("nn")("common:shell.stepTitle", { number: 3, total: 4, title: texts("nn")("klage:steps.vedlegg.title") })} – ${texts("nn")("common:shell.serviceName")}`);
   await page.goto(`${base.replace(/^\/nb\//, "/en/")}oppsummering`);
   expect(await page.title()).toMatch(/^Step 4 of 4: /);
+});
+
+/* ---------- messages (meldinger) ---------- */
+
+test("messages: the h1 has focus after the header's link, a conversation from the list, the status page's card, back to the list and on to the søknad; older messages put it on the h1", async ({ page }) => {
+  desktopOnly();
+  test.setTimeout(120_000);
+  const who = await freshPerson();
+  const soknadId = await newSoknadFor(who.id);
+  const [general, ofSoknad] = await samtalerOf(who.fnr);
+  expect(ofSoknad?.fiksDigisosId).toBe(soknadId);
+  await fillConversation(general!.samtaleId, 30);
+  await officeReply(ofSoknad!.samtaleId, { tekst: "Vi har fått søknaden din.", saksbehandler: "Kari" });
+  const main = page.locator("main");
+  await loginAs(page, wholeName(who.name), "nb");
+
+  // The header's link → the list → the general conversation.
+  await go(page, page.locator("header").getByRole("link", { name: new RegExp(`^${t("common:shell.messages")}`) }));
+  await expectHeadingFocused(page, "meldinger:title");
+  await expect(page).toHaveTitle(title("meldinger:title"));
+  await go(page, main.getByRole("link", { name: t("meldinger:list.general"), exact: true }));
+  await expectHeadingFocused(page, "meldinger:conversation.generalTitle");
+  await expect(page).toHaveTitle(title("meldinger:conversation.generalTitle"));
+
+  // "Vis eldre meldinger" changes only the query. The 11 oldest of 31 are the last page, so the link
+  // is gone with it: focus goes to the h1 (never <body>), and the older page shows under it.
+  await go(page, main.getByRole("link", { name: t("meldinger:messages.older"), exact: true }));
+  await expect(main.getByText(t("meldinger:messages.olderPage"))).toBeVisible();
+  await expect(main.getByRole("link", { name: t("meldinger:messages.older"), exact: true })).toHaveCount(0);
+  await expectHeadingFocused(page, "meldinger:conversation.generalTitle");
+
+  // "Alle meldinger" back to the list: its h1.
+  await go(page, main.getByRole("link", { name: t("meldinger:conversation.back"), exact: true }));
+  await expectHeadingFocused(page, "meldinger:title");
+
+  // The søknad's status page → its conversation (the card with the new reply) → "Se søknaden".
+  await page.goto(`/nb/innsyn/${soknadId}`);
+  await go(page, main.getByRole("link", { name: t("meldinger:soknad.heading"), exact: true }));
+  const conversationHeading = page.getByRole("heading", { level: 1, name: textPattern("nb", "meldinger", "conversation.soknadTitle") });
+  await expect(conversationHeading).toBeFocused();
+  await expect(page).toHaveTitle(title("meldinger:conversation.soknadTitleUnknownDate"));
+  await expect(main.getByText("Vi har fått søknaden din.")).toBeVisible();
+  await go(page, main.getByRole("link", { name: t("meldinger:conversation.toSoknad"), exact: true }));
+  await expectHeadingFocused(page, "innsyn:statusPage.title");
+});
+
+test("a conversation's title, and Feil: after an empty send, come from the server, with and without JavaScript", async ({ page, javaScriptEnabled }) => {
+  const who = await freshPerson();
+  const [general] = await samtalerOf(who.fnr);
+  await loginAs(page, wholeName(who.name), "nb");
+  await page.goto(`/nb/meldinger/${general!.samtaleId}`);
+  await expect(page).toHaveTitle(title("meldinger:conversation.generalTitle"));
+  await go(page, page.locator("main").getByRole("button", { name: t("meldinger:write.send"), exact: true }));
+  await expect(page.getByRole("link", { name: t("meldinger:errors.tekstRequired") })).toBeVisible();
+  await expect(page).toHaveTitle(errorTitle(title("meldinger:conversation.generalTitle")));
+  if (javaScriptEnabled) await expectSummaryFocused(page);
+  // In nynorsk.
+  const nn = texts("nn");
+  await page.goto(`/nn/meldinger/${general!.samtaleId}`);
+  await expect(page).toHaveTitle(`${nn("meldinger:conversation.generalTitle")} – ${nn("common:shell.serviceName")}`);
 });

@@ -8,11 +8,16 @@
  * Every page is checked with axe as in the other tests (fixtures.ts).
  *
  * Sends once as the persona `gift` (the accessibility test sends the other of its two a day).
+ * A message from the front page's header link to "Meldingen er sendt." goes the same way: after a
+ * failed send the error summary has focus, after the send the line that says it was sent; the file
+ * is chosen in the browser's file chooser, opened with Enter on the upload field.
  */
 import type { Locator, Page } from "@playwright/test";
 import { expect, hydrated, loginAs, test } from "./fixtures";
-import { texts } from "./locale";
-import { freshPerson, klagerOf, refusal } from "./mock-control";
+import { texts, textPattern } from "./locale";
+import { bankStatement } from "../app/vedlegg/fixtures.test-support";
+import { MOCK_CONTROL } from "../playwright.config";
+import { freshPerson, klagerOf, officeReply, refusal, samtalerOf } from "./mock-control";
 import { persona, wholeName } from "./personas";
 
 /** What a person sees of the focus: an outline or a ring on the control, its label or the box around it. */
@@ -269,5 +274,81 @@ test("a complaint with the keyboard only, from the decision page to the receipt"
   await arrived("klage:receipt.title");
   await expect(page).toHaveURL(/\/nb\/klage\/[0-9a-f-]{36}\/kvittering$/);
   expect(await klagerOf(who.fnr)).toHaveLength(1);
+  expect(keys.unseen, "controls that got focus without showing it").toEqual([]);
+});
+
+test("a message with the keyboard only: the header's Meldinger, a conversation, an empty send, the text and a file, sent", async ({ page }, testInfo) => {
+  test.skip(testInfo.project.name !== "desktop", "keyboard use is the same at every width and needs JavaScript for the focus checks; runs in the desktop project");
+  test.setTimeout(120_000);
+  const who = await freshPerson();
+  const [general] = await samtalerOf(who.fnr);
+  expect(general?.fiksDigisosId, "the general conversation").toBeNull();
+  await officeReply(general!.samtaleId, { tekst: "Hei! Send oss kontoutskriften for november.", saksbehandler: "Kari" });
+  const t = texts("nb");
+  const main = page.locator("main");
+  const keys = keyboard(page);
+  const service = t("common:shell.serviceName");
+  const heading = (key: string) => page.getByRole("heading", { level: 1, name: t(key), exact: true });
+  const arrived = async (key: string) => {
+    await expect(heading(key)).toBeVisible();
+    await hydrated(page);
+    await expect(heading(key)).toBeFocused();
+    await expect(page).toHaveTitle(`${t(key)} – ${service}`);
+  };
+  const send = main.getByRole("button", { name: t("meldinger:write.send"), exact: true });
+  const text = main.getByRole("textbox", { name: textPattern("nb", "meldinger", "write.label") });
+
+  await loginAs(page, wholeName(who.name), "nb");
+  await page.goto("/nb");
+  await hydrated(page);
+  // The header's link says there is one new message.
+  await keys.activate(page.locator("header").getByRole("link", { name: new RegExp(`^${t("common:shell.messages")}\\s*,\\s*${t("common:shell.messagesUnread_one", { count: 1 })}$`) }));
+  await arrived("meldinger:title");
+  await keys.activate(main.getByRole("link", { name: t("meldinger:list.general"), exact: true }));
+  await arrived("meldinger:conversation.generalTitle");
+  await expect(main.getByText("Hei! Send oss kontoutskriften for november.")).toBeVisible();
+
+  // "Send meldingen" with nothing written: the error summary has focus, and its link leads to the text.
+  await keys.activate(send);
+  const summaryHeading = page.getByRole("heading", { name: t("common:forms.errorSummaryHeading") });
+  await expect(summaryHeading).toBeVisible();
+  await expect
+    .poll(() => summaryHeading.evaluate((element) => document.activeElement !== document.body && (document.activeElement?.contains(element) ?? false)), {
+      message: "the error summary has focus after a failed send",
+    })
+    .toBe(true);
+  await expect(page).toHaveTitle(t("common:shell.errorTitle", { title: `${t("meldinger:conversation.generalTitle")} – ${service}` }));
+  await keys.activate(main.getByRole("link", { name: t("meldinger:errors.tekstRequired") }));
+  await expect(text).toBeFocused();
+  await page.keyboard.type("Her er kontoutskriften for november.");
+  await expect(text).toHaveValue("Her er kontoutskriften for november.");
+
+  // The file: Enter on the upload field opens the browser's file chooser.
+  const chooser = page.locator(".aksel-dropzone__area-button");
+  await keys.tabTo(chooser);
+  const [fileChooser] = await Promise.all([page.waitForEvent("filechooser"), keys.press("Enter")]);
+  await fileChooser.setFiles({ name: "kontoutskrift-november.pdf", mimeType: "application/pdf", buffer: Buffer.from(await bankStatement(1)) });
+  await expect(main.getByText(/kontoutskrift-november\.pdf/)).toBeVisible();
+
+  // Sent: the line that says so has focus, the message is at the top with its file, and the form is empty again.
+  await keys.activate(send);
+  const sent = main.getByText(t("meldinger:conversation.sent"));
+  await expect(sent).toBeVisible();
+  await expect
+    .poll(() => sent.evaluate((element) => document.activeElement !== document.body && (document.activeElement?.contains(element) ?? false)), {
+      message: "the line that says the message was sent has focus",
+    })
+    .toBe(true);
+  await expect(page).toHaveURL(new RegExp(`/nb/meldinger/${general!.samtaleId}\\?sendt=[0-9a-f-]{36}$`));
+  const newest = main.locator(".message-list > li").first();
+  await expect(newest).toContainText("Her er kontoutskriften for november.");
+  await expect(newest.getByRole("link", { name: "kontoutskrift-november.pdf" })).toBeVisible();
+  await expect(text).toHaveValue("");
+  // The fagsystem got one message from the person, with the file.
+  const side = (await (await fetch(`${MOCK_CONTROL}/api/v1/samtaler/${general!.samtaleId}`, { headers: { "Nav-Personident": who.fnr } })).json()) as {
+    meldinger: { avsender: { type: string }; tekst: string; filer: { filnavn: string }[] }[];
+  };
+  const mine = side.meldinger.filter((melding) => melding.avsender.type === "PERSON");
+  expect(mine.map((melding) => [melding.tekst, melding.filer.map((fil) => fil.filnavn)])).toEqual([["Her er kontoutskriften for november.", ["kontoutskrift-november.pdf"]]]);
   expect(keys.unseen, "controls that got focus without showing it").toEqual([]);
 });

@@ -87,6 +87,7 @@ for (const language of ["nb", "nn", "en"] as const) {
 
     // Write, choose a photo, send: text and photo go together.
     await messageField(page, language, samtale.kontornavn).fill(question(language));
+    await page.getByText(text(language, "meldinger", "write.attach")).click();
     await page.getByLabel(text(language, "vedlegg", "choose", { document: text(language, "meldinger", "write.files") })).setInputFiles(await photo());
     await sendButton(page, language).click();
     await expect(page.getByText(text(language, "meldinger", "conversation.sent"))).toBeVisible();

@@ -27,7 +27,8 @@ import type {
 } from "../app/fagsystem/contract";
 import { makeKontonummer, makeOrgnr, nextValidFnr } from "./fnr";
 import { placeholderPdf } from "./pdf";
-import { varselFor } from "./varsler";
+import { varselFor, type VarselRecord } from "./varsler";
+export type { VarselRecord } from "./varsler";
 
 export interface PersonRecord {
   /** Stable key of the persona (test login, translations, e2e tests). */
@@ -103,23 +104,6 @@ export interface MeldingRecord {
   lestTidspunkt: string | null;
   /** The language the person wrote in; null for the office's messages. */
   language: "nb" | "nn" | "en" | null;
-}
-
-/**
- * A notification (varsel) the fagsystem sent when the office wrote: by SMS to the mobile number
- * in KRR, else by e-mail. It never carries what the message says, only that there is one.
- */
-export interface VarselRecord {
-  varselId: string;
-  fnr: string;
-  samtaleId: string;
-  meldingId: string;
-  kanal: "SMS" | "EPOST";
-  /** The number or address from KRR. */
-  mottaker: string;
-  language: "nb" | "nn" | "en";
-  tekst: string;
-  tidspunkt: string;
 }
 
 /** A file in mellomlagring: a person's upload for a draft not yet sent. Bytes on disk under `fil.id`, not in the dokumentlager. */

@@ -3,9 +3,29 @@
  * person by SMS to the mobile number in KRR, or by e-mail when there is none. The text says only
  * that there is a message, never what it says: an SMS is no place for case details.
  */
-import type { PersonRecord, VarselRecord } from "./personas";
+
+
+/**
+ * A notification (varsel) the fagsystem sent when the office wrote: by SMS to the mobile number
+ * in KRR, else by e-mail. It never carries what the message says, only that there is one.
+ */
+export interface VarselRecord {
+  varselId: string;
+  fnr: string;
+  samtaleId: string;
+  meldingId: string;
+  kanal: "SMS" | "EPOST";
+  /** The number or address from KRR. */
+  mottaker: string;
+  language: "nb" | "nn" | "en";
+  tekst: string;
+  tidspunkt: string;
+}
 
 export type VarselLanguage = VarselRecord["language"];
+
+/** What a notification needs to know of the person: who, and their contact details in KRR. */
+type Recipient = { folkeregister: { fnr: string }; krr: { mobiltelefonnummer?: string | null; epostadresse?: string | null } };
 
 export const VARSEL_TEKST: Readonly<Record<VarselLanguage, string>> = {
   nb: "Du har fått en ny melding fra NAV. Logg inn på nav.no for å lese den.",
@@ -15,7 +35,7 @@ export const VARSEL_TEKST: Readonly<Record<VarselLanguage, string>> = {
 
 /** The notification for one office message, or null when KRR has neither a mobile number nor an e-mail address. */
 export function varselFor(
-  person: PersonRecord,
+  person: Recipient,
   input: { varselId: string; samtaleId: string; meldingId: string; language: VarselLanguage; tidspunkt: string },
 ): VarselRecord | null {
   const mobil = person.krr.mobiltelefonnummer;

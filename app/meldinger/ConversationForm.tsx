@@ -6,7 +6,7 @@
  */
 import { Form, useFetcher, useNavigation } from "@remix-run/react";
 import { Alert, BodyShort, Button, Textarea, VStack } from "@navikt/ds-react";
-import { PaperplaneIcon } from "@navikt/aksel-icons";
+import { PaperclipIcon, PaperplaneIcon } from "@navikt/aksel-icons";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { MAX_MELDING_TEXT } from "~/fagsystem/limits";
@@ -45,6 +45,7 @@ export function ConversationForm({
   office,
   actionData,
   sent,
+  shownSent,
 }: {
   draft: { meldingId: string; text: string; files: ListedFile[] };
   maxFiles: number;
@@ -52,6 +53,11 @@ export function ConversationForm({
   actionData: ActionData;
   /** The id of the message just sent (`?sendt=`), for the receipt line. */
   sent: string | null;
+  /**
+   * The `sent` the page has shown already. Kept by the page, not here: after a send the form is a
+   * new one (its key is the new draft's id), which would take the new `sent` for one it had shown.
+   */
+  shownSent: React.MutableRefObject<string | null>;
 }) {
   const { t } = useTranslation("meldinger");
   const navigation = useNavigation();
@@ -63,11 +69,10 @@ export function ConversationForm({
 
   // After a send with JavaScript, the receipt line takes focus (the address changes only in its query).
   const receipt = useRef<HTMLDivElement>(null);
-  const shownSent = useRef(sent);
   useEffect(() => {
     if (sent && sent !== shownSent.current && navigation.state === "idle") focusOn(receipt.current);
     shownSent.current = sent;
-  }, [sent, navigation.state]);
+  }, [sent, navigation.state, shownSent]);
 
   const saveOnBlur = (event: React.FocusEvent<HTMLTextAreaElement>) => {
     const text = event.currentTarget.value;
@@ -94,7 +99,7 @@ export function ConversationForm({
           label={office ? t("write.label", { office }) : t("write.labelUnknown")}
           description={t("write.description")}
           maxLength={MAX_MELDING_TEXT}
-          minRows={5}
+          minRows={3}
           defaultValue={actionData?.values?.tekst ?? draft.text}
           error={fieldErrors.tekst}
           onBlur={saveOnBlur}
@@ -102,8 +107,17 @@ export function ConversationForm({
         <BodyShort size="small" role="status" className="muted">
           {autosave.state === "idle" && (autosave.data as ActionData)?.saved ? t("write.saved") : ""}
         </BodyShort>
-        <BodyShort>{t("write.filesIntro", { count: maxFiles })}</BodyShort>
-        <UploadField documentKey={MELDING_DOCUMENT} label={t("write.files")} files={draft.files} outcomes={actionData?.uploads} canDelete embedded={false} maxFiles={maxFiles} />
+        {/* Closed until wanted, so the newest messages are near the top on a phone; a <details>
+            opens without JavaScript, and is open while there are files or an answer about them. */}
+        <details className="attach" open={draft.files.length > 0 || (actionData?.uploads?.length ?? 0) > 0 || undefined}>
+          <summary className="attach__summary">
+            <PaperclipIcon aria-hidden /> {t("write.attach")}
+          </summary>
+          <VStack gap="space-12" className="attach__body">
+            <BodyShort>{t("write.filesIntro", { count: maxFiles })}</BodyShort>
+            <UploadField documentKey={MELDING_DOCUMENT} label={t("write.files")} files={draft.files} outcomes={actionData?.uploads} canDelete embedded={false} maxFiles={maxFiles} />
+          </VStack>
+        </details>
         <div>
           <Button type="submit" name="intent" value="send" icon={<PaperplaneIcon aria-hidden />} loading={sending}>
             {t("write.send")}

@@ -320,7 +320,11 @@ async function send(applicant: Applicant, input: SendInput) {
   const parsed = meldingFormSchema.safeParse({ tekst });
   if (chosen.length > 0) {
     const uploads = [await storeUploads(chosen, MELDING_DOCUMENT, { kind: "draft", fnr: applicant.fnr, draftId: meldingId, maxFiles: MAX_MELDING_FILES })];
-    const refused = uploads.some((outcome) => outcome.error !== null || outcome.results.some((result) => result.status !== "ok"));
+    // A file the message has already (a double click with a file chosen) is no reason to stop.
+    const refused = uploads.some((outcome) => outcome.error !== null || outcome.results.some((result) => result.status !== "ok" && result.status !== "duplicate"));
+    // The same form again after an earlier post went through but its answer was lost (a crash, a
+    // dropped connection): the fagsystem takes no more files for a sent message. It is sent.
+    if (refused && parsed.success && (await alreadySent(applicant.fnr, samtaleId, meldingId))) return sent(applicant, input);
     if (refused || !parsed.success) {
       const errors: Record<string, string> = parsed.success ? { form: "meldinger:errors.filesRefused" } : { tekst: parsed.error.issues[0]!.message };
       return answer({ errors, values, uploads }, refused ? Math.max(400, uploadStatus(uploads)) : 400);
@@ -340,9 +344,26 @@ async function send(applicant: Applicant, input: SendInput) {
     }
     throw error;
   }
+  return sent(applicant, input);
+}
+
+/** The message is in the fagsystem: the conversation's next draft starts empty, and the page says it was sent. */
+async function sent(applicant: Applicant, { samtaleId, meldingId, params }: SendInput) {
   await finishMeldingDraft(applicant.fnr, samtaleId, meldingId);
   forgetUnread(applicant.fnr);
-  return redirect(`${base(input.params, samtaleId)}?sendt=${meldingId}`);
+  return redirect(`${base(params, samtaleId)}?sendt=${meldingId}`);
+}
+
+/** Whether the message is among the conversation's newest (where a retry's would be), sent by an earlier post of the same form. */
+async function alreadySent(fnr: string, samtaleId: string, meldingId: string): Promise<boolean> {
+  try {
+    const side = await page(fnr, samtaleId);
+    return side.meldinger.some((melding) => melding.meldingId === meldingId && melding.avsender.type === "PERSON");
+  } catch (error) {
+    // Cannot tell now: the files' refusal is the answer.
+    if (error instanceof FagsystemError) return false;
+    throw error;
+  }
 }
 
 /** A file of one of the person's messages or drafts; another person's file answers 404. */

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link as RemixLink, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Alert, BodyLong, BodyShort, HStack, Link, VStack } from "@navikt/ds-react";
+import { useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { useLanguage } from "~/i18n/use-language";
 import { ConversationForm, PendingMessage } from "~/meldinger/ConversationForm";
@@ -27,6 +28,7 @@ export default function ConversationPage() {
   const language = useLanguage();
   const title = useConversationTitle();
   const [searchParams] = useSearchParams();
+  const shownSent = useRef(searchParams.get("sendt"));
   const base = `/${language}/meldinger`;
   const officeMessages = data.kind === "ok" ? data.messages.filter((message) => message.fromOffice) : [];
   const announcement = useLiveConversation({
@@ -72,6 +74,7 @@ export default function ConversationPage() {
             office={office}
             actionData={actionData}
             sent={searchParams.get("sendt")}
+            shownSent={shownSent}
           />
         </Section>
       ) : null}

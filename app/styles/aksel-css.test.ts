@@ -27,6 +27,7 @@ const cssFor: Record<string, string[]> = {
   Label: ["typography"],
   Link: ["link"],
   LinkCard: ["linkcard", "linkanchor"],
+  Chat: ["chat"],
   List: ["list"],
   Loader: ["loader"],
   Modal: ["modal"],
