@@ -29,3 +29,14 @@ export function refusalText(path: string, kind: EarlyRefusal, status: number): s
   const [title, body] = keys[kind].map((key) => text(language, key));
   return `${title}\n\n${body}\n\n${text(language, "errors.statusCode").replace("{{status}}", String(status))}\n`;
 }
+
+/**
+ * The answer to a post to a file (a resource route with only a loader): Remix's own is JSON saying
+ * "Unexpected Server Error" with 405; this says it in words, as server.ts does for other methods.
+ */
+export function postNotAllowed(request: Request): Response {
+  return new Response(refusalText(new URL(request.url).pathname, "methodNotAllowed", 405), {
+    status: 405,
+    headers: { Allow: "GET, HEAD", "Content-Type": "text/plain; charset=utf-8" },
+  });
+}

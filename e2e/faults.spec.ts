@@ -10,14 +10,15 @@
  * lookups, which carry no person.
  */
 import type { APIRequestContext, APIResponse } from "@playwright/test";
-import { test, expect } from "./fixtures";
-import { fillKlage, loggedIn, newDraft, startKlage } from "./http";
+import { test, expect, type Language } from "./fixtures";
+import { fillKlage, formMeldingId, loggedIn, newDraft, startKlage } from "./http";
 import { persona } from "./personas";
 import { Browser, fillUntil } from "./resilience/client";
-import { addFault, freshPerson, klagerOf, moveKlageTo, refusal, removeFault, soknaderOf, type Fault } from "./mock-control";
+import { addFault, freshPerson, generalSamtaleOf, klagerOf, meldingerIn, moveKlageTo, newSoknadFor, officeReply, refusal, removeFault, samtalerOf, soknaderOf, type Fault } from "./mock-control";
 import { bankStatement } from "../app/vedlegg/fixtures.test-support";
 import { OTHER_DOCUMENTS } from "../app/vedlegg/limits";
 import { SHORT_SESSION_MOCK_CONTROL, SHORT_SESSION_PORTAL } from "../playwright.config";
+import { text } from "./locale";
 
 test.skip(({ browserName, isMobile, javaScriptEnabled }) => browserName !== "chromium" || isMobile || !javaScriptEnabled, "HTTP-level checks: the desktop project is enough");
 
@@ -106,6 +107,21 @@ async function sentKlage(person: Person): Promise<Record<string, string>> {
 
 async function keptKlageText({ api }: Person, { klageId }: Record<string, string>) {
   expect(visible(await (await api.get(`/nb/klage/${klageId}/begrunnelse`)).text())).toContain("Jeg fikk ikke penger til husleien.");
+}
+
+/** The person's general conversation, with the office's answer read and a draft of theirs: its page, the form's meldingId. */
+async function conversation(person: Person): Promise<Record<string, string>> {
+  const samtaleId = await generalSamtaleOf(person.fnr, SHORT_SESSION_MOCK_CONTROL);
+  const page = `/nb/meldinger/${samtaleId}`;
+  await officeReply(samtaleId, { tekst: "Svar fra kontoret om husleien." }, SHORT_SESSION_MOCK_CONTROL);
+  const meldingId = await formMeldingId(person.api, page);
+  const saved = await person.api.post(page, { form: { intent: "lagre", meldingId, tekst: "Et utkast om strømregningen." } });
+  expect(saved.status(), "the draft saved").toBe(200);
+  return { samtaleId, page, meldingId };
+}
+
+async function keptMessageDraft({ api }: Person, { page }: Record<string, string>) {
+  expect(visible(await (await api.get(page!)).text())).toContain("Et utkast om strømregningen.");
 }
 
 const cases: Case[] = [
@@ -446,6 +462,110 @@ const cases: Case[] = [
     message: /Vi fikk ikke trukket klagen akkurat nå/,
     works: /Du har trukket klagen/,
   },
+
+  /* ---------- messages (meldinger) ---------- */
+  {
+    call: "the person's conversations (GET /api/v1/samtaler): the list of messages",
+    paths: ["/api/v1/samtaler"],
+    method: "GET",
+    persona: FRESH,
+    prepare: conversation,
+    request: ({ api }) => api.get("/nb/meldinger"),
+    message: /Vi får ikke hentet meldingene dine akkurat nå/,
+    works: /Samtalene dine Spørsmål til NAV-kontoret/,
+  },
+  {
+    call: "a page of a conversation (GET /api/v1/samtaler/:id): the conversation",
+    paths: ({ samtaleId }) => [`/api/v1/samtaler/${samtaleId}`],
+    method: "GET",
+    persona: FRESH,
+    prepare: conversation,
+    request: ({ api }, { page }) => api.get(page!),
+    message: /Vi får ikke hentet meldingene dine akkurat nå/,
+    works: /Svar fra kontoret om husleien\./,
+    kept: keptMessageDraft,
+  },
+  {
+    call: "marking the office's messages read (POST /api/v1/samtaler/:id/lest): the conversation still shows, and is marked at the next visit",
+    paths: ({ samtaleId }) => [`/api/v1/samtaler/${samtaleId}/lest`],
+    method: "POST",
+    persona: FRESH,
+    prepareEach: true,
+    sameUnderFault: true,
+    prepare: async (person) => {
+      const state = await conversation(person);
+      // Unread when the page opens.
+      await officeReply(state.samtaleId!, { tekst: "Et nytt svar som ikke er lest." }, SHORT_SESSION_MOCK_CONTROL);
+      return state;
+    },
+    request: ({ api }, { page }) => api.get(page!),
+    message: /Skriv en melding .*Et utkast om strømregningen\..*Et nytt svar som ikke er lest\. Ny/,
+    works: /Et nytt svar som ikke er lest\./,
+    kept: async (person, state) => {
+      await keptMessageDraft(person, state);
+      const unread = (await samtalerOf(person.fnr, SHORT_SESSION_MOCK_CONTROL)).find((samtale) => samtale.samtaleId === state.samtaleId)!.antallUleste;
+      expect(unread, "read at the next visit").toBe(0);
+    },
+  },
+  {
+    call: "a message's file from the dokumentlager",
+    paths: ["/api/v1/dokumentlager"],
+    method: "GET",
+    persona: FRESH,
+    prepare: async (person) => {
+      const state = await conversation(person);
+      const letter = await officeReply(state.samtaleId!, { tekst: "Her er brevet.", vedlegg: true }, SHORT_SESSION_MOCK_CONTROL);
+      return { ...state, href: `${state.page}/fil/${letter.filer[0]!.id}` };
+    },
+    request: ({ api }, { href }) => api.get(href!),
+    message: /Vi får ikke hentet filen akkurat nå\. .*Her er brevet\./,
+    works: /%PDF-/,
+  },
+  {
+    call: "files for a message (mellomlagring under its meldingId): uploading one",
+    paths: ({ meldingId }) => [`/api/v1/mellomlagring/${meldingId}`],
+    method: "POST",
+    persona: FRESH,
+    prepare: conversation,
+    request: async ({ api }, { page, meldingId }) =>
+      api.post(page!, { multipart: { intent: uploadIntent("melding"), meldingId: meldingId!, tekst: "Et utkast om strømregningen.", [filesField("melding")]: await pdf() }, maxRedirects: 0 }),
+    message: /Vi får ikke lagret filer akkurat nå/,
+    works: /kontoutskrift\.pdf/,
+    kept: keptMessageDraft,
+  },
+  {
+    call: "files for a message (mellomlagring under its meldingId): listing them on the conversation",
+    paths: ({ meldingId }) => [`/api/v1/mellomlagring/${meldingId}`],
+    method: "GET",
+    persona: FRESH,
+    prepare: conversation,
+    request: ({ api }, { page }) => api.get(page!),
+    message: /Svar fra kontoret om husleien\./,
+    sameUnderFault: true,
+    works: /Svar fra kontoret om husleien\./,
+    kept: keptMessageDraft,
+  },
+  {
+    call: "files for a message (mellomlagring under its meldingId): deleting one",
+    paths: ({ meldingId }) => [`/api/v1/mellomlagring/${meldingId}`],
+    method: "DELETE",
+    persona: FRESH,
+    prepareEach: true,
+    prepare: async (person) => {
+      const state = await conversation(person);
+      const page = await (
+        await person.api.post(state.page!, { multipart: { intent: uploadIntent("melding"), meldingId: state.meldingId!, tekst: "Et utkast om strømregningen.", [filesField("melding")]: await pdf() } })
+      ).text();
+      const fileId = /value="slett-fil:([^"]+)"/.exec(page)?.[1];
+      expect(fileId, "the uploaded file's delete button").toBeTruthy();
+      return { ...state, fileId: fileId! };
+    },
+    request: ({ api }, { page, meldingId, fileId }) => api.post(page!, { multipart: { intent: `slett-fil:${fileId}`, meldingId: meldingId!, tekst: "Et utkast om strømregningen." }, maxRedirects: 0 }),
+    message: /akkurat nå/,
+    // The file is gone.
+    works: /^(?!.*kontoutskrift\.pdf).*Skriv en melding/,
+    kept: keptMessageDraft,
+  },
 ];
 
 for (const testCase of cases) {
@@ -581,4 +701,111 @@ test("fagsystem fault matrix: sending a complaint, then sending again gives exac
     await person.api.dispose();
   }
   expect(problems).toEqual([]);
+});
+
+/**
+ * Sending a message, as sending a søknad: under each fault the page says, in its language, that the
+ * message was not sent, the text stays in the field and is the draft at a reload, the file chosen
+ * with it waits in the draft; and sending again gives exactly one message, with the file (the form's
+ * meldingId is the idempotency key).
+ */
+test("fagsystem fault matrix: sending a message, then sending again gives exactly one message", async () => {
+  test.setTimeout(240_000);
+  const languages: Language[] = ["nb", "nn", "en", "nb"];
+  const problems: string[] = [];
+  for (const [index, { name, fault: kind }] of FAULTS.entries()) {
+    const language = languages[index]!;
+    const who = await freshPerson(SHORT_SESSION_MOCK_CONTROL);
+    const person = { ...(await loggedIn(who, SHORT_SESSION_PORTAL)), id: who.id };
+    const samtaleId = await generalSamtaleOf(person.fnr, SHORT_SESSION_MOCK_CONTROL);
+    const page = `/${language}/meldinger/${samtaleId}`;
+    const meldingId = await formMeldingId(person.api, page);
+    const tekst = `Strømregningen forfaller fredag (${name}).`;
+    const fault: Fault = { path: `/api/v1/samtaler/${samtaleId}/meldinger`, method: "POST", fnr: person.fnr, ...kind };
+    await addFault(fault, SHORT_SESSION_MOCK_CONTROL);
+    let failed: APIResponse;
+    const started = Date.now();
+    try {
+      failed = await person.api.post(page, { multipart: { intent: "send", meldingId, tekst, [filesField("melding")]: await pdf() }, maxRedirects: 0 });
+    } finally {
+      await removeFault(fault, SHORT_SESSION_MOCK_CONTROL);
+    }
+    const seconds = (Date.now() - started) / 1000;
+    const html = await failed.text();
+    const shown = visible(html);
+    if (!shown.includes(text(language, "meldinger", "errors.unavailable"))) problems.push(`${name}: not "not sent" in ${language} (${failed.status()}): ${shown.slice(0, 300)}`);
+    if (TECHNICAL.test(shown)) problems.push(`${name}: technical text shown`);
+    if (failed.status() >= 500 && failed.status() !== 503) problems.push(`${name}: status ${failed.status()}`);
+    if (seconds > 9.5) problems.push(`${name}: the person waited ${seconds.toFixed(1)} s`);
+    if (!new RegExp(`<textarea[^>]*name="tekst"[^>]*>${tekst.replace(/[()]/g, "\\$&")}</textarea>`).test(html)) problems.push(`${name}: the text is not in the field`);
+    const reloaded = await (await person.api.get(page)).text();
+    if (!reloaded.includes(`>${tekst}</textarea>`)) problems.push(`${name}: the text is not the draft at a reload`);
+    if (!reloaded.includes("kontoutskrift.pdf")) problems.push(`${name}: the file chosen is not in the draft`);
+    if (!reloaded.includes(`value="${meldingId}"`)) problems.push(`${name}: the draft has another meldingId`);
+
+    // The delayed send may reach the fagsystem after the portal stopped waiting; sending again must not make a second message.
+    if ("delayMs" in kind) await new Promise((resolve) => setTimeout(resolve, kind.delayMs + 1_000));
+    const again = await person.api.post(page, { multipart: { intent: "send", meldingId, tekst }, maxRedirects: 0 });
+    if (again.status() !== 302 || again.headers()["location"] !== `${page}?sendt=${meldingId}`) problems.push(`${name}: sending again did not send (${again.status()} ${again.headers()["location"]})`);
+    const meldinger = await meldingerIn(samtaleId, SHORT_SESSION_MOCK_CONTROL);
+    if (meldinger.length !== 1 || meldinger[0]!.meldingId !== meldingId || meldinger[0]!.tekst !== tekst) problems.push(`${name}: ${meldinger.length} messages in the fagsystem, not the one`);
+    else if (meldinger[0]!.filer.length !== 1) problems.push(`${name}: the message carries ${meldinger[0]!.filer.length} files, not the one chosen`);
+    await person.api.dispose();
+  }
+  expect(problems).toEqual([]);
+});
+
+/**
+ * The header's count of unread messages is on every page a person sees logged in, and must never
+ * hold a page up or break it: while the conversations cannot be had from the fagsystem (each
+ * fault), every page still comes, at most about a second later than without the fault, with the
+ * "Meldinger" link and no count; once the fault has cleared, the count is back.
+ */
+test("fagsystem fault matrix: the header's unread count failing or slow holds no page up", async () => {
+  test.setTimeout(240_000);
+  const who = await freshPerson(SHORT_SESSION_MOCK_CONTROL);
+  const soknadId = await newSoknadFor(who.id, SHORT_SESSION_MOCK_CONTROL);
+  await officeReply(await generalSamtaleOf(who.fnr, SHORT_SESSION_MOCK_CONTROL), { tekst: "Et svar som ikke er lest." }, SHORT_SESSION_MOCK_CONTROL);
+  const { api, fnr } = await loggedIn(who, SHORT_SESSION_PORTAL);
+  const pages = ["/nb", "/nb/mine-soknader", "/nb/utbetalinger", "/nb/soknad", "/nb/kontakt", `/nb/innsyn/${soknadId}`, "/nn/personvern"];
+  const COUNT = 'class="site-header__unread"';
+  const timed = async (path: string) => {
+    const started = Date.now();
+    const response = await api.get(path, { maxRedirects: 0 });
+    return { status: response.status(), html: await response.text(), ms: Date.now() - started };
+  };
+
+  // Under each fault first: a count fetched once is kept for a while, and a page then asks for none.
+  const underFault = new Map<string, number>();
+  const problems: string[] = [];
+  for (const { name, fault: kind } of FAULTS) {
+    const fault: Fault = { path: "/api/v1/samtaler", method: "GET", fnr, ...kind };
+    await addFault(fault, SHORT_SESSION_MOCK_CONTROL);
+    try {
+      for (const path of pages) {
+        const { status, html, ms } = await timed(path);
+        underFault.set(`${name} ${path}`, ms);
+        if (status !== 200) problems.push(`${name}: ${path} answered ${status}`);
+        if (html.includes(COUNT)) problems.push(`${name}: ${path} shows a count`);
+        if (!/class="site-header__messages"[^>]*>(Meldinger|Meldingar)</.test(html)) problems.push(`${name}: ${path} has no link to the messages`);
+        if (TECHNICAL.test(visible(html))) problems.push(`${name}: ${path} shows technical text`);
+      }
+    } finally {
+      await removeFault(fault, SHORT_SESSION_MOCK_CONTROL);
+    }
+    // A call held by the delay ends at the portal's timeout (4 s): the count is asked for anew after it.
+    if ("delayMs" in kind) await new Promise((resolve) => setTimeout(resolve, 4_500));
+  }
+
+  // Without the fault: the count is there (so its absence above was the fault), and how long each page takes.
+  for (const path of pages) {
+    const { html, ms } = await timed(path);
+    if (!html.includes(COUNT)) problems.push(`no fault: ${path} shows no count`);
+    for (const { name } of FAULTS) {
+      const slower = underFault.get(`${name} ${path}`)! - ms;
+      if (slower > 1_500) problems.push(`${name}: ${path} came ${(slower / 1000).toFixed(1)} s later than without the fault`);
+    }
+  }
+  expect(problems).toEqual([]);
+  await api.dispose();
 });

@@ -10,13 +10,13 @@
 import fc from "fast-check";
 import type { APIRequestContext, APIResponse } from "@playwright/test";
 import { test, expect } from "./fixtures";
-import { anonymous, loggedIn, newDraft, sendKlage, sentKlage, startKlage } from "./http";
-import { freshPerson, refusal, seededSoknadOf } from "./mock-control";
+import { anonymous, formMeldingId, loggedIn, newDraft, sendKlage, sentKlage, startKlage } from "./http";
+import { freshPerson, generalSamtaleOf, meldingerIn, officeReply, refusal, seededSoknadOf } from "./mock-control";
 import { persona } from "./personas";
 import { allSteps } from "../app/soknad/steps";
 import { bankStatement } from "../app/vedlegg/fixtures.test-support";
 import { PORTAL } from "../playwright.config";
-import { sendBytes } from "./raw-http";
+import { send, sendBytes } from "./raw-http";
 import { logMark, logSince, unexpectedErrors } from "./server-log";
 
 test.skip(({ browserName, isMobile, javaScriptEnabled }) => browserName !== "chromium" || isMobile || !javaScriptEnabled, "HTTP-level checks: the desktop project is enough");
@@ -173,11 +173,14 @@ test("login, start, delete, session, logout and the payment filter take hostile 
   await api.dispose();
 });
 
-/** Raw bodies for the upload forms: broken multipart and files that say they are something else. */
-async function uploadAttacks(fieldName: string, intent: string) {
+/** Raw bodies for the upload forms: broken multipart and files that say they are something else (`fields` go with the intent). */
+async function uploadAttacks(fieldName: string, intent: string, fields: Record<string, string> = {}) {
   const boundary = "----hostile" + "7".repeat(20);
   const part = (headers: string, body: string | Buffer) => Buffer.concat([Buffer.from(`--${boundary}\r\n${headers}\r\n\r\n`), Buffer.isBuffer(body) ? body : Buffer.from(body), Buffer.from("\r\n")]);
-  const intentPart = part(`Content-Disposition: form-data; name="intent"`, intent);
+  const intentPart = Buffer.concat([
+    part(`Content-Disposition: form-data; name="intent"`, intent),
+    ...Object.entries(fields).map(([name, value]) => part(`Content-Disposition: form-data; name="${name}"`, value)),
+  ]);
   const end = Buffer.from(`--${boundary}--\r\n`);
   const multipart = `multipart/form-data; boundary=${boundary}`;
   const file = (name: string, type: string, bytes: Buffer) => part(`Content-Disposition: form-data; name="${fieldName}"; filename="${name}"\r\nContent-Type: ${type}`, bytes);
@@ -204,13 +207,13 @@ async function uploadAttacks(fieldName: string, intent: string) {
   };
 }
 
-type UploadPlace = { label: string; path: string; list: string; field: string; intent: string };
+type UploadPlace = { label: string; path: string; list: string; field: string; intent: string; fields?: Record<string, string> };
 
 /** Broken multipart bodies, files that lie about their type and odd names, at one upload form: the problems found. */
 async function attackUploads(api: APIRequestContext, place: UploadPlace): Promise<string[]> {
   const problems: string[] = [];
   const before = await (await api.get(place.list)).text();
-  const attacks = await uploadAttacks(place.field, place.intent);
+  const attacks = await uploadAttacks(place.field, place.intent, place.fields);
   for (const attack of attacks.broken) {
     const response = await api.fetch(place.path, { method: "POST", data: attack.body, headers: { "Content-Type": attack.type }, maxRedirects: 0, timeout: 30_000 });
     const body = await response.text();
@@ -346,6 +349,183 @@ test("the complaint's page (more files) and its withdrawal take hostile form dat
   );
   // Whatever the withdrawal is sent, it withdraws or says why not; the runs after meet a withdrawn complaint.
   await fuzzAction(api, "klage trekk", `${page}/trekk`, { values: ["trekk", "last-opp:klage"] });
+  expect(problems).toEqual([]);
+  expect(await unhandledSince(mark)).toEqual([]);
+  await api.dispose();
+});
+
+/* ---------- messages (meldinger) ---------- */
+
+/** A multipart body as a browser builds it, from fields in order (raw bytes allowed). */
+function multipartOf(fields: Array<[string, string | Buffer]>) {
+  const boundary = "----melding" + "3".repeat(20);
+  const parts = fields.map(([name, value]) =>
+    Buffer.concat([
+      // A browser escapes these in a field's name.
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name.replace(/"/g, "%22").replace(/\r/g, "%0D").replace(/\n/g, "%0A")}"\r\n\r\n`),
+      Buffer.isBuffer(value) ? value : Buffer.from(value),
+      Buffer.from("\r\n"),
+    ]),
+  );
+  return { data: Buffer.concat([...parts, Buffer.from(`--${boundary}--\r\n`)]), type: `multipart/form-data; boundary=${boundary}` };
+}
+
+/** A person of the test's own in their general conversation: the page, its form's meldingId, a poster for the form as the browser sends it. */
+async function conversationOfOwn() {
+  const who = await freshPerson();
+  const { api, fnr } = await loggedIn(who, undefined, { freshConnections: true });
+  const samtaleId = await generalSamtaleOf(fnr);
+  const page = `/nb/meldinger/${samtaleId}`;
+  const post = (fields: Array<[string, string | Buffer]>) => {
+    const body = multipartOf(fields);
+    return api.fetch(page, { method: "POST", data: body.data, headers: { "Content-Type": body.type }, maxRedirects: 0, timeout: 30_000 });
+  };
+  return { api, fnr, samtaleId, page, post };
+}
+
+test("messages: control characters and direction overrides are removed, broken unicode and 1 MB bodies are refused in words, markup stays text, and a text over 4,000 characters is kept with the error", async ({ page: browserPage }) => {
+  test.setTimeout(180_000);
+  const mark = logMark(port);
+  const { api, samtaleId, page, post } = await conversationOfOwn();
+  const sendText = async (tekst: string | Buffer) => {
+    const answer = await post([["intent", "send"], ["meldingId", await formMeldingId(api, page)], ["tekst", tekst]]);
+    expect(answer.status(), `send: ${(await answer.text()).slice(0, 300)}`).toBe(302);
+    return (await meldingerIn(samtaleId)).at(-1)!.tekst;
+  };
+
+  // Control characters: only line breaks (as \n) and tabs are left.
+  const controls = await sendText("Hei\u0000 der\u0001\u0007\u001b[31m rødt\u007f\u0085\r\nNy linje\tmed tab\u000b\u000c\ufeff");
+  expect(controls).toBe("Hei der[31m rødt\nNy linje\tmed tab");
+  // eslint-disable-next-line no-control-regex -- what must not be stored
+  expect(controls).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+  // Direction overrides and isolates that could disguise the text.
+  expect(await sendText("Betal til konto \u202e1234\u202c og \u2066isolert\u2069, \u202ddette\u202c")).toBe("Betal til konto 1234 og isolert, dette");
+
+  // Broken UTF-8 in the multipart form: read as replacement characters or refused, never stored broken.
+  const broken = await post([["intent", "send"], ["meldingId", await formMeldingId(api, page)], ["tekst", Buffer.from([0x48, 0x65, 0xff, 0xfe, 0xc3, 0x20, 0xed, 0xa0, 0x80, 0x21])]]);
+  expect(broken.status(), "broken UTF-8 in a multipart field").toBeLessThan(500);
+  if (broken.status() === 302) {
+    const stored = (await meldingerIn(samtaleId)).at(-1)!.tekst;
+    expect(stored).toMatch(/^He\ufffd+.*!$/);
+    expect(stored).not.toMatch(/[\ud800-\udfff]/);
+  }
+  // In the urlencoded form (the autosave), a lone surrogate and bytes that are not UTF-8 are refused in words.
+  const cookie = (await api.storageState()).cookies.map((c) => `${c.name}=${c.value}`).join("; ");
+  const meldingId = await formMeldingId(api, page);
+  for (const encoded of ["%ED%A0%80", "a%FFb", "%C3", "%F0%9F%98"]) {
+    const answer = await send(`${PORTAL}${page}`, {
+      headers: { Origin: PORTAL, Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" },
+      body: `intent=lagre&meldingId=${meldingId}&tekst=Hei${encoded}`,
+    });
+    expect(answer.status, `tekst=Hei${encoded}`).toBe(400);
+    expect(answer.body).toContain("Vi kunne ikke lese det du sendte");
+  }
+
+  // 1 MB of text: refused in words before it is stored, as multipart (the form) and as urlencoded (the autosave).
+  const megabyte = "M".repeat(1024 * 1024);
+  const bigMultipart = await post([["intent", "send"], ["meldingId", meldingId], ["tekst", megabyte]]);
+  expect(bigMultipart.status(), "1 MB in the form's text field").toBeGreaterThanOrEqual(400);
+  expect(bigMultipart.status()).toBeLessThan(500);
+  expect(await bigMultipart.text()).toMatch(/Vi kunne ikke lese filene du sendte|Du sendte for mye på én gang/);
+  const bigForm = await send(`${PORTAL}${page}`, {
+    headers: { Origin: PORTAL, Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" },
+    body: `intent=lagre&meldingId=${meldingId}&tekst=${megabyte}`,
+  });
+  expect(bigForm.status, "1 MB to the autosave").toBe(413);
+  expect(bigForm.body).toContain("Det du sendte, var for stort");
+  expect(await (await api.get(page)).text(), "nothing of it was kept").not.toContain("MMMMMMMMMM");
+
+  // Markup, from the person and from the office: stored as written, shown as text.
+  const markup = `${INJECTED.join(" ")} <b>fet</b> <a href="javascript:alert(1)">lenke</a>`;
+  expect(await sendText(markup)).toBe(markup);
+  await officeReply(samtaleId, { tekst: `Svar: ${markup} https://nav.no.evil.example/logg-inn` });
+  const html = await (await api.get(page)).text();
+  for (const injected of INJECTED) expect(html).not.toContain(injected);
+  expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+
+  // In a browser: the text is there literally, and no element came of it (no image, script, bold text or link; no dialog).
+  await browserPage.context().addCookies((await api.storageState()).cookies);
+  const dialogs: string[] = [];
+  browserPage.on("dialog", (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await browserPage.goto(page);
+  const messages = browserPage.locator(".message-text");
+  await expect(messages.first()).toContainText(`Svar: ${INJECTED[0]} ${INJECTED[1]}`);
+  await expect(messages.nth(1)).toContainText(`${INJECTED[2]} <b>fet</b> <a href="javascript:alert(1)">lenke</a>`);
+  await expect(browserPage.locator(".message-text :is(img, script, svg, b, a, iframe)")).toHaveCount(0);
+  await expect(browserPage.locator("main").getByText("https://nav.no.evil.example/logg-inn", { exact: false })).toBeVisible();
+  expect(dialogs).toEqual([]);
+
+  // 4,001 characters: the translated error, the text still in the field (and kept as the draft); 4,000 go.
+  const count = (await meldingerIn(samtaleId)).length;
+  const tooLong = `${"æ".repeat(4000)}!`;
+  const refused = await post([["intent", "send"], ["meldingId", await formMeldingId(api, page)], ["tekst", tooLong]]);
+  expect(refused.status()).toBe(400);
+  const refusedHtml = await refused.text();
+  expect(refusedHtml).toContain("Meldingen kan ha høyst 4 000 tegn. Del den i to meldinger.");
+  expect(refusedHtml).toMatch(new RegExp(`<textarea[^>]*name="tekst"[^>]*>${tooLong}</textarea>`));
+  expect(await (await api.get(page)).text(), "kept as the draft").toContain(`>${tooLong}</textarea>`);
+  expect(await meldingerIn(samtaleId), "nothing sent").toHaveLength(count);
+  expect(await sendText("æ".repeat(4000))).toHaveLength(4000);
+
+  expect(await unhandledSince(mark)).toEqual([]);
+  await api.dispose();
+});
+
+test("messages: the conversation's form takes random and hostile form data (urlencoded and multipart), broken multipart and lying files without a 500; raw requests leave no unhandled error", async () => {
+  test.setTimeout(300_000);
+  const mark = logMark(port);
+  const { api, samtaleId, page, post } = await conversationOfOwn();
+  await officeReply(samtaleId, { tekst: "Et brev fra kontoret.", vedlegg: true });
+  const meldingId = await formMeldingId(api, page);
+  const withFile = await api.post(page, { multipart: { intent: "last-opp:melding", meldingId, tekst: "Med en fil", "filer.melding": { name: `${INJECTED[0]}.pdf`, mimeType: "application/pdf", buffer: Buffer.from(await bankStatement(2)) } } });
+  const withFileHtml = await withFile.text();
+  const fileId = /value="slett-fil:([^"]+)"/.exec(withFileHtml)?.[1];
+  expect(fileId, "the uploaded file's delete button").toBeTruthy();
+  for (const markup of INJECTED) expect(withFileHtml, "the file's name comes back as text").not.toContain(markup);
+  const intents = ["send", "lagre", "last-opp:melding", "last-opp:annet", "slett-fil:", `slett-fil:${fileId}`, "slett-fil:../../etc/passwd", "slett-fil:00000000-0000-4000-8000-000000000000"];
+  const values = [meldingId, "00000000-0000-4000-8000-000000000000", ...intents];
+
+  // Urlencoded, as the autosave posts, with the page's own field names.
+  await fuzzAction(api, "melding", page, { values });
+  // Multipart, as the form posts.
+  const problems: string[] = [];
+  await fc.assert(
+    fc.asyncProperty(hostileForm(["intent", "meldingId", "tekst", "filer.melding"], values), async (pairs) => {
+      const response = await post(pairs);
+      const found = problemsOf(`melding multipart ${JSON.stringify(pairs).slice(0, 300)}`, response, await response.text());
+      problems.push(...found);
+      return found.length === 0;
+    }),
+    { numRuns: RUNS, endOnFailure: true },
+  );
+  expect(problems).toEqual([]);
+  problems.push(...(await attackUploads(api, { label: "melding", path: page, list: page, field: "filer.melding", intent: "last-opp:melding", fields: { meldingId: await formMeldingId(api, page) } })));
+
+  // Raw requests to the messages' addresses.
+  const cookie = (await api.storageState()).cookies.map((c) => `${c.name}=${c.value}`).join("; ");
+  const officeFile = (await meldingerIn(samtaleId)).find((melding) => melding.filer.length > 0)!.filer[0]!.id;
+  problems.push(
+    ...(await fuzzRaw(
+      [
+        "/nb/meldinger",
+        "/nb/meldinger.data",
+        page,
+        `${page}.data`,
+        `${page}?eldre=%ZZ`,
+        `${page}?eldre=${meldingId}`,
+        `${page}/fil/${officeFile}`,
+        `${page}/fil/${officeFile}?last-ned`,
+        `${page}/fil/%ZZ`,
+        "/nb/meldinger/%ZZ",
+        "/nb/meldinger/00000000-0000-4000-8000-000000000000",
+      ],
+      cookie,
+      RUNS * 4,
+    )),
+  );
   expect(problems).toEqual([]);
   expect(await unhandledSince(mark)).toEqual([]);
   await api.dispose();

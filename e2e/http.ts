@@ -80,3 +80,13 @@ export async function sentKlage(api: APIRequestContext, decision: { soknadId: st
   await sendKlage(api, klageId);
   return klageId;
 }
+
+/* ---------- messages (meldinger) ---------- */
+
+/** The meldingId the conversation page's form carries (the draft's idempotency key). */
+export async function formMeldingId(api: APIRequestContext, pagePath: string): Promise<string> {
+  const html = await (await api.get(pagePath)).text();
+  const meldingId = /name="meldingId" value="([0-9a-f-]{36})"/.exec(html)?.[1];
+  expect(meldingId, `the form's meldingId on ${pagePath}`).toBeTruthy();
+  return meldingId!;
+}

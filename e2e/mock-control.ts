@@ -158,6 +158,22 @@ async function samtaleAction(samtaleId: string, action: Record<string, unknown>,
   return (await response.json()) as Record<string, unknown>;
 }
 
+/** The id of the person's general conversation with their office (it exists before its first message). */
+export async function generalSamtaleOf(fnr: string, control = MOCK_CONTROL): Promise<string> {
+  const general = (await samtalerOf(fnr, control)).find((samtale) => samtale.fiksDigisosId === null);
+  expect(general, "the general conversation").toBeTruthy();
+  return general!.samtaleId;
+}
+
+export type StoredMelding = OfficeMelding & { avsender: { type: "PERSON" | "NAV_KONTOR" }; lestAv: "NAV" | "PERSON" | null };
+
+/** Every message of a conversation, oldest first, as the fagsystem holds them (the simulator's view). */
+export async function meldingerIn(samtaleId: string, control = MOCK_CONTROL): Promise<StoredMelding[]> {
+  const response = await fetch(`${control}/mock/fagsystem/api/samtaler/${samtaleId}`);
+  expect(response.status).toBe(200);
+  return ((await response.json()) as { meldinger: StoredMelding[] }).meldinger;
+}
+
 /** The office writes in a conversation (one with no messages yet too); the person gets a notification. `vedlegg` attaches a one-page letter. */
 export async function officeReply(samtaleId: string, reply: { tekst: string; saksbehandler?: string; vedlegg?: boolean }, control = MOCK_CONTROL): Promise<OfficeMelding> {
   return (await samtaleAction(samtaleId, { action: "svar", ...reply }, 201, control)).melding as OfficeMelding;

@@ -4,13 +4,13 @@
  * that changes something or carries an id.
  */
 import { request as playwrightRequest, type APIRequestContext, type APIResponse } from "@playwright/test";
-import { anonymous, fillKlage, loggedIn, newDraft, sentKlage, startKlage } from "./http";
+import { anonymous, fillKlage, formMeldingId, loggedIn, newDraft, sentKlage, startKlage } from "./http";
 import { test, expect } from "./fixtures";
-import { freshPerson, klagerOf, moveKlageTo, newSoknadFor, refusal, seededSoknadOf, soknaderOf } from "./mock-control";
+import { freshPerson, generalSamtaleOf, klagerOf, meldingerIn, moveKlageTo, newSoknadFor, officeReply, refusal, seededSoknadOf, soknaderOf } from "./mock-control";
 import { allSteps } from "../app/soknad/steps";
 import { klageSteps } from "../app/klage/steps";
 import { bankStatement } from "../app/vedlegg/fixtures.test-support";
-import { PORTAL, RATE_LIMITS, SHORT_SESSION_PORTAL } from "../playwright.config";
+import { MOCK_CONTROL, PORTAL, RATE_LIMITS, SHORT_SESSION_PORTAL } from "../playwright.config";
 import { text } from "./locale";
 import { persona } from "./personas";
 import { send } from "./raw-http";
@@ -309,6 +309,202 @@ test("complaint pages carry the security headers and are never cached; their HTM
     if (page.includes(owner.fnr) || page.includes(spaced)) withFnr.push(path);
   }
   expect(withFnr, "the complaint's pages do not show the fødselsnummer (the PDF copy does)").toEqual([]);
+  await owner.api.dispose();
+});
+
+/* ---------- messages (meldinger) ---------- */
+
+const OWN_WORDS = "Mine egne ord til kontoret";
+const DRAFT_WORDS = "Et utkast som ikke er sendt";
+
+/**
+ * A person of the test's own who has written in their general conversation (with a file), got an
+ * answer with a letter, and has a draft with words and a file: every kind of id another person will try.
+ */
+async function messenger() {
+  const person = await freshPerson();
+  const owner = await loggedIn(person);
+  const samtaleId = await generalSamtaleOf(owner.fnr);
+  const page = `/nb/meldinger/${samtaleId}`;
+  const sent = await owner.api.post(page, {
+    multipart: { intent: "send", meldingId: await formMeldingId(owner.api, page), tekst: OWN_WORDS, "filer.melding": await pdfUpload("husleiekontrakt.pdf") },
+    maxRedirects: 0,
+  });
+  expect(sent.status(), `the owner's message: ${(await sent.text()).slice(0, 300)}`).toBe(302);
+  const reply = await officeReply(samtaleId, { tekst: "Svar fra kontoret med et brev.", vedlegg: true });
+  const draftMeldingId = await formMeldingId(owner.api, page);
+  const uploaded = await owner.api.post(page, { multipart: { intent: "last-opp:melding", meldingId: draftMeldingId, tekst: DRAFT_WORDS, "filer.melding": await pdfUpload("utkast.pdf") } });
+  expect(uploaded.status(), "a file in the draft").toBe(200);
+  const draftFileId = /value="slett-fil:([^"]+)"/.exec(await uploaded.text())?.[1];
+  expect(draftFileId, "the draft file's delete button").toBeTruthy();
+  const html = await (await owner.api.get(page)).text();
+  const files = [...new Set([...html.matchAll(new RegExp(`${page}/fil/([0-9a-f-]{36})`, "g"))].map((match) => match[1]!))];
+  // The person's own file and the office's letter.
+  expect(files, "both messages' files linked").toHaveLength(2);
+  expect(files).toContain(reply.filer[0]!.id);
+  return { ...owner, person, samtaleId, page, files, officeFileId: reply.filer[0]!.id, draftMeldingId, draftFileId: draftFileId! };
+}
+
+/** A staff member (NAV Contact Centre) logged in through the staff login. */
+async function staffMember() {
+  const staff = await anonymous();
+  const users = (await (await fetch(`${MOCK_CONTROL}/mock/nks-testbrukere`)).json()) as { navIdent: string }[];
+  expect((await staff.post("/nb/nks/logg-inn", { form: { navIdent: users[0]!.navIdent }, maxRedirects: 0 })).status(), "staff login").toBe(302);
+  return staff;
+}
+
+test("messages: the list, a conversation, its files and every action answer 404 to another person; anonymous visitors and staff go to login; nothing is stored", async () => {
+  const owner = await messenger();
+  const otherPerson = await freshPerson();
+  const other = await loggedIn(otherPerson);
+  const nobody = await anonymous();
+  const staff = await staffMember();
+  const { samtaleId, page } = owner;
+  const otherSamtale = await generalSamtaleOf(other.fnr);
+  const madeUp = "00000000-0000-4000-8000-000000000000";
+  const before = await meldingerIn(samtaleId);
+  expect(before.map((melding) => melding.tekst)).toEqual([OWN_WORDS, "Svar fra kontoret med et brev."]);
+
+  // Staff are refused as on every applicant page: what they get at Mine søknader.
+  const staffAnswer = await staff.get("/nb/mine-soknader", { maxRedirects: 0 });
+  expect(staffAnswer.status(), "staff at an applicant page").toBe(302);
+  expect(staffAnswer.headers()["location"]).toMatch(/^\/nb\/logg-inn\?returnTo=/);
+
+  const problems: string[] = [];
+  const expectAway = (who: string, path: string, answer: APIResponse) => {
+    const location = answer.headers()["location"] ?? "";
+    if (answer.status() !== 302 || !location.startsWith(`${path.slice(0, 3)}/logg-inn?returnTo=`)) problems.push(`${path}: ${who} got ${answer.status()} ${location}`);
+  };
+  const leaks = (body: string) => [owner.name, owner.fnr, OWN_WORDS, DRAFT_WORDS, "Svar fra kontoret"].filter((secret) => body.includes(secret));
+
+  // The owner's addresses: the list, the conversation (and its older page), its files.
+  const ownPages = ["/nb/meldinger", "/nn/meldinger", page, `/en/meldinger/${samtaleId}`, ...owner.files.map((file) => `${page}/fil/${file}`)];
+  for (const path of ownPages) {
+    const own = await owner.api.get(path, { maxRedirects: 0 });
+    if (own.status() !== 200) problems.push(`${path}: the owner got ${own.status()}`);
+    if (path.includes("/fil/") && !(await own.text()).startsWith("%PDF-")) problems.push(`${path}: the owner did not get the PDF`);
+    expectAway("anonymous", path, await nobody.get(path, { maxRedirects: 0 }));
+    expectAway("staff", path, await staff.get(path, { maxRedirects: 0 }));
+  }
+
+  // Another person: the owner's conversation and files, the owner's files through their own conversation, made-up ids.
+  const foreignPages = [
+    page,
+    `${page}?eldre=${before[1]!.meldingId}`,
+    `/nn/meldinger/${samtaleId}`,
+    ...owner.files.map((file) => `${page}/fil/${file}`),
+    `${page}/fil/${owner.draftFileId}`,
+    ...owner.files.map((file) => `/nb/meldinger/${otherSamtale}/fil/${file}`),
+    `/nb/meldinger/${otherSamtale}/fil/${owner.draftFileId}`,
+    `/nb/meldinger/${madeUp}`,
+    `/nb/meldinger/${madeUp}/fil/${owner.officeFileId}`,
+    "/nb/meldinger/ikke-en-id",
+    `/nb/meldinger/${samtaleId}/fil/ikke-en-id`,
+  ];
+  for (const path of foreignPages) {
+    const foreign = await other.api.get(path, { maxRedirects: 0 });
+    if (foreign.status() !== 404) problems.push(`${path}: another person got ${foreign.status()}`);
+    const body = await foreign.text();
+    if (leaks(body).length > 0) problems.push(`${path}: another person saw ${leaks(body).join(", ")}`);
+    if (path.startsWith("/nb/") && !path.includes("/fil/") && !body.includes("Fant ikke siden")) problems.push(`${path}: the 404 page is not in bokmål`);
+  }
+  // Their own list names only their own conversation.
+  const otherList = await (await other.api.get("/nb/meldinger")).text();
+  if (otherList.includes(samtaleId) || leaks(otherList).length > 0) problems.push("another person's list shows the owner's conversation");
+
+  // Every intent of the conversation's form, as another person, with a new meldingId and with the owner's draft's.
+  const intents = ["send", "lagre", "last-opp:melding", `slett-fil:${owner.draftFileId}`];
+  for (const meldingId of [madeUp.replace(/^0/, "1"), owner.draftMeldingId]) {
+    for (const intent of intents) {
+      const form = { intent, meldingId, tekst: "Skrevet av en annen" };
+      const foreign = await other.api.post(page, { multipart: intent.startsWith("last-opp") ? { ...form, "filer.melding": await pdfUpload() } : form, maxRedirects: 0 });
+      if (foreign.status() !== 404) problems.push(`POST ${intent} (${meldingId === owner.draftMeldingId ? "the owner's meldingId" : "a new meldingId"}): another person got ${foreign.status()}`);
+      if (!(await foreign.text()).includes("Fant ikke siden")) problems.push(`POST ${intent}: the 404 page is not in bokmål`);
+      // The autosave posts urlencoded (a fetcher): the same answer.
+      const plain = await other.api.post(page, { form, maxRedirects: 0 });
+      if (plain.status() !== 404) problems.push(`POST ${intent}, urlencoded: another person got ${plain.status()}`);
+      const anonymousAnswer = await nobody.post(page, { form, maxRedirects: 0 });
+      if (anonymousAnswer.status() !== 302 || !(anonymousAnswer.headers()["location"] ?? "").startsWith("/nb/logg-inn")) problems.push(`POST ${intent}: anonymous got ${anonymousAnswer.status()}`);
+      const staffPost = await staff.post(page, { form, maxRedirects: 0 });
+      if (staffPost.status() !== 302 || !(staffPost.headers()["location"] ?? "").startsWith("/nb/logg-inn")) problems.push(`POST ${intent}: staff got ${staffPost.status()}`);
+    }
+  }
+  // A made-up conversation: the same 404.
+  const madeUpPost = await other.api.post(`/nb/meldinger/${madeUp}`, { form: { intent: "send", meldingId: owner.draftMeldingId, tekst: "Skrevet av en annen" }, maxRedirects: 0 });
+  if (madeUpPost.status() !== 404) problems.push(`POST to a made-up conversation: ${madeUpPost.status()}`);
+  expect(problems).toEqual([]);
+
+  // Nothing stored: the owner's conversation holds the same two messages, the draft its words and one file; the other's is empty.
+  expect((await meldingerIn(samtaleId)).map((melding) => [melding.meldingId, melding.tekst, melding.filer.length])).toEqual(before.map((melding) => [melding.meldingId, melding.tekst, melding.filer.length]));
+  expect((await meldingerIn(otherSamtale)).map((melding) => melding.tekst)).toEqual([]);
+  const ownPage = await (await owner.api.get(page)).text();
+  expect(ownPage).toContain(DRAFT_WORDS);
+  expect(ownPage).not.toContain("Skrevet av en annen");
+  expect([...ownPage.matchAll(/value="slett-fil:([^"]+)"/g)].map((match) => match[1])).toEqual([owner.draftFileId]);
+  expect(await formMeldingId(owner.api, page), "the owner's draft keeps its id").toBe(owner.draftMeldingId);
+  expect(await (await other.api.get(`/nb/meldinger/${otherSamtale}`)).text()).not.toContain("Skrevet av en annen");
+  for (const api of [owner.api, other.api, nobody, staff]) await api.dispose();
+});
+
+test("messages: a GET changes nothing, other methods get 405, and posts from another site are refused", async () => {
+  const owner = await messenger();
+  const { page } = owner;
+  const before = await meldingerIn(owner.samtaleId);
+  // A GET with the form's fields in the query only shows the page.
+  for (const query of [`intent=send&meldingId=${owner.draftMeldingId}&tekst=Fra+adressen`, `intent=slett-fil%3A${owner.draftFileId}&meldingId=${owner.draftMeldingId}`, "intent=lagre&tekst=Fra+adressen"]) {
+    expect((await owner.api.get(`${page}?${query}`)).status(), query).toBe(200);
+  }
+  const cookie = await cookieOf(owner.api);
+  for (const method of ["PUT", "DELETE", "PATCH"]) {
+    const answer = await send(`${PORTAL}${page}`, { method, headers: { Origin: PORTAL, Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" }, body: `intent=send&meldingId=${owner.draftMeldingId}&tekst=Med+${method}` });
+    expect(answer.status, `${method} ${page}`).toBe(405);
+    expect(answer.body).toContain("Dette kan ikke gjøres her");
+  }
+  // A file takes no posts: 405 in words, in the address's language (Remix's own answer is JSON saying "Unexpected Server Error").
+  for (const path of owner.files.map((file) => `${page}/fil/${file}`)) {
+    for (const [language, words] of [["nb", "Dette kan ikke gjøres her"], ["en", "This cannot be done here"]] as const) {
+      const answer = await owner.api.post(path.replace(/^\/nb\//, `/${language}/`), { form: { intent: "send" }, maxRedirects: 0 });
+      expect(answer.status(), `POST ${path}`).toBe(405);
+      expect(await answer.text()).toContain(words);
+    }
+  }
+  const evil = { Origin: "https://evil.example" };
+  const form = { intent: "send", meldingId: owner.draftMeldingId, tekst: "Fra en annen nettside" };
+  for (const intent of ["send", "lagre", `slett-fil:${owner.draftFileId}`]) {
+    expect((await owner.api.post(page, { form: { ...form, intent }, headers: evil, maxRedirects: 0 })).status(), `cross-site ${intent}`).toBe(403);
+    expect((await owner.api.post(page, { form: { ...form, intent }, headers: { Origin: "null", "Sec-Fetch-Site": "cross-site" }, maxRedirects: 0 })).status(), `cross-site form ${intent}`).toBe(403);
+  }
+  const upload = await owner.api.post(page, { multipart: { ...form, intent: "last-opp:melding", "filer.melding": await pdfUpload() }, headers: evil, maxRedirects: 0 });
+  expect(upload.status(), "a cross-site upload").toBe(403);
+
+  expect((await meldingerIn(owner.samtaleId)).map((melding) => melding.meldingId)).toEqual(before.map((melding) => melding.meldingId));
+  const html = await (await owner.api.get(page)).text();
+  expect(html).toContain(DRAFT_WORDS);
+  expect(html).not.toContain("Fra adressen");
+  expect(html).not.toContain("Fra en annen nettside");
+  expect([...html.matchAll(/value="slett-fil:([^"]+)"/g)].map((match) => match[1]), "the draft's file is still there, and no other").toEqual([owner.draftFileId]);
+  await owner.api.dispose();
+});
+
+test("message pages and files carry the security headers and are never cached; their HTML holds the fødselsnummer nowhere", async () => {
+  const owner = await messenger();
+  const spaced = `${owner.fnr.slice(0, 6)} ${owner.fnr.slice(6)}`;
+  const older = (await meldingerIn(owner.samtaleId)).at(-1)!.meldingId;
+  const html = ["/nb/meldinger", "/en/meldinger", owner.page, `/nn/meldinger/${owner.samtaleId}`, `${owner.page}?eldre=${older}`];
+  const files = owner.files.flatMap((file) => [`${owner.page}/fil/${file}`, `${owner.page}/fil/${file}?last-ned`]);
+  expect(await securityHeaderProblems(owner.api, [...html, ...files])).toEqual([]);
+  for (const path of files) {
+    const answer = await owner.api.get(path);
+    expect(answer.headers()["content-type"], path).toBe("application/pdf");
+    expect(answer.headers()["content-disposition"], path).toMatch(path.endsWith("?last-ned") ? /^attachment;/ : /^inline;/);
+  }
+  const withFnr: string[] = [];
+  for (const path of html) {
+    const page = await (await owner.api.get(path)).text();
+    expect(page, `${path}: hydration data`).toContain("window.__remixContext");
+    if (page.includes(owner.fnr) || page.includes(spaced)) withFnr.push(path);
+  }
+  expect(withFnr).toEqual([]);
   await owner.api.dispose();
 });
 

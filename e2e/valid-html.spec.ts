@@ -12,7 +12,7 @@ import { createRequire } from "node:module";
 import { test, expect } from "./fixtures";
 import { MOCK_CONTROL, PORTAL } from "../playwright.config";
 import { Browser, completeStep, expectRedirect, expectStatus, STANDARD_STEPS } from "./resilience/client";
-import { freshPerson, moveKlageTo, refusal, seededSoknadOf, type KlageTestState } from "./mock-control";
+import { fillConversation, freshPerson, generalSamtaleOf, moveKlageTo, newSoknadFor, officeReads, officeReply, refusal, samtalerOf, seededSoknadOf, type KlageTestState } from "./mock-control";
 import { persona } from "./personas";
 import { bankStatement } from "../app/vedlegg/fixtures.test-support";
 
@@ -156,6 +156,52 @@ test("every page the end-to-end tests visit is valid HTML (Nu Html Checker)", as
   await visit(klager, "front page with news of a complaint", "/nb");
   expectRedirect(await klager.post(`${klagePage}/trekk`, {}), /\?trukket=1$/);
   await visit(klager, "complaint page, just withdrawn", `${klagePage}?trukket=1`);
+
+  // Messages, by a person of their own with a søknad: the list with an unread answer, a conversation with messages from
+  // both sides (files, a nav.no link, the read mark), a draft with a file, its error states, the receipt, an older page.
+  const writer = await freshPerson();
+  const messages = new Browser(PORTAL);
+  await messages.login(writer.fnr);
+  await newSoknadFor(writer.id);
+  const samtaleId = await generalSamtaleOf(writer.fnr);
+  const conversationPage = `/nb/meldinger/${samtaleId}`;
+  const meldingIdOf = (html: string) => /name="meldingId" value="([0-9a-f-]{36})"/.exec(html)![1]!;
+  const letter = new FormData();
+  letter.set("intent", "send");
+  letter.set("meldingId", meldingIdOf((await messages.page(conversationPage)).html));
+  letter.set("tekst", "Hei.\nJeg har fått en strømregning jeg ikke klarer å betale. Kontoutskriften ligger ved.");
+  letter.set("filer.melding", new Blob([Buffer.from(await bankStatement(1))], { type: "application/pdf" }), "kontoutskrift.pdf");
+  const receipt = expectRedirect(await messages.post(conversationPage, letter), /\?sendt=/).location!;
+  await officeReads(samtaleId);
+  await officeReply(samtaleId, { tekst: "Hei.\nDu kan søke om hjelp til regningen. Les mer på https://www.nav.no/okonomisk-sosialhjelp.\n\nHilsen Kari", vedlegg: true });
+  await visit(messages, "messages, an unread answer", "/nb/meldinger");
+  await visit(messages, "conversation, an unread answer with a letter", conversationPage);
+  await visit(messages, "conversation, just sent", receipt);
+  await visit(messages, "conversation, a file not available", `${conversationPage}?fil=utilgjengelig`);
+  save("conversation, empty message", expectStatus(await messages.post(conversationPage, { intent: "send", meldingId: meldingIdOf((await messages.page(conversationPage)).html), tekst: " " }), 400).html);
+  save("conversation, too long", expectStatus(await messages.post(conversationPage, { intent: "send", meldingId: meldingIdOf((await messages.page(conversationPage)).html), tekst: "x".repeat(4001) }), 400).html);
+  const draftFile = new FormData();
+  draftFile.set("intent", "last-opp:melding");
+  draftFile.set("meldingId", meldingIdOf((await messages.page(conversationPage)).html));
+  draftFile.set("tekst", "Et utkast med en fil.");
+  draftFile.set("filer.melding", new Blob([Buffer.from(await bankStatement(2))], { type: "application/pdf" }), "husleiekontrakt.pdf");
+  save("conversation, a file in the draft", expectStatus(await messages.post(conversationPage, draftFile), 200).html);
+  const noMessageFile = new FormData();
+  noMessageFile.set("intent", "last-opp:melding");
+  noMessageFile.set("meldingId", meldingIdOf((await messages.page(conversationPage)).html));
+  noMessageFile.set("tekst", "Et utkast med en fil.");
+  save("conversation, upload without a file", expectStatus(await messages.post(conversationPage, noMessageFile), 400).html);
+  await fillConversation(samtaleId, 25);
+  const newest = (await messages.page(conversationPage)).html;
+  const older = /[?&]eldre=([0-9a-f-]{36})/.exec(newest)?.[1];
+  expect(older, "a link to older messages").toBeTruthy();
+  await visit(messages, "conversation, older messages", `${conversationPage}?eldre=${older}`);
+  await visit(messages, "conversation in nynorsk", `/nn/meldinger/${samtaleId}`);
+  await visit(messages, "conversation in English", `/en/meldinger/${samtaleId}`);
+  const soknadConversation = (await samtalerOf(writer.fnr)).find((samtale) => samtale.fiksDigisosId !== null)!.samtaleId;
+  await visit(messages, "conversation about a søknad, empty", `/nb/meldinger/${soknadConversation}`);
+  await visit(messages, "messages, all read", "/en/meldinger");
+  await visit(messages, "not found: another conversation", "/nb/meldinger/00000000-0000-4000-8000-000000000000", 404);
 
   // A late complaint: nylig-hjelp's decision is 23 days old (the accessibility test complains there too; neither sends).
   const late = new Browser(PORTAL);

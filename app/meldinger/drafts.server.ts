@@ -5,7 +5,7 @@
  * so a second post of the same form is the same message; once sent, the draft gets a new one.
  */
 import crypto from "node:crypto";
-import { store, type Queryable } from "~/store/store.server";
+import { store, storableText, type Queryable } from "~/store/store.server";
 import { DRAFT_LIFETIME_DAYS } from "~/soknad/drafts.server";
 
 export type MeldingDraft = { samtaleId: string; meldingId: string; tekst: string; updatedAt: Date };
@@ -41,7 +41,8 @@ export async function saveMeldingDraft(ownerFnr: string, samtaleId: string, meld
   const now = options.now ?? new Date();
   const rows = await (await db(options)).query(
     `UPDATE melding_drafts SET tekst = $4, updated_at = $5, delete_after = $6 WHERE owner_fnr = $1 AND samtale_id = $2 AND melding_id = $3 RETURNING melding_id`,
-    [ownerFnr, samtaleId, meldingId, tekst, now.toISOString(), deleteAfter(now).toISOString()],
+    // A form can carry a NUL, which PostgreSQL refuses in text: it was a 500 (e2e/hostile-input.spec.ts).
+    [ownerFnr, samtaleId, meldingId, storableText(tekst), now.toISOString(), deleteAfter(now).toISOString()],
   );
   return rows.length > 0;
 }

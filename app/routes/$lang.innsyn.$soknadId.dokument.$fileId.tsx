@@ -1,4 +1,5 @@
-import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { postNotAllowed } from "~/http-refusal.server";
 import { requireApplicant } from "~/auth/auth.server";
 import { documentResponse } from "~/innsyn/innsyn.server";
 
@@ -13,3 +14,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (response === "unavailable") return redirect(`/${params.lang}/innsyn/${encodeURIComponent(params.soknadId ?? "")}?dokument=utilgjengelig`);
   return response;
 }
+
+/** Nothing is posted to a file: 405 in words. */
+export const action = ({ request }: ActionFunctionArgs) => postNotAllowed(request);

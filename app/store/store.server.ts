@@ -149,3 +149,8 @@ function storable(value: unknown): unknown {
 export function toJsonb(value: unknown): string {
   return JSON.stringify(storable(value));
 }
+
+/** Text for a text column, by the same rule: NUL dropped, a lone surrogate as U+FFFD. */
+export function storableText(value: string): string {
+  return storable(value) as string;
+}
