@@ -275,7 +275,8 @@ export async function conversationAction(request: Request, params: Params) {
     if (error.kind === "not-found") throw notFound();
     console.error("[meldinger] action", error.kind, error.message);
     await saveMeldingDraft(applicant.fnr, samtaleId, meldingId, tekst).catch(() => false);
-    return answer({ errors: { form: "meldinger:errors.unavailable" }, values }, 503);
+    // "Not sent" only when sending was what failed; an upload or a delete says what was kept.
+    return answer({ errors: { form: intent === "send" ? "meldinger:errors.unavailable" : "meldinger:errors.unavailableKept" }, values }, 503);
   }
 }
 
