@@ -281,3 +281,25 @@ test("a søknad's status page leads to its conversation", async ({ page }) => {
   await expect(page.getByRole("heading", { level: 1, name: textPattern("nb", "meldinger", "conversation.soknadTitle") })).toBeVisible();
   await expect(page.locator(".message-list > li").first()).toContainText("Vi har begynt å se på søknaden din.");
 });
+
+test("the poll for new messages is not activity: the session's end stays, and nothing is marked read", async ({ page }) => {
+  const person = await freshPerson();
+  const samtale = await generalConversation(person);
+  await loginAs(page, wholeName(person.name));
+  const conversation = `/nb/meldinger/${samtale.samtaleId}`;
+  await page.goto(conversation);
+  await simulator(samtale.samtaleId, { action: "svar", tekst: "Nytt svar mens fanen står åpen.", saksbehandler: "Kari" });
+  const endsAt = async () => ((await (await page.request.get("/api/sesjon")).json()) as { endsAt: string }).endsAt;
+  const before = await endsAt();
+  await page.waitForTimeout(1_100);
+  const poll = await page.request.get(`${conversation}/nytt`);
+  expect(poll.status()).toBe(200);
+  const { messages } = (await poll.json()) as { messages: { text: string; isNew: boolean }[] };
+  expect(messages.map((message) => [message.text, message.isNew])).toEqual([["Nytt svar mens fanen står åpen.", true]]);
+  expect(await endsAt()).toBe(before);
+  expect((await messagesIn(samtale.samtaleId)).map((melding) => melding.lestTidspunkt)).toEqual([null]);
+  // A visit is activity, and reading: the test can tell the difference.
+  await page.goto(conversation);
+  expect(await endsAt()).not.toBe(before);
+  expect((await messagesIn(samtale.samtaleId))[0]!.lestTidspunkt).not.toBeNull();
+});

@@ -408,6 +408,19 @@ test("messages: the list, a conversation, its files and every action answer 404 
     if (leaks(body).length > 0) problems.push(`${path}: another person saw ${leaks(body).join(", ")}`);
     if (path.startsWith("/nb/") && !path.includes("/fil/") && !body.includes("Fant ikke siden")) problems.push(`${path}: the 404 page is not in bokmål`);
   }
+  // The browser's poll for new messages (JSON): the owner's only, and never a login page to a script.
+  const poll = `${page}/nytt`;
+  const ownPoll = await owner.api.get(poll, { maxRedirects: 0 });
+  if (ownPoll.status() !== 200 || !Array.isArray(((await ownPoll.json()) as { messages?: unknown }).messages)) problems.push(`${poll}: the owner got ${ownPoll.status()}`);
+  if (!(ownPoll.headers()["cache-control"] ?? "").includes("no-store")) problems.push(`${poll}: not no-store`);
+  for (const [who, context] of [["anonymous", nobody], ["staff", staff]] as const) {
+    const answer = await context.get(poll, { maxRedirects: 0 });
+    if (answer.status() !== 401 || leaks(await answer.text()).length > 0) problems.push(`${poll}: ${who} got ${answer.status()}`);
+  }
+  for (const path of [poll, `${poll}?etter=${before[1]!.meldingId}`, `/nb/meldinger/${madeUp}/nytt`]) {
+    const foreign = await other.api.get(path, { maxRedirects: 0 });
+    if (foreign.status() !== 404 || leaks(await foreign.text()).length > 0) problems.push(`${path}: another person got ${foreign.status()}`);
+  }
   // Their own list names only their own conversation.
   const otherList = await (await other.api.get("/nb/meldinger")).text();
   if (otherList.includes(samtaleId) || leaks(otherList).length > 0) problems.push("another person's list shows the owner's conversation");

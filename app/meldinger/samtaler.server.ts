@@ -6,7 +6,7 @@
  */
 import { data, redirect } from "@remix-run/node";
 import type { Params } from "@remix-run/react";
-import { requireApplicant, type Applicant } from "~/auth/auth.server";
+import { peekSession, requireApplicant, type Applicant } from "~/auth/auth.server";
 import type { Melding, Samtale, SamtaleSide } from "~/fagsystem/contract";
 import { fagsystem, FagsystemError } from "~/fagsystem/client.server";
 import { MAX_MELDING_FILES } from "~/fagsystem/limits";
@@ -204,6 +204,41 @@ async function markRead(fnr: string, samtaleId: string): Promise<number | null> 
     console.error("[meldinger] mark read", error.message);
     return null;
   }
+}
+
+/**
+ * What has come since the newest message the page shows (`?etter=<meldingId>`), for the browser's
+ * poll (live.ts). A poll is not the person doing something: it reads the session without
+ * counting as activity (the inactivity timeout still runs out on an open tab), and it marks
+ * nothing read (nobody may be looking). `reload` when the page is too far behind to add to;
+ * `read`: when the office read the person's messages on the newest page.
+ */
+export async function newMessages(request: Request, params: Params): Promise<Response> {
+  const headers = { "Cache-Control": "private, no-store" };
+  const session = await peekSession(request);
+  const nothing = { messages: [], reload: false, read: {} };
+  if (!session || session.kind !== "applicant" || session.subject.refusal) return Response.json(nothing, { status: 401, headers });
+  const samtaleId = params.samtaleId ?? "";
+  if (!UUID.test(samtaleId)) throw notFound();
+  const after = new URL(request.url).searchParams.get("etter");
+  const href = (id: string) => `${base(params, samtaleId)}/fil/${id}`;
+  let side: SamtaleSide;
+  try {
+    side = await page(session.subject.fnr, samtaleId);
+  } catch (error) {
+    if (!(error instanceof FagsystemError)) throw error;
+    // The next poll asks again; the page says nothing about a poll that failed.
+    return Response.json(nothing, { status: 503, headers });
+  }
+  const index = after ? side.meldinger.findIndex((melding) => melding.meldingId === after) : side.meldinger.length;
+  const reload = index < 0 && side.meldinger.length > 0;
+  const fresh = reload ? [] : side.meldinger.slice(0, index);
+  const messages = fresh.map((melding) => ({ ...messageView(melding, href), isNew: melding.avsender.type === "NAV_KONTOR" && !melding.lestTidspunkt }));
+  // The office's read receipts for the person's messages the page may show as not read yet.
+  const read = Object.fromEntries(
+    side.meldinger.flatMap((melding) => (melding.avsender.type === "PERSON" && melding.lestTidspunkt ? [[melding.meldingId, melding.lestTidspunkt]] : [])),
+  );
+  return Response.json({ messages, reload, read }, { headers });
 }
 
 /* ---------- writing ---------- */

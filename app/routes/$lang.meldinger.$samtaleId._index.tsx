@@ -30,12 +30,13 @@ export default function ConversationPage() {
   const [searchParams] = useSearchParams();
   const shownSent = useRef(searchParams.get("sendt"));
   const base = `/${language}/meldinger`;
-  const officeMessages = data.kind === "ok" ? data.messages.filter((message) => message.fromOffice) : [];
-  const announcement = useLiveConversation({
-    conversationId: data.kind === "ok" ? data.conversation.samtaleId : "",
+  const conversationId = data.kind === "ok" ? data.conversation.samtaleId : "";
+  const { arrived, readAt, announcement } = useLiveConversation({
+    conversationId,
     enabled: data.kind === "ok" && data.isNewest,
-    officeMessageIds: officeMessages.map((message) => message.id),
+    messages: data.kind === "ok" ? data.messages : [],
     office: (data.kind === "ok" ? data.conversation.officeName : null) ?? t("messages.officeUnknown"),
+    pollUrl: `${base}/${conversationId}/nytt`,
   });
 
   if (data.kind !== "ok") {
@@ -48,7 +49,9 @@ export default function ConversationPage() {
       </Page>
     );
   }
-  const { conversation, messages, draft } = data;
+  const { conversation, draft } = data;
+  // What the poll brought since the page was loaded, above what it was loaded with.
+  const messages = [...arrived, ...data.messages].map((message) => (!message.readAt && readAt[message.id] ? { ...message, readAt: readAt[message.id]! } : message));
   const office = conversation.officeName;
   return (
     <Page title={title.page(conversation)}>
