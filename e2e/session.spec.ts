@@ -45,7 +45,6 @@ test("a step left with focus in a field: logged out at the limit, with no new er
   // The last thing the person does is open the step and go into its first question.
   const lastRequest = Date.now();
   await page.goto(behov);
-  const loaded = Date.now();
   await hydrated(page);
   await page.getByRole("checkbox").first().focus();
   const main = page.locator("main");
@@ -64,7 +63,6 @@ test("a step left with focus in a field: logged out at the limit, with no new er
   // The server counts from the request, which came after lastRequest: a slow page load (a busy
   // machine) must not make an on-time logout look early, so the lower bound counts from there too.
   expect(loggedOut - lastRequest, "not before the idle limit").toBeGreaterThanOrEqual(29_500);
-  expect(loaded).toBeGreaterThanOrEqual(lastRequest);
   await page.goto(behov);
   await expect(page, "the session is gone on the server too").toHaveURL(/\/nb\/logg-inn/);
 });
