@@ -13,26 +13,11 @@ import { PERSON_HEADER } from "../app/fagsystem/contract";
 import { createHandlers } from "./handlers";
 import { MAX_SYNTHETIC_PERSONS, personName, staffUsers, SYNTHETIC_ID_PREFIX, syntheticPersons } from "./personas";
 import { simulatorRouter } from "./simulator-routes";
+import { faultSchema, type Fault } from "./faults";
 import { MockStore } from "./state";
 
-export const faultSchema = z
-  .object({
-    /** A path prefix such as "/api/v1/folkeregister". */
-    path: z.string().startsWith("/"),
-    method: z
-      .string()
-      .regex(/^[a-z]+$/i)
-      .transform((method) => method.toUpperCase())
-      .optional(),
-    fnr: z.string().regex(/^\d{11}$/).optional(),
-    status: z.number().int().min(200).max(599).optional(),
-    delayMs: z.number().int().min(0).max(120_000).optional(),
-    drop: z.boolean().optional(),
-  })
-  .strict()
-  .refine((fault) => fault.status !== undefined || fault.delayMs !== undefined || fault.drop === true, "a fault needs status, delayMs or drop")
-  .refine((fault) => !(fault.drop && fault.status !== undefined), "drop and status exclude each other");
-export type Fault = z.infer<typeof faultSchema>;
+export { faultSchema, type Fault } from "./faults";
+
 
 export interface FagsystemMockOptions {
   port: number;

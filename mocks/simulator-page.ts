@@ -10,7 +10,7 @@ import { NEW_VEDTAK_UTFALL, NEXT_STATES, OPEN_STATES, klageState } from "./klage
 import { DEFAULT_SAKSBEHANDLER, MAX_FYLL } from "./meldinger";
 import type { KlageRecord, MeldingRecord, PersonRecord, SoknadRecord } from "./personas";
 import { navKontorer, personName } from "./personas";
-import type { Fault } from "./server";
+import type { Fault } from "./faults";
 import { addDays, currentOffice, currentStatus, dokumentasjonkravOf, officeByNumber, osloDate, sakerOf, utbetalingerOf, vilkarOf } from "./simulator";
 
 export const BASE = "/mock/fagsystem";

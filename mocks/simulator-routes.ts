@@ -42,7 +42,7 @@ import {
 import { SYNTHETIC_ID_PREFIX, type PersonRecord, type SoknadRecord } from "./personas";
 import { BASE, STYLESHEET, notFoundPage, overviewPage, samtaleNotFoundPage, samtalePage, soknadPage, type SamtaleView } from "./simulator-page";
 import { SimulatorError, allSoknader, applyAction, createSoknad, describeZodError, soknadOverview } from "./simulator";
-import type { Fault } from "./server";
+import type { Fault } from "./faults";
 import type { MockStore } from "./state";
 
 export interface SimulatorRouterOptions {
