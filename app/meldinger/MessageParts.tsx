@@ -38,6 +38,16 @@ export function UnreadTag({ count }: { count: number | null | undefined }) {
   );
 }
 
+/** A link card's footer with "2 nye meldinger", or nothing when none are new. */
+export function UnreadFooter({ count }: { count: number | null | undefined }) {
+  if (!count) return null;
+  return (
+    <LinkCard.Footer>
+      <UnreadTag count={count} />
+    </LinkCard.Footer>
+  );
+}
+
 export function ConversationList({ conversations, base }: { conversations: readonly ConversationSummary[]; base: string }) {
   const { t } = useTranslation("meldinger");
   const format = useFormat();
@@ -57,11 +67,7 @@ export function ConversationList({ conversations, base }: { conversations: reado
               {conversation.officeName ? <span>{t("list.office", { office: conversation.officeName })}. </span> : null}
               {conversation.last ? `${t("list.count", { count: conversation.count })}. ${t("list.last", { date: format.dateTime(conversation.last.at) })}` : t("list.empty")}
             </LinkCard.Description>
-            {conversation.unread > 0 ? (
-              <LinkCard.Footer>
-                <UnreadTag count={conversation.unread} />
-              </LinkCard.Footer>
-            ) : null}
+            <UnreadFooter count={conversation.unread} />
           </LinkCard>
         </li>
       ))}
@@ -138,11 +144,7 @@ export function SoknadMessages({ conversation, base }: { conversation: { samtale
           </LinkCard.Anchor>
         </LinkCard.Title>
         <LinkCard.Description>{t("soknad.read")}</LinkCard.Description>
-        {conversation.unread > 0 ? (
-          <LinkCard.Footer>
-            <UnreadTag count={conversation.unread} />
-          </LinkCard.Footer>
-        ) : null}
+        <UnreadFooter count={conversation.unread} />
       </LinkCard>
     </section>
   );

@@ -11,7 +11,7 @@ import { listDrafts } from "~/soknad/drafts.server";
 import { DraftList } from "~/soknad/DraftList";
 import { klageDraftsFor } from "~/klage/flow.server";
 import { KlageDraftList } from "~/klage/KlageDraftList";
-import { UnreadTag } from "~/meldinger/MessageParts";
+import { UnreadFooter } from "~/meldinger/MessageParts";
 import type { RootData } from "~/shell/root-data.server";
 import { useLanguage } from "~/i18n/use-language";
 import { pageTitle } from "~/shell/meta";
@@ -120,11 +120,7 @@ export default function Landing() {
                   </LinkCard.Anchor>
                 </LinkCard.Title>
                 <LinkCard.Description>{t("own.messagesDescription")}</LinkCard.Description>
-                {unreadMessages ? (
-                  <LinkCard.Footer>
-                    <UnreadTag count={unreadMessages} />
-                  </LinkCard.Footer>
-                ) : null}
+                <UnreadFooter count={unreadMessages} />
               </LinkCard>
             </HGrid>
           </Section>
