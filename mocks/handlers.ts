@@ -82,6 +82,7 @@ export function soknadSummary(soknad: SoknadRecord): SoknadSummary {
     sistOppdatert,
     navKontor: tildelt?.type === "tildeltNavKontor" ? tildelt.navKontor : soknad.navKontor,
     soknadPdf: soknad.innsending?.pdf ?? null,
+    kanal: soknad.kanal ?? "DIGITAL",
   };
 }
 

@@ -112,6 +112,7 @@ export function toSamtale(store: MockStore, samtale: SamtaleRef): Samtale {
     kontornavn: samtale.office?.navn ?? null,
     antallMeldinger: meldinger.length,
     antallUleste: meldinger.reduce((count, melding) => count + (fromOffice(melding) && melding.lestTidspunkt === null ? 1 : 0), 0),
+    antallUlesteAvNav: meldinger.reduce((count, melding) => count + (!fromOffice(melding) && melding.lestTidspunkt === null ? 1 : 0), 0),
     sisteMelding: siste ? { sendtTidspunkt: siste.sendtTidspunkt, fraNav: fromOffice(siste) } : null,
   };
 }

@@ -57,6 +57,8 @@ export interface SoknadRecord {
    * absent (simulator-made søknader) means none.
    */
   vedlegg?: Vedlegg[];
+  /** PAPIR: delivered on paper at the office and registered there; absent means DIGITAL. */
+  kanal?: "DIGITAL" | "PAPIR";
 }
 
 /**

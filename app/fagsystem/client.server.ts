@@ -20,6 +20,7 @@ import {
   klageListSchema,
   klageSchema,
   krrKontaktinfoSchema,
+  skjermingSchema,
   mellomlagretFilSchema,
   mellomlagringSchema,
   navKontorSchema,
@@ -263,6 +264,7 @@ export function clearOfficeCache(): void {
 export const fagsystem = {
   folkeregisterPerson: (fnr: string) => request(paths.folkeregisterPerson, folkeregisterPersonSchema, { fnr }),
   krrKontaktinfo: (fnr: string) => request(paths.krrKontaktinfo, krrKontaktinfoSchema, { fnr }),
+  skjerming: (fnr: string) => request(paths.skjerming, skjermingSchema, { fnr }),
   kontoregisterKonto: (fnr: string) => request(paths.kontoregisterKonto, kontoregisterKontoSchema, { fnr }),
   aaregArbeidsforhold: (fnr: string) => request(paths.aaregArbeidsforhold, arbeidsforholdListSchema, { fnr }),
   navUtbetalinger: (fnr: string) => request(paths.navUtbetalinger, navUtbetalingListSchema, { fnr }),

@@ -14,6 +14,8 @@ export const CALL_ID_HEADER = "Nav-Call-Id";
 export const paths = {
   folkeregisterPerson: "/api/v1/folkeregister/person",
   krrKontaktinfo: "/api/v1/krr/kontaktinfo",
+  /** GET: whether the person is a NAV employee (skjermet), whose cases contact-centre staff may not see. */
+  skjerming: "/api/v1/skjerming/skjermet",
   kontoregisterKonto: "/api/v1/kontoregister/konto",
   aaregArbeidsforhold: "/api/v1/aareg/arbeidsforhold",
   navUtbetalinger: "/api/v1/nav/utbetalinger",
@@ -130,6 +132,9 @@ export const krrKontaktinfoSchema = z.object({
   epostadresse: z.string().nullish(),
 });
 
+/** Like NAV's skjermede-personer-pip: true for NAV employees (and others the register shields). */
+export const skjermingSchema = z.object({ skjermet: z.boolean() });
+
 export const kontoregisterKontoSchema = z.object({
   kontonummer: z.string().regex(/^\d{11}$/).nullish(),
 });
@@ -188,6 +193,8 @@ export const soknadSummarySchema = z.object({
   navKontor: z.string().nullish(),
   /** The PDF of the søknad as sent, in the dokumentlager (none for søknader sent on paper). */
   soknadPdf: z.object({ type: z.string(), id: z.string() }).nullish(),
+  /** How it came: through the portal, or on paper to the office (registered there by hand). */
+  kanal: z.enum(["DIGITAL", "PAPIR"]),
 });
 export const soknadSummaryListSchema = z.array(soknadSummarySchema);
 export type SoknadSummary = z.infer<typeof soknadSummarySchema>;
@@ -501,6 +508,8 @@ export const samtaleSchema = z.object({
   antallMeldinger: z.number().int().nonnegative(),
   /** The office's messages the person has not read. */
   antallUleste: z.number().int().nonnegative(),
+  /** The person's messages the office has not read (what contact-centre staff see). */
+  antallUlesteAvNav: z.number().int().nonnegative(),
   /** When the newest message was written, and by whom; null while it has none. */
   sisteMelding: z.object({ sendtTidspunkt: isoDateTime, fraNav: z.boolean() }).nullable(),
 });

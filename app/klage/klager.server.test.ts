@@ -39,7 +39,7 @@ const klage = (overrides: Partial<Klage> = {}): Klage => ({
   ...overrides,
 });
 
-const summary: SoknadSummary = { fiksDigisosId: SOKNAD, sendtTidspunkt: ago(40), sistOppdatert: ago(4), navKontor: "0301", soknadPdf: { type: "dokumentlager", id: "SOKNAD-PDF" } };
+const summary: SoknadSummary = { fiksDigisosId: SOKNAD, sendtTidspunkt: ago(40), sistOppdatert: ago(4), navKontor: "0301", soknadPdf: { type: "dokumentlager", id: "SOKNAD-PDF" }, kanal: "DIGITAL" };
 const log: DigisosSoker = {
   version: "1.0",
   avsender: { systemnavn: "test", systemversjon: "1" },
