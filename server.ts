@@ -175,8 +175,13 @@ app.use((req, res, next) => {
   next();
 });
 
-// One scope per request, shared by every loader Remix runs for it (app/request-scope.server.ts).
-app.use((_req, _res, next) => requestScope.run({}, next));
+// One scope per request, shared by every loader Remix runs for it (app/request-scope.server.ts),
+// with the id that ties its audit records and log lines together (also sent back as X-Request-Id).
+app.use((_req, res, next) => {
+  const requestId = crypto.randomUUID();
+  res.setHeader("X-Request-Id", requestId);
+  requestScope.run({ requestId }, next);
+});
 
 app.all(
   "*",

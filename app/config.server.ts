@@ -22,6 +22,12 @@ const envSchema = z
     SESSION_IDLE_SECONDS: z.coerce.number().int().positive().default(30 * 60),
     SESSION_MAX_SECONDS: z.coerce.number().int().positive().default(6 * 60 * 60),
     SESSION_WARNING_SECONDS: z.coerce.number().int().positive().default(5 * 60),
+    /**
+     * Contact-centre staff: their own clock. A workstation in an office that locks itself, and a
+     * working day of calls with pauses between them: an hour idle, ten hours at most.
+     */
+    STAFF_SESSION_IDLE_SECONDS: z.coerce.number().int().positive().default(60 * 60),
+    STAFF_SESSION_MAX_SECONDS: z.coerce.number().int().positive().default(10 * 60 * 60),
     // Rate limits (docs/decisions/023): generous for people, a wall for scripts.
     /** Login attempts (test login, staff login) per minute from one address. */
     RATE_LIMIT_LOGINS_PER_ADDRESS: z.coerce.number().int().positive().default(60),
@@ -59,6 +65,13 @@ const envSchema = z
         code: z.ZodIssueCode.custom,
         path: ["SESSION_WARNING_SECONDS"],
         message: `must be shorter than SESSION_IDLE_SECONDS (${env.SESSION_WARNING_SECONDS} s warning, ${env.SESSION_IDLE_SECONDS} s idle): the timeout warning would open before the person could do anything`,
+      });
+    }
+    if (env.SESSION_WARNING_SECONDS >= env.STAFF_SESSION_IDLE_SECONDS) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ["SESSION_WARNING_SECONDS"],
+        message: `must be shorter than STAFF_SESSION_IDLE_SECONDS (${env.SESSION_WARNING_SECONDS} s warning, ${env.STAFF_SESSION_IDLE_SECONDS} s idle)`,
       });
     }
     if (env.MOCKS) return;

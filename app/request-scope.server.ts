@@ -7,6 +7,8 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 
 export type RequestScope = {
+  /** A random id for this request: audit records and the X-Request-Id header carry it. */
+  requestId?: string;
   /** The session lookup (auth.server.ts): one per request, not one per loader. */
   session?: Promise<unknown>;
   /** Fagsystem reads already made in this request, by URL (client.server.ts); a write clears it. */

@@ -5,37 +5,15 @@
  * a real person.
  */
 
-/** The mod-11 check digit for `digits`, or null when the remainder makes the number unusable. */
-function mod11(digits: string, weights: readonly number[]): number | null {
-  let sum = 0;
-  for (let i = 0; i < weights.length; i++) sum += Number(digits.charAt(i)) * (weights[i] ?? 0);
-  const check = 11 - (sum % 11);
-  return check === 11 ? 0 : check === 10 ? null : check;
-}
+import { centuryOf, isValidFnr, mod11, withCheckDigits } from "../app/fagsystem/fnr";
 
-const K1_WEIGHTS = [3, 7, 6, 1, 8, 9, 4, 5, 2];
-const K2_WEIGHTS = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2];
+export { isValidFnr };
+
 const KONTO_WEIGHTS = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2];
 const ORGNR_WEIGHTS = [3, 2, 7, 6, 5, 4, 3, 2];
 const SYNTHETIC_MONTH_OFFSET = 80;
 
 const pad = (value: number, length: number) => String(value).padStart(length, "0");
-
-/** The century an individnummer implies for a two-digit year (Skatteetaten's allocation rules), or null. */
-function centuryOf(individnr: number, yy: number): number | null {
-  if (individnr <= 499) return 1900;
-  if (individnr <= 749 && yy >= 54) return 1800;
-  if (yy <= 39) return 2000;
-  if (individnr >= 900) return 1900;
-  return null;
-}
-
-function withCheckDigits(first9: string): string | null {
-  const k1 = mod11(first9, K1_WEIGHTS);
-  if (k1 === null) return null;
-  const k2 = mod11(first9 + k1, K2_WEIGHTS);
-  return k2 === null ? null : `${first9}${k1}${k2}`;
-}
 
 /**
  * A fødselsnummer for `birthDate` (UTC date) and `individnr` (0–999). Throws a
@@ -63,24 +41,6 @@ export function nextValidFnr(birthDate: Date | string, fromIndividnr: number): s
     }
   }
   throw new RangeError(`no valid individnr from ${fromIndividnr}`);
-}
-
-/**
- * Whether `fnr` is a well-formed fødselsnummer: both check digits and a real
- * date. D-numbers (day + 40) and synthetic numbers (month + 40 or + 80) pass.
- */
-export function isValidFnr(fnr: string): boolean {
-  if (!/^\d{11}$/.test(fnr) || withCheckDigits(fnr.slice(0, 9)) !== fnr) return false;
-  let day = Number(fnr.slice(0, 2));
-  let month = Number(fnr.slice(2, 4));
-  const yy = Number(fnr.slice(4, 6));
-  if (day > 40) day -= 40;
-  if (month > 80) month -= 80;
-  else if (month > 40) month -= 40;
-  const century = centuryOf(Number(fnr.slice(6, 9)), yy);
-  if (century === null) return false;
-  const date = new Date(Date.UTC(century + yy, month - 1, day));
-  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
 /** An 11-digit kontonummer from its first 10 digits; throws when they allow no check digit. */

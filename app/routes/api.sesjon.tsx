@@ -5,7 +5,7 @@ import { sessionEndsAt, sessionTimes } from "~/session/session.server";
 
 function status(session: Awaited<ReturnType<typeof peekSession>>) {
   if (!session) return { endsAt: null };
-  const endsAt = sessionEndsAt(session, sessionTimes());
+  const endsAt = sessionEndsAt(session, sessionTimes(session.kind));
   // At the absolute lifetime, continuing no longer moves the end.
   const extendable = endsAt.getTime() < session.expiresAt.getTime();
   return { endsAt: endsAt.toISOString(), extendable };

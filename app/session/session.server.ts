@@ -22,8 +22,12 @@ export type Session =
 
 export type SessionTimes = { idleSeconds: number; maxSeconds: number };
 
-export function sessionTimes(): SessionTimes {
-  return { idleSeconds: config().SESSION_IDLE_SECONDS, maxSeconds: config().SESSION_MAX_SECONDS };
+/** The clock of one kind of session: applicants and staff each have their own settings. */
+export function sessionTimes(kind: Session["kind"] = "applicant"): SessionTimes {
+  const settings = config();
+  return kind === "staff"
+    ? { idleSeconds: settings.STAFF_SESSION_IDLE_SECONDS, maxSeconds: settings.STAFF_SESSION_MAX_SECONDS }
+    : { idleSeconds: settings.SESSION_IDLE_SECONDS, maxSeconds: settings.SESSION_MAX_SECONDS };
 }
 
 const hash = (token: string) => crypto.createHash("sha256").update(token).digest("hex");
@@ -61,10 +65,10 @@ export async function createSession(
   options: { now?: Date; times?: SessionTimes; db?: Queryable } = {},
 ): Promise<{ token: string; session: Session }> {
   const now = options.now ?? new Date();
-  const times = options.times ?? sessionTimes();
+  const times = options.times ?? sessionTimes(kind);
   const db = options.db ?? (await store());
   // Logins are a natural moment to sweep out sessions nobody can use any more.
-  await deleteExpiredSessions({ now, times, db });
+  await deleteExpiredSessions({ now, times: options.times, db });
   const token = crypto.randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + times.maxSeconds * 1000);
   const rows = await db.query<Row>(
@@ -92,12 +96,12 @@ export async function findSession(
   options: { now?: Date; times?: SessionTimes; db?: Queryable; touch?: boolean } = {},
 ): Promise<Session | null> {
   const now = options.now ?? new Date();
-  const times = options.times ?? sessionTimes();
   const db = options.db ?? (await store());
   const rows = await db.query<Row>(`SELECT * FROM sessions WHERE id_hash = $1`, [hash(token)]);
   const row = rows[0];
   if (!row) return null;
   const session = toSession(row);
+  const times = options.times ?? sessionTimes(session.kind);
   if (sessionEndsAt(session, times).getTime() <= now.getTime()) {
     await db.query(`DELETE FROM sessions WHERE id_hash = $1`, [session.idHash]);
     return null;
@@ -114,15 +118,16 @@ export async function destroySession(token: string, options: { db?: Queryable } 
   await db.query(`DELETE FROM sessions WHERE id_hash = $1`, [hash(token)]);
 }
 
-/** Removes sessions that can no longer be used. */
+/** Removes sessions that can no longer be used, each kind by its own idle time (`times` sets one for both, in tests). */
 export async function deleteExpiredSessions(options: { now?: Date; times?: SessionTimes; db?: Queryable } = {}): Promise<number> {
   const now = options.now ?? new Date();
-  const times = options.times ?? sessionTimes();
   const db = options.db ?? (await store());
-  const idleCutoff = new Date(now.getTime() - times.idleSeconds * 1000);
+  const cutoff = (kind: Session["kind"]) => new Date(now.getTime() - (options.times ?? sessionTimes(kind)).idleSeconds * 1000).toISOString();
   const rows = await db.query(
-    `DELETE FROM sessions WHERE expires_at <= $1 OR last_seen_at <= $2 RETURNING id_hash`,
-    [now.toISOString(), idleCutoff.toISOString()],
+    `DELETE FROM sessions
+      WHERE expires_at <= $1 OR (kind = 'applicant' AND last_seen_at <= $2) OR (kind = 'staff' AND last_seen_at <= $3)
+      RETURNING id_hash`,
+    [now.toISOString(), cutoff("applicant"), cutoff("staff")],
   );
   return rows.length;
 }

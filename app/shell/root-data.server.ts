@@ -30,8 +30,8 @@ export async function rootData(request: Request, params: Params) {
     unreadMessages,
     session: session
       ? {
-          endsAt: sessionEndsAt(session, sessionTimes()).toISOString(),
-          idleSeconds: config().SESSION_IDLE_SECONDS,
+          endsAt: sessionEndsAt(session, sessionTimes(session.kind)).toISOString(),
+          idleSeconds: sessionTimes(session.kind).idleSeconds,
           warningSeconds: config().SESSION_WARNING_SECONDS,
         }
       : null,
