@@ -105,6 +105,8 @@ export function createHandlers(store: MockStore): RequestHandler[] {
   return [
     register(paths.folkeregisterPerson, (person) => person.folkeregister),
     register(paths.krrKontaktinfo, (person) => person.krr),
+    // NAV employees are skjermet; a person the register has not seen is a 404 like everywhere else.
+    register(paths.skjerming, (person) => ({ skjermet: person.skjermet ?? false })),
     register(paths.kontoregisterKonto, (person) => person.kontoregister),
     register(paths.aaregArbeidsforhold, (person) => person.aareg),
     register(paths.navUtbetalinger, (person) => person.navUtbetalinger),

@@ -119,7 +119,7 @@ describe("the person's conversations", () => {
     const [seededSoknad] = soknadSummaryListSchema.parse(await t.json(paths.soknader, fnr));
     const before = await samtaler(fnr);
     expect(before.map((samtale) => samtale.fiksDigisosId)).toEqual([null, seededSoknad!.fiksDigisosId]);
-    expect(before[0]).toMatchObject({ samtaleId: samtaleIdFor(fnr, null), navEnhet: "1601", kontornavn: "NAV Falkenborg", antallMeldinger: 0, antallUleste: 0, sisteMelding: null });
+    expect(before[0]).toMatchObject({ samtaleId: samtaleIdFor(fnr, null), navEnhet: "1601", kontornavn: "NAV Falkenborg", antallMeldinger: 1, antallUleste: 0, antallUlesteAvNav: 1 });
 
     // A newer søknad comes second; the earlier ids stay what they were.
     const created = await t.call(`${API}/soknader`, { method: "POST", body: { personaId: "under-behandling" } });

@@ -44,7 +44,7 @@ describe.each(nows.map((now) => [now.toISOString(), now] as const))("seed(%s)", 
   });
 
   it("lists the personas in a stable order with valid, unique, synthetic numbers", () => {
-    expect(state.persons.map((person) => person.id)).toEqual(["forstegang", "aleneforelder", "under-behandling", "innvilget", "avslag", "nylig-hjelp", "kode6", "mindrearig", "gift", "klagefrist-ute"]);
+    expect(state.persons.map((person) => person.id)).toEqual(["forstegang", "aleneforelder", "under-behandling", "innvilget", "avslag", "nylig-hjelp", "kode6", "mindrearig", "gift", "klagefrist-ute", "kode7", "nav-ansatt"]);
     const fnrs = state.persons.flatMap((person) => [person.folkeregister.fnr, ...person.folkeregister.barn.map((child) => child.fnr)]);
     expect(new Set(fnrs).size).toBe(fnrs.length);
     for (const fnr of fnrs) {
@@ -151,10 +151,20 @@ describe.each(nows.map((now) => [now.toISOString(), now] as const))("seed(%s)", 
     expect(state.klager).toEqual([]);
   });
 
-  it("nylig-hjelp: helped, paid 21 days ago", () => {
-    const { hendelser } = personaOf(state, "nylig-hjelp");
+  it("nylig-hjelp: helped, paid 21 days ago; ten months ago a søknad on paper", () => {
+    const { soknader } = personaOf(state, "nylig-hjelp");
+    expect(soknader.map((soknad) => soknad.kanal ?? "DIGITAL")).toEqual(["DIGITAL", "PAPIR"]);
+    const hendelser = soknader[0]!.hendelser;
     expect(ofType(hendelser, "vedtakFattet")[0]?.utfall).toBe("INNVILGET");
     expect(ofType(hendelser, "utbetaling").at(-1)).toMatchObject({ status: "UTBETALT", utbetalingsdato: utcDate(now, -21) });
+  });
+
+  it("kode7 has fortrolig adresse and a paper søknad; nav-ansatt is skjermet; nobody else is", () => {
+    const kode7 = personaOf(state, "kode7");
+    expect(kode7.person.folkeregister.adressebeskyttelse).toBe("FORTROLIG");
+    expect(kode7.soknader.map((soknad) => soknad.kanal)).toEqual(["PAPIR"]);
+    expect(state.persons.filter((person) => person.skjermet).map((person) => person.id)).toEqual(["nav-ansatt"]);
+    expect(personaOf(state, "nav-ansatt").soknader).toHaveLength(1);
   });
 
   it("kode6 has strengt fortrolig adresse and no address; mindrearig is 17", () => {

@@ -40,6 +40,8 @@ export interface PersonRecord {
   navUtbetalinger: z.infer<typeof navUtbetalingListSchema>;
   skatteetaten: z.infer<typeof skatteetatenInntektSchema>;
   husbanken: z.infer<typeof husbankenBostotteSchema>;
+  /** Skjermet (NAV employees): contact-centre staff may not see the person's cases. Absent means false. */
+  skjermet?: boolean;
 }
 
 export interface SoknadRecord {
@@ -157,7 +159,7 @@ export interface MockState {
 }
 
 /** Bump when the shape changes: a persisted state of another version is reseeded. */
-export const STATE_VERSION = 5;
+export const STATE_VERSION = 6;
 
 export interface StaffUser {
   navIdent: string;
@@ -165,7 +167,11 @@ export interface StaffUser {
   roles: string[];
 }
 
-export const staffUsers: readonly StaffUser[] = [{ navIdent: "Z990001", name: "Nora Kontaktsenter", roles: ["nks"] }];
+export const staffUsers: readonly StaffUser[] = [
+  { navIdent: "Z990001", name: "Nora Kontaktsenter", roles: ["nks"] },
+  // A NAV employee without the contact-centre role: the NKS pages refuse her.
+  { navIdent: "Z990002", name: "Ola Veileder", roles: [] },
+];
 
 /* ---------- NORG: kommunenummer → NAV office ---------- */
 
@@ -316,6 +322,7 @@ interface PersonaInput {
   navUtbetalinger?: PersonRecord["navUtbetalinger"];
   skatteetaten?: PersonRecord["skatteetaten"];
   husbanken?: PersonRecord["husbanken"];
+  skjermet?: boolean;
 }
 
 function persona(input: PersonaInput): PersonRecord {
@@ -339,6 +346,7 @@ function persona(input: PersonaInput): PersonRecord {
     navUtbetalinger: input.navUtbetalinger ?? [],
     skatteetaten: input.skatteetaten ?? [],
     husbanken: input.husbanken ?? { saker: [], utbetalinger: [] },
+    skjermet: input.skjermet ?? false,
   };
 }
 
@@ -353,6 +361,7 @@ function seedPersons(now: Date): PersonRecord[] {
   const nordlysFisk = orgnr("93456789");
   const sorlandetRenhold = orgnr("94567890");
   const siddisCatering = orgnr("96789012");
+  const navEtaten = orgnr("98901234");
 
   return [
     persona({
@@ -504,6 +513,31 @@ function seedPersons(now: Date): PersonRecord[] {
       aareg: [{ arbeidsgiver: { navn: "Siddis Catering AS", organisasjonsnummer: siddisCatering }, fom: "2022-09-01", tom: null, stillingsprosent: 80 }],
       skatteetaten: lonn(now, "Siddis Catering AS", 31_000, 7_400),
     }),
+    persona({
+      id: "kode7",
+      navn: { fornavn: "Hanne", mellomnavn: null, etternavn: "Solberg" },
+      fodselsdato: born(now, 36, 55),
+      individnr: 198,
+      adressebeskyttelse: "FORTROLIG",
+      // Fortrolig: the register keeps the address, but only for those who may see it.
+      bostedsadresse: adresse("Kalfarveien", "31", "5018", "Bergen", "4601"),
+      mobil: "+4741234511",
+      kontonummer: konto("3625112233"),
+    }),
+    persona({
+      id: "nav-ansatt",
+      navn: { fornavn: "Erik", mellomnavn: null, etternavn: "Johansen" },
+      fodselsdato: born(now, 48, 180),
+      individnr: 352,
+      // Works part-time at NAV: skjermet, so the contact centre may not look at his cases.
+      skjermet: true,
+      bostedsadresse: adresse("Trondheimsveien", "88", "0565", "Oslo", "0301"),
+      mobil: "+4792345612",
+      epost: "erik.johansen@example.com",
+      kontonummer: konto("1506778899"),
+      aareg: [{ arbeidsgiver: { navn: "Arbeids- og velferdsetaten", organisasjonsnummer: navEtaten }, fom: "2012-08-15", tom: null, stillingsprosent: 40 }],
+      skatteetaten: lonn(now, "Arbeids- og velferdsetaten", 19_400, 3_500),
+    }),
   ];
 }
 
@@ -528,13 +562,15 @@ function seedSoknader(now: Date, persons: PersonRecord[], letter: AddLetter): So
     if (!office) throw new Error(`persona ${id} has no NAV office`);
     return { fnr: person.folkeregister.fnr, navn: fullName(person.folkeregister.navn), kontonummer: person.kontoregister.kontonummer ?? null, office: office.enhetsnummer };
   };
-  const soknad = (personaId: string, fnr: string, navKontor: string, hendelser: Hendelse[]): SoknadRecord => ({
-    fiksDigisosId: stableUuid(`soknad/${personaId}/1`),
+  /** A persona's søknad; `nummer` tells a persona's søknader apart (ids `soknad/<persona>/<nummer>`). A paper søknad is "sent" when the office received it. */
+  const soknad = (personaId: string, fnr: string, navKontor: string, hendelser: Hendelse[], { nummer = 1, kanal }: { nummer?: number; kanal?: "PAPIR" } = {}): SoknadRecord => ({
+    fiksDigisosId: stableUuid(`soknad/${personaId}/${nummer}`),
     fnr,
     sendtTidspunkt: hendelser[0]?.hendelsestidspunkt ?? null,
     navKontor,
     hendelser,
     vedlegg: [],
+    ...(kanal ? { kanal } : {}),
   });
   const payment = (who: ReturnType<typeof byId>) => ({ annenMottaker: false, mottaker: who.navn, kontonummer: who.kontonummer, utbetalingsmetode: "Kontooverføring" });
 
@@ -543,6 +579,8 @@ function seedSoknader(now: Date, persons: PersonRecord[], letter: AddLetter): So
   const avslag = byId("avslag");
   const nyligHjelp = byId("nylig-hjelp");
   const klagefristUte = byId("klagefrist-ute");
+  const kode7 = byId("kode7");
+  const navAnsatt = byId("nav-ansatt");
 
   // innvilget: helped for last month (paid the 10th), next month's payment planned in a week.
   const paid = new Date(monthStart(now, -1).getTime() + 9 * DAY_MS);
@@ -552,6 +590,8 @@ function seedSoknader(now: Date, persons: PersonRecord[], letter: AddLetter): So
 
   // nylig-hjelp: one payment 21 days ago, which makes her eligible for a kort søknad.
   const nyligVedtak = at(now, -23, 14, 10);
+  // nylig-hjelp, about ten months ago: a søknad on paper, handed in at the office, granted and paid once.
+  const papirVedtak = at(now, -291, 13, 20);
 
   return [
     soknad("under-behandling", underBehandling.fnr, underBehandling.office, [
@@ -702,6 +742,53 @@ function seedSoknader(now: Date, persons: PersonRecord[], letter: AddLetter): So
         ...payment(nyligHjelp),
       },
     ]),
+    // Registered by NAV Kristiansand from the paper form she handed in: no PDF, no JSON, no files in the portal.
+    soknad(
+      "nylig-hjelp",
+      nyligHjelp.fnr,
+      nyligHjelp.office,
+      [
+        ...opening(at(now, -300, 12, 40), nyligHjelp.office, at(now, -298, 9, 15), "SAK-4000", "Husleie"),
+        {
+          type: "vedtakFattet",
+          hendelsestidspunkt: papirVedtak,
+          saksreferanse: "SAK-4000",
+          utfall: "INNVILGET",
+          vedtaksfil: { referanse: letter("nylig-hjelp/papir/vedtak", "Vedtak om økonomisk sosialhjelp", "vedtak-innvilget.pdf") },
+          vedlegg: [],
+        },
+        {
+          type: "utbetaling",
+          hendelsestidspunkt: papirVedtak,
+          utbetalingsreferanse: "UTB-4000-1",
+          saksreferanse: "SAK-4000",
+          status: "PLANLAGT_UTBETALING",
+          belop: 5400,
+          beskrivelse: "Husleie",
+          forfallsdato: dateOnly(day(now, -289)),
+          utbetalingsdato: null,
+          fom: dateOnly(day(now, -289)),
+          tom: dateOnly(day(now, -260)),
+          ...payment(nyligHjelp),
+        },
+        { type: "soknadsStatus", hendelsestidspunkt: papirVedtak, status: "FERDIGBEHANDLET" },
+        {
+          type: "utbetaling",
+          hendelsestidspunkt: at(now, -289, 6, 0),
+          utbetalingsreferanse: "UTB-4000-1",
+          saksreferanse: "SAK-4000",
+          status: "UTBETALT",
+          belop: 5400,
+          beskrivelse: "Husleie",
+          forfallsdato: dateOnly(day(now, -289)),
+          utbetalingsdato: dateOnly(day(now, -289)),
+          fom: dateOnly(day(now, -289)),
+          tom: dateOnly(day(now, -260)),
+          ...payment(nyligHjelp),
+        },
+      ],
+      { nummer: 2, kanal: "PAPIR" },
+    ),
     // klagefrist-ute: refused 30 days ago, so the three weeks to complain ended 9 days ago.
     soknad("klagefrist-ute", klagefristUte.fnr, klagefristUte.office, [
       ...opening(at(now, -44, 10, 15), klagefristUte.office, at(now, -42, 9, 0), "SAK-5001", "Livsopphold"),
@@ -715,16 +802,36 @@ function seedSoknader(now: Date, persons: PersonRecord[], letter: AddLetter): So
       },
       { type: "soknadsStatus", hendelsestidspunkt: at(now, -30, 13, 45), status: "FERDIGBEHANDLET" },
     ]),
+    // kode7: the portal refuses her (adressebeskyttelse), so she applied on paper; being processed, a foreløpig svar sent.
+    soknad(
+      "kode7",
+      kode7.fnr,
+      kode7.office,
+      [
+        ...opening(at(now, -12, 11, 0), kode7.office, at(now, -11, 8, 45), "SAK-7001", "Livsopphold"),
+        {
+          type: "forelopigSvar",
+          hendelsestidspunkt: at(now, -9, 10, 30),
+          forvaltningsbrev: { referanse: letter("kode7/forelopig-svar", "Foreløpig svar", "forelopig-svar.pdf") },
+          vedlegg: [],
+        },
+      ],
+      { kanal: "PAPIR" },
+    ),
+    // nav-ansatt: sent through the portal 6 days ago, being processed.
+    soknad("nav-ansatt", navAnsatt.fnr, navAnsatt.office, [...opening(at(now, -6, 19, 25), navAnsatt.office, at(now, -4, 9, 40), "SAK-8001", "Livsopphold og strøm")]),
   ];
 }
 
 /* ---------- the messages ---------- */
 
 /**
- * Two conversations, so the pages show something on a fresh start; every other persona has none.
+ * Three conversations, so the pages show something on a fresh start; every other persona has none.
  * under-behandling (Jonas, bokmål) asked about the deadline in his søknad's conversation, the
- * caseworker answered, and her last message is unread. aleneforelder (Amina) asked the office
- * in nynorsk about a power bill in the general conversation, and has read the answer.
+ * caseworker answered, and her last message is unread; yesterday evening he also asked his office
+ * about a deposit in the general conversation, and the office has not read that yet (what the
+ * contact centre sees as unread by NAV). aleneforelder (Amina) asked the office in nynorsk about a
+ * power bill in the general conversation, and has read the answer.
  */
 function seedMeldinger(now: Date, persons: PersonRecord[], soknader: SoknadRecord[]): { meldinger: MeldingRecord[]; varsler: VarselRecord[] } {
   const meldinger: MeldingRecord[] = [];
@@ -777,6 +884,12 @@ function seedMeldinger(now: Date, persons: PersonRecord[], soknader: SoknadRecor
     "Kari",
     "Hei igjen.\nDu kan laste opp dokumentene under søknaden din på nav.no. Les mer om hva vi trenger på https://www.nav.no/okonomisk-sosialhjelp. Ring oss på 55 55 33 33 hvis noe er uklart.\n\nHilsen Kari",
     at(now, -1, 9, 30),
+    null,
+  );
+  const jonasGeneral = conversation("under-behandling", null, "1601");
+  jonasGeneral.fromPerson(
+    "Hei.\nJeg har fått tilbud om en billigere leilighet fra neste måned, men utleieren vil ha tre måneders husleie i depositum. Kan jeg søke om hjelp til depositumet, eller må jeg vente til søknaden jeg har inne er ferdig behandlet?",
+    at(now, -1, 20, 45),
     null,
   );
 

@@ -17,6 +17,7 @@ import {
   navUtbetalingListSchema,
   paths,
   skatteetatenInntektSchema,
+  skjermingSchema,
   soknadSummaryListSchema,
   type Hendelse,
 } from "../app/fagsystem/contract";
@@ -84,8 +85,11 @@ afterAll(async () => {
 describe("contract", () => {
   it("lists the test users in persona order, and the NKS staff user", async () => {
     expect(mock.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    expect(users.map((candidate) => candidate.id)).toEqual(["forstegang", "aleneforelder", "under-behandling", "innvilget", "avslag", "nylig-hjelp", "kode6", "mindrearig", "gift", "klagefrist-ute"]);
-    expect(await json("/mock/nks-testbrukere")).toEqual([{ navIdent: "Z990001", name: "Nora Kontaktsenter", roles: ["nks"] }]);
+    expect(users.map((candidate) => candidate.id)).toEqual(["forstegang", "aleneforelder", "under-behandling", "innvilget", "avslag", "nylig-hjelp", "kode6", "mindrearig", "gift", "klagefrist-ute", "kode7", "nav-ansatt"]);
+    expect(await json("/mock/nks-testbrukere")).toEqual([
+      { navIdent: "Z990001", name: "Nora Kontaktsenter", roles: ["nks"] },
+      { navIdent: "Z990002", name: "Ola Veileder", roles: [] },
+    ]);
   });
 
   it("answers every path for every persona with bodies that match the schemas", async () => {
@@ -113,7 +117,7 @@ describe("contract", () => {
 
   it("gives each persona the søknader of its story", async () => {
     const counts = Object.fromEntries(await Promise.all(users.map(async ({ id, fnr }) => [id, (await soknadIds(fnr)).length] as const)));
-    expect(counts).toEqual({ forstegang: 0, aleneforelder: 0, "under-behandling": 1, innvilget: 1, avslag: 1, "nylig-hjelp": 1, kode6: 0, mindrearig: 0, gift: 0, "klagefrist-ute": 1 });
+    expect(counts).toEqual({ forstegang: 0, aleneforelder: 0, "under-behandling": 1, innvilget: 1, avslag: 1, "nylig-hjelp": 2, kode6: 0, mindrearig: 0, gift: 0, "klagefrist-ute": 1, kode7: 1, "nav-ansatt": 1 });
   });
 
   it("refuses requests without a person (400) and unknown persons (404)", async () => {
@@ -139,6 +143,15 @@ describe("contract", () => {
     expect(navKontorSchema.parse(await json(`${paths.norgKontor}?kommunenummer=1151`)).digitalSoknad).toBe(false);
     expect((await call(`${paths.norgKontor}?kommunenummer=9999`)).status).toBe(404);
     expect((await call(`${paths.norgKontor}?kommunenummer=abc`)).status).toBe(400);
+  });
+
+  it("tells whether a person is skjermet (a NAV employee): only nav-ansatt is; unknown persons are 404", async () => {
+    const skjermet = async (id: string) => skjermingSchema.parse(await json(paths.skjerming, user(id).fnr)).skjermet;
+    expect(await skjermet("nav-ansatt")).toBe(true);
+    expect(await skjermet("under-behandling")).toBe(false);
+    expect(await skjermet("kode7")).toBe(false);
+    expect((await call(paths.skjerming, { fnr: makeFnr("1970-06-15", 101) })).status).toBe(404);
+    expect((await call(paths.skjerming)).status).toBe(400);
   });
 
   it("answers unknown paths with JSON 404", async () => {
@@ -229,7 +242,7 @@ describe("state", () => {
     expect(mock.state.seededAt).toBe(seededAt);
     expect(await soknadIds(fnr)).toEqual(["11111111-2222-4333-8444-555555555555"]);
     const onDisk = JSON.parse(await fs.readFile(path.join(dataDir, STATE_FILE), "utf8")) as { soknader: unknown[] };
-    expect(onDisk.soknader).toHaveLength(6);
+    expect(onDisk.soknader).toHaveLength(9);
     expect((await fs.readdir(dataDir)).filter((name) => name.includes(".tmp"))).toEqual([]);
   });
 

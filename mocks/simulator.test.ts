@@ -71,7 +71,7 @@ async function innsyn(id: string, fnr: string) {
 describe("JSON API", () => {
   it("lists every seeded søknad with persona, name, status, office and event count", async () => {
     const list = z.array(overviewSchema).parse(await t.json(API));
-    expect(list.map((soknad) => soknad.personaId)).toEqual(["under-behandling", "innvilget", "avslag", "nylig-hjelp", "klagefrist-ute"]);
+    expect(list.map((soknad) => soknad.personaId)).toEqual(["under-behandling", "innvilget", "avslag", "nylig-hjelp", "nylig-hjelp", "klagefrist-ute", "kode7", "nav-ansatt"]);
     const underBehandling = list[0];
     expect(underBehandling).toMatchObject({ name: "Jonas Eide Nilsen", status: "UNDER_BEHANDLING", navKontor: "1601", eventCount: 5 });
     const detail = detailSchema.parse(await t.json(`${API}/${underBehandling?.fiksDigisosId}`));

@@ -111,6 +111,7 @@ describe("sending a søknad", () => {
         sendtTidspunkt: sent.mottattTidspunkt,
         sistOppdatert: sent.mottattTidspunkt,
         navKontor: navEnhet,
+        kanal: "DIGITAL",
         soknadPdf: { type: "dokumentlager", id: expect.any(String) },
       },
     ]);

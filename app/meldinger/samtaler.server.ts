@@ -32,6 +32,8 @@ export type ConversationSummary = {
   officeName: string | null;
   count: number;
   unread: number;
+  /** The person's messages the office has not read yet. */
+  unreadByOffice: number;
   last: { at: string; fromOffice: boolean } | null;
 };
 
@@ -42,6 +44,7 @@ function summaryOf(samtale: Samtale, sentAt: Map<string, string | null>): Conver
     officeName: samtale.kontornavn,
     count: samtale.antallMeldinger,
     unread: samtale.antallUleste,
+    unreadByOffice: samtale.antallUlesteAvNav,
     last: samtale.sisteMelding ? { at: samtale.sisteMelding.sendtTidspunkt, fromOffice: samtale.sisteMelding.fraNav } : null,
   };
 }
