@@ -7,20 +7,23 @@ import { deleteExpiredDrafts } from "~/soknad/drafts.server";
 import { deleteExpiredKlageDrafts } from "~/klage/drafts.server";
 import { deleteExpiredMeldingDrafts } from "~/meldinger/drafts.server";
 import { deleteExpiredSessions } from "~/session/session.server";
+import { deleteExpiredLookups } from "~/nks/lookups.server";
 import { rateLimits } from "~/rate-limit.server";
 
 const EVERY_MS = 60 * 60 * 1000;
 let started = false;
 
 export async function runHousekeeping(now = new Date()) {
-  const [drafts, klageDrafts, sessions, meldingDrafts] = await Promise.all([
+  const [drafts, klageDrafts, sessions, meldingDrafts, lookups] = await Promise.all([
     deleteExpiredDrafts({ now }),
     deleteExpiredKlageDrafts({ now }),
     deleteExpiredSessions({ now }),
     deleteExpiredMeldingDrafts({ now }),
+    deleteExpiredLookups({ now }),
     rateLimits().deleteExpired(now),
   ]);
-  if (drafts + klageDrafts + meldingDrafts + sessions > 0) console.log(`[housekeeping] deleted ${drafts + klageDrafts + meldingDrafts} expired drafts and ${sessions} expired sessions`);
+  if (drafts + klageDrafts + meldingDrafts + sessions + lookups > 0)
+    console.log(`[housekeeping] deleted ${drafts + klageDrafts + meldingDrafts} expired drafts, ${sessions} expired sessions and ${lookups} expired lookups`);
 }
 
 export function startHousekeeping() {

@@ -37,7 +37,7 @@ async function mockIdp<S extends z.ZodTypeAny>(path: string, schema: S): Promise
 export const listTestUsers = () => mockIdp("/mock/testbrukere", testUserSchema);
 export const listStaffTestUsers = () => mockIdp("/mock/nks-testbrukere", staffTestUserSchema);
 
-function formatName(navn: { fornavn: string; mellomnavn?: string | null; etternavn: string }) {
+export function formatName(navn: { fornavn: string; mellomnavn?: string | null; etternavn: string }) {
   return [navn.fornavn, navn.mellomnavn, navn.etternavn].filter(Boolean).join(" ");
 }
 

@@ -65,6 +65,10 @@ describe("the translations a page gets", () => {
     expect(namespacesFor("/nb/soknad/d/personalia")).toContain("soknad-personalia");
     expect(namespacesFor("/nb/soknad/d/personalia")).toContain("soknad-behov:title");
     expect(namespacesFor("/nb/finnes-ikke")).toEqual(["common"]);
+    expect(namespacesFor("/nb/nks/logg-inn")).toEqual(["common", "auth"]);
+    expect(namespacesFor("/nb/nks")).toEqual(["common", "nks"]);
+    expect(namespacesFor("/nn/nks/person/abc")).toEqual(["common", "nks", "innsyn:status", "klage-status:state", "klage-status:list"]);
+    expect(namespacesFor("/en/nks/person/abc/soknad/def")).toEqual(["common", "nks", "innsyn:status", "klage-status:state", "klage-status:list", "innsyn", "soknad-documents"]);
   });
 
   it("picks subtrees and shares one object per kind of page", () => {

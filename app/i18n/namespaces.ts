@@ -49,14 +49,23 @@ function klagePageNamespaces(fifth: string): string[] {
   return fifth === "" ? ["klage-status", "innsyn:utfall", "innsyn:utfallLong", "vedlegg"] : ["klage-status"];
 }
 
+/** The contact-centre pages: login, the search, a person (the status page's parts), one søknad. */
+function nksNamespaces(second: string, fourth: string, fifth: string): string[] {
+  if (second === "logg-inn") return ["auth"];
+  if (second !== "person") return ["nks"];
+  const parts = ["nks", "innsyn:status", "klage-status:state", "klage-status:list"];
+  return fourth === "soknad" && fifth !== "" ? [...parts, "innsyn", "soknad-documents"] : parts;
+}
+
 function pageNamespaces(first: string, second: string, third: string, fourth: string, fifth: string): string[] {
   switch (first) {
     case "":
       return ["landing", ...draftList, "innsyn:highlights", "klage:drafts", "klage:steps", "klage-status:state", "klage-status:highlights", "meldinger:list"];
     case "logg-inn":
     case "logget-ut":
-    case "nks":
       return ["auth"];
+    case "nks":
+      return nksNamespaces(second, fourth, fifth);
     case "kontakt":
     case "personvern":
     case "tilgjengelighet":

@@ -20,6 +20,8 @@ export type FoldedSoknad = {
   sendtTidspunkt: string | null;
   sistOppdatert: string;
   soknadPdfId: string | null;
+  /** Sent through the portal, or a paper form the office registered. */
+  kanal: "DIGITAL" | "PAPIR";
   /** Null when the log could not be read; `problem` says why. */
   view: InnsynView | null;
   problem: "invalid" | "unavailable" | null;
@@ -58,6 +60,7 @@ async function foldOne(fnr: string, summary: SoknadSummary, now: Date): Promise<
     sendtTidspunkt: summary.sendtTidspunkt ?? null,
     sistOppdatert: summary.sistOppdatert,
     soknadPdfId: summary.soknadPdf?.id ?? null,
+    kanal: summary.kanal,
   };
   // Both reads at once; the deliveries never fail (see deliveriesFor).
   const deliveriesRead = deliveriesFor(fnr, summary.fiksDigisosId, base.sendtTidspunkt);
@@ -143,7 +146,7 @@ export async function landingSummary(fnr: string, now: Date) {
 export type OfficeInfo = { enhetsnummer: string; navn: string; telefon: string; apningstider: NavKontor["apningstider"] };
 
 /** Names and phone numbers of the offices a søknad has been with; an unknown one is left out. */
-async function officesOf(numbers: readonly string[]): Promise<Record<string, OfficeInfo>> {
+export async function officesOf(numbers: readonly string[]): Promise<Record<string, OfficeInfo>> {
   const entries = await Promise.all(
     [...new Set(numbers)].map(async (number) => {
       try {

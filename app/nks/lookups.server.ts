@@ -9,33 +9,48 @@ import { store } from "~/store/store.server";
 
 export const LOOKUP_SECONDS = 60 * 60;
 
-export async function createLookup(sessionIdHash: string, fnr: string, now = new Date()): Promise<string> {
+export async function createLookup(
+  sessionIdHash: string,
+  fnr: string,
+  now = new Date()
+): Promise<string> {
   const lookupId = crypto.randomBytes(18).toString("base64url");
   const db = await store();
-  await db.query(`INSERT INTO nks_lookups (lookup_id, session_id_hash, fnr, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)`, [
-    lookupId,
-    sessionIdHash,
-    fnr,
-    now.toISOString(),
-    new Date(now.getTime() + LOOKUP_SECONDS * 1000).toISOString(),
-  ]);
+  await db.query(
+    `INSERT INTO nks_lookups (lookup_id, session_id_hash, fnr, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)`,
+    [
+      lookupId,
+      sessionIdHash,
+      fnr,
+      now.toISOString(),
+      new Date(now.getTime() + LOOKUP_SECONDS * 1000).toISOString(),
+    ]
+  );
   return lookupId;
 }
 
 /** The fnr behind a lookup id of this session, or null. */
-export async function findLookup(sessionIdHash: string, lookupId: string, now = new Date()): Promise<string | null> {
+export async function findLookup(
+  sessionIdHash: string,
+  lookupId: string,
+  now = new Date()
+): Promise<string | null> {
   if (!/^[A-Za-z0-9_-]{24}$/.test(lookupId)) return null;
   const db = await store();
-  const rows = await db.query<{ fnr: string }>(`SELECT fnr FROM nks_lookups WHERE lookup_id = $1 AND session_id_hash = $2 AND expires_at > $3`, [
-    lookupId,
-    sessionIdHash,
-    now.toISOString(),
-  ]);
+  const rows = await db.query<{ fnr: string }>(
+    `SELECT fnr FROM nks_lookups WHERE lookup_id = $1 AND session_id_hash = $2 AND expires_at > $3`,
+    [lookupId, sessionIdHash, now.toISOString()]
+  );
   return rows[0]?.fnr ?? null;
 }
 
-export async function deleteExpiredLookups(options: { now?: Date } = {}): Promise<number> {
+export async function deleteExpiredLookups(
+  options: { now?: Date } = {}
+): Promise<number> {
   const db = await store();
-  const rows = await db.query(`DELETE FROM nks_lookups WHERE expires_at <= $1 RETURNING lookup_id`, [(options.now ?? new Date()).toISOString()]);
+  const rows = await db.query(
+    `DELETE FROM nks_lookups WHERE expires_at <= $1 RETURNING lookup_id`,
+    [(options.now ?? new Date()).toISOString()]
+  );
   return rows.length;
 }
