@@ -1,33 +1,12 @@
 /** The parts of a søknad's status page: banner, tasks, saker, requirements, letters and timeline. */
 import { Link as RemixLink } from "@remix-run/react";
-import {
-  Alert,
-  BodyLong,
-  BodyShort,
-  Box,
-  Heading,
-  HStack,
-  Link,
-  List,
-  Process,
-  Tag,
-  VStack,
-} from "@navikt/ds-react";
+import { Alert, BodyLong, BodyShort, Box, Heading, HStack, Link, List, Process, Tag, VStack } from "@navikt/ds-react";
 import { useTranslation } from "react-i18next";
 import { useFormat, useLanguage } from "~/i18n/use-language";
 import { NavText } from "~/shell/NavText";
 import { Section } from "~/shell/Page";
 import { useStaffView } from "./audience";
-import type {
-  DocumentTask,
-  InnsynView,
-  KravStatus,
-  SakStatus,
-  SoknadStatus,
-  TimelineEntry,
-  Utfall,
-  Vedtak,
-} from "./view";
+import type { DocumentTask, InnsynView, KravStatus, SakStatus, SoknadStatus, TimelineEntry, Utfall, Vedtak } from "./view";
 
 type Offices = Record<string, { navn: string; telefon: string }>;
 
@@ -39,10 +18,7 @@ const statusVariant: Record<SoknadStatus, "info" | "success" | "warning"> = {
   BEHANDLES_IKKE: "warning",
 };
 
-const statusTagVariant: Record<
-  SoknadStatus,
-  "info" | "success" | "warning" | "neutral"
-> = {
+const statusTagVariant: Record<SoknadStatus, "info" | "success" | "warning" | "neutral"> = {
   SENDT: "neutral",
   MOTTATT: "info",
   UNDER_BEHANDLING: "info",
@@ -60,13 +36,7 @@ export function StatusTag({ status }: { status: SoknadStatus }) {
 }
 
 /** The status in plain words and what happens next, at the top of the page. */
-export function StatusBanner({
-  view,
-  offices,
-}: {
-  view: InnsynView;
-  offices: Offices;
-}) {
+export function StatusBanner({ view, offices }: { view: InnsynView; offices: Offices }) {
   const { t } = useTranslation("innsyn");
   const office = view.navKontor ? offices[view.navKontor]?.navn : undefined;
   return (
@@ -74,11 +44,7 @@ export function StatusBanner({
       <Heading level="2" size="small" spacing>
         {t(`status.${view.status}.title`)}
       </Heading>
-      <BodyLong spacing>
-        {office
-          ? t(`status.${view.status}.bodyOffice`, { office })
-          : t(`status.${view.status}.body`)}
-      </BodyLong>
+      <BodyLong spacing>{office ? t(`status.${view.status}.bodyOffice`, { office }) : t(`status.${view.status}.body`)}</BodyLong>
       <BodyLong>{t(`status.${view.status}.next`)}</BodyLong>
     </Alert>
   );
@@ -101,21 +67,11 @@ export function UtfallTag({ utfall }: { utfall: Utfall | null }) {
   );
 }
 
-function Deadline({
-  task,
-}: {
-  task: Pick<DocumentTask, "innsendelsesfrist" | "overdue" | "done">;
-}) {
+function Deadline({ task }: { task: Pick<DocumentTask, "innsendelsesfrist" | "overdue" | "done"> }) {
   const { t } = useTranslation("innsyn");
   const format = useFormat();
-  if (task.done)
-    return (
-      <Tag variant="success" size="small">
-        {t("tasks.delivered")}
-      </Tag>
-    );
-  if (!task.innsendelsesfrist)
-    return <BodyShort size="small">{t("tasks.noDeadline")}</BodyShort>;
+  if (task.done) return <Tag variant="success" size="small">{t("tasks.delivered")}</Tag>;
+  if (!task.innsendelsesfrist) return <BodyShort size="small">{t("tasks.noDeadline")}</BodyShort>;
   return task.overdue ? (
     <Tag variant="error" size="small">
       {t("tasks.overdue", { date: format.date(task.innsendelsesfrist) })}
@@ -128,38 +84,18 @@ function Deadline({
 }
 
 /** What the person must do: the documents the office asked for, open ones first. */
-export function TaskBox({
-  view,
-  children,
-}: {
-  view: InnsynView;
-  children?: (task: DocumentTask, index: number) => React.ReactNode;
-}) {
+export function TaskBox({ view, children }: { view: InnsynView; children?: (task: DocumentTask, index: number) => React.ReactNode }) {
   const { t } = useTranslation("innsyn");
   const staff = useStaffView();
   const open = view.tasks.filter((task) => !task.done);
   if (view.tasks.length === 0) return null;
   return (
-    <Box
-      as="section"
-      aria-labelledby="tasks-heading"
-      padding="space-16"
-      borderWidth="2"
-      borderColor="warning"
-      borderRadius="12"
-    >
+    <Box as="section" aria-labelledby="tasks-heading" padding="space-16" borderWidth="2" borderColor="warning" borderRadius="12">
       <Heading level="2" size="medium" spacing id="tasks-heading">
         {open.length > 0 ? t("tasks.title") : t("tasks.allDoneTitle")}
       </Heading>
-      <BodyLong spacing>
-        {t("tasks.progress", {
-          done: view.tasks.length - open.length,
-          total: view.tasks.length,
-        })}
-      </BodyLong>
-      {open.length > 0 && !staff ? (
-        <BodyLong spacing>{t("tasks.howToSend")}</BodyLong>
-      ) : null}
+      <BodyLong spacing>{t("tasks.progress", { done: view.tasks.length - open.length, total: view.tasks.length })}</BodyLong>
+      {open.length > 0 && !staff ? <BodyLong spacing>{t("tasks.howToSend")}</BodyLong> : null}
       <VStack as="ul" gap="space-16" className="plain-list">
         {view.tasks.map((task, index) => (
           <li key={`${task.dokumenttype}-${index}`} className="card">
@@ -191,36 +127,17 @@ const sakTagVariant: Record<SakStatus, "info" | "success" | "warning"> = {
  * The saker of the søknad, each with its vedtak and the way to the letter; `besideVedtak` adds what
  * belongs to one vedtak (the person's page: its complaints and "Klag på vedtaket").
  */
-export function SakList({
-  view,
-  soknadId,
-  besideVedtak,
-}: {
-  view: InnsynView;
-  soknadId: string;
-  besideVedtak?: (vedtak: Vedtak) => React.ReactNode;
-}) {
+export function SakList({ view, soknadId, besideVedtak }: { view: InnsynView; soknadId: string; besideVedtak?: (vedtak: Vedtak) => React.ReactNode }) {
   const { t } = useTranslation("innsyn");
   const format = useFormat();
   const language = useLanguage();
   const staff = useStaffView();
-  const withoutSak = view.vedtak.filter(
-    (vedtak) =>
-      vedtak.saksreferanse === null ||
-      !view.saker.some((sak) => sak.referanse === vedtak.saksreferanse)
-  );
-  if (
-    view.saker.length === 0 &&
-    withoutSak.length === 0 &&
-    view.sakerWithoutInnsyn === 0
-  )
-    return null;
+  const withoutSak = view.vedtak.filter((vedtak) => vedtak.saksreferanse === null || !view.saker.some((sak) => sak.referanse === vedtak.saksreferanse));
+  if (view.saker.length === 0 && withoutSak.length === 0 && view.sakerWithoutInnsyn === 0) return null;
   const vedtakItem = (vedtak: InnsynView["vedtak"][number]) => (
     <li key={vedtak.letterId}>
       <HStack gap="space-8" align="center" wrap>
-        <BodyShort>
-          {t("saker.vedtakOn", { date: format.date(vedtak.fattet) })}
-        </BodyShort>
+        <BodyShort>{t("saker.vedtakOn", { date: format.date(vedtak.fattet) })}</BodyShort>
         <UtfallTag utfall={vedtak.utfall} />
         {vedtak.isNew ? (
           <Tag variant="alt1" size="small">
@@ -229,52 +146,31 @@ export function SakList({
         ) : null}
       </HStack>
       {staff ? null : (
-        <Link
-          as={RemixLink}
-          to={`/${language}/innsyn/${soknadId}/vedtak/${vedtak.letterId}`}
-        >
+        <Link as={RemixLink} to={`/${language}/innsyn/${soknadId}/vedtak/${vedtak.letterId}`}>
           {t("saker.openLetter")}
         </Link>
       )}
-      {besideVedtak ? (
-        <div className="beside-vedtak">{besideVedtak(vedtak)}</div>
-      ) : null}
+      {besideVedtak ? <div className="beside-vedtak">{besideVedtak(vedtak)}</div> : null}
     </li>
   );
   return (
     <Section id="saker" title={t("saker.title")}>
-      {view.saker.length > 1 ? (
-        <BodyLong spacing>
-          {t("saker.split", { count: view.saker.length })}
-        </BodyLong>
-      ) : null}
-      {view.sakerWithoutInnsyn > 0 ? (
-        <BodyLong spacing>
-          {t("saker.withoutInnsyn", { count: view.sakerWithoutInnsyn })}
-        </BodyLong>
-      ) : null}
+      {view.saker.length > 1 ? <BodyLong spacing>{t("saker.split", { count: view.saker.length })}</BodyLong> : null}
+      {view.sakerWithoutInnsyn > 0 ? <BodyLong spacing>{t("saker.withoutInnsyn", { count: view.sakerWithoutInnsyn })}</BodyLong> : null}
       <VStack as="ul" gap="space-16" className="plain-list">
         {view.saker.map((sak) => (
           <li key={sak.referanse} className="card">
             <HStack gap="space-8" align="center" wrap>
               <Heading level="3" size="small">
-                {sak.tittel ? (
-                  <NavText>{sak.tittel}</NavText>
-                ) : (
-                  t("saker.untitled")
-                )}
+                {sak.tittel ? <NavText>{sak.tittel}</NavText> : t("saker.untitled")}
               </Heading>
               <Tag variant={sakTagVariant[sak.status]} size="small">
                 {t(`sakStatus.${sak.status}`)}
               </Tag>
             </HStack>
             {sak.tittel ? <NavText.Note /> : null}
-            {sak.status === "BEHANDLES_IKKE" ? (
-              <BodyLong>{t("saker.notProcessed")}</BodyLong>
-            ) : null}
-            {sak.vedtak.length === 0 && sak.status === "UNDER_BEHANDLING" ? (
-              <BodyLong>{t("saker.waiting")}</BodyLong>
-            ) : null}
+            {sak.status === "BEHANDLES_IKKE" ? <BodyLong>{t("saker.notProcessed")}</BodyLong> : null}
+            {sak.vedtak.length === 0 && sak.status === "UNDER_BEHANDLING" ? <BodyLong>{t("saker.waiting")}</BodyLong> : null}
             <VStack as="ul" gap="space-8" className="plain-list">
               {sak.vedtak.map(vedtakItem)}
             </VStack>
@@ -295,10 +191,7 @@ export function SakList({
   );
 }
 
-const kravVariant: Record<
-  KravStatus,
-  "info" | "success" | "error" | "neutral"
-> = {
+const kravVariant: Record<KravStatus, "info" | "success" | "error" | "neutral"> = {
   RELEVANT: "info",
   OPPFYLT: "success",
   IKKE_OPPFYLT: "error",
@@ -342,11 +235,7 @@ function RequirementCard({
         </BodyLong>
       ) : null}
       {tittel || beskrivelse ? <NavText.Note /> : null}
-      {frist ? (
-        <BodyShort weight="semibold">
-          {t("tasks.deadline", { date: format.date(frist) })}
-        </BodyShort>
-      ) : null}
+      {frist ? <BodyShort weight="semibold">{t("tasks.deadline", { date: format.date(frist) })}</BodyShort> : null}
     </li>
   );
 }
@@ -354,8 +243,7 @@ function RequirementCard({
 /** Conditions and standing documentation requirements. */
 export function Requirements({ view }: { view: InnsynView }) {
   const { t } = useTranslation("innsyn");
-  if (view.vilkar.length === 0 && view.dokumentasjonkrav.length === 0)
-    return null;
+  if (view.vilkar.length === 0 && view.dokumentasjonkrav.length === 0) return null;
   return (
     <Section id="krav" title={t("krav.title")}>
       <BodyLong spacing>{t("krav.intro")}</BodyLong>
@@ -398,12 +286,7 @@ export function Documents({
   soknadId: string;
   soknadPdfId: string | null;
   sendt: string | null;
-  uploaded: readonly {
-    id: string;
-    name: string;
-    uploadedAt?: string;
-    href?: string;
-  }[];
+  uploaded: readonly { id: string; name: string; uploadedAt?: string; href?: string }[];
 }) {
   const { t } = useTranslation("innsyn");
   const format = useFormat();
@@ -420,15 +303,7 @@ export function Documents({
                 {staff ? (
                   t(`letters.${letter.kind}`)
                 ) : (
-                  <Link
-                    href={
-                      letter.kind === "vedtak"
-                        ? `/${language}/innsyn/${soknadId}/vedtak/${letter.letterId}`
-                        : file(letter.letterId)
-                    }
-                  >
-                    {t(`letters.${letter.kind}`)}
-                  </Link>
+                  <Link href={letter.kind === "vedtak" ? `/${language}/innsyn/${soknadId}/vedtak/${letter.letterId}` : file(letter.letterId)}>{t(`letters.${letter.kind}`)}</Link>
                 )}{" "}
                 <BodyShort as="span" size="small">
                   {format.date(letter.date)}
@@ -443,13 +318,7 @@ export function Documents({
           <List>
             {soknadPdfId ? (
               <List.Item>
-                {staff ? (
-                  t("ownDocuments.soknad")
-                ) : (
-                  <Link href={file(soknadPdfId)}>
-                    {t("ownDocuments.soknad")}
-                  </Link>
-                )}{" "}
+                {staff ? t("ownDocuments.soknad") : <Link href={file(soknadPdfId)}>{t("ownDocuments.soknad")}</Link>}{" "}
                 {sendt ? (
                   <BodyShort as="span" size="small">
                     {format.date(sendt)}
@@ -460,18 +329,13 @@ export function Documents({
             {uploaded.map((document) => (
               <List.Item key={document.id}>
                 {staff ? null : (
-                  <Link
-                    href={document.href ?? file(document.id)}
-                    className="file-name"
-                  >
+                  <Link href={document.href ?? file(document.id)} className="file-name">
                     {document.name}
                   </Link>
                 )}{" "}
                 {document.uploadedAt ? (
                   <BodyShort as="span" size="small">
-                    {t("ownDocuments.uploaded", {
-                      date: format.date(document.uploadedAt),
-                    })}
+                    {t("ownDocuments.uploaded", { date: format.date(document.uploadedAt) })}
                   </BodyShort>
                 ) : null}
               </List.Item>
@@ -483,15 +347,8 @@ export function Documents({
   );
 }
 
-function timelineText(
-  entry: TimelineEntry,
-  t: (key: string, options?: Record<string, unknown>) => string,
-  offices: Offices
-): string {
-  const office = (number: string | null) =>
-    number
-      ? offices[number]?.navn ?? t("timeline.unknownOffice", { number })
-      : t("timeline.theOffice");
+function timelineText(entry: TimelineEntry, t: (key: string, options?: Record<string, unknown>) => string, offices: Offices): string {
+  const office = (number: string | null) => (number ? (offices[number]?.navn ?? t("timeline.unknownOffice", { number })) : t("timeline.theOffice"));
   switch (entry.kind) {
     case "mottatt":
       return t("timeline.mottatt", { office: office(entry.navKontor) });
@@ -500,13 +357,9 @@ function timelineText(
     case "delt-i-saker":
       return t("timeline.delt", { count: entry.antall });
     case "vedtak":
-      return entry.tittel
-        ? t("timeline.vedtakSak", { sak: entry.tittel })
-        : t("timeline.vedtak");
+      return entry.tittel ? t("timeline.vedtakSak", { sak: entry.tittel }) : t("timeline.vedtak");
     case "sak-behandles-ikke":
-      return entry.tittel
-        ? t("timeline.sakBehandlesIkkeTitle", { sak: entry.tittel })
-        : t("timeline.sakBehandlesIkke");
+      return entry.tittel ? t("timeline.sakBehandlesIkkeTitle", { sak: entry.tittel }) : t("timeline.sakBehandlesIkke");
     case "dokumentasjon-etterspurt":
       return t("timeline.etterspurt", { count: entry.antall });
     case "dokumentasjon-levert":
@@ -527,22 +380,13 @@ function timelineText(
 }
 
 function timelineLetter(entry: TimelineEntry): string | null {
-  if (entry.kind === "vedtak" || entry.kind === "forelopig-svar")
-    return entry.letterId;
+  if (entry.kind === "vedtak" || entry.kind === "forelopig-svar") return entry.letterId;
   if (entry.kind === "dokumentasjon-etterspurt") return entry.letterId;
   return null;
 }
 
 /** What has happened, newest first, with the letter where one belongs. */
-export function Timeline({
-  view,
-  soknadId,
-  offices,
-}: {
-  view: InnsynView;
-  soknadId: string;
-  offices: Offices;
-}) {
+export function Timeline({ view, soknadId, offices }: { view: InnsynView; soknadId: string; offices: Offices }) {
   const { t } = useTranslation("innsyn");
   const format = useFormat();
   const language = useLanguage();
@@ -562,19 +406,8 @@ export function Timeline({
               : `/${language}/innsyn/${soknadId}/dokument/${letterId}`
             : null;
           return (
-            <Process.Event
-              key={`${entry.kind}-${entry.at}-${index}`}
-              title={timelineText(entry, t, offices)}
-              timestamp={format.dateTime(entry.at)}
-              status="completed"
-            >
-              {href ? (
-                <Link href={href}>
-                  {entry.kind === "vedtak"
-                    ? t("saker.openLetter")
-                    : t("timeline.openLetter")}
-                </Link>
-              ) : null}
+            <Process.Event key={`${entry.kind}-${entry.at}-${index}`} title={timelineText(entry, t, offices)} timestamp={format.dateTime(entry.at)} status="completed">
+              {href ? <Link href={href}>{entry.kind === "vedtak" ? t("saker.openLetter") : t("timeline.openLetter")}</Link> : null}
             </Process.Event>
           );
         })}
@@ -584,13 +417,7 @@ export function Timeline({
 }
 
 /** The office that has the søknad, with its phone number. */
-export function OfficeContact({
-  view,
-  offices,
-}: {
-  view: InnsynView;
-  offices: Offices;
-}) {
+export function OfficeContact({ view, offices }: { view: InnsynView; offices: Offices }) {
   const { t } = useTranslation("innsyn");
   const office = view.navKontor ? offices[view.navKontor] : undefined;
   if (!office) return null;

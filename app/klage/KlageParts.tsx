@@ -4,28 +4,13 @@
  * a complaint's own page (its state in words, its timeline with the letters). Render only.
  */
 import { Link as RemixLink } from "@remix-run/react";
-import {
-  BodyLong,
-  BodyShort,
-  Box,
-  Heading,
-  HStack,
-  Link,
-  Process,
-  Tag,
-  VStack,
-} from "@navikt/ds-react";
+import { BodyLong, BodyShort, Box, Heading, HStack, Link, Process, Tag, VStack } from "@navikt/ds-react";
 import { useTranslation } from "react-i18next";
 import { useFormat, useLanguage } from "~/i18n/use-language";
 import { useStaffView } from "~/innsyn/audience";
 import { Section } from "~/shell/Page";
 import { StartKlageForm } from "./StartKlageForm";
-import type {
-  KlageState,
-  KlageSummary,
-  KlageTimelineEntry,
-  KlageView,
-} from "./view";
+import type { KlageState, KlageSummary, KlageTimelineEntry, KlageView } from "./view";
 
 type TagVariant = "neutral" | "info" | "success" | "warning" | "error";
 
@@ -54,11 +39,7 @@ export function KlageStateTag({ state }: { state: KlageState | null }) {
   );
 }
 
-export const klagePath = (
-  language: string,
-  soknadId: string,
-  klageId: string
-) => `/${language}/innsyn/${soknadId}/klage/${klageId}`;
+export const klagePath = (language: string, soknadId: string, klageId: string) => `/${language}/innsyn/${soknadId}/klage/${klageId}`;
 
 /** One complaint in a list: "Klage sendt 3. mars 2025" as a link to its page, its state, and "Nytt". */
 function KlageLine({ klage }: { klage: KlageSummary }) {
@@ -72,10 +53,7 @@ function KlageLine({ klage }: { klage: KlageSummary }) {
       {staff ? (
         <BodyShort>{sent}</BodyShort>
       ) : (
-        <Link
-          as={RemixLink}
-          to={klagePath(language, klage.soknadId, klage.klageId)}
-        >
+        <Link as={RemixLink} to={klagePath(language, klage.soknadId, klage.klageId)}>
           {sent}
         </Link>
       )}
@@ -93,19 +71,9 @@ function KlageLine({ klage }: { klage: KlageSummary }) {
  * Beside a decision: its complaints, and "Klag på vedtaket" unless one is still open (a second
  * complaint about the same decision while the first is being handled would only confuse).
  */
-export function VedtakKlager({
-  soknadId,
-  vedtakId,
-  klager,
-}: {
-  soknadId: string;
-  vedtakId: string;
-  klager: readonly KlageSummary[] | null;
-}) {
+export function VedtakKlager({ soknadId, vedtakId, klager }: { soknadId: string; vedtakId: string; klager: readonly KlageSummary[] | null }) {
   const { t } = useTranslation("klage-status");
-  const mine = (klager ?? []).filter((klage) =>
-    klage.vedtakIds.includes(vedtakId)
-  );
+  const mine = (klager ?? []).filter((klage) => klage.vedtakIds.includes(vedtakId));
   return (
     <VStack gap="space-8">
       {mine.length > 0 ? (
@@ -132,15 +100,7 @@ export function VedtakKlager({
 }
 
 /** The "Klager" section: the person's complaints (of one søknad, or all), or why they cannot be shown. */
-export function KlageList({
-  klager,
-  unavailable,
-  id = "klager",
-}: {
-  klager: readonly KlageSummary[];
-  unavailable: boolean;
-  id?: string;
-}) {
+export function KlageList({ klager, unavailable, id = "klager" }: { klager: readonly KlageSummary[]; unavailable: boolean; id?: string }) {
   const { t } = useTranslation("klage-status");
   if (!unavailable && klager.length === 0) return null;
   return (
@@ -153,11 +113,7 @@ export function KlageList({
             <li key={klage.klageId} className="card">
               <VStack gap="space-4">
                 <KlageLine klage={klage} />
-                {klage.state ? (
-                  <BodyShort size="small">
-                    {t(`state.${klage.state}.title`)}
-                  </BodyShort>
-                ) : null}
+                {klage.state ? <BodyShort size="small">{t(`state.${klage.state}.title`)}</BodyShort> : null}
               </VStack>
             </li>
           ))}
@@ -168,24 +124,13 @@ export function KlageList({
 }
 
 /** The front page's news of a complaint: its newest state, like a new decision. */
-export function KlageHighlight({
-  klager,
-}: {
-  klager: readonly KlageSummary[];
-}) {
+export function KlageHighlight({ klager }: { klager: readonly KlageSummary[] }) {
   const { t } = useTranslation("klage-status");
   const language = useLanguage();
   const newest = klager[0];
   if (!newest?.state) return null;
   return (
-    <Box
-      as="section"
-      aria-labelledby="highlight-klage"
-      padding="space-16"
-      borderWidth="2"
-      borderColor="info"
-      borderRadius="12"
-    >
+    <Box as="section" aria-labelledby="highlight-klage" padding="space-16" borderWidth="2" borderColor="info" borderRadius="12">
       <HStack gap="space-8" align="center" wrap>
         <Heading level="2" size="small" id="highlight-klage">
           {t("highlights.title")}
@@ -194,10 +139,7 @@ export function KlageHighlight({
       </HStack>
       <BodyLong spacing>{t(`state.${newest.state}.title`)}</BodyLong>
       <VStack gap="space-4">
-        <Link
-          as={RemixLink}
-          to={klagePath(language, newest.soknadId, newest.klageId)}
-        >
+        <Link as={RemixLink} to={klagePath(language, newest.soknadId, newest.klageId)}>
           {t("highlights.link")}
         </Link>
         {klager.length > 1 ? (
@@ -215,14 +157,7 @@ export function KlageStateBanner({ klage }: { klage: KlageView }) {
   const { t } = useTranslation("klage-status");
   const format = useFormat();
   return (
-    <Box
-      as="section"
-      aria-labelledby="klage-state"
-      padding="space-16"
-      borderWidth="2"
-      borderColor={klage.open ? "info" : "neutral-subtle"}
-      borderRadius="12"
-    >
+    <Box as="section" aria-labelledby="klage-state" padding="space-16" borderWidth="2" borderColor={klage.open ? "info" : "neutral-subtle"} borderRadius="12">
       <HStack gap="space-8" align="center" wrap>
         <Heading level="2" size="small" id="klage-state">
           {t(`state.${klage.state}.title`)}
@@ -240,20 +175,10 @@ export function KlageStateBanner({ klage }: { klage: KlageView }) {
 type StatusEntry = Extract<KlageTimelineEntry, { kind: "status" }>;
 
 /** What a letter says, in short, and the way to the new decision where there is one. */
-function EntrySummary({
-  entry,
-  soknadId,
-  knownVedtak,
-}: {
-  entry: StatusEntry;
-  soknadId: string;
-  knownVedtak: readonly string[];
-}) {
+function EntrySummary({ entry, soknadId, knownVedtak }: { entry: StatusEntry; soknadId: string; knownVedtak: readonly string[] }) {
   const { t } = useTranslation("klage-status");
   const language = useLanguage();
-  const letter = entry.letterId
-    ? `/${language}/innsyn/${soknadId}/dokument/${entry.letterId}`
-    : null;
+  const letter = entry.letterId ? `/${language}/innsyn/${soknadId}/dokument/${entry.letterId}` : null;
   const nyttVedtak = entry.nyttVedtak
     ? knownVedtak.includes(entry.nyttVedtak)
       ? `/${language}/innsyn/${soknadId}/vedtak/${entry.nyttVedtak}`
@@ -261,11 +186,7 @@ function EntrySummary({
     : null;
   return (
     <VStack gap="space-4">
-      <BodyLong>
-        {entry.status === "AVVIST"
-          ? t(`reason.${entry.arsak ?? "UNKNOWN"}`)
-          : t(`summary.${entry.status}`)}
-      </BodyLong>
+      <BodyLong>{entry.status === "AVVIST" ? t(`reason.${entry.arsak ?? "UNKNOWN"}`) : t(`summary.${entry.status}`)}</BodyLong>
       {nyttVedtak ? (
         <Link as={RemixLink} to={nyttVedtak}>
           {t("timeline.newDecision")}
@@ -277,13 +198,7 @@ function EntrySummary({
 }
 
 /** What has happened to the complaint, oldest first, each state with its date, letter and what it means. */
-export function KlageTimeline({
-  klage,
-  knownVedtak,
-}: {
-  klage: KlageView;
-  knownVedtak: readonly string[];
-}) {
+export function KlageTimeline({ klage, knownVedtak }: { klage: KlageView; knownVedtak: readonly string[] }) {
   const { t } = useTranslation("klage-status");
   const format = useFormat();
   const language = useLanguage();
@@ -297,26 +212,14 @@ export function KlageTimeline({
         {klage.timeline.map((entry, index) => (
           <Process.Event
             key={`${entry.at}-${index}`}
-            title={
-              entry.kind === "sendt"
-                ? t("timeline.sendt")
-                : t(`state.${entry.status}.title`)
-            }
+            title={entry.kind === "sendt" ? t("timeline.sendt") : t(`state.${entry.status}.title`)}
             timestamp={format.dateTime(entry.at)}
             status={index === last && klage.open ? "active" : "completed"}
           >
             {entry.kind === "status" ? (
-              <EntrySummary
-                entry={entry}
-                soknadId={klage.soknadId}
-                knownVedtak={knownVedtak}
-              />
+              <EntrySummary entry={entry} soknadId={klage.soknadId} knownVedtak={knownVedtak} />
             ) : (
-              <Link
-                href={`/${language}/innsyn/${klage.soknadId}/dokument/${klage.klagePdfId}`}
-              >
-                {t("timeline.klagePdf")}
-              </Link>
+              <Link href={`/${language}/innsyn/${klage.soknadId}/dokument/${klage.klagePdfId}`}>{t("timeline.klagePdf")}</Link>
             )}
           </Process.Event>
         ))}

@@ -4,18 +4,7 @@
  * søknad shows beyond that comes from the person's own status parts, read-only (StaffView).
  */
 import { Link as RemixLink, useNavigate } from "@remix-run/react";
-import {
-  Alert,
-  BodyLong,
-  BodyShort,
-  Heading,
-  HStack,
-  Link,
-  List,
-  Table,
-  Tag,
-  VStack,
-} from "@navikt/ds-react";
+import { Alert, BodyLong, BodyShort, Heading, HStack, Link, List, Table, Tag, VStack } from "@navikt/ds-react";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { useFormat, useLanguage } from "~/i18n/use-language";
@@ -23,22 +12,11 @@ import { StatusTag } from "~/innsyn/StatusParts";
 import { KlageStateTag } from "~/klage/KlageParts";
 import { Section } from "~/shell/Page";
 import { documentRule, isDocumentId } from "~/soknad/rules";
-import type {
-  Blocked,
-  ConversationMeta,
-  DocumentGroup,
-  PersonCard,
-  SoknadRow,
-} from "./nks.server";
+import type { Blocked, ConversationMeta, DocumentGroup, PersonCard, SoknadRow } from "./nks.server";
 
 export const searchPath = (language: string) => `/${language}/nks`;
-export const personPath = (language: string, lookupId: string) =>
-  `/${language}/nks/person/${lookupId}`;
-export const soknadPath = (
-  language: string,
-  lookupId: string,
-  soknadId: string
-) => `${personPath(language, lookupId)}/soknad/${soknadId}`;
+export const personPath = (language: string, lookupId: string) => `/${language}/nks/person/${lookupId}`;
+export const soknadPath = (language: string, lookupId: string, soknadId: string) => `${personPath(language, lookupId)}/soknad/${soknadId}`;
 
 /** The shortcuts: Alt + Shift + a letter, by the key's place (`code`), so any keyboard layout works. */
 const SHORTCUTS = [
@@ -52,14 +30,8 @@ function useShortcuts(lookupId: string | null) {
   const language = useLanguage();
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (!event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey)
-        return;
-      const target =
-        event.code === "KeyS"
-          ? searchPath(language)
-          : event.code === "KeyO" && lookupId
-          ? personPath(language, lookupId)
-          : null;
+      if (!event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey) return;
+      const target = event.code === "KeyS" ? searchPath(language) : event.code === "KeyO" && lookupId ? personPath(language, lookupId) : null;
       if (!target) return;
       event.preventDefault();
       navigate(target);
@@ -70,13 +42,7 @@ function useShortcuts(lookupId: string | null) {
 }
 
 /** At the top of every staff page: the way back to the search and to the person's overview. */
-export function StaffNav({
-  lookupId,
-  jumpTo = [],
-}: {
-  lookupId: string | null;
-  jumpTo?: readonly { id: string; label: string }[];
-}) {
+export function StaffNav({ lookupId, jumpTo = [] }: { lookupId: string | null; jumpTo?: readonly { id: string; label: string }[] }) {
   const { t } = useTranslation("nks");
   const language = useLanguage();
   useShortcuts(lookupId);
@@ -107,9 +73,7 @@ export function Shortcuts({ withOverview }: { withOverview: boolean }) {
   return (
     <Section id="shortcuts" title={t("shortcuts.title")}>
       <dl className="nks-facts">
-        {SHORTCUTS.filter(
-          (shortcut) => withOverview || shortcut.label !== "overview"
-        ).map((shortcut) => (
+        {SHORTCUTS.filter((shortcut) => withOverview || shortcut.label !== "overview").map((shortcut) => (
           <div key={shortcut.code}>
             <dt>
               <kbd>{t("shortcuts.keys", { key: shortcut.key })}</kbd>
@@ -171,10 +135,7 @@ export function AuditUnavailableAlert() {
 /** Name is the page's h1; here the rest: age, municipality, office, phone. */
 export function PersonDetails({ person }: { person: PersonCard }) {
   const { t } = useTranslation("nks");
-  const phone =
-    person.phone === "unavailable"
-      ? t("person.phoneUnavailable")
-      : person.phone ?? t("person.noPhone");
+  const phone = person.phone === "unavailable" ? t("person.phoneUnavailable") : person.phone ?? t("person.noPhone");
   return (
     <Section id="person" title={t("person.details")}>
       <dl className="nks-facts">
@@ -200,61 +161,30 @@ export function PersonDetails({ person }: { person: PersonCard }) {
 }
 
 /** Every søknad in one table: status, office, dates, open tasks and the nearest deadline, complaints, the next payment. */
-export function SoknadTable({
-  lookupId,
-  soknader,
-  unavailable,
-}: {
-  lookupId: string;
-  soknader: readonly SoknadRow[];
-  unavailable: boolean;
-}) {
+export function SoknadTable({ lookupId, soknader, unavailable }: { lookupId: string; soknader: readonly SoknadRow[]; unavailable: boolean }) {
   const { t } = useTranslation("nks");
   const format = useFormat();
   const language = useLanguage();
   const none = t("soknader.noneValue");
   return (
     <Section id="soknader" title={t("soknader.title")}>
-      {unavailable ? (
-        <Alert variant="error">{t("soknader.unavailable")}</Alert>
-      ) : null}
-      {!unavailable && soknader.length === 0 ? (
-        <BodyLong>{t("soknader.none")}</BodyLong>
-      ) : null}
+      {unavailable ? <Alert variant="error">{t("soknader.unavailable")}</Alert> : null}
+      {!unavailable && soknader.length === 0 ? <BodyLong>{t("soknader.none")}</BodyLong> : null}
       {soknader.length > 0 ? (
-        <div
-          className="table-scroll"
-          role="region"
-          aria-labelledby="soknader-caption"
-          tabIndex={0}
-        >
+        <div className="table-scroll" role="region" aria-labelledby="soknader-caption" tabIndex={0}>
           <Table size="small">
             <caption id="soknader-caption" className="navds-sr-only">
               {t("soknader.caption")}
             </caption>
             <Table.Header>
               <Table.Row>
-                <Table.ColumnHeader scope="col">
-                  {t("soknader.soknad")}
-                </Table.ColumnHeader>
-                <Table.ColumnHeader scope="col">
-                  {t("soknader.status")}
-                </Table.ColumnHeader>
-                <Table.ColumnHeader scope="col">
-                  {t("soknader.office")}
-                </Table.ColumnHeader>
-                <Table.ColumnHeader scope="col">
-                  {t("soknader.received")}
-                </Table.ColumnHeader>
-                <Table.ColumnHeader scope="col">
-                  {t("soknader.tasks")}
-                </Table.ColumnHeader>
-                <Table.ColumnHeader scope="col">
-                  {t("soknader.klager")}
-                </Table.ColumnHeader>
-                <Table.ColumnHeader scope="col">
-                  {t("soknader.nextPayment")}
-                </Table.ColumnHeader>
+                <Table.ColumnHeader scope="col">{t("soknader.soknad")}</Table.ColumnHeader>
+                <Table.ColumnHeader scope="col">{t("soknader.status")}</Table.ColumnHeader>
+                <Table.ColumnHeader scope="col">{t("soknader.office")}</Table.ColumnHeader>
+                <Table.ColumnHeader scope="col">{t("soknader.received")}</Table.ColumnHeader>
+                <Table.ColumnHeader scope="col">{t("soknader.tasks")}</Table.ColumnHeader>
+                <Table.ColumnHeader scope="col">{t("soknader.klager")}</Table.ColumnHeader>
+                <Table.ColumnHeader scope="col">{t("soknader.nextPayment")}</Table.ColumnHeader>
               </Table.Row>
             </Table.Header>
             <Table.Body>
@@ -269,33 +199,15 @@ export function SoknadTable({
                   <Table.Row key={soknad.id}>
                     <Table.HeaderCell scope="row">
                       <VStack gap="space-4" align="start">
-                        <Link
-                          as={RemixLink}
-                          to={soknadPath(language, lookupId, soknad.id)}
-                        >
+                        <Link as={RemixLink} to={soknadPath(language, lookupId, soknad.id)}>
                           {linkText}
                         </Link>
-                        <Tag
-                          variant={
-                            soknad.kanal === "PAPIR" ? "alt3" : "neutral"
-                          }
-                          size="xsmall"
-                        >
-                          {t(
-                            soknad.kanal === "PAPIR"
-                              ? "soknader.paper"
-                              : "soknader.digital"
-                          )}
+                        <Tag variant={soknad.kanal === "PAPIR" ? "alt3" : "neutral"} size="xsmall">
+                          {t(soknad.kanal === "PAPIR" ? "soknader.paper" : "soknader.digital")}
                         </Tag>
                       </VStack>
                     </Table.HeaderCell>
-                    <Table.DataCell>
-                      {soknad.status ? (
-                        <StatusTag status={soknad.status} />
-                      ) : (
-                        t("soknader.unknownStatus")
-                      )}
-                    </Table.DataCell>
+                    <Table.DataCell>{soknad.status ? <StatusTag status={soknad.status} /> : t("soknader.unknownStatus")}</Table.DataCell>
                     <Table.DataCell>{soknad.office ?? none}</Table.DataCell>
                     <Table.DataCell>
                       {soknad.sent && soknad.kanal !== "PAPIR" ? (
@@ -314,9 +226,7 @@ export function SoknadTable({
                       ) : null}
                     </Table.DataCell>
                     <Table.DataCell>
-                      {soknad.openTasks > 0
-                        ? t("soknader.openTasks", { count: soknad.openTasks })
-                        : none}
+                      {soknad.openTasks > 0 ? t("soknader.openTasks", { count: soknad.openTasks }) : none}
                       {soknad.deadline ? (
                         <BodyShort size="small" weight="semibold">
                           {t("soknader.deadline", {
@@ -331,10 +241,7 @@ export function SoknadTable({
                       ) : (
                         <VStack gap="space-4" align="start">
                           {soknad.klager.map((klage) => (
-                            <KlageStateTag
-                              key={klage.klageId}
-                              state={klage.state}
-                            />
+                            <KlageStateTag key={klage.klageId} state={klage.state} />
                           ))}
                         </VStack>
                       )}
@@ -343,13 +250,9 @@ export function SoknadTable({
                       {soknad.nextPayment ? (
                         <>
                           <BodyShort size="small" weight="semibold">
-                            {soknad.nextPayment.amount !== null
-                              ? format.money(soknad.nextPayment.amount)
-                              : null}
+                            {soknad.nextPayment.amount !== null ? format.money(soknad.nextPayment.amount) : null}
                           </BodyShort>
-                          <BodyShort size="small">
-                            {format.date(soknad.nextPayment.date)}
-                          </BodyShort>
+                          <BodyShort size="small">{format.date(soknad.nextPayment.date)}</BodyShort>
                         </>
                       ) : (
                         none
@@ -366,27 +269,17 @@ export function SoknadTable({
   );
 }
 
-function ConversationFacts({
-  conversation,
-}: {
-  conversation: ConversationMeta;
-}) {
+function ConversationFacts({ conversation }: { conversation: ConversationMeta }) {
   const { t } = useTranslation("nks");
   const format = useFormat();
   return (
     <HStack gap="space-8" align="center" wrap>
-      <BodyShort size="small">
-        {t("conversations.count", { count: conversation.count })}
-      </BodyShort>
+      <BodyShort size="small">{t("conversations.count", { count: conversation.count })}</BodyShort>
       {conversation.last ? (
         <BodyShort size="small">
           {t("conversations.last", {
             date: format.dateTime(conversation.last.at),
-            from: t(
-              conversation.last.fromOffice
-                ? "conversations.fromOffice"
-                : "conversations.fromPerson"
-            ),
+            from: t(conversation.last.fromOffice ? "conversations.fromOffice" : "conversations.fromPerson"),
           })}
         </BodyShort>
       ) : null}
@@ -402,24 +295,14 @@ function ConversationFacts({
 }
 
 /** The person's conversations as metadata: how many messages, the last one's time and sender, what the office has not read. */
-export function ConversationList({
-  conversations,
-}: {
-  conversations: readonly ConversationMeta[] | null;
-}) {
+export function ConversationList({ conversations }: { conversations: readonly ConversationMeta[] | null }) {
   const { t } = useTranslation("nks");
   const format = useFormat();
-  const withMessages = (conversations ?? []).filter(
-    (conversation) => conversation.count > 0
-  );
+  const withMessages = (conversations ?? []).filter((conversation) => conversation.count > 0);
   return (
     <Section id="meldinger" title={t("conversations.title")}>
-      {conversations === null ? (
-        <BodyLong>{t("conversations.unavailable")}</BodyLong>
-      ) : null}
-      {conversations !== null && withMessages.length === 0 ? (
-        <BodyLong>{t("conversations.none")}</BodyLong>
-      ) : null}
+      {conversations === null ? <BodyLong>{t("conversations.unavailable")}</BodyLong> : null}
+      {conversations !== null && withMessages.length === 0 ? <BodyLong>{t("conversations.none")}</BodyLong> : null}
       {withMessages.length > 0 ? (
         <VStack as="ul" gap="space-12" className="plain-list">
           {withMessages.map((conversation) => (
@@ -443,11 +326,7 @@ export function ConversationList({
 }
 
 /** One søknad's conversation as metadata. */
-export function SoknadConversation({
-  conversation,
-}: {
-  conversation: ConversationMeta | null | "unavailable";
-}) {
+export function SoknadConversation({ conversation }: { conversation: ConversationMeta | null | "unavailable" }) {
   const { t } = useTranslation("nks");
   return (
     <Section id="meldinger" title={t("soknad.conversation")}>
@@ -463,32 +342,21 @@ export function SoknadConversation({
 }
 
 /** The person's documents for a søknad: per type, how many files and when; never a name or a link. */
-export function DocumentGroups({
-  groups,
-}: {
-  groups: readonly DocumentGroup[] | null;
-}) {
+export function DocumentGroups({ groups }: { groups: readonly DocumentGroup[] | null }) {
   const { t } = useTranslation("nks");
   const { t: tDocuments } = useTranslation("soknad-documents");
   const format = useFormat();
-  const title = (type: string) =>
-    isDocumentId(type) ? tDocuments(documentRule(type).title) : type;
+  const title = (type: string) => (isDocumentId(type) ? tDocuments(documentRule(type).title) : type);
   return (
     <Section id="dokumenter" title={t("soknad.documents")}>
-      {groups === null ? (
-        <BodyLong>{t("soknad.documentsUnavailable")}</BodyLong>
-      ) : null}
-      {groups !== null && groups.length === 0 ? (
-        <BodyLong>{t("soknad.documentsNone")}</BodyLong>
-      ) : null}
+      {groups === null ? <BodyLong>{t("soknad.documentsUnavailable")}</BodyLong> : null}
+      {groups !== null && groups.length === 0 ? <BodyLong>{t("soknad.documentsNone")}</BodyLong> : null}
       {groups && groups.length > 0 ? (
         <List>
           {groups.map((group) => (
             <List.Item key={group.type}>
               <BodyShort weight="semibold">{title(group.type)}</BodyShort>
-              <BodyShort size="small">
-                {t("soknad.files", { count: group.count })}
-              </BodyShort>
+              <BodyShort size="small">{t("soknad.files", { count: group.count })}</BodyShort>
               <BodyShort size="small">
                 {group.first.slice(0, 10) === group.last.slice(0, 10)
                   ? t("soknad.uploaded", { date: format.date(group.first) })

@@ -7,7 +7,7 @@
  * There is no update or delete here, and the database refuses both.
  */
 import { currentRequestScope } from "~/request-scope.server";
-import { store } from "~/store/store.server";
+import { store, type Queryable } from "~/store/store.server";
 
 export type AuditDecision = "PERMIT" | "DENY";
 
@@ -40,9 +40,7 @@ const cefValue = (value: string) =>
     .replace(/[\r\n]+/g, " ");
 
 /** One line of Common Event Format, as NAV's sporingslogg writes it (audit:access, Sporingslogg). */
-export function cefLine(
-  record: AuditRecord & { at: Date; requestId: string | null }
-): string {
+export function cefLine(record: AuditRecord & { at: Date; requestId: string | null }): string {
   const severity = record.decision === "PERMIT" ? "INFO" : "WARN";
   const extension = [
     `end=${record.at.getTime()}`,
@@ -52,9 +50,7 @@ export function cefLine(
     `request=${cefValue(record.resource)}`,
     `flexString1Label=Decision`,
     `flexString1=${record.decision === "PERMIT" ? "Permit" : "Deny"}`,
-    ...(record.reason
-      ? [`flexString2Label=Reason`, `flexString2=${cefValue(record.reason)}`]
-      : []),
+    ...(record.reason ? [`flexString2Label=Reason`, `flexString2=${cefValue(record.reason)}`] : []),
     ...(record.requestId ? [`sproc=${cefValue(record.requestId)}`] : []),
   ].join(" ");
   return `CEF:0|NAV|sosialhjelp-portal|1.0|audit:access|Sporingslogg|${severity}|${extension}`;
@@ -64,33 +60,19 @@ export function cefLine(
  * Writes the record, then the CEF line; throws AuditUnavailable if the database did not take it,
  * so no caller can go on to show data that was never logged.
  */
-export async function writeAudit(
-  record: AuditRecord,
-  now = new Date()
-): Promise<void> {
+export async function writeAudit(record: AuditRecord, options: { now?: Date; db?: Queryable } = {}): Promise<void> {
+  const now = options.now ?? new Date();
   const requestId = currentRequestScope()?.requestId ?? null;
   try {
-    const db = await store();
+    const db = options.db ?? (await store());
     await db.query(
       `INSERT INTO nks_audit_log (logged_at, nav_ident, fnr, action, resource, decision, reason, request_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [
-        now.toISOString(),
-        record.navIdent,
-        record.fnr,
-        record.action,
-        record.resource,
-        record.decision,
-        record.reason ?? null,
-        requestId,
-      ]
+      [now.toISOString(), record.navIdent, record.fnr, record.action, record.resource, record.decision, record.reason ?? null, requestId]
     );
   } catch (error) {
     // The error itself (a database message) may not name the person; the record is what is lost.
-    console.error(
-      "[audit] the record could not be written:",
-      error instanceof Error ? error.message : error
-    );
+    console.error("[audit] the record could not be written:", error instanceof Error ? error.message : error);
     throw new AuditUnavailable(error);
   }
   // Not console.log: this is the audit stream, not an ordinary log line (those never carry a fnr).
@@ -109,12 +91,9 @@ export type AuditRow = {
 };
 
 /** The records of one person, oldest first (for tests and an auditor's question). */
-export async function auditRecordsOf(fnr: string): Promise<AuditRow[]> {
-  const db = await store();
-  const rows = await db.query<Record<string, unknown>>(
-    `SELECT * FROM nks_audit_log WHERE fnr = $1 ORDER BY id`,
-    [fnr]
-  );
+export async function auditRecordsOf(fnr: string, options: { db?: Queryable } = {}): Promise<AuditRow[]> {
+  const db = options.db ?? (await store());
+  const rows = await db.query<Record<string, unknown>>(`SELECT * FROM nks_audit_log WHERE fnr = $1 ORDER BY id`, [fnr]);
   return rows.map((row) => ({
     loggedAt: new Date(row.logged_at as string),
     navIdent: row.nav_ident as string,

@@ -15,22 +15,10 @@ import { fagsystem, FagsystemError } from "~/fagsystem/client.server";
 import type { FolkeregisterPerson } from "~/fagsystem/contract";
 import { isValidFnr } from "~/fagsystem/fnr";
 import { ageOn } from "~/i18n/format";
-import {
-  isActive,
-  loadOverview,
-  loadSoknadStatus,
-  nearestDeadline,
-  officesOf,
-  openTasks,
-  paymentsOf,
-  type FoldedSoknad,
-} from "~/innsyn/innsyn.server";
+import { isActive, loadOverview, loadSoknadStatus, nearestDeadline, officesOf, openTasks, paymentsOf, type FoldedSoknad } from "~/innsyn/innsyn.server";
 import { loadKlager } from "~/klage/klager.server";
 import type { KlageSummary } from "~/klage/view";
-import {
-  listConversations,
-  type ConversationSummary,
-} from "~/meldinger/samtaler.server";
+import { listConversations, type ConversationSummary } from "~/meldinger/samtaler.server";
 import { readForm } from "~/request-body.server";
 import { AuditUnavailable, writeAudit, type AuditAction } from "./audit.server";
 import { createLookup, findLookup } from "./lookups.server";
@@ -46,31 +34,16 @@ export const searchSchema = z.object({
     .optional()
     .transform((value) => (value ?? "").replace(/[\s.-]/g, ""))
     .superRefine((value, context) => {
-      const error: SearchError | null =
-        value === ""
-          ? "required"
-          : !/^\d{11}$/.test(value)
-          ? "format"
-          : !isValidFnr(value)
-          ? "checksum"
-          : null;
-      if (error)
-        context.addIssue({ code: z.ZodIssueCode.custom, message: error });
+      const error: SearchError | null = value === "" ? "required" : !/^\d{11}$/.test(value) ? "format" : !isValidFnr(value) ? "checksum" : null;
+      if (error) context.addIssue({ code: z.ZodIssueCode.custom, message: error });
     }),
 });
 
-export type SearchAnswer =
-  | { kind: "invalid"; error: SearchError; value: string }
-  | { kind: "refused" }
-  | { kind: "unavailable" }
-  | { kind: "audit-unavailable" };
+export type SearchAnswer = { kind: "invalid"; error: SearchError; value: string } | { kind: "refused" } | { kind: "unavailable" } | { kind: "audit-unavailable" };
 
 type RegisterPerson = FolkeregisterPerson;
 
-type Access =
-  | { kind: "permit"; person: RegisterPerson }
-  | { kind: "deny"; reason: string }
-  | { kind: "unavailable" };
+type Access = { kind: "permit"; person: RegisterPerson } | { kind: "deny"; reason: string } | { kind: "unavailable" };
 
 /**
  * Whether staff may look at this person: not with a protected address (kode 6 and 7), not a NAV
@@ -79,33 +52,21 @@ type Access =
  */
 async function accessTo(fnr: string): Promise<Access> {
   try {
-    const [person, skjerming] = await Promise.all([
-      fagsystem.folkeregisterPerson(fnr),
-      fagsystem.skjerming(fnr),
-    ]);
-    if (person.adressebeskyttelse === "FORTROLIG")
-      return { kind: "deny", reason: "kode7" };
-    if (person.adressebeskyttelse !== "UGRADERT")
-      return { kind: "deny", reason: "kode6" };
+    const [person, skjerming] = await Promise.all([fagsystem.folkeregisterPerson(fnr), fagsystem.skjerming(fnr)]);
+    if (person.adressebeskyttelse === "FORTROLIG") return { kind: "deny", reason: "kode7" };
+    if (person.adressebeskyttelse !== "UGRADERT") return { kind: "deny", reason: "kode6" };
     if (skjerming.skjermet) return { kind: "deny", reason: "skjermet" };
     return { kind: "permit", person };
   } catch (error) {
     if (!(error instanceof FagsystemError)) throw error;
-    if (error.kind === "not-found")
-      return { kind: "deny", reason: "not-found" };
+    if (error.kind === "not-found") return { kind: "deny", reason: "not-found" };
     console.error("[nks] the register could not answer:", error.message);
     return { kind: "unavailable" };
   }
 }
 
 /** Writes the record of one look; false when it could not be written (then nothing may be shown). */
-async function audited(
-  staff: Staff,
-  fnr: string,
-  action: AuditAction,
-  resource: string,
-  access: Access
-): Promise<boolean> {
+async function audited(staff: Staff, fnr: string, action: AuditAction, resource: string, access: Access): Promise<boolean> {
   try {
     await writeAudit({
       navIdent: staff.navIdent,
@@ -113,12 +74,7 @@ async function audited(
       action,
       resource,
       decision: access.kind === "permit" ? "PERMIT" : "DENY",
-      reason:
-        access.kind === "deny"
-          ? access.reason
-          : access.kind === "unavailable"
-          ? "register-unavailable"
-          : null,
+      reason: access.kind === "deny" ? access.reason : access.kind === "unavailable" ? "register-unavailable" : null,
     });
     return true;
   } catch (error) {
@@ -149,10 +105,8 @@ export async function search(request: Request, language: string) {
   }
   const { fnr } = parsed.data;
   const access = await accessTo(fnr);
-  if (!(await audited(staff, fnr, "search", "search", access)))
-    return data<SearchAnswer>({ kind: "audit-unavailable" }, { status: 503 });
-  if (access.kind === "unavailable")
-    return data<SearchAnswer>({ kind: "unavailable" }, { status: 503 });
+  if (!(await audited(staff, fnr, "search", "search", access))) return data<SearchAnswer>({ kind: "audit-unavailable" }, { status: 503 });
+  if (access.kind === "unavailable") return data<SearchAnswer>({ kind: "unavailable" }, { status: 503 });
   if (access.kind === "deny") return data<SearchAnswer>({ kind: "refused" });
   const lookupId = await createLookup(staff.session.idHash, fnr);
   throw redirect(`/${language}/nks/person/${lookupId}`, 303);
@@ -185,17 +139,10 @@ export type SoknadRow = {
   nextPayment: { amount: number | null; date: string } | null;
 };
 
-export type ConversationMeta = Pick<
-  ConversationSummary,
-  "samtaleId" | "soknad" | "count" | "unreadByOffice" | "last"
->;
+export type ConversationMeta = Pick<ConversationSummary, "samtaleId" | "soknad" | "count" | "unreadByOffice" | "last">;
 
 /** A view refused or impossible: the page says which, in words that tell staff nothing about the person. */
-export type Blocked =
-  | { kind: "expired" }
-  | { kind: "refused" }
-  | { kind: "unavailable" }
-  | { kind: "audit-unavailable" };
+export type Blocked = { kind: "expired" } | { kind: "refused" } | { kind: "unavailable" } | { kind: "audit-unavailable" };
 
 const blockedStatus: Record<Blocked["kind"], number> = {
   expired: 404,
@@ -205,24 +152,16 @@ const blockedStatus: Record<Blocked["kind"], number> = {
 };
 
 /** The HTTP status of a page's answer: a blocked view's own, otherwise 200. */
-export const statusOf = (answer: { kind: string }) =>
-  blockedStatus[answer.kind as Blocked["kind"]] ?? 200;
+export const statusOf = (answer: { kind: string }) => blockedStatus[answer.kind as Blocked["kind"]] ?? 200;
 
 /** The person behind the lookup id, checked and audited; or why not. */
-async function openLookup(
-  request: Request,
-  lookupId: string,
-  action: AuditAction,
-  resource: string
-): Promise<Blocked | { kind: "open"; fnr: string; person: RegisterPerson }> {
+async function openLookup(request: Request, lookupId: string, action: AuditAction, resource: string): Promise<Blocked | { kind: "open"; fnr: string; person: RegisterPerson }> {
   const staff = await requireStaff(request);
   const fnr = await findLookup(staff.session.idHash, lookupId);
   if (!fnr) return { kind: "expired" };
   const access = await accessTo(fnr);
-  if (!(await audited(staff, fnr, action, resource, access)))
-    return { kind: "audit-unavailable" };
-  if (access.kind !== "permit")
-    return { kind: access.kind === "deny" ? "refused" : "unavailable" };
+  if (!(await audited(staff, fnr, action, resource, access))) return { kind: "audit-unavailable" };
+  if (access.kind !== "permit") return { kind: access.kind === "deny" ? "refused" : "unavailable" };
   return { kind: "open", fnr, person: access.person };
 }
 
@@ -234,18 +173,10 @@ const messageMeta = (conversation: ConversationSummary): ConversationMeta => ({
   last: conversation.last,
 });
 
-const receivedOf = (soknad: FoldedSoknad) =>
-  soknad.view?.timeline.find((entry) => entry.kind === "mottatt")?.at ?? null;
+const receivedOf = (soknad: FoldedSoknad) => soknad.view?.timeline.find((entry) => entry.kind === "mottatt")?.at ?? null;
 
-async function personCard(
-  person: RegisterPerson,
-  fnr: string,
-  now: Date
-): Promise<PersonCard> {
-  const kommunenummer =
-    person.bostedsadresse?.kommunenummer ??
-    person.oppholdsadresse?.kommunenummer ??
-    null;
+async function personCard(person: RegisterPerson, fnr: string, now: Date): Promise<PersonCard> {
+  const kommunenummer = person.bostedsadresse?.kommunenummer ?? person.oppholdsadresse?.kommunenummer ?? null;
   const [office, phone] = await Promise.all([
     kommunenummer ? fagsystem.navKontor(kommunenummer).catch(() => null) : null,
     fagsystem.krrKontaktinfo(fnr).then(
@@ -256,8 +187,7 @@ async function personCard(
   return {
     name: formatName(person.navn),
     age: ageOn(person.fodselsdato, now),
-    municipality:
-      office?.kommunenavn ?? person.bostedsadresse?.poststed ?? null,
+    municipality: office?.kommunenavn ?? person.bostedsadresse?.poststed ?? null,
     office: office?.navn ?? null,
     phone,
   };
@@ -269,46 +199,26 @@ export async function loadPerson(request: Request, lookupId: string) {
   if (opened.kind !== "open") return opened;
   const { fnr, person } = opened;
   const now = new Date();
-  const [card, overview, klager, conversations] = await Promise.all([
-    personCard(person, fnr, now),
-    loadOverview(fnr, now),
-    loadKlager(fnr, now),
-    listConversations(fnr),
-  ]);
+  const [card, overview, klager, conversations] = await Promise.all([personCard(person, fnr, now), loadOverview(fnr, now), loadKlager(fnr, now), listConversations(fnr)]);
   const soknader = overview.kind === "ok" ? overview.soknader : [];
-  const offices = await officesOf(
-    soknader.flatMap((soknad) =>
-      soknad.view?.navKontor ? [soknad.view.navKontor] : []
-    )
-  );
+  const offices = await officesOf(soknader.flatMap((soknad) => (soknad.view?.navKontor ? [soknad.view.navKontor] : [])));
   const klageList = klager.kind === "ok" ? klager.klager : [];
   const rows: SoknadRow[] = soknader.map((soknad) => {
     const view = soknad.view;
-    const planned = view
-      ? paymentsOf([soknad]).filter(
-          (payment) =>
-            payment.status === "PLANLAGT_UTBETALING" && payment.forfallsdato
-        )
-      : [];
-    planned.sort((a, b) =>
-      (a.forfallsdato ?? "").localeCompare(b.forfallsdato ?? "")
-    );
+    const planned = view ? paymentsOf([soknad]).filter((payment) => payment.status === "PLANLAGT_UTBETALING" && payment.forfallsdato) : [];
+    planned.sort((a, b) => (a.forfallsdato ?? "").localeCompare(b.forfallsdato ?? ""));
     return {
       id: soknad.id,
       kanal: soknad.kanal,
       sent: soknad.sendtTidspunkt,
       received: receivedOf(soknad),
       status: view?.status ?? null,
-      office: view?.navKontor
-        ? offices[view.navKontor]?.navn ?? view.navKontor
-        : null,
+      office: view?.navKontor ? offices[view.navKontor]?.navn ?? view.navKontor : null,
       openTasks: view ? openTasks(view).length : 0,
       deadline: view ? nearestDeadline(view) : null,
       active: view ? isActive(view) : true,
       klager: klageList.filter((klage) => klage.soknadId === soknad.id),
-      nextPayment: planned[0]
-        ? { amount: planned[0].belop, date: planned[0].forfallsdato! }
-        : null,
+      nextPayment: planned[0] ? { amount: planned[0].belop, date: planned[0].forfallsdato! } : null,
     };
   });
   return {
@@ -318,10 +228,7 @@ export async function loadPerson(request: Request, lookupId: string) {
     soknader: rows,
     soknaderUnavailable: overview.kind !== "ok",
     klagerUnavailable: klager.kind !== "ok",
-    conversations:
-      conversations.kind === "ok"
-        ? conversations.conversations.map(messageMeta)
-        : null,
+    conversations: conversations.kind === "ok" ? conversations.conversations.map(messageMeta) : null,
   };
 }
 
@@ -333,10 +240,7 @@ export type DocumentGroup = {
 };
 
 /** The søknad's documents as staff may see them: per type, how many files and when. Null when vedlegg.json cannot be read. */
-async function documentGroups(
-  fnr: string,
-  soknadId: string
-): Promise<DocumentGroup[] | null> {
+async function documentGroups(fnr: string, soknadId: string): Promise<DocumentGroup[] | null> {
   try {
     const { vedlegg } = await fagsystem.vedlegg(fnr, soknadId);
     const groups = new Map<string, DocumentGroup>();
@@ -367,19 +271,10 @@ async function documentGroups(
 }
 
 /** One søknad, read-only: the status page's parts, its complaints, documents as counts and dates, and its conversation as metadata. */
-export async function loadSoknad(
-  request: Request,
-  lookupId: string,
-  soknadId: string
-) {
+export async function loadSoknad(request: Request, lookupId: string, soknadId: string) {
   // Not a søknad's id at all: nothing to look at, nothing to log.
   if (!UUID.test(soknadId)) throw new Response("Not Found", { status: 404 });
-  const opened = await openLookup(
-    request,
-    lookupId,
-    "soknad",
-    `soknad:${soknadId}`
-  );
+  const opened = await openLookup(request, lookupId, "soknad", `soknad:${soknadId}`);
   if (opened.kind !== "open") return opened;
   const { fnr, person } = opened;
   const now = new Date();
@@ -406,12 +301,7 @@ export async function loadSoknad(
           },
         }
       : status;
-  const conversation =
-    conversations.kind === "ok"
-      ? conversations.conversations.find(
-          (candidate) => candidate.soknad?.id === soknadId
-        )
-      : undefined;
+  const conversation = conversations.kind === "ok" ? conversations.conversations.find((candidate) => candidate.soknad?.id === soknadId) : undefined;
   return {
     kind: "ok" as const,
     lookupId,
@@ -420,10 +310,6 @@ export async function loadSoknad(
     received: status.kind === "ok" ? receivedOf(status.soknad) : null,
     klager: klager.kind === "ok" ? klager.klager : null,
     documents,
-    conversation: conversation
-      ? messageMeta(conversation)
-      : conversations.kind === "ok"
-      ? null
-      : ("unavailable" as const),
+    conversation: conversation ? messageMeta(conversation) : conversations.kind === "ok" ? null : ("unavailable" as const),
   };
 }

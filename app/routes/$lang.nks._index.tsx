@@ -1,18 +1,6 @@
-import type {
-  ActionFunctionArgs,
-  LoaderFunctionArgs,
-  MetaFunction,
-} from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import {
-  Alert,
-  BodyLong,
-  BodyShort,
-  Button,
-  HStack,
-  TextField,
-  VStack,
-} from "@navikt/ds-react";
+import { Alert, BodyLong, BodyShort, Button, HStack, TextField, VStack } from "@navikt/ds-react";
 import { useTranslation } from "react-i18next";
 import { requireStaff } from "~/auth/auth.server";
 import { search, type SearchAnswer } from "~/nks/nks.server";
@@ -40,18 +28,13 @@ export default function StaffSearch() {
   const { t } = useTranslation("nks");
   const staff = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
-  const error =
-    answer?.kind === "invalid" ? t(`search.errors.${answer.error}`) : undefined;
+  const error = answer?.kind === "invalid" ? t(`search.errors.${answer.error}`) : undefined;
   return (
     <Page title={t("search.title")} gap="space-16">
-      <BodyShort>
-        {t("loggedInAs", { name: staff.name, navIdent: staff.navIdent })}
-      </BodyShort>
+      <BodyShort>{t("loggedInAs", { name: staff.name, navIdent: staff.navIdent })}</BodyShort>
       {answer?.kind === "refused" ? <Refused /> : null}
       {answer?.kind === "audit-unavailable" ? <AuditUnavailableAlert /> : null}
-      {answer?.kind === "unavailable" ? (
-        <Alert variant="error">{t("search.unavailable")}</Alert>
-      ) : null}
+      {answer?.kind === "unavailable" ? <Alert variant="error">{t("search.unavailable")}</Alert> : null}
       <FormErrorSummary errors={{ fnr: error }} fieldIds={{ fnr: "fnr" }} />
       <BodyLong>{t("search.intro")}</BodyLong>
       <Form method="post" autoComplete="off">

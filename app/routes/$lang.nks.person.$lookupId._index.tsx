@@ -1,21 +1,10 @@
-import {
-  data,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Alert, BodyShort } from "@navikt/ds-react";
 import { useTranslation } from "react-i18next";
 import { StaffView } from "~/innsyn/audience";
 import { loadPerson, statusOf } from "~/nks/nks.server";
-import {
-  BlockedView,
-  ConversationList,
-  PersonDetails,
-  Shortcuts,
-  SoknadTable,
-  StaffNav,
-} from "~/nks/NksParts";
+import { BlockedView, ConversationList, PersonDetails, Shortcuts, SoknadTable, StaffNav } from "~/nks/NksParts";
 import { pageTitle } from "~/shell/meta";
 import { Page } from "~/shell/Page";
 
@@ -46,14 +35,8 @@ export default function StaffPerson() {
       <StaffView>
         <div className="nks-columns">
           <div className="nks-main">
-            <SoknadTable
-              lookupId={answer.lookupId}
-              soknader={answer.soknader}
-              unavailable={answer.soknaderUnavailable}
-            />
-            {answer.klagerUnavailable ? (
-              <Alert variant="warning">{t("soknader.klagerUnavailable")}</Alert>
-            ) : null}
+            <SoknadTable lookupId={answer.lookupId} soknader={answer.soknader} unavailable={answer.soknaderUnavailable} />
+            {answer.klagerUnavailable ? <Alert variant="warning">{t("soknader.klagerUnavailable")}</Alert> : null}
           </div>
           <div className="nks-side">
             <PersonDetails person={answer.person} />

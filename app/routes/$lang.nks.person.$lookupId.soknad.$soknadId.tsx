@@ -1,42 +1,21 @@
-import {
-  data,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Alert, BodyShort, HStack } from "@navikt/ds-react";
 import { useTranslation } from "react-i18next";
 import { StaffView } from "~/innsyn/audience";
 import { PaymentList } from "~/innsyn/PaymentList";
-import {
-  Documents,
-  Requirements,
-  SakList,
-  StatusBanner,
-  TaskBox,
-  Timeline,
-} from "~/innsyn/StatusParts";
+import { Documents, Requirements, SakList, StatusBanner, TaskBox, Timeline } from "~/innsyn/StatusParts";
 import { useFormat } from "~/i18n/use-language";
 import { KlageList } from "~/klage/KlageParts";
 import { loadSoknad, statusOf } from "~/nks/nks.server";
-import {
-  BlockedView,
-  DocumentGroups,
-  Shortcuts,
-  SoknadConversation,
-  StaffNav,
-} from "~/nks/NksParts";
+import { BlockedView, DocumentGroups, Shortcuts, SoknadConversation, StaffNav } from "~/nks/NksParts";
 import { pageTitle } from "~/shell/meta";
 import { Page, Section } from "~/shell/Page";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "nks:soknad.title");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const answer = await loadSoknad(
-    request,
-    params.lookupId ?? "",
-    params.soknadId ?? ""
-  );
+  const answer = await loadSoknad(request, params.lookupId ?? "", params.soknadId ?? "");
   return data(answer, { status: statusOf(answer) });
 }
 
@@ -63,13 +42,7 @@ export default function StaffSoknad() {
     return (
       <Page title={t("soknad.title")} wide>
         <StaffNav lookupId={lookupId} />
-        <Alert variant="error">
-          {tInnsyn(
-            status.kind === "invalid"
-              ? "statusPage.invalid"
-              : "statusPage.unavailable"
-          )}
-        </Alert>
+        <Alert variant="error">{tInnsyn(status.kind === "invalid" ? "statusPage.invalid" : "statusPage.unavailable")}</Alert>
       </Page>
     );
   }
@@ -85,19 +58,9 @@ export default function StaffSoknad() {
     <Page title={`${t("soknad.title")}: ${answer.name}`} wide gap="space-16">
       <StaffNav lookupId={lookupId} jumpTo={jumpTo} />
       <HStack gap="space-16" wrap>
-        {soknad.kanal === "PAPIR" ? (
-          <BodyShort weight="semibold">{t("soknad.paper")}</BodyShort>
-        ) : null}
-        {soknad.sendtTidspunkt && soknad.kanal !== "PAPIR" ? (
-          <BodyShort>
-            {t("soknad.sent", { date: format.dateTime(soknad.sendtTidspunkt) })}
-          </BodyShort>
-        ) : null}
-        {answer.received ? (
-          <BodyShort>
-            {t("soknad.received", { date: format.dateTime(answer.received) })}
-          </BodyShort>
-        ) : null}
+        {soknad.kanal === "PAPIR" ? <BodyShort weight="semibold">{t("soknad.paper")}</BodyShort> : null}
+        {soknad.sendtTidspunkt && soknad.kanal !== "PAPIR" ? <BodyShort>{t("soknad.sent", { date: format.dateTime(soknad.sendtTidspunkt) })}</BodyShort> : null}
+        {answer.received ? <BodyShort>{t("soknad.received", { date: format.dateTime(answer.received) })}</BodyShort> : null}
       </HStack>
       <BodyShort>{t("readOnly")}</BodyShort>
       <StaffView>
@@ -106,28 +69,15 @@ export default function StaffSoknad() {
             <StatusBanner view={view} offices={offices} />
             <TaskBox view={view} />
             <SakList view={view} soknadId={soknad.id} />
-            <KlageList
-              klager={answer.klager ?? []}
-              unavailable={answer.klager === null}
-            />
+            <KlageList klager={answer.klager ?? []} unavailable={answer.klager === null} />
             <Requirements view={view} />
             <Section id="payments" title={tInnsyn("payments.title")}>
-              {view.utbetalinger.length > 0 ? (
-                <PaymentList payments={view.utbetalinger} />
-              ) : (
-                <BodyShort>{t("soknad.paymentsNone")}</BodyShort>
-              )}
+              {view.utbetalinger.length > 0 ? <PaymentList payments={view.utbetalinger} /> : <BodyShort>{t("soknad.paymentsNone")}</BodyShort>}
             </Section>
           </div>
           <div className="nks-side">
             <DocumentGroups groups={answer.documents} />
-            <Documents
-              view={view}
-              soknadId={soknad.id}
-              soknadPdfId={null}
-              sendt={soknad.sendtTidspunkt}
-              uploaded={[]}
-            />
+            <Documents view={view} soknadId={soknad.id} soknadPdfId={null} sendt={soknad.sendtTidspunkt} uploaded={[]} />
             <SoknadConversation conversation={answer.conversation} />
             <Timeline view={view} soknadId={soknad.id} offices={offices} />
             <Shortcuts withOverview />

@@ -27,15 +27,7 @@ export function Page({
 }
 
 /** A titled part of a page (h2), named by its heading for screen readers' landmarks. */
-export function Section({
-  id,
-  title,
-  children,
-}: {
-  id: string;
-  title: ReactNode;
-  children: ReactNode;
-}) {
+export function Section({ id, title, children }: { id: string; title: ReactNode; children: ReactNode }) {
   return (
     <section aria-labelledby={id}>
       <Heading level="2" size="medium" spacing id={id}>
