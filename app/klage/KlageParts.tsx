@@ -102,11 +102,12 @@ export function VedtakKlager({ soknadId, vedtakId, klager }: { soknadId: string;
 /** The "Klager" section: the person's complaints (of one søknad, or all), or why they cannot be shown. */
 export function KlageList({ klager, unavailable, id = "klager" }: { klager: readonly KlageSummary[]; unavailable: boolean; id?: string }) {
   const { t } = useTranslation("klage-status");
+  const staff = useStaffView();
   if (!unavailable && klager.length === 0) return null;
   return (
     <Section id={id} title={t("list.title")}>
       {unavailable ? (
-        <BodyLong>{t("list.unavailable")}</BodyLong>
+        <BodyLong>{t(staff ? "list.unavailableStaff" : "list.unavailable")}</BodyLong>
       ) : (
         <VStack as="ul" gap="space-12" className="plain-list">
           {klager.map((klage) => (

@@ -135,7 +135,8 @@ export function AuditUnavailableAlert() {
 /** Name is the page's h1; here the rest: age, municipality, office, phone. */
 export function PersonDetails({ person }: { person: PersonCard }) {
   const { t } = useTranslation("nks");
-  const phone = person.phone === "unavailable" ? t("person.phoneUnavailable") : person.phone ?? t("person.noPhone");
+  const phone = person.phone === "unavailable" ? t("person.phoneUnavailable") : (person.phone ?? t("person.noPhone"));
+  const fromNorg = (value: string | null) => (value === "unavailable" ? t("person.officeUnavailable") : (value ?? t("person.unknown")));
   return (
     <Section id="person" title={t("person.details")}>
       <dl className="nks-facts">
@@ -145,11 +146,11 @@ export function PersonDetails({ person }: { person: PersonCard }) {
         </div>
         <div>
           <dt>{t("person.municipality")}</dt>
-          <dd>{person.municipality ?? t("person.unknown")}</dd>
+          <dd>{fromNorg(person.municipality)}</dd>
         </div>
         <div>
           <dt>{t("person.office")}</dt>
-          <dd>{person.office ?? t("person.unknown")}</dd>
+          <dd>{fromNorg(person.office)}</dd>
         </div>
         <div>
           <dt>{t("person.phone")}</dt>

@@ -39,7 +39,7 @@ export const searchSchema = z.object({
     }),
 });
 
-export type SearchAnswer = { kind: "invalid"; error: SearchError; value: string } | { kind: "refused" } | { kind: "unavailable" } | { kind: "audit-unavailable" };
+export type SearchAnswer = { kind: "invalid"; error: SearchError; value: string } | { kind: "refused" } | { kind: "unavailable"; value: string } | { kind: "audit-unavailable"; value: string };
 
 type RegisterPerson = FolkeregisterPerson;
 
@@ -90,23 +90,20 @@ async function audited(staff: Staff, fnr: string, action: AuditAction, resource:
  */
 export async function search(request: Request, language: string) {
   const staff = await requireStaff(request);
-  const form = Object.fromEntries(await readForm(request, "small"));
-  const parsed = searchSchema.safeParse(form);
-  if (!parsed.success) {
-    const value = typeof form.fnr === "string" ? form.fnr.slice(0, 40) : "";
-    return data<SearchAnswer>(
-      {
-        kind: "invalid",
-        error: parsed.error.issues[0]!.message as SearchError,
-        value,
-      },
-      { status: 400 }
-    );
+  const form = await readForm(request, "small");
+  // One number per search: a repeated field is a malformed form, not a choice of the last one.
+  const values = form.getAll("fnr");
+  const value = (values[0] ?? "").slice(0, 40);
+  const parsed = values.length > 1 ? null : searchSchema.safeParse({ fnr: values[0] });
+  if (!parsed?.success) {
+    const error = parsed ? (parsed.error.issues[0]!.message as SearchError) : "format";
+    return data<SearchAnswer>({ kind: "invalid", error, value }, { status: 400 });
   }
   const { fnr } = parsed.data;
   const access = await accessTo(fnr);
-  if (!(await audited(staff, fnr, "search", "search", access))) return data<SearchAnswer>({ kind: "audit-unavailable" }, { status: 503 });
-  if (access.kind === "unavailable") return data<SearchAnswer>({ kind: "unavailable" }, { status: 503 });
+  // The caller is still on the line: when the search cannot be made now, the number stays in the field.
+  if (!(await audited(staff, fnr, "search", "search", access))) return data<SearchAnswer>({ kind: "audit-unavailable", value }, { status: 503 });
+  if (access.kind === "unavailable") return data<SearchAnswer>({ kind: "unavailable", value }, { status: 503 });
   if (access.kind === "deny") return data<SearchAnswer>({ kind: "refused" });
   const lookupId = await createLookup(staff.session.idHash, fnr);
   throw redirect(`/${language}/nks/person/${lookupId}`, 303);
@@ -119,8 +116,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export type PersonCard = {
   name: string;
   age: number;
-  municipality: string | null;
-  office: string | null;
+  /** Null when the register has no address; "unavailable" when NORG could not answer. */
+  municipality: string | null | "unavailable";
+  office: string | null | "unavailable";
   /** Null when KRR has no number; "unavailable" when KRR could not answer. */
   phone: string | null | "unavailable";
 };
@@ -178,7 +176,8 @@ const receivedOf = (soknad: FoldedSoknad) => soknad.view?.timeline.find((entry) 
 async function personCard(person: RegisterPerson, fnr: string, now: Date): Promise<PersonCard> {
   const kommunenummer = person.bostedsadresse?.kommunenummer ?? person.oppholdsadresse?.kommunenummer ?? null;
   const [office, phone] = await Promise.all([
-    kommunenummer ? fagsystem.navKontor(kommunenummer).catch(() => null) : null,
+    // A NORG that cannot answer is not an unknown office: the page says which.
+    kommunenummer ? fagsystem.navKontor(kommunenummer).catch(() => "unavailable" as const) : null,
     fagsystem.krrKontaktinfo(fnr).then(
       (krr) => krr.mobiltelefonnummer ?? null,
       () => "unavailable" as const
@@ -187,8 +186,8 @@ async function personCard(person: RegisterPerson, fnr: string, now: Date): Promi
   return {
     name: formatName(person.navn),
     age: ageOn(person.fodselsdato, now),
-    municipality: office?.kommunenavn ?? person.bostedsadresse?.poststed ?? null,
-    office: office?.navn ?? null,
+    municipality: office === "unavailable" ? (person.bostedsadresse?.poststed ?? "unavailable") : (office?.kommunenavn ?? person.bostedsadresse?.poststed ?? null),
+    office: office === "unavailable" ? "unavailable" : (office?.navn ?? null),
     phone,
   };
 }
@@ -214,7 +213,8 @@ export async function loadPerson(request: Request, lookupId: string) {
       received: receivedOf(soknad),
       status: view?.status ?? null,
       office: view?.navKontor ? offices[view.navKontor]?.navn ?? view.navKontor : null,
-      openTasks: view ? openTasks(view).length : 0,
+      // What the person has to send: the office's open requests and the requirements still to meet (both have deadlines).
+      openTasks: view ? openTasks(view).length + view.dokumentasjonkrav.filter((krav) => krav.status === "RELEVANT").length : 0,
       deadline: view ? nearestDeadline(view) : null,
       active: view ? isActive(view) : true,
       klager: klageList.filter((klage) => klage.soknadId === soknad.id),
@@ -272,6 +272,7 @@ async function documentGroups(fnr: string, soknadId: string): Promise<DocumentGr
 
 /** One søknad, read-only: the status page's parts, its complaints, documents as counts and dates, and its conversation as metadata. */
 export async function loadSoknad(request: Request, lookupId: string, soknadId: string) {
+  await requireStaff(request);
   // Not a søknad's id at all: nothing to look at, nothing to log.
   if (!UUID.test(soknadId)) throw new Response("Not Found", { status: 404 });
   const opened = await openLookup(request, lookupId, "soknad", `soknad:${soknadId}`);

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Alert, BodyLong, BodyShort, Button, HStack, TextField, VStack } from "@navikt/ds-react";
+import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { requireStaff } from "~/auth/auth.server";
 import { search, type SearchAnswer } from "~/nks/nks.server";
@@ -29,12 +30,22 @@ export default function StaffSearch() {
   const staff = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const error = answer?.kind === "invalid" ? t(`search.errors.${answer.error}`) : undefined;
+  const field = useRef<HTMLInputElement>(null);
+  // After a refusal the field is empty and ready for the next caller, with JavaScript as without it.
+  useEffect(() => {
+    if (answer?.kind !== "refused" || !field.current) return;
+    field.current.value = "";
+    field.current.focus();
+  }, [answer]);
   return (
     <Page title={t("search.title")} gap="space-16">
       <BodyShort>{t("loggedInAs", { name: staff.name, navIdent: staff.navIdent })}</BodyShort>
-      {answer?.kind === "refused" ? <Refused /> : null}
-      {answer?.kind === "audit-unavailable" ? <AuditUnavailableAlert /> : null}
-      {answer?.kind === "unavailable" ? <Alert variant="error">{t("search.unavailable")}</Alert> : null}
+      {/* Always there, so the answer to a search made with JavaScript is read out where focus stays. */}
+      <div aria-live="polite">
+        {answer?.kind === "refused" ? <Refused /> : null}
+        {answer?.kind === "audit-unavailable" ? <AuditUnavailableAlert /> : null}
+        {answer?.kind === "unavailable" ? <Alert variant="error">{t("search.unavailable")}</Alert> : null}
+      </div>
       <FormErrorSummary errors={{ fnr: error }} fieldIds={{ fnr: "fnr" }} />
       <BodyLong>{t("search.intro")}</BodyLong>
       <Form method="post" autoComplete="off">
@@ -52,7 +63,8 @@ export default function StaffSearch() {
               maxLength={40}
               // The field is the page's purpose: a caller is waiting. Not after a wrong number: then the error summary has focus.
               autoFocus={!error}
-              defaultValue={answer?.kind === "invalid" ? answer.value : ""}
+              ref={field}
+              defaultValue={answer && "value" in answer ? answer.value : ""}
               error={error}
             />
             <div>

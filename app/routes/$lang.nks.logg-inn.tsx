@@ -1,8 +1,9 @@
 import { data, redirect, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Alert, Button, Radio, RadioGroup, VStack } from "@navikt/ds-react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+import { safeReturnPath } from "~/auth/auth.server";
 import { listStaffTestUsers, loginStaff, requireMocks } from "~/auth/login.server";
 import { rateLimits } from "~/rate-limit.server";
 import { readForm } from "~/request-body.server";
@@ -21,20 +22,24 @@ export async function loader() {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   requireMocks();
   await rateLimits().check(["staff-login-address", context.clientAddress]);
-  const parsed = z.object({ navIdent: z.string().regex(/^[A-Z]\d{6}$/) }).safeParse(Object.fromEntries(await readForm(request, "small")));
+  const parsed = z.object({ navIdent: z.string().regex(/^[A-Z]\d{6}$/), returnTo: z.string().optional() }).safeParse(Object.fromEntries(await readForm(request, "small")));
   if (parsed.success) await rateLimits().check(["staff-login-person", parsed.data.navIdent]);
   const users = await listStaffTestUsers().catch(() => null);
   if (!users) return data({ error: "unavailable" as const }, { status: 503 });
   const user = parsed.success ? users.find((candidate) => candidate.navIdent === parsed.data.navIdent) : undefined;
   if (!user) return data({ error: "choose" as const }, { status: 400 });
   const cookie = await loginStaff(request, user);
-  return redirect(`/${params.lang}/nks`, { headers: { "Set-Cookie": cookie } });
+  // Back to the staff page that asked for the login; never to an applicant's page.
+  const home = `/${params.lang}/nks`;
+  const returnTo = safeReturnPath(parsed.data?.returnTo, home);
+  return redirect(/^\/[a-z]{2}\/nks(\/|$)/.test(returnTo) ? returnTo : home, { headers: { "Set-Cookie": cookie } });
 }
 
 export default function StaffLogin() {
   const { t } = useTranslation("auth");
   const { users, unavailable } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
   const chooseError = actionData?.error === "choose" ? t("staffLogin.chooseError") : undefined;
   return (
     <Page title={t("staffLogin.title")}>
@@ -42,6 +47,7 @@ export default function StaffLogin() {
       {unavailable || actionData?.error === "unavailable" ? <Alert variant="error">{t("testLogin.unavailable")}</Alert> : null}
       <FormErrorSummary errors={{ navIdent: chooseError }} fieldIds={{ navIdent: "staff-user" }} />
       <Form method="post">
+        <input type="hidden" name="returnTo" value={searchParams.get("returnTo") ?? ""} />
         <VStack gap="space-24">
           <RadioGroup legend={t("staffLogin.legend")} name="navIdent" error={chooseError}>
             {users.map((user, index) => (

@@ -42,7 +42,7 @@ export default function StaffSoknad() {
     return (
       <Page title={t("soknad.title")} wide>
         <StaffNav lookupId={lookupId} />
-        <Alert variant="error">{tInnsyn(status.kind === "invalid" ? "statusPage.invalid" : "statusPage.unavailable")}</Alert>
+        <Alert variant="error">{t(status.kind === "invalid" ? "soknad.invalid" : "soknad.unavailable")}</Alert>
       </Page>
     );
   }
