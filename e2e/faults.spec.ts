@@ -7,11 +7,12 @@
  * Runs against the second test portal, whose fagsystem timeout is 4 s (FAGSYSTEM_TIMEOUT_MS in
  * playwright.config.ts), so the 10 s delay proves the portal stops waiting on its own.
  * Faults are set for one person only (the call's Nav-Personident), except NORG's office
- * lookups, which carry no person.
+ * lookups, which carry no person. The contact-centre cases are a staff member's requests about
+ * the persona: the fault is set for the caller's number, the message is the one staff read.
  */
 import type { APIRequestContext, APIResponse } from "@playwright/test";
 import { test, expect, type Language } from "./fixtures";
-import { fillKlage, formMeldingId, loggedIn, newDraft, startKlage } from "./http";
+import { anonymous, fillKlage, formMeldingId, loggedIn, newDraft, startKlage } from "./http";
 import { persona } from "./personas";
 import { Browser, fillUntil } from "./resilience/client";
 import { addFault, freshPerson, generalSamtaleOf, klagerOf, meldingerIn, moveKlageTo, newSoknadFor, officeReply, refusal, removeFault, samtalerOf, soknaderOf, type Fault } from "./mock-control";
@@ -65,6 +66,10 @@ type Case = {
   request: (person: Person, state: Record<string, string>) => Promise<APIResponse>;
   /** The translated message the person gets while the call fails. */
   message: RegExp;
+  /** The status of the answer while the call fails, where it must be one (a search that cannot be made: 503). */
+  status?: number;
+  /** The request is a contact-centre staff member's (with the role) about the persona: `api` is theirs, `fnr` the caller's. */
+  staff?: boolean;
   /** What the same request shows when the fagsystem answers again. */
   works: RegExp;
   /** What the person typed, still there after the failed request. */
@@ -122,6 +127,25 @@ async function conversation(person: Person): Promise<Record<string, string>> {
 
 async function keptMessageDraft({ api }: Person, { page }: Record<string, string>) {
   expect(visible(await (await api.get(page!)).text())).toContain("Et utkast om strømregningen.");
+}
+
+/** A contact-centre staff member with the role, logged in on the short-session portal, asking about `who` (the fnr is the caller's). */
+async function staffAbout(who: { fnr: string; name: string }): Promise<{ api: APIRequestContext; fnr: string; name: string }> {
+  const api = await anonymous(SHORT_SESSION_PORTAL);
+  const users = (await (await fetch(`${SHORT_SESSION_MOCK_CONTROL}/mock/nks-testbrukere`)).json()) as { navIdent: string; roles: string[] }[];
+  const withRole = users.find((user) => user.roles.includes("nks"));
+  expect(withRole, "a staff test user with the contact-centre role").toBeTruthy();
+  expect((await api.post("/nb/nks/logg-inn", { form: { navIdent: withRole!.navIdent }, maxRedirects: 0 })).status(), "staff login").toBe(302);
+  return { api, fnr: who.fnr, name: who.name };
+}
+
+/** The staff member's search for the caller: the person's page (its lookup id), and the caller's seeded søknad's page. */
+async function lookup(person: Person): Promise<Record<string, string>> {
+  const answer = await person.api.post("/nb/nks", { form: { fnr: person.fnr }, maxRedirects: 0 });
+  expect(answer.status(), "the search").toBe(303);
+  const page = answer.headers()["location"]!;
+  const soknadId = await sentSoknad(person);
+  return { page, soknadId, soknadPage: `${page}/soknad/${soknadId}` };
 }
 
 const cases: Case[] = [
@@ -463,6 +487,123 @@ const cases: Case[] = [
     works: /Du har trukket klagen/,
   },
 
+  /* ---------- the contact-centre view (NKS): a staff member's search and pages about the caller ---------- */
+  {
+    call: "folkeregister: the contact centre's search",
+    paths: ["/api/v1/folkeregister"],
+    persona: "under-behandling",
+    staff: true,
+    // Followed, as a browser does: once the register answers, the person's page.
+    request: ({ api, fnr }) => api.post("/nb/nks", { form: { fnr } }),
+    message: /Finn innringeren .*Vi kan ikke søke akkurat nå/,
+    status: 503,
+    works: /Om innringeren/,
+  },
+  {
+    call: "skjerming (is the caller a NAV employee): the contact centre's search",
+    paths: ["/api/v1/skjerming"],
+    persona: "under-behandling",
+    staff: true,
+    request: ({ api, fnr }) => api.post("/nb/nks", { form: { fnr } }),
+    message: /Finn innringeren .*Vi kan ikke søke akkurat nå/,
+    status: 503,
+    works: /Om innringeren/,
+  },
+  {
+    call: "folkeregister and skjerming, asked again on every view: the caller's page",
+    paths: ["/api/v1/folkeregister", "/api/v1/skjerming"],
+    persona: "under-behandling",
+    staff: true,
+    prepare: lookup,
+    request: ({ api }, { page }) => api.get(page!),
+    message: /Vi kan ikke hente opplysningene akkurat nå/,
+    status: 503,
+    works: /Jonas Eide Nilsen .*Om innringeren/,
+  },
+  {
+    call: "the søknad list and event logs: the caller's page still shows the person",
+    paths: ["/api/v1/soknader"],
+    method: "GET",
+    persona: "under-behandling",
+    staff: true,
+    prepare: lookup,
+    request: ({ api }, { page }) => api.get(page!),
+    message: /Jonas Eide Nilsen .*Søknader .*Vi kan ikke hente søknadene akkurat nå\..*Om innringeren Alder/,
+    status: 200,
+    works: /Søknad sendt/,
+  },
+  {
+    call: "kontakt- og reservasjonsregisteret: the phone on the caller's page",
+    paths: ["/api/v1/krr"],
+    persona: "under-behandling",
+    staff: true,
+    prepare: lookup,
+    request: ({ api }, { page }) => api.get(page!),
+    message: /Jonas Eide Nilsen .*Telefon Kan ikke hentes nå/,
+    status: 200,
+    works: /Telefon \+?\d/,
+  },
+  {
+    call: "the person's complaints (GET /api/v1/klager): the caller's page",
+    paths: ["/api/v1/klager"],
+    method: "GET",
+    persona: "under-behandling",
+    staff: true,
+    prepare: lookup,
+    request: ({ api }, { page }) => api.get(page!),
+    message: /Søknad sendt .*Vi kan ikke hente klagene akkurat nå/,
+    status: 200,
+    works: /Søknad sendt/,
+  },
+  {
+    call: "the person's conversations (GET /api/v1/samtaler): the caller's page",
+    paths: ["/api/v1/samtaler"],
+    method: "GET",
+    persona: "under-behandling",
+    staff: true,
+    prepare: lookup,
+    request: ({ api }, { page }) => api.get(page!),
+    message: /Søknad sendt .*Meldinger Vi kan ikke hente meldingene akkurat nå/,
+    status: 200,
+    works: /Meldinger (Generell samtale med NAV-kontoret|Om søknaden)/,
+  },
+  {
+    call: "the person's complaints (GET /api/v1/klager): a søknad's page in the contact centre",
+    paths: ["/api/v1/klager"],
+    method: "GET",
+    persona: "under-behandling",
+    staff: true,
+    prepare: lookup,
+    request: ({ api }, { soknadPage }) => api.get(soknadPage!),
+    message: /Klager Vi kan ikke vise klagene( dine)? akkurat nå/,
+    status: 200,
+    works: /Dokumenter fra innringeren/,
+  },
+  {
+    call: "the event log: a søknad's page in the contact centre",
+    paths: ({ soknadId }) => [`/api/v1/soknader/${soknadId}/innsyn`],
+    method: "GET",
+    persona: "under-behandling",
+    staff: true,
+    prepare: lookup,
+    request: ({ api }, { soknadPage }) => api.get(soknadPage!),
+    message: /Vi får ikke hentet søknaden( din)? akkurat nå/,
+    status: 200,
+    works: /Dokumenter fra innringeren/,
+  },
+  {
+    call: "the søknad's files (vedlegg.json): a søknad's page in the contact centre",
+    paths: ({ soknadId }) => [`/api/v1/soknader/${soknadId}/vedlegg`],
+    method: "GET",
+    persona: "under-behandling",
+    staff: true,
+    prepare: lookup,
+    request: ({ api }, { soknadPage }) => api.get(soknadPage!),
+    message: /Dokumenter fra innringeren Vi kan ikke hente oversikten over dokumentene akkurat nå/,
+    status: 200,
+    works: /Dokumenter fra innringeren/,
+  },
+
   /* ---------- messages (meldinger) ---------- */
   {
     call: "the person's conversations (GET /api/v1/samtaler): the list of messages",
@@ -572,7 +713,7 @@ for (const testCase of cases) {
   test(`fagsystem fault matrix: ${testCase.call}`, async () => {
     test.setTimeout(120_000);
     const who = testCase.persona === FRESH ? await freshPerson(SHORT_SESSION_MOCK_CONTROL) : await persona(testCase.persona);
-    const person = { ...(await loggedIn(who, SHORT_SESSION_PORTAL)), id: who.id };
+    const person = { ...(testCase.staff ? await staffAbout(who) : await loggedIn(who, SHORT_SESSION_PORTAL)), id: who.id };
     let state = (await testCase.prepare?.(person)) ?? {};
     const problems: string[] = [];
     for (const [index, { name, fault: kind }] of FAULTS.entries()) {
@@ -590,6 +731,7 @@ for (const testCase of cases) {
       const seconds = (Date.now() - started) / 1000;
       const body = visible(await response.text());
       if (response.status() >= 500 && response.status() !== 503) problems.push(`${name}: status ${response.status()}`);
+      if (testCase.status !== undefined && response.status() !== testCase.status) problems.push(`${name}: status ${response.status()}, not ${testCase.status}`);
       if (!testCase.message.test(body)) problems.push(`${name}: no translated message (${response.status()}): ${body.slice(body.indexOf("Logg ut") + 8, body.indexOf("Logg ut") + 400)}`);
       if (TECHNICAL.test(body)) problems.push(`${name}: technical text shown: ${TECHNICAL.exec(body)![0]}`);
       if (seconds > 9.5) problems.push(`${name}: the person waited ${seconds.toFixed(1)} s`);

@@ -15,7 +15,9 @@ import { freshPerson, generalSamtaleOf, meldingerIn, officeReply, refusal, seede
 import { persona } from "./personas";
 import { allSteps } from "../app/soknad/steps";
 import { bankStatement } from "../app/vedlegg/fixtures.test-support";
-import { PORTAL } from "../playwright.config";
+import { MOCK_CONTROL, PORTAL } from "../playwright.config";
+import { isValidFnr } from "../app/fagsystem/fnr";
+import { text } from "./locale";
 import { send, sendBytes } from "./raw-http";
 import { logMark, logSince, unexpectedErrors } from "./server-log";
 
@@ -708,4 +710,147 @@ test("any method, content type, body encoding and header value: never a 500, and
   await new Promise((resolve) => setTimeout(resolve, 500));
   expect(unexpectedErrors(logSince(port, mark))).toEqual([]);
   await api.dispose();
+});
+
+/* ---------- the contact-centre view (NKS) ---------- */
+
+/** A contact-centre staff member with the role, logged in through the staff login, one connection per request. */
+async function staffWithRole(): Promise<APIRequestContext> {
+  const staff = await anonymous(undefined, { freshConnections: true });
+  const users = (await (await fetch(`${MOCK_CONTROL}/mock/nks-testbrukere`)).json()) as { navIdent: string; roles: string[] }[];
+  const withRole = users.find((user) => user.roles.includes("nks"));
+  expect(withRole, "a staff test user with the contact-centre role").toBeTruthy();
+  expect((await staff.post("/nb/nks/logg-inn", { form: { navIdent: withRole!.navIdent }, maxRedirects: 0 })).status(), "staff login").toBe(302);
+  return staff;
+}
+
+/** `fnr` with its last digit changed so that the mod-11 check fails. */
+function wrongCheckDigit(fnr: string): string {
+  for (let digit = 0; digit <= 9; digit++) {
+    const candidate = `${fnr.slice(0, 10)}${digit}`;
+    if (!isValidFnr(candidate)) return candidate;
+  }
+  throw new Error(`no wrong check digit for ${fnr}`);
+}
+
+test("the contact centre's search takes hostile form data without a 500, junk in fnr is refused in words and looks nobody up, and hostile lookup and søknad ids are a 404 or 400", async () => {
+  test.setTimeout(300_000);
+  const mark = logMark(port);
+  const staff = await staffWithRole();
+  const caller = await persona("under-behandling");
+  const refused = await persona("kode6");
+  const spaced = `${caller.fnr.slice(0, 6)} ${caller.fnr.slice(6)}`;
+  // The page's own field (fnr) and unknown ones; now and then a number that finds someone, one that is refused.
+  await fuzzAction(staff, "nks search", "/nb/nks", { values: [caller.fnr, spaced, refused.fnr, wrongCheckDigit(caller.fnr)] });
+
+  // Junk in fnr, and bodies that are no form: refused in words (the field's own error for what is read as a form), never a search.
+  const fieldError = (key: "required" | "format" | "checksum") => text("nb", "nks", `search.errors.${key}`);
+  const form = "application/x-www-form-urlencoded";
+  const junk: Array<{ name: string; body: string; type?: string; status: number; words: string }> = [
+    { name: "no fnr field", body: "intent=search", status: 400, words: fieldError("required") },
+    { name: "an empty body", body: "", status: 400, words: fieldError("required") },
+    { name: "only spaces", body: "fnr=%20%20%20", status: 400, words: fieldError("required") },
+    { name: "fnr[] instead of fnr", body: `fnr%5B%5D=${caller.fnr}`, status: 400, words: fieldError("required") },
+    { name: "two numbers (fnr=1&fnr=2)", body: "fnr=1&fnr=2", status: 400, words: fieldError("format") },
+    { name: "a 10 kB number", body: `fnr=${"1".repeat(10_000)}`, status: 400, words: fieldError("format") },
+    { name: "letters", body: `fnr=${caller.fnr.slice(0, 10)}x`, status: 400, words: fieldError("format") },
+    { name: "Arabic-Indic digits", body: `fnr=${encodeURIComponent("٠١٠١٩٠١٢٣٤٥")}`, status: 400, words: fieldError("format") },
+    { name: "fullwidth digits", body: `fnr=${encodeURIComponent([...caller.fnr].map((digit) => String.fromCharCode(0xff10 + Number(digit))).join(""))}`, status: 400, words: fieldError("format") },
+    { name: "a zero-width space inside", body: `fnr=${encodeURIComponent(`${caller.fnr.slice(0, 6)}\u200b${caller.fnr.slice(6)}`)}`, status: 400, words: fieldError("format") },
+    { name: "a direction override", body: `fnr=${encodeURIComponent(`\u202e${caller.fnr}`)}`, status: 400, words: fieldError("format") },
+    { name: "NUL and control characters", body: `fnr=${encodeURIComponent(`${caller.fnr.slice(0, 5)}\u0000\u0007\u001b${caller.fnr.slice(5)}`)}`, status: 400, words: fieldError("format") },
+    { name: "emoji", body: `fnr=${encodeURIComponent("👩‍👩‍👧‍👦12345678901")}`, status: 400, words: fieldError("format") },
+    { name: "markup", body: `fnr=${encodeURIComponent(INJECTED[0]!)}`, status: 400, words: fieldError("format") },
+    { name: "a wrong check digit", body: `fnr=${wrongCheckDigit(caller.fnr)}`, status: 400, words: fieldError("checksum") },
+    { name: "bytes that are not UTF-8", body: "fnr=%FF%FE", status: 400, words: "Vi kunne ikke lese det du sendte" },
+    { name: "a lone surrogate", body: "fnr=%ED%A0%80", status: 400, words: "Vi kunne ikke lese det du sendte" },
+    { name: "100 kB", body: `fnr=${"1".repeat(100_000)}`, status: 413, words: "Det du sendte, var for stort" },
+    { name: "JSON", body: JSON.stringify({ fnr: caller.fnr }), type: "application/json", status: 415, words: "Det du sendte, var ikke et skjema fra denne siden" },
+    { name: "text/plain", body: `fnr=${caller.fnr}`, type: "text/plain", status: 415, words: "Det du sendte, var ikke et skjema fra denne siden" },
+    {
+      name: "multipart",
+      body: `--b\r\nContent-Disposition: form-data; name="fnr"\r\n\r\n${caller.fnr}\r\n--b--\r\n`,
+      type: "multipart/form-data; boundary=b",
+      status: 415,
+      words: "Det du sendte, var ikke et skjema fra denne siden",
+    },
+  ];
+  const problems: string[] = [];
+  const requestIds: string[] = [];
+  for (const attempt of junk) {
+    const answer = await staff.post("/nb/nks", { data: attempt.body, headers: { "Content-Type": attempt.type ?? form }, maxRedirects: 0, timeout: 30_000 });
+    const body = await answer.text();
+    problems.push(...problemsOf(`fnr: ${attempt.name}`, answer, body));
+    if (answer.status() !== attempt.status) problems.push(`fnr: ${attempt.name}: ${answer.status()} ${answer.headers()["location"] ?? ""}, not ${attempt.status}`);
+    // In the page, not only in the translations its scripts carry.
+    if (!body.replace(/<script\b[\s\S]*?<\/script>/gi, "").includes(attempt.words)) problems.push(`fnr: ${attempt.name}: not "${attempt.words}"`);
+    if (body.includes(caller.name)) problems.push(`fnr: ${attempt.name}: the caller was found`);
+    requestIds.push(answer.headers()["x-request-id"] ?? "");
+  }
+  // A search that is made is audited under its request id: so none of the junk above was.
+  const made = await staff.post("/nb/nks", { form: { fnr: spaced }, maxRedirects: 0 });
+  expect(made.status(), "a number read aloud with a space").toBe(303);
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  const log = logSince(port, mark);
+  expect(log, "the search that was made is in the audit stream").toContain(`sproc=${made.headers()["x-request-id"]}`);
+  expect(requestIds.filter((id) => id === "" || log.includes(`sproc=${id}`)), "junk that was audited (or had no request id)").toEqual([]);
+
+  // Hostile path segments as the lookup id and as the søknad id, sent byte for byte: a 404 or 400, never a 500, nothing about the caller.
+  const lookupId = /\/nb\/nks\/person\/([A-Za-z0-9_-]{24})$/.exec(made.headers()["location"] ?? "")?.[1];
+  expect(lookupId, "the search's lookup id").toBeTruthy();
+  const soknadId = await seededSoknadOf(caller.fnr);
+  const segments = [
+    "x".repeat(5000),
+    `${lookupId}${"x".repeat(2000)}`,
+    `${lookupId}%00`,
+    "%00",
+    "%ZZ",
+    "%",
+    "%2e%2e%2f%2e%2e%2fetc%2fpasswd",
+    "..%2F..%2F..%2Fetc%2Fpasswd",
+    "..%5C..%5Cwindows",
+    "...",
+    "%C3%A6%C3%B8%C3%A5",
+    "%F0%9F%91%A9%E2%80%8D%F0%9F%91%A9",
+    Buffer.from("æøå").toString("latin1"),
+    "%ED%A0%80",
+    "%FF%FE",
+    "%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+    "__proto__",
+    "constructor",
+    `${lookupId!.slice(0, 23)}%E2%80%AE`,
+    "00000000-0000-4000-8000-00000000000%30",
+  ];
+  const host = new URL(PORTAL).host;
+  const cookie = (await staff.storageState()).cookies.map((c) => `${c.name}=${c.value}`).join("; ");
+  const targets = segments.flatMap((segment) => [`/nb/nks/person/${segment}`, `/nb/nks/person/${segment}/soknad/${soknadId}`, `/nb/nks/person/${lookupId}/soknad/${segment}`]);
+  const rawGet = (target: string) => sendBytes(port, rawRequest({ method: "GET", target, host, contentType: null, contentEncoding: null, body: Buffer.alloc(0), framing: "none", headers: [], withSession: true }, cookie));
+  for (const target of targets) {
+    const answer = await rawGet(target);
+    const label = `GET ${target.slice(0, 120)}`;
+    if (answer.status !== 404 && answer.status !== 400) problems.push(`${label}: ${answer.status}`);
+    const shown = answer.body.replace(/<script\b[\s\S]*?<\/script>/gi, "");
+    if (TECHNICAL.test(shown)) problems.push(`${label}: technical text: ${TECHNICAL.exec(shown)![0]}`);
+    if (answer.body.includes(caller.name) || answer.body.includes(caller.fnr)) problems.push(`${label}: shows the caller`);
+    for (const markup of INJECTED) if (answer.body.includes(markup)) problems.push(`${label}: markup came back unescaped`);
+  }
+
+  // A ".." segment is resolved as in any URL (a browser resolves it before sending): the answer is that of the address it resolves to.
+  for (const target of ["/nb/nks/person/..", `/nb/nks/person/../soknad/${soknadId}`, `/nb/nks/person/${lookupId}/soknad/..`, `/nb/nks/person/${lookupId}/soknad/../../../../../etc/passwd`]) {
+    const resolved = new URL(target, PORTAL).pathname;
+    const [answer, direct] = [await rawGet(target), await rawGet(resolved)];
+    if (answer.status === null || answer.status >= 500 || answer.status !== direct.status) problems.push(`GET ${target}: ${answer.status}, and ${direct.status} at ${resolved}`);
+  }
+
+  // Raw requests with any method, body and header to the contact centre's addresses.
+  problems.push(
+    ...(await fuzzRaw(
+      ["/nb/nks", "/nb/nks.data", "/nb/nks?index", `/nb/nks/person/${lookupId}`, `/nb/nks/person/${lookupId}.data`, `/nb/nks/person/${lookupId}/soknad/${soknadId}`, `/nb/nks/person/%ZZ/soknad/${soknadId}`],
+      cookie,
+      RUNS * 4,
+    )),
+  );
+  expect(problems).toEqual([]);
+  expect(await unhandledSince(mark)).toEqual([]);
+  await staff.dispose();
 });

@@ -3,6 +3,8 @@
  * what another person, an anonymous visitor, a GET and another site get from every route
  * that changes something or carries an id.
  */
+import fs from "node:fs";
+import { fileURLToPath } from "node:url";
 import { request as playwrightRequest, type APIRequestContext, type APIResponse } from "@playwright/test";
 import { anonymous, fillKlage, formMeldingId, loggedIn, newDraft, sentKlage, startKlage } from "./http";
 import { test, expect } from "./fixtures";
@@ -345,11 +347,13 @@ async function messenger() {
   return { ...owner, person, samtaleId, page, files, officeFileId: reply.filer[0]!.id, draftMeldingId, draftFileId: draftFileId! };
 }
 
-/** A staff member (NAV Contact Centre) logged in through the staff login. */
-async function staffMember() {
+/** A staff member (NAV Contact Centre) logged in through the staff login: the first staff test user (Z990001, with the role), or `navIdent`. Each call is a session of its own. */
+async function staffMember(navIdent?: string) {
   const staff = await anonymous();
   const users = (await (await fetch(`${MOCK_CONTROL}/mock/nks-testbrukere`)).json()) as { navIdent: string }[];
-  expect((await staff.post("/nb/nks/logg-inn", { form: { navIdent: users[0]!.navIdent }, maxRedirects: 0 })).status(), "staff login").toBe(302);
+  const who = navIdent ?? users[0]!.navIdent;
+  expect(users.map((user) => user.navIdent), "a staff test user").toContain(who);
+  expect((await staff.post("/nb/nks/logg-inn", { form: { navIdent: who }, maxRedirects: 0 })).status(), "staff login").toBe(302);
   return staff;
 }
 
@@ -566,15 +570,114 @@ test("logins are limited per person and per address: 429, Retry-After and a page
   await client.dispose();
 });
 
-test("staff pages refuse applicants and anonymous visitors", async () => {
+/* ---------- the contact-centre view (NKS) ---------- */
+
+/** The contact-centre routes (app/routes/$lang.nks.*): the sweep below names each one, so a new route fails it until it is swept. */
+const NKS_ROUTE_FILES = fs.readdirSync(fileURLToPath(new URL("../app/routes", import.meta.url))).filter((file) => file.startsWith("$lang.nks."));
+
+/** The search for `fnr` by a staff member with the role: the person's page under a new lookup id (the number in no address). */
+async function lookupOf(staff: APIRequestContext, fnr: string): Promise<string> {
+  const answer = await staff.post("/nb/nks", { form: { fnr }, maxRedirects: 0 });
+  const location = answer.headers()["location"] ?? "";
+  expect(answer.status(), `the search: ${location}`).toBe(303);
+  expect(location, "the number is in no address").not.toContain(fnr);
+  const lookupId = /^\/nb\/nks\/person\/([A-Za-z0-9_-]{24})$/.exec(location)?.[1];
+  expect(lookupId, `a lookup id in ${location}`).toBeTruthy();
+  return lookupId!;
+}
+
+test("contact-centre pages: anonymous visitors go to the staff login, applicants and staff without the role get 403, staff with the role open their own lookups only (another session's or a made-up one is a 404 that shows nothing)", async () => {
+  const caller = await persona("under-behandling");
+  const soknadId = await seededSoknadOf(caller.fnr);
+  const strangersSoknad = await seededSoknadOf((await persona("innvilget")).fnr);
+  const staff = await staffMember();
+  // The same staff member logged in a second time: a session of its own, whose lookups are its own.
+  const otherSession = await staffMember();
+  const withoutRole = await staffMember("Z990002");
   const applicant = await loggedIn("avslag");
-  expect((await applicant.api.get("/nb/nks", { maxRedirects: 0 })).status()).toBe(403);
   const nobody = await anonymous();
-  const answer = await nobody.get("/nb/nks", { maxRedirects: 0 });
-  expect(answer.status()).toBe(302);
-  expect(answer.headers()["location"]).toMatch(/^\/nb\/nks\/logg-inn/);
-  await applicant.api.dispose();
-  await nobody.dispose();
+  const lookupId = await lookupOf(staff, caller.fnr);
+  const othersLookup = await lookupOf(otherSession, caller.fnr);
+  const person = `/nb/nks/person/${lookupId}`;
+  const soknad = `${person}/soknad/${soknadId}`;
+  const madeUp = "AbCdEfGhIjKlMnOpQrStUvWx";
+
+  // Each contact-centre route and the address it is swept at; the staff login is open to all (the rate-limit test covers it).
+  const routes: Record<string, string | null> = {
+    "$lang.nks._index.tsx": "/nb/nks",
+    "$lang.nks.logg-inn.tsx": null,
+    "$lang.nks.person.$lookupId._index.tsx": person,
+    "$lang.nks.person.$lookupId.soknad.$soknadId.tsx": soknad,
+  };
+  expect(Object.keys(routes).sort(), "every contact-centre route in app/routes is swept here").toEqual([...NKS_ROUTE_FILES].sort());
+  const pages = Object.values(routes).filter((path): path is string => path !== null);
+
+  const problems: string[] = [];
+  const leaks = (body: string) => [caller.name, caller.fnr, `${caller.fnr.slice(0, 6)} ${caller.fnr.slice(6)}`].filter((secret) => body.includes(secret));
+  const forbidden = text("nb", "common", "errors.forbidden.title");
+  // The page's markup without its scripts, which carry every translation of the page's namespaces.
+  const shown = (html: string) => html.replace(/<script\b[\s\S]*?<\/script>/gi, "");
+  for (const path of pages) {
+    const anonymousAnswer = await nobody.get(path, { maxRedirects: 0 });
+    const location = anonymousAnswer.headers()["location"] ?? "";
+    if (anonymousAnswer.status() !== 302 || !location.startsWith("/nb/nks/logg-inn?returnTo=")) problems.push(`${path}: anonymous got ${anonymousAnswer.status()} ${location}`);
+    for (const [who, context] of [["an applicant", applicant.api], ["staff without the role", withoutRole]] as const) {
+      const answer = await context.get(path, { maxRedirects: 0 });
+      const body = await answer.text();
+      if (answer.status() !== 403) problems.push(`${path}: ${who} got ${answer.status()}`);
+      if (!shown(body).includes(forbidden)) problems.push(`${path}: ${who} did not get the forbidden page in bokmål`);
+      if (leaks(body).length > 0) problems.push(`${path}: ${who} saw ${leaks(body).join(", ")}`);
+    }
+    const own = await staff.get(path, { maxRedirects: 0 });
+    const body = await own.text();
+    if (own.status() !== 200) problems.push(`${path}: the staff member who searched got ${own.status()}`);
+    if (path !== "/nb/nks" && !body.includes(caller.name)) problems.push(`${path}: the staff member who searched does not see the name`);
+    // The number stays on the server: not in the page, not in the data it hydrates from.
+    if (body.includes(caller.fnr)) problems.push(`${path}: the fødselsnummer is in the page`);
+  }
+
+  // Another session's lookup (also the same staff member's), a made-up or malformed one, a søknad that is not the caller's: 404, nothing about the person.
+  const expired = text("nb", "nks", "expired.title");
+  const notFound: Array<[string, APIRequestContext, string]> = [
+    ["another session", otherSession, person],
+    ["another session", otherSession, soknad],
+    ["made up", staff, `/nb/nks/person/${madeUp}`],
+    ["made up", staff, `/nb/nks/person/${madeUp}/soknad/${soknadId}`],
+    ["not a lookup id", staff, "/nb/nks/person/ikke-en-id"],
+    ["made-up søknad", staff, `${person}/soknad/00000000-0000-4000-8000-000000000000`],
+    ["another person's søknad", staff, `${person}/soknad/${strangersSoknad}`],
+    ["not a søknad id", staff, `${person}/soknad/ikke-en-id`],
+  ];
+  for (const [why, context, path] of notFound) {
+    const answer = await context.get(path, { maxRedirects: 0 });
+    const body = await answer.text();
+    if (answer.status() !== 404) problems.push(`${path} (${why}): ${answer.status()}`);
+    if (!shown(body).includes(expired) && !shown(body).includes("Fant ikke siden")) problems.push(`${path} (${why}): not the 404 page in bokmål`);
+    if (leaks(body).length > 0) problems.push(`${path} (${why}): shows ${leaks(body).join(", ")}`);
+  }
+  // The other session opens its own lookup of the same person: the 404 above is the binding, not a broken session.
+  if ((await otherSession.get(`/nb/nks/person/${othersLookup}`, { maxRedirects: 0 })).status() !== 200) problems.push("the other session cannot open its own lookup");
+
+  // A search posted by an applicant or by staff without the role: 403, nothing found; anonymous: the login.
+  for (const [who, context] of [["an applicant", applicant.api], ["staff without the role", withoutRole]] as const) {
+    const answer = await context.post("/nb/nks", { form: { fnr: caller.fnr }, maxRedirects: 0 });
+    const body = await answer.text();
+    if (answer.status() !== 403) problems.push(`POST /nb/nks: ${who} got ${answer.status()} ${answer.headers()["location"] ?? ""}`);
+    if (leaks(body).length > 0) problems.push(`POST /nb/nks: ${who} saw ${leaks(body).join(", ")}`);
+  }
+  const anonymousSearch = await nobody.post("/nb/nks", { form: { fnr: caller.fnr }, maxRedirects: 0 });
+  if (anonymousSearch.status() !== 302 || !(anonymousSearch.headers()["location"] ?? "").startsWith("/nb/nks/logg-inn")) problems.push(`POST /nb/nks: anonymous got ${anonymousSearch.status()}`);
+  // The search posted from another site, in the staff member's session: refused before it is made.
+  for (const headers of [{ Origin: "https://evil.example" }, { Origin: "null", "Sec-Fetch-Site": "cross-site" }] as Record<string, string>[]) {
+    const crossSite = await staff.post("/nb/nks", { form: { fnr: caller.fnr }, headers, maxRedirects: 0 });
+    if (crossSite.status() !== 403) problems.push(`cross-site POST /nb/nks (${JSON.stringify(headers)}): ${crossSite.status()} ${crossSite.headers()["location"] ?? ""}`);
+  }
+  expect(problems).toEqual([]);
+
+  // The pages carry the security headers and are never cached.
+  expect(await securityHeaderProblems(staff, [...pages, "/nb/nks/logg-inn"])).toEqual([]);
+
+  for (const context of [staff, otherSession, withoutRole, applicant.api, nobody]) await context.dispose();
 });
 
 test("state changes refuse GET and posts from another site", async () => {

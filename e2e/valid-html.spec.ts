@@ -62,11 +62,34 @@ test("every page the end-to-end tests visit is valid HTML (Nu Html Checker)", as
   await visit(anonymous, "not found", "/nb/finnes-ikke", 404);
   save("login, nobody chosen", expectStatus(await anonymous.post("/nb/logg-inn", { returnTo: "" }), 400).html);
 
-  // Staff: the staff page.
-  const staffUsers = (await (await fetch(`${MOCK_CONTROL}/mock/nks-testbrukere`)).json()) as { navIdent: string }[];
+  // Staff: the search page, a wrong number, a refused one, the caller's page and each of their søknader (nylig-hjelp's
+  // paper søknad among them), a lookup that is gone; and what staff without the contact-centre role get.
+  const staffUsers = (await (await fetch(`${MOCK_CONTROL}/mock/nks-testbrukere`)).json()) as { navIdent: string; roles: string[] }[];
   const staff = new Browser(PORTAL);
-  expect((await staff.post("/nb/nks/logg-inn", { navIdent: staffUsers[0]!.navIdent })).status).toBe(302);
+  expect((await staff.post("/nb/nks/logg-inn", { navIdent: staffUsers.find((user) => user.roles.includes("nks"))!.navIdent })).status).toBe(302);
   await visit(staff, "staff page", "/nb/nks");
+  save("staff search with an error", expectStatus(await staff.post("/nb/nks", { fnr: "123" }), 400).html);
+  save("staff search refused", expectStatus(await staff.post("/nb/nks", { fnr: (await persona("kode6")).fnr }), 200).html);
+  const staffSoknadPages: string[] = [];
+  for (const caller of ["under-behandling", "nylig-hjelp"]) {
+    const personPage = expectRedirect(await staff.post("/nb/nks", { fnr: (await persona(caller)).fnr }), /^\/nb\/nks\/person\/[\w-]{24}$/).location!;
+    const html = expectStatus(await staff.get(personPage), 200).html;
+    save(`staff: the caller's page (${caller})`, html);
+    const soknadPages = [...new Set([...html.matchAll(/\/nb\/nks\/person\/[\w-]{24}\/soknad\/[0-9a-f-]{36}/g)].map((match) => match[0]))];
+    expect(soknadPages.length, `søknader linked from ${caller}'s page`).toBeGreaterThan(0);
+    for (const [index, soknadPage] of soknadPages.entries()) {
+      const soknadHtml = expectStatus(await staff.get(soknadPage), 200).html;
+      save(`staff: ${caller}'s søknad ${index + 1}`, soknadHtml);
+      staffSoknadPages.push(soknadHtml);
+    }
+  }
+  // In the page, not in the translations its scripts carry.
+  const paper = staffSoknadPages.filter((html) => html.replace(/<script\b[\s\S]*?<\/script>/gi, "").includes("Søknaden kom på papir."));
+  expect(paper, "one paper søknad among the staff's søknad pages").toHaveLength(1);
+  await visit(staff, "staff: a lookup that is gone", "/nb/nks/person/AbCdEfGhIjKlMnOpQrStUvWx", 404);
+  const withoutRole = new Browser(PORTAL);
+  expect((await withoutRole.post("/nb/nks/logg-inn", { navIdent: staffUsers.find((user) => user.roles.length === 0)!.navIdent })).status).toBe(302);
+  await visit(withoutRole, "staff without the role", "/nb/nks", 403);
 
   // Following the case: a granted søknad with a decision and payments, and one with tasks.
   const granted = new Browser(PORTAL);
