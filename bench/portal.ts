@@ -1,6 +1,7 @@
 /**
  * The portal under benchmark: building it, starting and stopping it in its own process
- * group, and talking to it as a person would (test login, start form, step forms).
+ * group, and talking to it as a person would (test login, start form, step forms) and as
+ * contact-centre staff would (staff login, a search).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs/promises";
@@ -183,6 +184,13 @@ export async function fnrOf(persona: Persona): Promise<string> {
   return user.fnr;
 }
 
+/** The session cookie (name=value) a login answered with. */
+const sessionCookieOf = (response: Response) =>
+  response.headers
+    .getSetCookie()
+    .map((header) => header.split(";")[0] ?? "")
+    .find((pair) => pair.startsWith("sosialhjelp-sesjon="));
+
 /** Logs in through the mock test login form, as a person clicking "Logg inn" would. */
 export async function login(persona: Persona): Promise<Session> {
   return { persona, ...(await loginFnr(await fnrOf(persona))) };
@@ -196,12 +204,40 @@ export async function loginFnr(fnr: string): Promise<{ fnr: string; cookie: stri
     headers: { ...formType, ...sameOrigin },
     body: new URLSearchParams({ fnr, returnTo: "" }),
   });
-  const cookie = response.headers
-    .getSetCookie()
-    .map((header) => header.split(";")[0] ?? "")
-    .find((pair) => pair.startsWith("sosialhjelp-sesjon="));
+  const cookie = sessionCookieOf(response);
   if (response.status !== 302 || !cookie) throw new Error(`login as ${fnr} failed: ${response.status}`);
   return { fnr, cookie };
+}
+
+/** Logs a contact-centre staff member (a mock staff user with the role "nks") in, as the staff login page posts it. */
+export async function loginStaffMember(): Promise<{ navIdent: string; cookie: string }> {
+  const users = (await (await fetch(`${MOCK_URL}/mock/nks-testbrukere`)).json()) as { navIdent: string; roles: string[] }[];
+  const user = users.find((candidate) => candidate.roles.includes("nks"));
+  if (!user) throw new Error("no staff test user with the role nks in the mock");
+  const response = await fetch(`${BASE_URL}/nb/nks/logg-inn`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { ...formType, ...sameOrigin },
+    body: new URLSearchParams({ navIdent: user.navIdent }),
+  });
+  const cookie = sessionCookieOf(response);
+  if (response.status !== 302 || !cookie) throw new Error(`staff login as ${user.navIdent} failed: ${response.status}`);
+  return { navIdent: user.navIdent, cookie };
+}
+
+/** One search as the search page posts it (the number in the body, audited); returns the person's page under its new lookup id. */
+export async function staffLookup(staff: { cookie: string }, fnr: string): Promise<string> {
+  const response = await fetch(`${BASE_URL}/nb/nks?index`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { ...formType, ...sameOrigin, Cookie: staff.cookie },
+    body: new URLSearchParams({ fnr }),
+  });
+  const location = response.headers.get("Location") ?? "";
+  if (response.status !== 303 || !/^\/nb\/nks\/person\/[\w-]{24}$/.test(location)) {
+    throw new Error(`the staff search answered ${response.status} ${location} ${(await response.text()).slice(0, 300)}`);
+  }
+  return location;
 }
 
 export function get(session: Pick<Session, "cookie"> | undefined, pathname: string): Promise<Response> {

@@ -16,6 +16,9 @@
  * whose decision is 23 days old (its complaint is never sent). The messages likewise: a person of
  * the test's own, whose conversation the simulator fills and answers (a new reply before each
  * language, so each shows the "Ny" tag: opening a conversation reads it).
+ * The contact centre's pages as the staff user Nora Kontaktsenter: a number one digit off, kode6
+ * (refused), the person pages of under-behandling (tasks, a wide table in its own scrolling box) and
+ * nylig-hjelp (a paper søknad), and the søknad pages of under-behandling and innvilget (payments).
  */
 import axeCore from "axe-core";
 import { test as base, expect, type Page } from "@playwright/test";
@@ -158,7 +161,7 @@ async function visit(checker: Checker, name: string, path: string, status = 200)
 /** The same page in another language. */
 const inLanguage = (url: string, language: Language) => new URL(url, "http://localhost").pathname.replace(/^\/(nb|nn|en)\//, `/${language}/`);
 
-test("public pages in every language, and the staff login", async ({ checker }) => {
+test("public pages in every language, and the contact centre's: the staff login, the search with a wrong number and a refusal, a person's page, a søknad with tasks and one with payments", async ({ checker }) => {
   const { page } = checker;
   for (const language of languages) {
     const t = texts(language);
@@ -181,7 +184,46 @@ test("public pages in every language, and the staff login", async ({ checker }) 
   await page.getByRole("radio", { name: /Nora Kontaktsenter/ }).check();
   await page.locator("main").getByRole("button", { name: texts("nb")("auth:testLogin.submit") }).click();
   await expect(page).toHaveURL(/\/nb\/nks$/);
-  for (const language of languages) await visit(checker, `staff page ${language}`, `/${language}/nks`);
+  const [processing, recent, granted, hidden] = await Promise.all([persona("under-behandling"), persona("nylig-hjelp"), persona("innvilget"), persona("kode6")]);
+  const main = page.locator("main");
+  /** Types the number into the search page's field and presses Enter, as staff do. */
+  const search = async (language: Language, fnr: string) => {
+    await hydrated(page);
+    await main.getByLabel(texts(language)("nks:search.label")).fill(fnr);
+    await main.getByLabel(texts(language)("nks:search.label")).press("Enter");
+  };
+  /** The person's page under a lookup id of this session's (valid for an hour, in every language). */
+  const lookUp = async (fnr: string) => {
+    await page.goto("/nb/nks");
+    await search("nb", fnr);
+    await expect(page).toHaveURL(/\/nb\/nks\/person\/[\w-]{24}$/);
+    return new URL(page.url()).pathname;
+  };
+  const processingPage = await lookUp(processing.fnr);
+  const recentPage = await lookUp(recent.fnr);
+  const grantedPage = await lookUp(granted.fnr);
+  const processingSoknad = `${processingPage}/soknad/${await seededSoknadOf(processing.fnr)}`;
+  const grantedSoknad = `${grantedPage}/soknad/${await seededSoknadOf(granted.fnr)}`;
+  // One digit off: fails the mod-11 check.
+  const wrongNumber = `${processing.fnr.slice(0, 10)}${(Number(processing.fnr[10]) + 1) % 10}`;
+  for (const language of languages) {
+    const tl = texts(language);
+    await visit(checker, `staff search page ${language}`, `/${language}/nks`);
+    await search(language, wrongNumber);
+    await expect(main.getByRole("link", { name: tl("nks:search.errors.checksum") })).toBeVisible();
+    await check(checker, `staff search, a wrong number: error summary ${language}`);
+    await search(language, hidden.fnr);
+    await expect(main.getByRole("heading", { name: tl("nks:refused.title") })).toBeVisible();
+    await check(checker, `staff search, refused (kode 6) ${language}`);
+    await visit(checker, `staff person page, a søknad under behandling ${language}`, inLanguage(processingPage, language));
+    await expect(main.getByRole("region", { name: tl("nks:soknader.caption") })).toBeVisible();
+    await visit(checker, `staff person page, a paper søknad ${language}`, inLanguage(recentPage, language));
+    await expect(main.getByText(tl("nks:soknader.paper"), { exact: true })).toBeVisible();
+    await visit(checker, `staff søknad page with tasks ${language}`, inLanguage(processingSoknad, language));
+    await expect(main.getByRole("heading", { level: 2, name: tl("innsyn:tasks.title") })).toBeVisible();
+    await visit(checker, `staff søknad page with payments ${language}`, inLanguage(grantedSoknad, language));
+    await expect(main.getByRole("heading", { level: 2, name: tl("innsyn:payments.title") })).toBeVisible();
+  }
 });
 
 test("personal pages in every language: front page, my applications, payments, messages, status page with tasks, a decision", async ({ checker }) => {

@@ -7,7 +7,9 @@
  * heading; "Last opp" without a file says so at the field; the GuidePanel shows no unnamed image;
  * in messages, the list's and each conversation's h1 after every way there (the header, the list,
  * the status page, back), focus kept on the page when older messages are shown, and the
- * conversation's title with "Feil: " after an empty send.
+ * conversation's title with "Feil: " after an empty send; in the contact centre, the person's h1
+ * after the search's redirect, the search field after "Nytt søk" (the page's own autofocus), the
+ * error summary after a wrong number.
  *
  * The journeys need JavaScript (focus is what the script moves) and run in the desktop project,
  * as the keyboard journey does; the titles are the server's and are checked without JavaScript
@@ -433,4 +435,53 @@ test("a conversation's title, and Feil: after an empty send, come from the serve
   const nn = texts("nn");
   await page.goto(`/nn/meldinger/${general!.samtaleId}`);
   await expect(page).toHaveTitle(`${nn("meldinger:conversation.generalTitle")} – ${nn("common:shell.serviceName")}`);
+});
+
+/* ---------- the contact centre (nks) ---------- */
+
+/** Logs Nora Kontaktsenter (the role "nks") in through the staff login page; ends on the search page. */
+async function staffLogin(page: Page) {
+  await page.goto("/nb/nks/logg-inn");
+  await hydrated(page);
+  await page.getByRole("radio", { name: /Nora Kontaktsenter/ }).check();
+  await page.locator("main").getByRole("button", { name: t("auth:testLogin.submit"), exact: true }).click();
+  await expect(page).toHaveURL(/\/nb\/nks$/);
+}
+
+test("the contact centre: the search's redirect puts focus on the person's h1; Nytt søk puts it in the search field", async ({ page }) => {
+  desktopOnly();
+  const caller = await persona("under-behandling");
+  const main = page.locator("main");
+  const field = main.getByRole("textbox", { name: t("nks:search.label") });
+  await staffLogin(page);
+  await hydrated(page);
+  await field.fill(caller.fnr);
+  await go(page, main.getByRole("button", { name: t("nks:search.submit"), exact: true }));
+  await expect(page).toHaveURL(/\/nb\/nks\/person\/[\w-]{24}$/);
+  await expect(page.getByRole("heading", { level: 1, name: caller.name, exact: true })).toBeFocused();
+  // The title names the page, never the person.
+  await expect(page).toHaveTitle(title("nks:person.title"));
+
+  // "Nytt søk" (a client-side navigation): the page puts focus in the field, not on its h1.
+  await go(page, main.getByRole("navigation", { name: t("nks:nav.label") }).getByRole("link", { name: t("nks:nav.newSearch"), exact: true }));
+  await expect(page).toHaveURL(/\/nb\/nks$/);
+  await expect(field).toBeFocused();
+  await expect(field).toHaveValue("");
+  await expect(page).toHaveTitle(title("nks:search.title"));
+});
+
+test("the contact centre: a wrong number gives the error summary focus and Feil in the title", async ({ page, javaScriptEnabled }) => {
+  const caller = await persona("under-behandling");
+  // One digit off: fails the mod-11 check.
+  const wrong = `${caller.fnr.slice(0, 10)}${(Number(caller.fnr[10]) + 1) % 10}`;
+  const main = page.locator("main");
+  const field = main.getByRole("textbox", { name: t("nks:search.label") });
+  await staffLogin(page);
+  await hydrated(page);
+  await field.fill(wrong);
+  await go(page, main.getByRole("button", { name: t("nks:search.submit"), exact: true }));
+  await expect(main.getByRole("link", { name: t("nks:search.errors.checksum") })).toBeVisible();
+  await expect(page).toHaveTitle(errorTitle(title("nks:search.title")));
+  await expect(field, "what was typed is kept").toHaveValue(wrong);
+  if (javaScriptEnabled) await expectSummaryFocused(page);
 });

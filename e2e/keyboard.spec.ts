@@ -11,6 +11,10 @@
  * A message from the front page's header link to "Meldingen er sendt." goes the same way: after a
  * failed send the error summary has focus, after the send the line that says it was sent; the file
  * is chosen in the browser's file chooser, opened with Enter on the upload field.
+ * The contact centre: the staff login, the search field focused on arrival, a number typed and
+ * Enter, Tab to under-behandling's newest søknad in the table and Enter, then the shortcuts
+ * Alt+Shift+O (the person's overview) and Alt+Shift+S (the search); where the page itself puts
+ * focus (the field, a new page's h1) it must show too.
  */
 import type { Locator, Page } from "@playwright/test";
 import { expect, hydrated, loginAs, test } from "./fixtures";
@@ -47,6 +51,11 @@ function keyboard(page: Page) {
     unseen,
     async press(key: string) {
       await page.keyboard.press(key);
+    },
+    /** Checks that the focus the page itself put somewhere (not a Tab stop) can be seen. */
+    async shows() {
+      const indicator = await focusIndicator(page);
+      if (!indicator.visible) unseen.push(`${new URL(page.url()).pathname}: ${indicator.what}`);
     },
     /** Tabs (or Shift+Tabs) until `target` or something inside it has focus, checking the focus can be seen at every stop. */
     async tabTo(target: Locator, { backwards = false, max = 80 } = {}) {
@@ -355,5 +364,60 @@ test("a message with the keyboard only: the header's Meldinger, a conversation, 
   };
   const mine = side.meldinger.filter((melding) => melding.avsender.type === "PERSON");
   expect(mine.map((melding) => [melding.tekst, melding.filer.map((fil) => fil.filnavn)])).toEqual([["Her er kontoutskriften for november.", ["kontoutskrift-november.pdf"]]]);
+  expect(keys.unseen, "controls that got focus without showing it").toEqual([]);
+});
+
+test("the contact centre with the keyboard only: the staff login, a search, a søknad from the table, Alt+Shift+O back to the person and Alt+Shift+S to a new search", async ({ page }, testInfo) => {
+  test.skip(testInfo.project.name !== "desktop", "keyboard use is the same at every width and needs JavaScript for the focus checks and the shortcuts; runs in the desktop project");
+  test.setTimeout(120_000);
+  const caller = await persona("under-behandling");
+  const t = texts("nb");
+  const main = page.locator("main");
+  const keys = keyboard(page);
+  const service = t("common:shell.serviceName");
+  const field = main.getByRole("textbox", { name: t("nks:search.label") });
+  /** Focus is on `target`, put there by the page, and shows. */
+  const focusedAndSeen = async (target: Locator) => {
+    await expect(target).toBeFocused();
+    await keys.shows();
+  };
+
+  await page.goto("/nb/nks/logg-inn");
+  await hydrated(page);
+  const users = main.getByRole("radiogroup", { name: t("auth:staffLogin.legend") });
+  await keys.tabTo(users);
+  const nora = users.getByRole("radio", { name: /Nora Kontaktsenter/ });
+  for (let step = 0; step < 6 && !(await nora.evaluate((element) => element === document.activeElement)); step++) await keys.press("ArrowDown");
+  await expect(nora).toBeFocused();
+  if (!(await nora.isChecked())) await keys.press("Space");
+  await keys.activate(main.getByRole("button", { name: t("auth:testLogin.submit"), exact: true }));
+
+  // The search page: the field has focus on arrival; type the number and press Enter.
+  await expect(page.getByRole("heading", { level: 1, name: t("nks:search.title") })).toBeVisible();
+  await expect(page).toHaveTitle(`${t("nks:search.title")} – ${service}`);
+  await focusedAndSeen(field);
+  await page.keyboard.type(caller.fnr);
+  await keys.press("Enter");
+
+  // The person's page: its h1 (the name) has focus; Tab through the page to the first søknad and open it with Enter.
+  await expect(page).toHaveURL(/\/nb\/nks\/person\/[\w-]{24}$/);
+  const overview = page.url();
+  await focusedAndSeen(page.getByRole("heading", { level: 1, name: caller.name }));
+  const firstSoknad = main.getByRole("table").getByRole("link").first();
+  await expect(firstSoknad).toHaveText(textPattern("nb", "nks", "soknader.open"));
+  const soknadPath = await firstSoknad.getAttribute("href");
+  expect(soknadPath).toMatch(new RegExp(`^${new URL(overview).pathname}/soknad/[0-9a-f-]{36}$`));
+  await keys.activate(firstSoknad);
+  await expect(page).toHaveURL(new URL(soknadPath!, overview).href);
+  await focusedAndSeen(page.getByRole("heading", { level: 1, name: `${t("nks:soknad.title")}: ${caller.name}` }));
+
+  // Alt+Shift+O: back to the person's overview; Alt+Shift+S: a new search, the field focused again.
+  await keys.press("Alt+Shift+O");
+  await expect(page).toHaveURL(overview);
+  await focusedAndSeen(page.getByRole("heading", { level: 1, name: caller.name }));
+  await keys.press("Alt+Shift+S");
+  await expect(page).toHaveURL(/\/nb\/nks$/);
+  await focusedAndSeen(field);
+  await expect(field).toHaveValue("");
   expect(keys.unseen, "controls that got focus without showing it").toEqual([]);
 });
