@@ -587,7 +587,7 @@ const cases: Case[] = [
     staff: true,
     prepare: lookup,
     request: ({ api }, { soknadPage }) => api.get(soknadPage!),
-    message: /Vi får ikke hentet søknaden( din)? akkurat nå/,
+    message: /Vi (får ikke hentet|kan ikke hente) søknaden( din)? akkurat nå/,
     status: 200,
     works: /Dokumenter fra innringeren/,
   },
