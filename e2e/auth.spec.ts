@@ -31,6 +31,8 @@ test("the fødselsnummer never appears in a URL", async ({ page }) => {
 });
 
 test("every test person can log in", async ({ page }) => {
+  // Twelve personas, each a login and a logout: more than the default minute on the slow phone profile.
+  test.setTimeout(180_000);
   // The seeded personas; other tests add synthetic persons (freshPerson), who log in the same way.
   for (const user of (await testUsers()).filter((candidate) => !candidate.id.startsWith("syntetisk-"))) {
     await loginAs(page, user.name, "en");
@@ -84,7 +86,9 @@ test("staff log in separately, and applicants cannot open staff pages", async ({
   await page.goto("/nb/nks/logg-inn");
   await page.getByRole("radio").first().check();
   await page.locator("main").getByRole("button", { name: "Logg inn" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "NAV Kontaktsenter" })).toBeVisible();
+  // The search page itself (the login page's h1 also names NAV Kontaktsenter, so this waits for the new page).
+  await expect(page).toHaveURL(/\/nb\/nks$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Finn innringeren");
   await logout(page);
 
   const person = await persona("forstegang");
