@@ -86,19 +86,35 @@ export function Shortcuts({ withOverview }: { withOverview: boolean }) {
   );
 }
 
+/** An answer in a titled box. */
+function TitledAlert({ variant, title, body }: { variant: "info" | "warning" | "error"; title: string; body: string }) {
+  return (
+    <Alert variant={variant}>
+      <Heading level="2" size="small" spacing>
+        {title}
+      </Heading>
+      <BodyLong>{body}</BodyLong>
+    </Alert>
+  );
+}
+
+/** The same words whatever the reason (kode 6 or 7, a NAV employee, a number nobody has): only the audit record says which. */
+export function Refused() {
+  const { t } = useTranslation("nks");
+  return <TitledAlert variant="info" title={t("refused.title")} body={t("refused.body")} />;
+}
+
+export function AuditUnavailableAlert() {
+  const { t } = useTranslation("nks");
+  return <TitledAlert variant="error" title={t("auditUnavailable.title")} body={t("auditUnavailable.body")} />;
+}
+
 /** A view that cannot be shown: expired, refused (the same words for every reason), or the audit or the register down. */
 export function BlockedView({ answer }: { answer: Blocked }) {
   const { t } = useTranslation("nks");
   switch (answer.kind) {
     case "expired":
-      return (
-        <Alert variant="warning">
-          <Heading level="2" size="small" spacing>
-            {t("expired.title")}
-          </Heading>
-          <BodyLong>{t("expired.body")}</BodyLong>
-        </Alert>
-      );
+      return <TitledAlert variant="warning" title={t("expired.title")} body={t("expired.body")} />;
     case "refused":
       return <Refused />;
     case "audit-unavailable":
@@ -106,30 +122,6 @@ export function BlockedView({ answer }: { answer: Blocked }) {
     case "unavailable":
       return <Alert variant="error">{t("unavailable")}</Alert>;
   }
-}
-
-export function Refused() {
-  const { t } = useTranslation("nks");
-  return (
-    <Alert variant="info">
-      <Heading level="2" size="small" spacing>
-        {t("refused.title")}
-      </Heading>
-      <BodyLong>{t("refused.body")}</BodyLong>
-    </Alert>
-  );
-}
-
-export function AuditUnavailableAlert() {
-  const { t } = useTranslation("nks");
-  return (
-    <Alert variant="error">
-      <Heading level="2" size="small" spacing>
-        {t("auditUnavailable.title")}
-      </Heading>
-      <BodyLong>{t("auditUnavailable.body")}</BodyLong>
-    </Alert>
-  );
 }
 
 /** Name is the page's h1; here the rest: age, municipality, office, phone. */
