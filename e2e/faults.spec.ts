@@ -488,27 +488,23 @@ const cases: Case[] = [
   },
 
   /* ---------- the contact-centre view (NKS): a staff member's search and pages about the caller ---------- */
-  {
-    call: "folkeregister: the contact centre's search",
-    paths: ["/api/v1/folkeregister"],
-    persona: "under-behandling",
-    staff: true,
-    // Followed, as a browser does: once the register answers, the person's page.
-    request: ({ api, fnr }) => api.post("/nb/nks", { form: { fnr } }),
-    message: /Finn innringeren .*Vi kan ikke søke akkurat nå/,
-    status: 503,
-    works: /Om innringeren/,
-  },
-  {
-    call: "skjerming (is the caller a NAV employee): the contact centre's search",
-    paths: ["/api/v1/skjerming"],
-    persona: "under-behandling",
-    staff: true,
-    request: ({ api, fnr }) => api.post("/nb/nks", { form: { fnr } }),
-    message: /Finn innringeren .*Vi kan ikke søke akkurat nå/,
-    status: 503,
-    works: /Om innringeren/,
-  },
+  // The two registers the search asks before it may look: either failing, the same answer.
+  ...[
+    { call: "folkeregister: the contact centre's search", path: "/api/v1/folkeregister" },
+    { call: "skjerming (is the caller a NAV employee): the contact centre's search", path: "/api/v1/skjerming" },
+  ].map(
+    ({ call, path }): Case => ({
+      call,
+      paths: [path],
+      persona: "under-behandling",
+      staff: true,
+      // Followed, as a browser does: once the register answers, the person's page.
+      request: ({ api, fnr }) => api.post("/nb/nks", { form: { fnr } }),
+      message: /Finn innringeren .*Vi kan ikke søke akkurat nå/,
+      status: 503,
+      works: /Om innringeren/,
+    }),
+  ),
   {
     call: "folkeregister and skjerming, asked again on every view: the caller's page",
     paths: ["/api/v1/folkeregister", "/api/v1/skjerming"],

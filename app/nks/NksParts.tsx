@@ -10,7 +10,7 @@ import { useTranslation } from "react-i18next";
 import { useFormat, useLanguage } from "~/i18n/use-language";
 import { StatusTag } from "~/innsyn/StatusParts";
 import { KlageStateTag } from "~/klage/KlageParts";
-import { Section } from "~/shell/Page";
+import { Page, Section } from "~/shell/Page";
 import { documentRule, isDocumentId } from "~/soknad/rules";
 import type { Blocked, ConversationMeta, DocumentGroup, PersonCard, SoknadRow } from "./nks.server";
 
@@ -122,6 +122,16 @@ export function BlockedView({ answer }: { answer: Blocked }) {
     case "unavailable":
       return <Alert variant="error">{t("unavailable")}</Alert>;
   }
+}
+
+/** A staff page that cannot show what was asked: its title, the way back to a new search, and why. */
+export function BlockedPage({ title, answer }: { title: string; answer: Blocked }) {
+  return (
+    <Page title={title} wide>
+      <StaffNav lookupId={null} />
+      <BlockedView answer={answer} />
+    </Page>
+  );
 }
 
 /** Name is the page's h1; here the rest: age, municipality, office, phone. */

@@ -4,7 +4,7 @@ import { Alert, BodyShort } from "@navikt/ds-react";
 import { useTranslation } from "react-i18next";
 import { StaffView } from "~/innsyn/audience";
 import { loadPerson, statusOf } from "~/nks/nks.server";
-import { BlockedView, ConversationList, PersonDetails, Shortcuts, SoknadTable, StaffNav } from "~/nks/NksParts";
+import { BlockedPage, ConversationList, PersonDetails, Shortcuts, SoknadTable, StaffNav } from "~/nks/NksParts";
 import { pageTitle } from "~/shell/meta";
 import { Page } from "~/shell/Page";
 
@@ -20,14 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function StaffPerson() {
   const { t } = useTranslation("nks");
   const answer = useLoaderData<typeof loader>();
-  if (answer.kind !== "ok") {
-    return (
-      <Page title={t("person.title")} wide>
-        <StaffNav lookupId={null} />
-        <BlockedView answer={answer} />
-      </Page>
-    );
-  }
+  if (answer.kind !== "ok") return <BlockedPage title={t("person.title")} answer={answer} />;
   return (
     <Page title={answer.person.name} wide gap="space-16">
       <StaffNav lookupId={answer.lookupId} />

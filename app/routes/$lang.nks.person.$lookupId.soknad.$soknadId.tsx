@@ -8,7 +8,7 @@ import { Documents, Requirements, SakList, StatusBanner, TaskBox, Timeline } fro
 import { useFormat } from "~/i18n/use-language";
 import { KlageList } from "~/klage/KlageParts";
 import { loadSoknad, statusOf } from "~/nks/nks.server";
-import { BlockedView, DocumentGroups, Shortcuts, SoknadConversation, StaffNav } from "~/nks/NksParts";
+import { BlockedPage, DocumentGroups, Shortcuts, SoknadConversation, StaffNav } from "~/nks/NksParts";
 import { pageTitle } from "~/shell/meta";
 import { Page, Section } from "~/shell/Page";
 
@@ -29,14 +29,7 @@ export default function StaffSoknad() {
   const { t: tInnsyn } = useTranslation("innsyn");
   const format = useFormat();
   const answer = useLoaderData<typeof loader>();
-  if (answer.kind !== "ok") {
-    return (
-      <Page title={t("soknad.title")} wide>
-        <StaffNav lookupId={null} />
-        <BlockedView answer={answer} />
-      </Page>
-    );
-  }
+  if (answer.kind !== "ok") return <BlockedPage title={t("soknad.title")} answer={answer} />;
   const { status, lookupId } = answer;
   if (status.kind !== "ok") {
     return (

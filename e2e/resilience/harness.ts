@@ -9,6 +9,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import pg from "pg";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 /** Inside node_modules: ignored by git, ESLint and tsc, and never the e2e tests' `build/`. */
@@ -183,4 +184,24 @@ export async function startMock(options: { port: number; dataDir: string; name?:
 /** Stops what is still running, politely, in parallel. */
 export async function stopAll(...procs: (Proc | undefined)[]): Promise<void> {
   await Promise.all(procs.map((proc) => proc?.kill("SIGTERM")));
+}
+
+/**
+ * A database of its own on the PostgreSQL server at `serverUrl`, so a test's tables start empty and
+ * nothing else is touched; `drop()` removes it (forcing out the portals' connections).
+ */
+export async function throwawayDatabase(serverUrl: string, prefix: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `${prefix}_${process.pid}_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch((error: unknown) => console.warn("[resilience] could not drop", name, error));
+      await admin.end();
+    },
+  };
 }

@@ -15,7 +15,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Browser, expectRedirect, testUser, textOf } from "./client";
-import { portsFor, startPortal, stopAll, tempDir, type Proc } from "./harness";
+import { portsFor, startPortal, stopAll, tempDir, throwawayDatabase, type Proc } from "./harness";
 
 const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;
 const SKIPPED = "skipped: TEST_DATABASE_URL is not set (a PostgreSQL server such as postgres://postgres@127.0.0.1:54329/postgres; .ci/run starts one)";
@@ -33,21 +33,16 @@ type AuditRow = { nav_ident: string; fnr: string; action: string; resource: stri
 
 describe.skipIf(!TEST_DATABASE_URL)(`the NKS audit log on PostgreSQL${TEST_DATABASE_URL ? "" : ` (${SKIPPED})`}`, () => {
   const work = tempDir("nks-audit");
-  const database = `resilience_nks_${process.pid}_${Date.now()}`;
-  let admin: pg.Client;
+  let database: Awaited<ReturnType<typeof throwawayDatabase>> | undefined;
   let db: pg.Client;
   let portal: Proc | undefined;
   const mockUrl = `http://127.0.0.1:${port(1)}`;
 
   beforeAll(async () => {
-    // A database of its own, so the audit table starts empty and nothing else is touched.
-    admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${database}`);
-    const url = new URL(TEST_DATABASE_URL!);
-    url.pathname = `/${database}`;
-    portal = await startPortal({ port: port(0), mockPort: port(1), dataDir: `${work.dir}/portal`, databaseUrl: url.toString() });
-    db = new pg.Client({ connectionString: url.toString() });
+    // A database of its own, so the audit table starts empty.
+    database = await throwawayDatabase(TEST_DATABASE_URL!, "resilience_nks");
+    portal = await startPortal({ port: port(0), mockPort: port(1), dataDir: `${work.dir}/portal`, databaseUrl: database.url });
+    db = new pg.Client({ connectionString: database.url });
     await db.connect();
   });
 
@@ -55,10 +50,7 @@ describe.skipIf(!TEST_DATABASE_URL)(`the NKS audit log on PostgreSQL${TEST_DATAB
     await db?.query("ALTER TABLE nks_audit_log DROP CONSTRAINT IF EXISTS nks_test_refuse").catch(() => undefined);
     await db?.end();
     await stopAll(portal);
-    if (admin) {
-      await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`).catch((error: unknown) => console.warn("[resilience] could not drop", database, error));
-      await admin.end();
-    }
+    await database?.drop();
     work.cleanup();
   });
 

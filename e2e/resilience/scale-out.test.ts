@@ -26,7 +26,7 @@ import {
   valueOf,
   type Reply,
 } from "./client";
-import { portsFor, startMock, startPortal, stopAll, tempDir, type Proc } from "./harness";
+import { portsFor, startMock, startPortal, stopAll, tempDir, throwawayDatabase, type Proc } from "./harness";
 
 const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;
 const SKIPPED = "skipped: TEST_DATABASE_URL is not set (a PostgreSQL server such as postgres://postgres@127.0.0.1:54329/postgres; .ci/run starts one)";
@@ -40,8 +40,7 @@ const port = portsFor(1);
 
 describe.skipIf(!TEST_DATABASE_URL)(`two portal processes, one PostgreSQL, one shared fagsystem mock${TEST_DATABASE_URL ? "" : ` (${SKIPPED})`}`, () => {
   const work = tempDir("scale-out");
-  const database = `resilience_${process.pid}_${Date.now()}`;
-  let admin: pg.Client;
+  let database: Awaited<ReturnType<typeof throwawayDatabase>> | undefined;
   let databaseUrl: string;
   let mock: Proc | undefined;
   let a: Proc | undefined;
@@ -59,13 +58,9 @@ describe.skipIf(!TEST_DATABASE_URL)(`two portal processes, one PostgreSQL, one s
   }
 
   beforeAll(async () => {
-    // A database of its own, so the store's tables start empty and nothing else is touched.
-    admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${database}`);
-    const url = new URL(TEST_DATABASE_URL!);
-    url.pathname = `/${database}`;
-    databaseUrl = url.toString();
+    // A database of its own, so the store's tables start empty.
+    database = await throwawayDatabase(TEST_DATABASE_URL!, "resilience");
+    databaseUrl = database.url;
 
     mock = await startMock({ port: port(0), dataDir: `${work.dir}/mock` });
     [a, b] = await Promise.all(
@@ -75,10 +70,7 @@ describe.skipIf(!TEST_DATABASE_URL)(`two portal processes, one PostgreSQL, one s
 
   afterAll(async () => {
     await stopAll(a, b, mock);
-    if (admin) {
-      await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`).catch((error: unknown) => console.warn("[resilience] could not drop", database, error));
-      await admin.end();
-    }
+    await database?.drop();
     work.cleanup();
   });
 
