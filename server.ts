@@ -23,9 +23,11 @@ try {
   cfg = parseConfig(process.env);
 } catch (error) {
   if (error instanceof ConfigError) {
-    console.error(error.message);
-    const missing = error.message.includes("is required when MOCKS is not true");
-    console.error(`Refusing to start.${missing ? " Set MOCKS=true to run with the fagsystem mock and test login." : ""}`);
+    // One line per refused setting, naming it: what a platform's log view shows of a crash loop.
+    for (const problem of error.problems) console.error(`Refusing to start: ${problem}`);
+    if (error.problems.some((problem) => problem.includes("is required when MOCKS is not true"))) {
+      console.error("Set MOCKS=true (and, under NODE_ENV=production, ALLOW_MOCKS_IN_PRODUCTION=true) to run with the fagsystem mock and test login.");
+    }
     process.exit(1);
   }
   throw error;

@@ -143,6 +143,7 @@ export async function startPortal(options: PortalOptions): Promise<Proc> {
   const env: Record<string, string> = {
     NODE_ENV: "production",
     MOCKS: "true",
+    ALLOW_MOCKS_IN_PRODUCTION: "true",
     PORT: String(options.port),
     DATA_DIR: options.dataDir,
     BUILD_DIR,
