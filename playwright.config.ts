@@ -32,6 +32,7 @@ const server = (port: number, mockPort: number, extra: Record<string, string> = 
   env: {
     NODE_ENV: "production",
     MOCKS: "true",
+    ALLOW_MOCKS_IN_PRODUCTION: "true",
     PORT: String(port),
     MOCK_PORT: String(mockPort),
     DATA_DIR: `./data/e2e-${port}`,

@@ -9,23 +9,26 @@ import express from "express";
 import compression from "compression";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
-import { ConfigError, parseConfig } from "./app/config.server";
+import { ConfigError, parseConfig, type Config } from "./app/config.server";
 import { ALLOWED_METHODS, isAllowedMethod, isCrossOriginStateChange, requestHost, securityHeaders } from "./app/security.server";
 import { LANGUAGE_COOKIE, languageOfPath } from "./app/i18n/languages";
 import { requestScope } from "./app/request-scope.server";
 import { discardUnreadBody } from "./app/request-body.server";
 import { refusalText, type EarlyRefusal } from "./app/http-refusal.server";
+import { healthRoutes } from "./app/health.server";
 
 const development = process.env.NODE_ENV === "development";
 
-let cfg;
+let cfg: Config;
 try {
   cfg = parseConfig(process.env);
 } catch (error) {
   if (error instanceof ConfigError) {
-    console.error(error.message);
-    const missing = error.message.includes("is required when MOCKS is not true");
-    console.error(`Refusing to start.${missing ? " Set MOCKS=true to run with the fagsystem mock and test login." : ""}`);
+    // One line per refused setting, naming it: what a platform's log view shows of a crash loop.
+    for (const problem of error.problems) console.error(`Refusing to start: ${problem}`);
+    if (error.problems.some((problem) => problem.includes("is required when MOCKS is not true"))) {
+      console.error("Set MOCKS=true (and, under NODE_ENV=production, ALLOW_MOCKS_IN_PRODUCTION=true) to run with the fagsystem mock and test login.");
+    }
     process.exit(1);
   }
   throw error;
@@ -56,6 +59,25 @@ app.disable("x-powered-by");
 // X-Forwarded-Host and -Proto only from the proxies TRUST_PROXY names (none unless set).
 app.set("trust proxy", cfg.TRUST_PROXY);
 const trustsProxy = app.get("trust proxy fn") as (address: string | undefined, hop: number) => boolean;
+
+/** What server.ts asks of the build's entry module (app/entry.server.tsx). */
+type EntryModule = { ready?: () => Promise<void>; databaseAnswers?: () => Promise<void>; closeDatabase?: () => Promise<void> };
+const entryModule = async () => (await build()).entry.module as EntryModule;
+let shuttingDown = false;
+
+// For the platform and the load balancer, before everything else (docs/decisions/027). The
+// fagsystem is asked only when it is a real one: the mock is part of a test run.
+app.use(
+  healthRoutes({
+    database: async () => {
+      const entry = await entryModule();
+      if (!entry.databaseAnswers) throw new Error("the build has no databaseAnswers");
+      await entry.databaseAnswers();
+    },
+    fagsystemUrl: cfg.MOCKS ? undefined : cfg.FAGSYSTEM_URL,
+    shuttingDown: () => shuttingDown,
+  }),
+);
 app.use(compression());
 
 // What nobody read of a request body is thrown away after the answer, within limits, so the
@@ -159,7 +181,7 @@ if (development) {
   build = async () => serverBuild;
   // The database is open before the first request (app/entry.server.tsx); if it cannot be opened
   // now, the first request tries again and answers in words.
-  await (serverBuild.entry.module as { ready?: () => Promise<void> }).ready?.().catch((error: unknown) => {
+  await (serverBuild.entry.module as EntryModule).ready?.().catch((error: unknown) => {
     console.error("[server] the database could not be opened at start:", error instanceof Error ? error.message : error);
   });
 }
@@ -206,9 +228,39 @@ const server = app.listen(cfg.PORT, () => {
   console.log(`Portal on http://localhost:${cfg.PORT}${cfg.MOCKS ? " (mocks on)" : ""}`);
 });
 
-function shutdown() {
-  server.close(() => process.exit(0));
-  setTimeout(() => process.exit(0), 3000).unref();
+/**
+ * SIGTERM (the platform) or SIGINT: no new connections and not ready, the requests in flight
+ * answered (up to SHUTDOWN_GRACE_MS), then the database closed and exit 0. A second signal ends
+ * the process at once.
+ */
+function shutdown(signal: NodeJS.Signals) {
+  if (shuttingDown) {
+    console.error(`[server] ${signal} again: exiting now`);
+    process.exit(1);
+  }
+  shuttingDown = true;
+  console.log(`[server] ${signal}: no new connections; waiting up to ${cfg.SHUTDOWN_GRACE_MS} ms for requests in flight`);
+  let finished = false;
+  const finish = async (inTime: boolean) => {
+    if (finished) return;
+    finished = true;
+    if (!inTime) console.error(`[server] requests still in flight after ${cfg.SHUTDOWN_GRACE_MS} ms: closing them`);
+    server.closeAllConnections();
+    try {
+      await (await entryModule()).closeDatabase?.();
+    } catch (error) {
+      console.error("[server] closing the database:", error instanceof Error ? error.message : error);
+    }
+    console.log("[server] stopped");
+    process.exit(0);
+  };
+  server.close(() => void finish(true));
+  // A kept-alive connection is closed as soon as it has no request; one with a request in flight
+  // is closed when its answer has gone.
+  const idle = setInterval(() => server.closeIdleConnections(), 100);
+  idle.unref();
+  server.closeIdleConnections();
+  setTimeout(() => void finish(false), cfg.SHUTDOWN_GRACE_MS);
 }
 process.on("SIGTERM", shutdown);
 process.on("SIGINT", shutdown);

@@ -13,12 +13,19 @@ const envSchema = z
     NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
     PORT: z.coerce.number().int().positive().default(3000),
     MOCKS: bool,
+    /**
+     * MOCKS=true under NODE_ENV=production (the default) is refused without this: the test login lets anyone in as
+     * anyone. Set by `npm start` (the README's demo) and the e2e, resilience and bench harnesses, never in a real deployment.
+     */
+    ALLOW_MOCKS_IN_PRODUCTION: bool,
     /** Port of the in-process fagsystem mock (0 = any free port). */
     MOCK_PORT: z.coerce.number().int().min(0).default(0),
     DATA_DIR: z.string().default("./data"),
     DATABASE_URL: z.string().url().optional(),
     FAGSYSTEM_URL: z.string().url().optional(),
     FAGSYSTEM_TIMEOUT_MS: z.coerce.number().int().positive().default(8000),
+    /** After SIGTERM: how long requests in flight may take before the process exits anyway (docs/decisions/027). */
+    SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
     SESSION_IDLE_SECONDS: z.coerce.number().int().positive().default(30 * 60),
     SESSION_MAX_SECONDS: z.coerce.number().int().positive().default(6 * 60 * 60),
     SESSION_WARNING_SECONDS: z.coerce.number().int().positive().default(5 * 60),
@@ -74,6 +81,13 @@ const envSchema = z
         message: `must be shorter than STAFF_SESSION_IDLE_SECONDS (${env.SESSION_WARNING_SECONDS} s warning, ${env.STAFF_SESSION_IDLE_SECONDS} s idle)`,
       });
     }
+    if (env.MOCKS && env.NODE_ENV === "production" && !env.ALLOW_MOCKS_IN_PRODUCTION) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ["MOCKS"],
+        message: "MOCKS=true with NODE_ENV=production (the default) lets anyone log in as anyone; set ALLOW_MOCKS_IN_PRODUCTION=true only for a demo or a test run",
+      });
+    }
     if (env.MOCKS) return;
     const required = [
       "FAGSYSTEM_URL",
@@ -93,13 +107,19 @@ const envSchema = z
 
 export type Config = z.infer<typeof envSchema>;
 
-export class ConfigError extends Error {}
+export class ConfigError extends Error {
+  constructor(
+    /** One line per refused setting: "NAME: why". */
+    readonly problems: string[],
+  ) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join("\n")}`);
+  }
+}
 
 export function parseConfig(env: Record<string, string | undefined>): Config {
   const result = envSchema.safeParse(env);
   if (!result.success) {
-    const lines = result.error.issues.map((issue) => `  - ${issue.path.join(".")}: ${issue.message}`);
-    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+    throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
   }
   return result.data;
 }

@@ -1,15 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { ConfigError, parseConfig } from "./config.server";
 
+/** Mocks outside production: what vitest runs with (NODE_ENV=test). */
+const withMocks = { MOCKS: "true", NODE_ENV: "test" } as const;
+
 describe("the settings", () => {
   it("take a warning period shorter than the idle period", () => {
-    const config = parseConfig({ MOCKS: "true", SESSION_IDLE_SECONDS: "60", SESSION_WARNING_SECONDS: "20" });
+    const config = parseConfig({ ...withMocks, SESSION_IDLE_SECONDS: "60", SESSION_WARNING_SECONDS: "20" });
     expect(config.SESSION_IDLE_SECONDS).toBe(60);
     expect(config.SESSION_WARNING_SECONDS).toBe(20);
   });
 
   it("have defaults whose warning comes before the idle end", () => {
-    const config = parseConfig({ MOCKS: "true" });
+    const config = parseConfig({ ...withMocks });
     expect(config.SESSION_WARNING_SECONDS).toBeLessThan(config.SESSION_IDLE_SECONDS);
   });
 
@@ -17,28 +20,57 @@ describe("the settings", () => {
     ["longer than", "90"],
     ["as long as", "60"],
   ])("refuse a warning period %s the idle period, saying which setting and why", (_, warning) => {
-    const parse = () => parseConfig({ MOCKS: "true", SESSION_IDLE_SECONDS: "60", SESSION_WARNING_SECONDS: warning });
+    const parse = () => parseConfig({ ...withMocks, SESSION_IDLE_SECONDS: "60", SESSION_WARNING_SECONDS: warning });
     expect(parse).toThrow(ConfigError);
     expect(parse).toThrow(/SESSION_WARNING_SECONDS: must be shorter than SESSION_IDLE_SECONDS/);
   });
 
   it("refuse the default warning (5 minutes) with an idle period shorter than it", () => {
-    expect(() => parseConfig({ MOCKS: "true", SESSION_IDLE_SECONDS: "120" })).toThrow(/SESSION_WARNING_SECONDS/);
+    expect(() => parseConfig({ ...withMocks, SESSION_IDLE_SECONDS: "120" })).toThrow(/SESSION_WARNING_SECONDS/);
   });
 });
 
 describe("TRUST_PROXY", () => {
   it("trusts no proxy unless told to", () => {
-    expect(parseConfig({ MOCKS: "true" }).TRUST_PROXY).toBe(false);
-    expect(parseConfig({ MOCKS: "true", TRUST_PROXY: "" }).TRUST_PROXY).toBe(false);
+    expect(parseConfig({ ...withMocks }).TRUST_PROXY).toBe(false);
+    expect(parseConfig({ ...withMocks, TRUST_PROXY: "" }).TRUST_PROXY).toBe(false);
   });
 
   it("takes a number of hops, or addresses, subnets and Express's names", () => {
-    expect(parseConfig({ MOCKS: "true", TRUST_PROXY: "1" }).TRUST_PROXY).toBe(1);
-    expect(parseConfig({ MOCKS: "true", TRUST_PROXY: "loopback, 10.0.0.0/8,fd00::/8" }).TRUST_PROXY).toEqual(["loopback", "10.0.0.0/8", "fd00::/8"]);
+    expect(parseConfig({ ...withMocks, TRUST_PROXY: "1" }).TRUST_PROXY).toBe(1);
+    expect(parseConfig({ ...withMocks, TRUST_PROXY: "loopback, 10.0.0.0/8,fd00::/8" }).TRUST_PROXY).toEqual(["loopback", "10.0.0.0/8", "fd00::/8"]);
   });
 
   it.each(["true", "*", "everyone", "10.0.0.0/8; rm -rf"])("refuses %s", (value) => {
-    expect(() => parseConfig({ MOCKS: "true", TRUST_PROXY: value })).toThrow(/TRUST_PROXY/);
+    expect(() => parseConfig({ ...withMocks, TRUST_PROXY: value })).toThrow(/TRUST_PROXY/);
+  });
+});
+
+describe("what is refused as unsafe", () => {
+  it("refuses MOCKS=true under NODE_ENV=production, and under the default (production), naming MOCKS in one line", () => {
+    for (const env of [{ MOCKS: "true", NODE_ENV: "production" }, { MOCKS: "true" }]) {
+      const refusal = (() => {
+        try {
+          parseConfig(env);
+        } catch (error) {
+          return error;
+        }
+      })();
+      expect(refusal).toBeInstanceOf(ConfigError);
+      expect((refusal as ConfigError).problems).toEqual([expect.stringMatching(/^MOCKS: MOCKS=true with NODE_ENV=production .*ALLOW_MOCKS_IN_PRODUCTION=true/)]);
+    }
+  });
+
+  it("runs mocks under NODE_ENV=production only with the explicit override, and in development and test without it", () => {
+    expect(parseConfig({ MOCKS: "true", NODE_ENV: "production", ALLOW_MOCKS_IN_PRODUCTION: "true" }).MOCKS).toBe(true);
+    expect(parseConfig({ MOCKS: "true", NODE_ENV: "development" }).MOCKS).toBe(true);
+    expect(parseConfig(withMocks).MOCKS).toBe(true);
+    expect(() => parseConfig({ MOCKS: "true", NODE_ENV: "production", ALLOW_MOCKS_IN_PRODUCTION: "false" })).toThrow(/MOCKS: /);
+  });
+
+  it("takes the shutdown grace period, 10 s unless set", () => {
+    expect(parseConfig(withMocks).SHUTDOWN_GRACE_MS).toBe(10_000);
+    expect(parseConfig({ ...withMocks, SHUTDOWN_GRACE_MS: "2500" }).SHUTDOWN_GRACE_MS).toBe(2500);
+    expect(() => parseConfig({ ...withMocks, SHUTDOWN_GRACE_MS: "-1" })).toThrow(/SHUTDOWN_GRACE_MS/);
   });
 });

@@ -4,7 +4,7 @@ import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./nonce";
 import { startHousekeeping } from "./housekeeping.server";
 import { documentBytes } from "./document-bytes.server";
-import { store } from "./store/store.server";
+import { closeStore, store } from "./store/store.server";
 
 startHousekeeping();
 
@@ -15,6 +15,16 @@ startHousekeeping();
  */
 export async function ready(): Promise<void> {
   await store();
+}
+
+/** For /internal/isready (server.ts): resolves once the database has answered. */
+export async function databaseAnswers(): Promise<void> {
+  await (await store()).query("SELECT 1");
+}
+
+/** At shutdown (server.ts), once the requests in flight are done. */
+export async function closeDatabase(): Promise<void> {
+  await closeStore();
 }
 
 declare module "@remix-run/node" {

@@ -78,7 +78,7 @@ describe("methods and hosts", () => {
 describe("configuration", () => {
   it("refuses to run without mocks unless identity providers and the fagsystem are configured", () => {
     expect(() => parseConfig({ MOCKS: "false" })).toThrow(/IDPORTEN_WELL_KNOWN_URL/);
-    expect(parseConfig({ MOCKS: "true" }).MOCKS).toBe(true);
+    expect(parseConfig({ MOCKS: "true", NODE_ENV: "test" }).MOCKS).toBe(true);
     expect(
       parseConfig({
         FAGSYSTEM_URL: "https://fagsystem.example",

@@ -98,6 +98,7 @@ export async function startPortal(buildDir: string): Promise<RunningPortal> {
       ...process.env,
       NODE_ENV: "production",
       MOCKS: "true",
+      ALLOW_MOCKS_IN_PRODUCTION: "true",
       PORT: String(PORT),
       MOCK_PORT: String(MOCK_PORT),
       FAGSYSTEM_URL: MOCK_URL,

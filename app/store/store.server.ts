@@ -118,9 +118,11 @@ export async function openStore(options: StoreOptions): Promise<Store> {
 }
 
 let shared: Promise<Store> | undefined;
+let closed = false;
 
 /** The application's store, opened once per process. A failed open is tried again by the next caller. */
 export function store(): Promise<Store> {
+  if (closed) return Promise.reject(new Error("the store is closed: the process is shutting down"));
   shared ??= openStore({
     databaseUrl: config().DATABASE_URL,
     dataDir: path.join(config().DATA_DIR, "portal-db"),
@@ -130,6 +132,15 @@ export function store(): Promise<Store> {
     throw error;
   });
   return shared;
+}
+
+/** At shutdown, after the last request: closes the store for good (nothing opens it again in this process). */
+export async function closeStore(): Promise<void> {
+  closed = true;
+  const open = shared;
+  shared = undefined;
+  const opened = await open?.catch(() => undefined);
+  await opened?.close();
 }
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;

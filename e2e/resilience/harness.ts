@@ -47,6 +47,8 @@ export interface Proc {
   /** Kills with `signal` and resolves once the process is gone. */
   kill(signal?: NodeJS.Signals): Promise<void>;
   exited: boolean;
+  /** The exit code once it has exited (null after a signal it did not handle). */
+  exitCode: number | null;
 }
 
 const running = new Set<ChildProcess>();
@@ -105,6 +107,7 @@ function procOf(name: string, port: number, url: string, child: ChildProcess, ou
     pid: child.pid!,
     output,
     exited: false,
+    exitCode: null,
     kill(signal = "SIGTERM") {
       if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
       return new Promise<void>((resolve) => {
@@ -117,8 +120,9 @@ function procOf(name: string, port: number, url: string, child: ChildProcess, ou
       });
     },
   };
-  child.once("exit", () => {
+  child.once("exit", (code) => {
     proc.exited = true;
+    proc.exitCode = code;
   });
   return proc;
 }
@@ -134,6 +138,8 @@ export interface PortalOptions {
   /** An external fagsystem mock (mocks/standalone.ts) instead of one in the portal's process. */
   fagsystemUrl?: string;
   env?: Record<string, string>;
+  /** What must answer 200 before the portal counts as started (default the login page). */
+  readyPath?: string;
 }
 
 /** A portal from the production build, with mocks and the test login, ready to serve. */
@@ -144,6 +150,7 @@ export async function startPortal(options: PortalOptions): Promise<Proc> {
   const env: Record<string, string> = {
     NODE_ENV: "production",
     MOCKS: "true",
+    ALLOW_MOCKS_IN_PRODUCTION: "true",
     PORT: String(options.port),
     DATA_DIR: options.dataDir,
     BUILD_DIR,
@@ -161,7 +168,7 @@ export async function startPortal(options: PortalOptions): Promise<Proc> {
   const url = `http://localhost:${options.port}`;
   const started = Date.now();
   // Seen from outside: the fagsystem mock's test users only come through once it is up too.
-  await waitUntilReady(name, `${url}/nb/logg-inn`, child, output);
+  await waitUntilReady(name, `${url}${options.readyPath ?? "/nb/logg-inn"}`, child, output);
   if (process.env.RESILIENCE_VERBOSE === "1") console.log(`[resilience] ${name} ready in ${Date.now() - started} ms`);
   return procOf(name, options.port, url, child, output);
 }
