@@ -57,13 +57,24 @@ const envSchema = z
         message: "must be empty, a number of hops, or a comma-separated list of addresses, subnets, loopback, linklocal or uniquelocal",
       })
       .transform((value): false | number | string[] => (value === "" ? false : /^\d+$/.test(value) ? Number(value) : value.split(",").map((part) => part.trim()))),
-    // Real identity providers (ID-porten for citizens, Entra ID for staff). Required without mocks.
+    // Real identity providers (ID-porten for citizens, Entra ID for staff; docs/decisions/028). Required without mocks.
+    /** Where people reach the portal (https://…): the identity providers send them back to PUBLIC_URL/oauth2/…. */
+    PUBLIC_URL: z
+      .string()
+      .url()
+      .transform((value) => value.replace(/\/+$/, ""))
+      .optional(),
     IDPORTEN_WELL_KNOWN_URL: z.string().url().optional(),
     IDPORTEN_CLIENT_ID: z.string().min(1).optional(),
+    /** The client's private key as a JWK (JSON), for private_key_jwt client authentication. */
     IDPORTEN_CLIENT_JWK: z.string().min(1).optional(),
+    /** The lowest level of assurance accepted; also what is asked for. */
+    IDPORTEN_ACR: z.enum(["idporten-loa-substantial", "idporten-loa-high"]).default("idporten-loa-substantial"),
     AZURE_APP_WELL_KNOWN_URL: z.string().url().optional(),
     AZURE_APP_CLIENT_ID: z.string().min(1).optional(),
     AZURE_APP_CLIENT_SECRET: z.string().min(1).optional(),
+    /** The Entra ID group (object id) whose members have the contact-centre role. */
+    AZURE_NKS_GROUP_ID: z.string().min(1).optional(),
   })
   .superRefine((env, ctx) => {
     // The warning opens SESSION_WARNING_SECONDS before the end; it cannot open before the last request.
@@ -88,22 +99,61 @@ const envSchema = z
         message: "MOCKS=true with NODE_ENV=production (the default) lets anyone log in as anyone; set ALLOW_MOCKS_IN_PRODUCTION=true only for a demo or a test run",
       });
     }
+    const problem = (key: string, message: string) => ctx.addIssue({ code: z.ZodIssueCode.custom, path: [key], message });
+    // In production every address a person's browser or the login goes through is https; plain http only on this machine.
+    if (env.NODE_ENV === "production") {
+      for (const key of ["PUBLIC_URL", "IDPORTEN_WELL_KNOWN_URL", "AZURE_APP_WELL_KNOWN_URL"] as const) {
+        const value = env[key];
+        if (value && !isHttpsOrLoopback(value)) problem(key, `must be an https:// address in production (got ${new URL(value).protocol}//${new URL(value).host})`);
+      }
+    }
+    if (env.IDPORTEN_CLIENT_JWK) {
+      const weakness = privateJwkProblem(env.IDPORTEN_CLIENT_JWK);
+      if (weakness) problem("IDPORTEN_CLIENT_JWK", weakness);
+    }
+    if (env.AZURE_APP_CLIENT_SECRET && env.AZURE_APP_CLIENT_SECRET.length < 32) {
+      problem("AZURE_APP_CLIENT_SECRET", `is too short to be a real client secret (${env.AZURE_APP_CLIENT_SECRET.length} characters, at least 32)`);
+    }
     if (env.MOCKS) return;
     const required = [
       "FAGSYSTEM_URL",
+      "PUBLIC_URL",
       "IDPORTEN_WELL_KNOWN_URL",
       "IDPORTEN_CLIENT_ID",
       "IDPORTEN_CLIENT_JWK",
       "AZURE_APP_WELL_KNOWN_URL",
       "AZURE_APP_CLIENT_ID",
       "AZURE_APP_CLIENT_SECRET",
+      "AZURE_NKS_GROUP_ID",
     ] as const;
     for (const key of required) {
-      if (!env[key]) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, path: [key], message: `${key} is required when MOCKS is not true` });
-      }
+      if (!env[key]) problem(key, `is required when MOCKS is not true`);
     }
   });
+
+const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+function isHttpsOrLoopback(value: string): boolean {
+  const url = new URL(value);
+  return url.protocol === "https:" || (url.protocol === "http:" && LOOPBACK_HOSTS.has(url.hostname));
+}
+
+/** Why a client key cannot be used (not JSON, not a private key, too weak), or null. */
+function privateJwkProblem(value: string): string | null {
+  let jwk: { kty?: unknown; d?: unknown; n?: unknown; crv?: unknown };
+  try {
+    jwk = JSON.parse(value);
+  } catch {
+    return "must be a JSON Web Key (JSON), not valid JSON";
+  }
+  if (typeof jwk !== "object" || jwk === null || typeof jwk.d !== "string") return "must be a private JSON Web Key (with its private part, d)";
+  if (jwk.kty === "RSA") {
+    const bits = typeof jwk.n === "string" ? Buffer.from(jwk.n, "base64url").length * 8 : 0;
+    return bits >= 2048 ? null : `is a weak RSA key (${bits} bits, at least 2048)`;
+  }
+  if (jwk.kty === "EC") return ["P-256", "P-384", "P-521"].includes(String(jwk.crv)) ? null : `uses an unsupported curve (${String(jwk.crv)})`;
+  return `must be an RSA or EC key (got kty ${String(jwk.kty)})`;
+}
 
 export type Config = z.infer<typeof envSchema>;
 

@@ -1,6 +1,6 @@
 /**
- * The scheduled clean-up: søknad, complaint and message drafts past their 14 days, sessions nobody can use any more and
- * rate-limit counters whose window is over.
+ * The scheduled clean-up: søknad, complaint and message drafts past their 14 days, sessions nobody can use any more, logins that
+ * never came back from the identity provider and rate-limit counters whose window is over.
  * Runs in every portal process; the deletes are idempotent, so several processes may share it.
  */
 import { deleteExpiredDrafts } from "~/soknad/drafts.server";
@@ -8,22 +8,26 @@ import { deleteExpiredKlageDrafts } from "~/klage/drafts.server";
 import { deleteExpiredMeldingDrafts } from "~/meldinger/drafts.server";
 import { deleteExpiredSessions } from "~/session/session.server";
 import { deleteExpiredLookups } from "~/nks/lookups.server";
+import { deleteExpiredLogins } from "~/auth/oidc.server";
 import { rateLimits } from "~/rate-limit.server";
 
 const EVERY_MS = 60 * 60 * 1000;
 let started = false;
 
 export async function runHousekeeping(now = new Date()) {
-  const [drafts, klageDrafts, sessions, meldingDrafts, lookups] = await Promise.all([
+  const [drafts, klageDrafts, sessions, meldingDrafts, lookups, logins] = await Promise.all([
     deleteExpiredDrafts({ now }),
     deleteExpiredKlageDrafts({ now }),
     deleteExpiredSessions({ now }),
     deleteExpiredMeldingDrafts({ now }),
     deleteExpiredLookups({ now }),
+    deleteExpiredLogins({ now }),
     rateLimits().deleteExpired(now),
   ]);
-  if (drafts + klageDrafts + meldingDrafts + sessions + lookups > 0)
-    console.log(`[housekeeping] deleted ${drafts + klageDrafts + meldingDrafts} expired drafts, ${sessions} expired sessions and ${lookups} expired lookups`);
+  if (drafts + klageDrafts + meldingDrafts + sessions + lookups + logins > 0)
+    console.log(
+      `[housekeeping] deleted ${drafts + klageDrafts + meldingDrafts} expired drafts, ${sessions} expired sessions, ${lookups} expired lookups and ${logins} unfinished logins`,
+    );
 }
 
 export function startHousekeeping() {

@@ -7,7 +7,8 @@ import { z } from "zod";
 import { config, mocksEnabled } from "~/config.server";
 import { fagsystem, fagsystemBaseUrl } from "~/fagsystem/client.server";
 import { ageOn } from "~/i18n/format";
-import { createSession, destroySession, type ApplicantSubject, type StaffSubject } from "~/session/session.server";
+import { createSession, destroySession, findSession, type ApplicantSubject, type ProviderSession, type StaffSubject } from "~/session/session.server";
+import { providerLogoutUrl } from "~/auth/oidc.server";
 import { clearSessionCookie, readSessionToken, sessionCookie } from "~/session/cookie.server";
 
 export type IdentityProvider = "mock" | "oidc";
@@ -42,19 +43,21 @@ export function formatName(navn: { fornavn: string; mellomnavn?: string | null; 
 }
 
 /** Starts an applicant session for an authenticated fnr; returns the Set-Cookie value. */
-export async function loginApplicant(request: Request, fnr: string, now = new Date()): Promise<string> {
+export async function loginApplicant(request: Request, fnr: string, options: { now?: Date; provider?: ProviderSession } = {}): Promise<string> {
+  const now = options.now ?? new Date();
   const person = await fagsystem.folkeregisterPerson(fnr);
   const refusal: ApplicantSubject["refusal"] =
     person.adressebeskyttelse !== "UGRADERT" ? "protected-address" : ageOn(person.fodselsdato, now) < 18 ? "under-18" : null;
   const subject: ApplicantSubject = { fnr: person.fnr, name: formatName(person.navn), birthDate: person.fodselsdato, refusal };
+  // A fresh session (and token) at every login: nothing from before the login carries over.
   await endExistingSession(request);
-  const { token } = await createSession("applicant", subject, { now });
+  const { token } = await createSession("applicant", subject, { now, provider: options.provider });
   return sessionCookie(request, token);
 }
 
-export async function loginStaff(request: Request, user: StaffSubject): Promise<string> {
+export async function loginStaff(request: Request, user: StaffSubject, options: { provider?: ProviderSession } = {}): Promise<string> {
   await endExistingSession(request);
-  const { token } = await createSession("staff", user);
+  const { token } = await createSession("staff", user, { provider: options.provider });
   return sessionCookie(request, token);
 }
 
@@ -63,11 +66,18 @@ async function endExistingSession(request: Request) {
   if (token) await destroySession(token);
 }
 
-/** Ends the session on the server and tells the browser to forget everything of ours. */
-export async function logout(request: Request): Promise<Headers> {
+/**
+ * Ends the session on the server and tells the browser to forget everything of ours. After a real
+ * login, `providerLogout` is where to send the browser so the identity provider's session ends too
+ * (it comes back to /oauth2/logget-ut with `returnState`).
+ */
+export async function logout(request: Request, returnState = ""): Promise<{ headers: Headers; providerLogout: string | null }> {
+  const token = readSessionToken(request);
+  const session = token ? await findSession(token) : null;
   await endExistingSession(request);
   const headers = new Headers();
   headers.append("Set-Cookie", clearSessionCookie(request));
   headers.set("Clear-Site-Data", '"cache", "cookies", "storage"');
-  return headers;
+  const providerLogout = session?.provider ? await providerLogoutUrl(session.provider, returnState) : null;
+  return { headers, providerLogout };
 }

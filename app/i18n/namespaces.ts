@@ -63,6 +63,7 @@ function pageNamespaces(first: string, second: string, third: string, fourth: st
       return ["landing", ...draftList, "innsyn:highlights", "klage:drafts", "klage:steps", "klage-status:state", "klage-status:highlights", "meldinger:list"];
     case "logg-inn":
     case "logget-ut":
+    case "innlogging-feilet":
       return ["auth"];
     case "nks":
       return nksNamespaces(second, fourth, fifth);

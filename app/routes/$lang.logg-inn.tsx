@@ -1,9 +1,10 @@
-import { data, redirect, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Alert, BodyLong, Button, Radio, RadioGroup, VStack } from "@navikt/ds-react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { listTestUsers, loginApplicant, requireMocks } from "~/auth/login.server";
+import { identityProvider, listTestUsers, loginApplicant, requireMocks } from "~/auth/login.server";
+import { startProviderLogin } from "~/auth/provider-login.server";
 import { safeReturnPath } from "~/auth/auth.server";
 import { readForm } from "~/request-body.server";
 import { FagsystemError } from "~/fagsystem/client.server";
@@ -15,7 +16,9 @@ import { Page } from "~/shell/Page";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "auth:testLogin.title", { errors: actionDataOf<{ error?: string }>(args)?.error === "choose" });
 
-export async function loader() {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  // A real deployment has no page of its own here: the browser goes straight to ID-porten.
+  if (identityProvider() === "oidc") throw await startProviderLogin(request, "idporten", { lang: params.lang, clientAddress: context.clientAddress });
   requireMocks();
   try {
     const users = await listTestUsers();

@@ -10,8 +10,10 @@ export function loader({ params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request, "small");
   const inactive = form.get("reason") === "inactive";
-  const headers = await logout(request);
-  return redirect(`/${params.lang}/logget-ut${inactive ? "?arsak=inaktiv" : ""}`, { headers });
+  // After a real login the identity provider's session ends too; it sends the browser back to
+  // /oauth2/logget-ut, which lands on the same page in the same language (the state says which).
+  const { headers, providerLogout } = await logout(request, `${params.lang}${inactive ? "-inaktiv" : ""}`);
+  return redirect(providerLogout ?? `/${params.lang}/logget-ut${inactive ? "?arsak=inaktiv" : ""}`, { headers });
 }
 
 /**

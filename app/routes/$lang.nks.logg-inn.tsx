@@ -1,10 +1,10 @@
-import { data, redirect, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Alert, Button, Radio, RadioGroup, VStack } from "@navikt/ds-react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { safeReturnPath } from "~/auth/auth.server";
-import { listStaffTestUsers, loginStaff, requireMocks } from "~/auth/login.server";
+import { identityProvider, listStaffTestUsers, loginStaff, requireMocks } from "~/auth/login.server";
+import { staffReturnPath, startProviderLogin } from "~/auth/provider-login.server";
 import { rateLimits } from "~/rate-limit.server";
 import { readForm } from "~/request-body.server";
 import { FormErrorSummary } from "~/shell/FormErrorSummary";
@@ -13,7 +13,9 @@ import { Page } from "~/shell/Page";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "auth:staffLogin.title", { errors: actionDataOf<{ error?: string }>(args)?.error === "choose" });
 
-export async function loader() {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  // A real deployment sends staff straight to Entra ID.
+  if (identityProvider() === "oidc") throw await startProviderLogin(request, "entra", { lang: params.lang, clientAddress: context.clientAddress });
   requireMocks();
   const users = await listStaffTestUsers().catch(() => null);
   return { users: users ?? [], unavailable: users === null };
@@ -29,10 +31,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = parsed.success ? users.find((candidate) => candidate.navIdent === parsed.data.navIdent) : undefined;
   if (!user) return data({ error: "choose" as const }, { status: 400 });
   const cookie = await loginStaff(request, user);
-  // Back to the staff page that asked for the login; never to an applicant's page.
-  const home = `/${params.lang}/nks`;
-  const returnTo = safeReturnPath(parsed.data?.returnTo, home);
-  return redirect(/^\/[a-z]{2}\/nks(\/|$)/.test(returnTo) ? returnTo : home, { headers: { "Set-Cookie": cookie } });
+  return redirect(staffReturnPath(parsed.data?.returnTo, params.lang ?? "nb"), { headers: { "Set-Cookie": cookie } });
 }
 
 export default function StaffLogin() {

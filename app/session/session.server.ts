@@ -16,9 +16,12 @@ export type ApplicantSubject = {
 };
 export type StaffSubject = { navIdent: string; name: string; roles: string[] };
 
-export type Session =
-  | { kind: "applicant"; subject: ApplicantSubject; idHash: string; createdAt: Date; lastSeenAt: Date; expiresAt: Date }
-  | { kind: "staff"; subject: StaffSubject; idHash: string; createdAt: Date; lastSeenAt: Date; expiresAt: Date };
+/** The identity provider behind a real login (docs/decisions/028); null for the test login under MOCKS=true. */
+export type IdentityProviderName = "idporten" | "entra";
+export type ProviderSession = { idp: IdentityProviderName; sid: string | null; idToken: string };
+
+type SessionBase = { idHash: string; createdAt: Date; lastSeenAt: Date; expiresAt: Date; provider: ProviderSession | null };
+export type Session = ({ kind: "applicant"; subject: ApplicantSubject } | { kind: "staff"; subject: StaffSubject }) & SessionBase;
 
 export type SessionTimes = { idleSeconds: number; maxSeconds: number };
 
@@ -39,6 +42,9 @@ type Row = {
   created_at: Date | string;
   last_seen_at: Date | string;
   expires_at: Date | string;
+  idp: IdentityProviderName | null;
+  idp_sid: string | null;
+  id_token: string | null;
 };
 
 function toSession(row: Row): Session {
@@ -50,6 +56,7 @@ function toSession(row: Row): Session {
     createdAt: new Date(row.created_at),
     lastSeenAt: new Date(row.last_seen_at),
     expiresAt: new Date(row.expires_at),
+    provider: row.idp && row.id_token ? { idp: row.idp, sid: row.idp_sid, idToken: row.id_token } : null,
   } as Session;
 }
 
@@ -62,7 +69,7 @@ export function sessionEndsAt(session: Pick<Session, "lastSeenAt" | "expiresAt">
 export async function createSession(
   kind: Session["kind"],
   subject: ApplicantSubject | StaffSubject,
-  options: { now?: Date; times?: SessionTimes; db?: Queryable } = {},
+  options: { now?: Date; times?: SessionTimes; db?: Queryable; provider?: ProviderSession } = {},
 ): Promise<{ token: string; session: Session }> {
   const now = options.now ?? new Date();
   const times = options.times ?? sessionTimes(kind);
@@ -72,9 +79,9 @@ export async function createSession(
   const token = crypto.randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + times.maxSeconds * 1000);
   const rows = await db.query<Row>(
-    `INSERT INTO sessions (id_hash, kind, subject, created_at, last_seen_at, expires_at)
-     VALUES ($1, $2, $3, $4, $4, $5) RETURNING *`,
-    [hash(token), kind, JSON.stringify(subject), now.toISOString(), expiresAt.toISOString()],
+    `INSERT INTO sessions (id_hash, kind, subject, created_at, last_seen_at, expires_at, idp, idp_sid, id_token)
+     VALUES ($1, $2, $3, $4, $4, $5, $6, $7, $8) RETURNING *`,
+    [hash(token), kind, JSON.stringify(subject), now.toISOString(), expiresAt.toISOString(), options.provider?.idp ?? null, options.provider?.sid ?? null, options.provider?.idToken ?? null],
   );
   return { token, session: toSession(rows[0]!) };
 }
@@ -116,6 +123,13 @@ export async function findSession(
 export async function destroySession(token: string, options: { db?: Queryable } = {}): Promise<void> {
   const db = options.db ?? (await store());
   await db.query(`DELETE FROM sessions WHERE id_hash = $1`, [hash(token)]);
+}
+
+/** Ends every local session that the identity provider's session `sid` made (front-channel logout); returns how many. */
+export async function destroyProviderSessions(idp: IdentityProviderName, sid: string, options: { db?: Queryable } = {}): Promise<number> {
+  const db = options.db ?? (await store());
+  const rows = await db.query<{ id_hash: string }>(`DELETE FROM sessions WHERE idp = $1 AND idp_sid = $2 RETURNING id_hash`, [idp, sid]);
+  return rows.length;
 }
 
 /** Removes sessions that can no longer be used, each kind by its own idle time (`times` sets one for both, in tests). */
