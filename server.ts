@@ -87,10 +87,13 @@ app.use((req, res, next) => {
   next();
 });
 
+/** Where a logout form's answer may send the browser: the identity providers' own logout (docs/decisions/028). */
+const formActionOrigins = cfg.MOCKS ? [] : [cfg.IDPORTEN_WELL_KNOWN_URL, cfg.AZURE_APP_WELL_KNOWN_URL].flatMap((url) => (url ? [new URL(url).origin] : []));
+
 app.use((req, res, next) => {
   const nonce = crypto.randomBytes(16).toString("base64");
   res.locals.cspNonce = nonce;
-  for (const [name, value] of Object.entries(securityHeaders({ nonce, host: req.headers.host, development }))) {
+  for (const [name, value] of Object.entries(securityHeaders({ nonce, host: req.headers.host, development, formActionOrigins }))) {
     res.setHeader(name, value);
   }
   next();

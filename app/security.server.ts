@@ -10,7 +10,7 @@ export function isLocalHost(hostHeader: string | undefined): boolean {
   return LOCAL_HOSTS.has(host);
 }
 
-export function contentSecurityPolicy(nonce: string, options: { development?: boolean } = {}): string {
+export function contentSecurityPolicy(nonce: string, options: { development?: boolean; formActionOrigins?: string[] } = {}): string {
   return [
     "default-src 'self'",
     // No inline script without the per-response nonce; Vite's dev server needs its websocket.
@@ -23,12 +23,13 @@ export function contentSecurityPolicy(nonce: string, options: { development?: bo
     "frame-src 'self'",
     "object-src 'none'",
     "base-uri 'none'",
-    "form-action 'self'",
+    // Logging out posts a form whose answer redirects to the identity provider's logout (docs/decisions/028).
+    `form-action 'self'${(options.formActionOrigins ?? []).map((origin) => ` ${origin}`).join("")}`,
     "frame-ancestors 'none'",
   ].join("; ");
 }
 
-export function securityHeaders(options: { nonce: string; host: string | undefined; development?: boolean }): Record<string, string> {
+export function securityHeaders(options: { nonce: string; host: string | undefined; development?: boolean; formActionOrigins?: string[] }): Record<string, string> {
   const headers: Record<string, string> = {
     "Content-Security-Policy": contentSecurityPolicy(options.nonce, options),
     "X-Content-Type-Options": "nosniff",
