@@ -64,6 +64,13 @@ const envSchema = z
     AZURE_APP_WELL_KNOWN_URL: z.string().url().optional(),
     AZURE_APP_CLIENT_ID: z.string().min(1).optional(),
     AZURE_APP_CLIENT_SECRET: z.string().min(1).optional(),
+    // Virus scanning with ClamAV (docs/decisions/029): clamd over TCP (host and port) or a unix socket.
+    // Required without mocks; with mocks it is used when set, else the EICAR mock scanner is.
+    CLAMAV_HOST: z.string().min(1).optional(),
+    CLAMAV_PORT: z.coerce.number().int().min(1).max(65535).default(3310),
+    CLAMAV_SOCKET: z.string().min(1).optional(),
+    /** How long one scan may take, connecting included; past it the file is refused with "try again". */
+    CLAMAV_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   })
   .superRefine((env, ctx) => {
     // The warning opens SESSION_WARNING_SECONDS before the end; it cannot open before the last request.
@@ -87,6 +94,12 @@ const envSchema = z
         path: ["MOCKS"],
         message: "MOCKS=true with NODE_ENV=production (the default) lets anyone log in as anyone; set ALLOW_MOCKS_IN_PRODUCTION=true only for a demo or a test run",
       });
+    }
+    if (env.CLAMAV_HOST && env.CLAMAV_SOCKET) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["CLAMAV_SOCKET"], message: "set CLAMAV_HOST (with CLAMAV_PORT) or CLAMAV_SOCKET, not both" });
+    }
+    if (!env.MOCKS && !env.CLAMAV_HOST && !env.CLAMAV_SOCKET) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["CLAMAV_HOST"], message: "CLAMAV_HOST (or CLAMAV_SOCKET) is required when MOCKS is not true: uploads are scanned by clamd" });
     }
     if (env.MOCKS) return;
     const required = [

@@ -74,3 +74,33 @@ describe("what is refused as unsafe", () => {
     expect(() => parseConfig({ ...withMocks, SHUTDOWN_GRACE_MS: "-1" })).toThrow(/SHUTDOWN_GRACE_MS/);
   });
 });
+
+describe("ClamAV", () => {
+  const problems = (env: Record<string, string | undefined>) => {
+    try {
+      parseConfig(env);
+      return [];
+    } catch (error) {
+      return (error as ConfigError).problems;
+    }
+  };
+
+  it("is required without mocks: the server refuses to start with one line naming CLAMAV_HOST", () => {
+    expect(problems({ NODE_ENV: "production" })).toContainEqual(expect.stringMatching(/^CLAMAV_HOST: CLAMAV_HOST \(or CLAMAV_SOCKET\) is required when MOCKS is not true/));
+    for (const clamav of [{ CLAMAV_HOST: "clamav.nais-system" }, { CLAMAV_SOCKET: "/run/clamav/clamd.ctl" }]) {
+      expect(problems({ NODE_ENV: "production", ...clamav }).filter((problem) => problem.startsWith("CLAMAV"))).toEqual([]);
+    }
+  });
+
+  it("is optional with mocks, and then the address, port 3310 and a 10 s timeout unless set", () => {
+    const defaults = parseConfig(withMocks);
+    expect([defaults.CLAMAV_HOST, defaults.CLAMAV_SOCKET, defaults.CLAMAV_PORT, defaults.CLAMAV_TIMEOUT_MS]).toEqual([undefined, undefined, 3310, 10_000]);
+    expect(parseConfig({ ...withMocks, CLAMAV_HOST: "127.0.0.1", CLAMAV_PORT: "4510", CLAMAV_TIMEOUT_MS: "2000" })).toMatchObject({ CLAMAV_HOST: "127.0.0.1", CLAMAV_PORT: 4510, CLAMAV_TIMEOUT_MS: 2000 });
+  });
+
+  it("refuses both a host and a socket, a port out of range and a timeout of zero", () => {
+    expect(problems({ ...withMocks, CLAMAV_HOST: "clamav", CLAMAV_SOCKET: "/run/clamav/clamd.ctl" })).toEqual([expect.stringMatching(/^CLAMAV_SOCKET: set CLAMAV_HOST .* or CLAMAV_SOCKET, not both/)]);
+    expect(problems({ ...withMocks, CLAMAV_HOST: "clamav", CLAMAV_PORT: "70000" })).toEqual([expect.stringMatching(/^CLAMAV_PORT: /)]);
+    expect(problems({ ...withMocks, CLAMAV_TIMEOUT_MS: "0" })).toEqual([expect.stringMatching(/^CLAMAV_TIMEOUT_MS: /)]);
+  });
+});

@@ -88,6 +88,7 @@ describe("configuration", () => {
         AZURE_APP_WELL_KNOWN_URL: "https://login.example/.well-known/openid-configuration",
         AZURE_APP_CLIENT_ID: "id",
         AZURE_APP_CLIENT_SECRET: "secret",
+        CLAMAV_HOST: "clamav.example",
       }).MOCKS,
     ).toBe(false);
   });
