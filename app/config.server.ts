@@ -75,6 +75,13 @@ const envSchema = z
     AZURE_APP_CLIENT_SECRET: z.string().min(1).optional(),
     /** The Entra ID group (object id) whose members have the contact-centre role. */
     AZURE_NKS_GROUP_ID: z.string().min(1).optional(),
+    // Virus scanning with ClamAV (docs/decisions/029): clamd over TCP (host and port) or a unix socket.
+    // Required without mocks; with mocks it is used when set, else the EICAR mock scanner is.
+    CLAMAV_HOST: z.string().min(1).optional(),
+    CLAMAV_PORT: z.coerce.number().int().min(1).max(65535).default(3310),
+    CLAMAV_SOCKET: z.string().min(1).optional(),
+    /** How long one scan may take, connecting included; past it the file is refused with "try again". */
+    CLAMAV_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   })
   .superRefine((env, ctx) => {
     // The warning opens SESSION_WARNING_SECONDS before the end; it cannot open before the last request.
@@ -114,6 +121,12 @@ const envSchema = z
     if (env.AZURE_APP_CLIENT_SECRET && env.AZURE_APP_CLIENT_SECRET.length < 32) {
       problem("AZURE_APP_CLIENT_SECRET", `is too short to be a real client secret (${env.AZURE_APP_CLIENT_SECRET.length} characters, at least 32)`);
     }
+    if (env.CLAMAV_HOST && env.CLAMAV_SOCKET) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["CLAMAV_SOCKET"], message: "set CLAMAV_HOST (with CLAMAV_PORT) or CLAMAV_SOCKET, not both" });
+    }
+    if (!env.MOCKS && !env.CLAMAV_HOST && !env.CLAMAV_SOCKET) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["CLAMAV_HOST"], message: "CLAMAV_HOST (or CLAMAV_SOCKET) is required when MOCKS is not true: uploads are scanned by clamd" });
+    }
     if (env.MOCKS) return;
     const required = [
       "FAGSYSTEM_URL",
@@ -127,7 +140,7 @@ const envSchema = z
       "AZURE_NKS_GROUP_ID",
     ] as const;
     for (const key of required) {
-      if (!env[key]) problem(key, `is required when MOCKS is not true`);
+      if (!env[key]) problem(key, `${key} is required when MOCKS is not true`);
     }
   });
 

@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { contentSecurityPolicy, isAllowedMethod, isCrossOriginStateChange, isValidHost, requestHost, securityHeaders } from "./security.server";
 import { parseConfig } from "./config.server";
@@ -84,10 +85,13 @@ describe("configuration", () => {
         FAGSYSTEM_URL: "https://fagsystem.example",
         IDPORTEN_WELL_KNOWN_URL: "https://idporten.example/.well-known/openid-configuration",
         IDPORTEN_CLIENT_ID: "id",
-        IDPORTEN_CLIENT_JWK: "{}",
+        IDPORTEN_CLIENT_JWK: JSON.stringify(crypto.generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ format: "jwk" })),
         AZURE_APP_WELL_KNOWN_URL: "https://login.example/.well-known/openid-configuration",
         AZURE_APP_CLIENT_ID: "id",
-        AZURE_APP_CLIENT_SECRET: "secret",
+        AZURE_APP_CLIENT_SECRET: "s".repeat(40),
+        AZURE_NKS_GROUP_ID: "group",
+        PUBLIC_URL: "https://sosialhjelp.example",
+        CLAMAV_HOST: "clamav.example",
       }).MOCKS,
     ).toBe(false);
   });

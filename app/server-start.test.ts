@@ -7,10 +7,11 @@ const root = path.resolve(__dirname, "..");
 describe("starting the server", () => {
   it("refuses to start without mocks unless the identity providers and fagsystem are configured", () => {
     const env: Record<string, string | undefined> = { ...process.env, MOCKS: "false", NODE_ENV: "production", PORT: "3999" };
-    for (const key of Object.keys(env)) if (/^(IDPORTEN_|AZURE_APP_|FAGSYSTEM_URL)/.test(key)) delete env[key];
+    for (const key of Object.keys(env)) if (/^(IDPORTEN_|AZURE_APP_|FAGSYSTEM_URL|CLAMAV_)/.test(key)) delete env[key];
     const result = spawnSync(process.execPath, ["--import", "tsx", "server.ts"], { cwd: root, env: env as NodeJS.ProcessEnv, encoding: "utf8", timeout: 30_000 });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain("Refusing to start: IDPORTEN_WELL_KNOWN_URL: IDPORTEN_WELL_KNOWN_URL is required when MOCKS is not true");
+    expect(result.stderr).toContain("Refusing to start: CLAMAV_HOST: CLAMAV_HOST (or CLAMAV_SOCKET) is required when MOCKS is not true");
     expect(result.stderr).toContain("Set MOCKS=true");
     expect(result.stdout).not.toContain("Fagsystem mock on");
   });

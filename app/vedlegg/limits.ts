@@ -29,6 +29,8 @@ export const REFUSAL_CODES = [
   "active-pdf",
   "duplicate",
   "virus",
+  /** The virus scan could not be done (scanner down or slow): refused, the person may try again. */
+  "scan-unavailable",
   "empty",
   "heic-unsupported",
   "unreadable-image",

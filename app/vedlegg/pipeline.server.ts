@@ -1,6 +1,6 @@
 /**
  * Everything an uploaded file goes through before it may be stored, in this order:
- * (document full) → empty → type (from content) → size → virus → PDF checks or image re-encoding →
+ * (document full) → empty → type (from content) → size → virus (a scan that fails refuses too) → PDF checks or image re-encoding →
  * duplicate (SHA-512 of the stored and of the original bytes) → room left in the søknad.
  * A PDF with active content, or with something in front of its header, is refused (docs/decisions/022).
  * The first refusal wins; each has its own translated message.
@@ -12,7 +12,7 @@ import { heicDecodable, reencodeImage } from "./image.server";
 import { MAX_FILE_BYTES, MAX_FILES_PER_DOCUMENT, MAX_SOKNAD_BYTES, type RefusalCode, type StoredMimetype } from "./limits";
 import type { ParsedFile } from "./multipart.server";
 import { checkPdf, hasLatePdfHeader } from "./pdf-check.server";
-import { eicarMockScanner, type VirusScanner } from "./scanner.server";
+import { virusScanner, type ScanResult, type VirusScanner } from "./scanner.server";
 
 export type UploadContext = {
   /**
@@ -25,7 +25,7 @@ export type UploadContext = {
   usedBytes: number;
   /** Files already stored for the document this one is for; at MAX_FILES_PER_DOCUMENT it takes no more. */
   filesInDocument?: number;
-  /** Defaults to the EICAR mock until a real scanner is wired in. */
+  /** Defaults to the configured one (`virusScanner()`); tests give their own. */
   scanner?: VirusScanner;
 };
 
@@ -58,6 +58,16 @@ function asBuffer(bytes: Uint8Array): Buffer {
   return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
+/** Fail closed: a scanner that throws has not said the file is clean. */
+async function scanSafely(scanner: VirusScanner, bytes: Buffer): Promise<ScanResult> {
+  try {
+    return await scanner.scan(bytes);
+  } catch (error) {
+    console.error("[vedlegg] virus scan failed, file refused:", error instanceof Error ? error.message : String(error));
+    return { clean: false, error: "the scanner threw" };
+  }
+}
+
 export async function prepareUpload(file: UploadedFile, context: UploadContext): Promise<PrepareResult> {
   const displayName = toDisplayName(file.originalName);
   const refuse = (code: RefusalCode): PrepareResult => ({ ok: false, code, displayName });
@@ -73,8 +83,8 @@ export async function prepareUpload(file: UploadedFile, context: UploadContext):
 
   if (original.length > MAX_FILE_BYTES) return refuse("too-large");
 
-  const scan = await (context.scanner ?? eicarMockScanner).scan(original);
-  if (!scan.clean) return refuse("virus");
+  const scan = await scanSafely(context.scanner ?? virusScanner(), original);
+  if (!scan.clean) return refuse("error" in scan ? "scan-unavailable" : "virus");
 
   let stored: Omit<PreparedFile, "displayName" | "storageName" | "sha512" | "originalSha512" | "size">;
   if (type === "pdf") {

@@ -4,9 +4,9 @@ import sharp from "sharp";
 import { bankStatement, handMadePdf, pdfWith, phonePhoto } from "./fixtures.test-support";
 import { MAX_FILE_BYTES, MAX_FILES_PER_DOCUMENT, MAX_SOKNAD_BYTES } from "./limits";
 import { prepareUpload, prepareUploads, type PrepareResult, type UploadContext } from "./pipeline.server";
-import { eicarTestBytes, type VirusScanner } from "./scanner.server";
+import { eicarMockScanner, eicarTestBytes, type VirusScanner } from "./scanner.server";
 
-const fresh: UploadContext = { existingSha512s: [], usedBytes: 0 };
+const fresh: UploadContext = { existingSha512s: [], usedBytes: 0, scanner: eicarMockScanner };
 const sha512 = (bytes: Uint8Array) => createHash("sha512").update(bytes).digest("hex");
 
 function accepted(result: PrepareResult) {
@@ -55,8 +55,8 @@ describe("prepareUpload", () => {
     });
   });
 
-  it("refuses, each with its own code: empty, HEIC, too large, virus, encrypted, damaged, active content, unreadable", async () => {
-    const code = async (bytes: Uint8Array, scanner?: VirusScanner) => {
+  it("refuses, each with its own code: empty, HEIC, too large, virus, scan not done, encrypted, damaged, active content, unreadable", async () => {
+    const code = async (bytes: Uint8Array, scanner: VirusScanner = eicarMockScanner) => {
       const result = await prepareUpload({ originalName: "x", bytes }, { ...fresh, scanner });
       return result.ok ? "ok" : result.code;
     };
@@ -67,6 +67,9 @@ describe("prepareUpload", () => {
     expect(await code(Buffer.concat([await smallJpeg(), eicarTestBytes()]))).toBe("virus");
     expect(await code(eicarTestBytes())).toBe("wrong-type"); // type is checked before the scanner
     expect(await code(await bankStatement(1), { scan: async () => ({ clean: false, signature: "Test" }) })).toBe("virus");
+    // Fail closed: a scan that could not be done, or a scanner that throws, refuses the file with "try again".
+    expect(await code(await bankStatement(1), { scan: async () => ({ clean: false, error: "no answer within 10000 ms" }) })).toBe("scan-unavailable");
+    expect(await code(await bankStatement(1), { scan: async () => Promise.reject(new Error("boom")) })).toBe("scan-unavailable");
     expect(await code(handMadePdf({ encrypt: true }))).toBe("encrypted-pdf");
     expect(await code((await bankStatement(2)).subarray(0, 500))).toBe("damaged-pdf");
     expect(await code(await pdfWith("javascript-open-action"))).toBe("active-pdf");
@@ -102,10 +105,10 @@ describe("prepareUpload", () => {
 
   it("refuses a file that would take the søknad over 150 MB, but a duplicate is named as such first", async () => {
     const pdf = await bankStatement(1);
-    const nearlyFull = { existingSha512s: [], usedBytes: MAX_SOKNAD_BYTES - 100 };
+    const nearlyFull = { ...fresh, usedBytes: MAX_SOKNAD_BYTES - 100 };
     expect(await prepareUpload({ originalName: "a.pdf", bytes: pdf }, nearlyFull)).toMatchObject({ ok: false, code: "total-too-large" });
     expect(await prepareUpload({ originalName: "a.pdf", bytes: pdf }, { ...nearlyFull, existingSha512s: [sha512(pdf)] })).toMatchObject({ code: "duplicate" });
-    expect((await prepareUpload({ originalName: "a.pdf", bytes: pdf }, { existingSha512s: [], usedBytes: MAX_SOKNAD_BYTES - pdf.length })).ok).toBe(true);
+    expect((await prepareUpload({ originalName: "a.pdf", bytes: pdf }, { ...fresh, usedBytes: MAX_SOKNAD_BYTES - pdf.length })).ok).toBe(true);
   });
 });
 
@@ -119,7 +122,7 @@ describe("prepareUploads", () => {
         { fieldName: "fil", originalName: "a-igjen.pdf", bytes: Buffer.from(pdf) },
         { fieldName: "fil", originalName: "b.pdf", bytes: Buffer.from(other) },
       ],
-      { existingSha512s: [], usedBytes: MAX_SOKNAD_BYTES - pdf.length - 10 },
+      { ...fresh, usedBytes: MAX_SOKNAD_BYTES - pdf.length - 10 },
     );
     expect(results.map((r) => (r.ok ? "ok" : r.code))).toEqual(["ok", "duplicate", "total-too-large"]);
   });

@@ -8,6 +8,7 @@
 import { fagsystem, FagsystemError } from "~/fagsystem/client.server";
 import type { RefusalCode, RequestRefusalCode } from "./limits";
 import { MultipartError, parseMultipart, type MultipartLimits, type ParsedFile } from "./multipart.server";
+import { displayName } from "./file-name";
 import { prepareUpload, type PreparedFile } from "./pipeline.server";
 import { uploadRequested } from "./intents";
 
@@ -106,9 +107,15 @@ export async function storeUploads(files: readonly ParsedFile[], documentType: s
     console.error("[vedlegg] list", error.message);
     return { document: documentType, results: [], error: "unavailable" };
   }
+  // After one scan could not be done, the rest of this request is refused without waiting for the scanner again.
+  let scannerDown = false;
   for (const file of files) {
     if ("refused" in file) {
       results.push({ name: file.originalName, status: file.refused });
+      continue;
+    }
+    if (scannerDown) {
+      results.push({ name: displayName(file.originalName), status: "scan-unavailable" });
       continue;
     }
     if (target.kind === "draft" && target.maxFiles !== undefined && existing.inDocument >= target.maxFiles) {
@@ -117,6 +124,7 @@ export async function storeUploads(files: readonly ParsedFile[], documentType: s
     }
     const prepared = await prepareUpload(file, { existingSha512s: existing.sha512s, usedBytes: existing.usedBytes, filesInDocument: existing.inDocument });
     if (!prepared.ok) {
+      scannerDown = prepared.code === "scan-unavailable";
       results.push({ name: prepared.displayName, status: prepared.code });
       continue;
     }
