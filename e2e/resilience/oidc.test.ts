@@ -2,14 +2,18 @@
  * Real login (issue 16, docs/decisions/028): a portal with mocks off, the fagsystem mock as its own process, and two local
  * OpenID Connect providers on loopback (oauth2-mock-server) standing in for ID-porten and Entra ID. The providers log
  * anyone in at once; the test decides, login by login, what their ID token says — and spoils it in every way the portal
- * must refuse. Every refusal must end on a translated page with a log line and without a session.
+ * must refuse. Every refusal must end on a translated page with a log line and without a session. Uploads go to a real
+ * clamd (e2e/clamd.ts), which refuses the EICAR test file.
  */
 import crypto from "node:crypto";
 import { chromium } from "@playwright/test";
 import { exportJWK, generateKeyPair, jwtVerify, type JWTPayload } from "jose";
 import { OAuth2Server } from "oauth2-mock-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Browser, expectRedirect, testUser, textOf, type Reply, type TestUser } from "./client";
+import { bankStatement } from "../../app/vedlegg/fixtures.test-support";
+import { eicarTestBytes } from "../../app/vedlegg/scanner.server";
+import { clamdInstalled, startClamd, type Clamd } from "../clamd";
+import { Browser, completeStep, expectRedirect, expectStatus, fillUntil, soknaderOf, testUser, textOf, type Reply, type TestUser } from "./client";
 import { portsFor, startMock, startPortal, stopAll, tempDir, throwawayDatabase, type Proc } from "./harness";
 
 const port = portsFor(8);
@@ -25,6 +29,9 @@ type NextLogin = { claims: Record<string, unknown>; tamper?: Tamper; badSignatur
 let portal: Proc;
 let mock: Proc;
 let database: { url: string; drop(): Promise<void> } | undefined;
+/** A real clamd where Debian's clamav-daemon is installed (CI installs it and sets CLAMAV_REQUIRED=1). */
+const withClamd = clamdInstalled() || process.env.CLAMAV_REQUIRED === "1";
+let clamd: Clamd | undefined;
 const idporten = new OAuth2Server();
 const entra = new OAuth2Server();
 const next: { idporten: NextLogin; entra: NextLogin } = { idporten: { claims: {} }, entra: { claims: {} } };
@@ -70,6 +77,8 @@ beforeAll(async () => {
   provide(idporten, "idporten", CLIENT_ID);
   provide(entra, "entra", STAFF_CLIENT_ID);
   if (process.env.TEST_DATABASE_URL) database = await throwawayDatabase(process.env.TEST_DATABASE_URL, "oidc");
+  // Without clamd the portal still starts (uploads are then refused: nothing listens there), and the upload test skips.
+  clamd = withClamd ? await startClamd() : undefined;
   mock = await startMock({ port: port(1), dataDir: `${work.dir}/mock` });
   person = await testUser(mock.url, "forstegang");
   portal = await startPortal({
@@ -89,12 +98,14 @@ beforeAll(async () => {
       AZURE_APP_CLIENT_ID: STAFF_CLIENT_ID,
       AZURE_APP_CLIENT_SECRET: crypto.randomBytes(30).toString("base64url"),
       AZURE_NKS_GROUP_ID: NKS_GROUP,
+      ...(clamd?.env ?? { CLAMAV_HOST: "127.0.0.1", CLAMAV_PORT: String(port(9)) }),
     },
   });
 }, 120_000);
 
 afterAll(async () => {
   await stopAll(portal, mock);
+  await clamd?.stop();
   await Promise.all([idporten.stop(), entra.stop()]);
   await database?.drop();
   work.cleanup();
@@ -276,6 +287,36 @@ describe("contact-centre staff log in with Entra ID", () => {
     expect(refused.callback.location).toBe("/nb/innlogging-feilet?arsak=identity&for=nks");
     expect(nobody.sessionToken).toBeUndefined();
     expect(textOf((await nobody.page(refused.callback.location!)).html)).toContain("Kontaktsenterets visning");
+  });
+});
+
+describe("with mocks off, a person", () => {
+  it.skipIf(!withClamd)("logs in, applies, has EICAR refused by the real virus scanner and a clean file taken, and gets a receipt", async () => {
+    next.idporten = citizen();
+    const browser = new Browser(portal.url);
+    await login(browser);
+    const sentBefore = await soknaderOf(mock.url, person.fnr);
+    const draftId = await browser.startDraft();
+    await fillUntil(browser, draftId, "dokumentasjon", "oidc");
+    const upload = async (bytes: Uint8Array, name: string) => {
+      const form = new FormData();
+      form.set("intent", "last-opp:skattemelding");
+      form.set("filer.skattemelding", new Blob([Buffer.from(bytes)], { type: "application/pdf" }), name);
+      return textOf(expectStatus(await browser.post(`/nb/soknad/${draftId}/dokumentasjon`, form), 200).html);
+    };
+    const statement = Buffer.from(await bankStatement(1));
+    // EICAR inside an otherwise good PDF: the file checks let it through to clamd, which finds it.
+    expect(await upload(Buffer.concat([statement, eicarTestBytes()]), "smittet.pdf")).toContain("smittet.pdf ble ikke lastet opp: virussjekken fant noe skadelig i filen.");
+    await expect.poll(() => portal.output()).toMatch(/\[clamav\] found Eicar-Test-Signature/);
+    expect(await upload(statement, "skattemelding.pdf")).toContain("skattemelding.pdf er lastet opp.");
+    const page = await browser.page(`/nb/soknad/${draftId}/dokumentasjon`);
+    expect(textOf(page.html)).not.toContain("smittet.pdf");
+    const summary = await completeStep(browser, draftId, "dokumentasjon", page, "oidc");
+    const receipt = await completeStep(browser, draftId, "oppsummering", summary, "oidc");
+    expect(receipt.path).toBe(`/nb/soknad/${draftId}/kvittering`);
+    expect((await soknaderOf(mock.url, person.fnr)).length).toBe(sentBefore.length + 1);
+    const out = expectRedirect(await browser.post("/nb/logg-ut", {}));
+    expect(out.location).toContain(`${idporten.issuer.url}/endsession`);
   });
 });
 
