@@ -176,6 +176,9 @@ test("public pages in every language, and the contact centre's: the staff login,
     await visit(checker, `accessibility statement ${language}`, `/${language}/tilgjengelighet`);
     await visit(checker, `contact ${language}`, `/${language}/kontakt`);
     await visit(checker, `logged out ${language}`, `/${language}/logget-ut`);
+    // A refused real login (docs/decisions/028) lands here, for citizens and for staff.
+    await visit(checker, `login refused ${language}`, `/${language}/innlogging-feilet?arsak=assurance`);
+    await visit(checker, `staff login refused ${language}`, `/${language}/innlogging-feilet?arsak=identity&for=nks`);
     await visit(checker, `404 ${language}`, `/${language}/finnes-ikke`, 404);
   }
   // NAV Contact Centre staff.

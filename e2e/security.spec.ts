@@ -871,6 +871,32 @@ test("a returnTo with CR LF, or anything but a local path, is ignored at login",
   expect(problems).toEqual([]);
 });
 
+test("the real login's addresses (docs/decisions/028) do nothing under mocks, and its landing pages send nobody elsewhere", async () => {
+  const nobody = await anonymous();
+  for (const path of ["/oauth2/idporten/callback?code=x&state=y", "/oauth2/entra/callback?code=x&state=y", "/oauth2/idporten/frontchannel-logout?sid=x", "/oauth2/nope/callback"]) {
+    const answer = await nobody.get(path, { maxRedirects: 0 });
+    expect(answer.status(), path).toBe(404);
+    expect(answer.headers()["set-cookie"] ?? "", path).not.toContain("sesjon=");
+  }
+  // After the provider's logout: only the portal's own logged-out page, in a known language, whatever the state says.
+  for (const [state, location] of [
+    ["nn", "/nn/logget-ut"],
+    ["en-inaktiv", "/en/logget-ut?arsak=inaktiv"],
+    ["https://evil.example", "/nb/logget-ut"],
+    ["//evil.example", "/nb/logget-ut"],
+  ]) {
+    const answer = await nobody.get(`/oauth2/logget-ut?state=${encodeURIComponent(state!)}`, { maxRedirects: 0 });
+    expect(answer.headers()["location"], state).toBe(location);
+  }
+  // The refusal page shows its own words for a reason it knows, and the general refusal for anything else: nothing of the URL.
+  const made = await nobody.get("/nb/innlogging-feilet?arsak=%3Cscript%3Ealert(1)%3C/script%3E");
+  expect(made.status()).toBe(200);
+  const html = await made.text();
+  expect(html).toContain(text("nb", "auth", "loginFailed.title.refused"));
+  expect(html).not.toContain("<script>alert");
+  await nobody.dispose();
+});
+
 test("bodies: too large (413), chunked or not, refused before they are read; not a form (415) or broken (400) in words", async () => {
   test.setTimeout(120_000);
   const tooLarge = "Det du sendte, var for stort";

@@ -56,6 +56,8 @@ test("every page the end-to-end tests visit is valid HTML (Nu Html Checker)", as
     ["accessibility statement", "/nb/tilgjengelighet"],
     ["contact", "/nb/kontakt"],
     ["logged out", "/nb/logget-ut"],
+    ["login refused", "/nb/innlogging-feilet?arsak=cancelled"],
+    ["staff login refused", "/nb/innlogging-feilet?arsak=unavailable&for=nks"],
   ]) {
     await visit(anonymous, name!, pagePath!);
   }
