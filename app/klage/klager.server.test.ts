@@ -8,6 +8,9 @@ import { bankStatement } from "~/vedlegg/fixtures.test-support";
 import { KLAGE_DOCUMENT } from "./files";
 import { ettersendKlage, klageNews, klagerOfVedtak, loadKlage, loadKlager, withdrawKlage } from "./klager.server";
 
+// The uploads here are scanned by the scanner the configuration chooses: with mocks, the EICAR mock.
+process.env.MOCKS = "true";
+
 /* The fagsystem is stood in for by spies on the one client: what matters is what this module makes of its answers. */
 
 const FNR = "01019012345";
