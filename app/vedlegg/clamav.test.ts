@@ -4,7 +4,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { clamavScanner, parseClamdAnswer, pingClamd, type ClamdAddress } from "./clamav.server";
-import { scannerFor, eicarMockScanner } from "./scanner.server";
+import { eicarMockScanner } from "./scanner.server";
+import { scannerFor } from "./virus-scanner.server";
 
 /** What the fake clamd does once it has read a whole INSTREAM request (or, for "limit", after its first chunk). */
 type Behaviour = { answer: string } | "close" | "silent" | "limit";

@@ -12,7 +12,8 @@ import { heicDecodable, reencodeImage } from "./image.server";
 import { MAX_FILE_BYTES, MAX_FILES_PER_DOCUMENT, MAX_SOKNAD_BYTES, type RefusalCode, type StoredMimetype } from "./limits";
 import type { ParsedFile } from "./multipart.server";
 import { checkPdf, hasLatePdfHeader } from "./pdf-check.server";
-import { virusScanner, type ScanResult, type VirusScanner } from "./scanner.server";
+import type { ScanResult, VirusScanner } from "./scanner.server";
+import { virusScanner } from "./virus-scanner.server";
 
 export type UploadContext = {
   /**

@@ -1,11 +1,9 @@
 /**
- * Virus scanning of uploads. The pipeline talks only to `VirusScanner`, and `virusScanner()` is the
- * one place that chooses it: ClamAV when it is configured (also with mocks), else the EICAR mock
+ * Virus scanning of uploads. The pipeline talks only to `VirusScanner`, and `virusScanner()`
+ * (virus-scanner.server.ts) is the one place that chooses it: ClamAV when it is configured (also with mocks), else the EICAR mock
  * with MOCKS=true. Without mocks the configuration requires ClamAV (docs/decisions/029).
  * A scan that could not be done refuses the file (fail closed), never lets it through.
  */
-import { config, type Config } from "../config.server";
-import { clamavScanner } from "./clamav.server";
 
 export type ScanResult =
   | { clean: true }
@@ -33,19 +31,3 @@ export const eicarMockScanner: VirusScanner = {
     return haystack.includes(EICAR, 0, "latin1") ? { clean: false, signature: "Eicar-Test-Signature" } : { clean: true };
   },
 };
-
-/** The scanner these settings call for; undefined only when neither ClamAV nor mocks are configured, which the configuration refuses. */
-export function scannerFor(settings: Pick<Config, "MOCKS" | "CLAMAV_HOST" | "CLAMAV_PORT" | "CLAMAV_SOCKET" | "CLAMAV_TIMEOUT_MS">): VirusScanner | undefined {
-  if (settings.CLAMAV_SOCKET) return clamavScanner({ socket: settings.CLAMAV_SOCKET }, settings.CLAMAV_TIMEOUT_MS);
-  if (settings.CLAMAV_HOST) return clamavScanner({ host: settings.CLAMAV_HOST, port: settings.CLAMAV_PORT }, settings.CLAMAV_TIMEOUT_MS);
-  return settings.MOCKS ? eicarMockScanner : undefined;
-}
-
-let chosen: VirusScanner | undefined;
-
-/** The portal's virus scanner, chosen once from the configuration. */
-export function virusScanner(): VirusScanner {
-  chosen ??= scannerFor(config());
-  if (!chosen) throw new Error("no virus scanner: set CLAMAV_HOST or CLAMAV_SOCKET, or MOCKS=true");
-  return chosen;
-}
