@@ -61,6 +61,8 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   globalSetup: "./e2e/global-setup.ts",
+  // After the journeys: no personal data in the portals' logs outside the audit stream (decision 030).
+  globalTeardown: "./e2e/global-teardown.ts",
   use: {
     baseURL: PORTAL,
     trace: "retain-on-failure",
