@@ -219,7 +219,14 @@ let build: () => Promise<ServerBuild>;
 if (development) {
   const vite = await import("vite");
   const viteServer = await vite.createServer({ server: { middlewareMode: true } });
-  app.use(viteServer.middlewares);
+  // What Vite answers itself (modules, HMR) counts as a static file in the request log.
+  app.use((req, res, next) => {
+    res.locals.staticFile = true;
+    viteServer.middlewares(req, res, (error?: unknown) => {
+      res.locals.staticFile = false;
+      next(error);
+    });
+  });
   build = () => viteServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
 } else {
   const buildDir = process.env.BUILD_DIR ?? "build";
