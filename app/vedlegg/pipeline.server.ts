@@ -13,6 +13,9 @@ import { MAX_FILE_BYTES, MAX_FILES_PER_DOCUMENT, MAX_SOKNAD_BYTES, type RefusalC
 import type { ParsedFile } from "./multipart.server";
 import { checkPdf, hasLatePdfHeader } from "./pdf-check.server";
 import { virusScanner, type ScanResult, type VirusScanner } from "./scanner.server";
+import { logFor } from "~/log.server";
+
+const log = logFor("vedlegg");
 
 export type UploadContext = {
   /**
@@ -63,7 +66,7 @@ async function scanSafely(scanner: VirusScanner, bytes: Buffer): Promise<ScanRes
   try {
     return await scanner.scan(bytes);
   } catch (error) {
-    console.error("[vedlegg] virus scan failed, file refused:", error instanceof Error ? error.message : String(error));
+    log.error({ err: error }, "virus scan failed, file refused");
     return { clean: false, error: "the scanner threw" };
   }
 }
