@@ -23,8 +23,9 @@ export const MOCK_CONTROL = `http://127.0.0.1:${PORT_BASE + 1}`;
 export const SHORT_SESSION_MOCK_CONTROL = `http://127.0.0.1:${PORT_BASE + 101}`;
 
 const server = (port: number, mockPort: number, extra: Record<string, string> = {}) => ({
-  // The output also goes to data/e2e-<port>.log, where tests look for errors nobody handled (e2e/server-log.ts).
-  command: `mkdir -p data && npx tsx server.ts 2>&1 | tee data/e2e-${port}.log`,
+  // The output goes to data/e2e-<port>.log, where tests look for errors nobody handled (e2e/server-log.ts) and
+  // the run's teardown for personal data (e2e/global-teardown.ts); the run's own output leaves out the request lines.
+  command: `mkdir -p data && npx tsx server.ts 2>&1 | tee data/e2e-${port}.log | grep --line-buffered -v '"msg":"request"'`,
   url: `http://localhost:${port}/nb`,
   reuseExistingServer: false,
   timeout: 120_000,
@@ -61,6 +62,8 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   globalSetup: "./e2e/global-setup.ts",
+  // After the journeys: no personal data in the portals' logs outside the audit stream (decision 030).
+  globalTeardown: "./e2e/global-teardown.ts",
   use: {
     baseURL: PORTAL,
     trace: "retain-on-failure",

@@ -16,6 +16,8 @@ import { requestScope } from "./app/request-scope.server";
 import { discardUnreadBody } from "./app/request-body.server";
 import { refusalText, type EarlyRefusal } from "./app/http-refusal.server";
 import { healthRoutes } from "./app/health.server";
+import { logFor } from "./app/log.server";
+import { routePatterns, type RoutePattern } from "./app/route-pattern.server";
 
 const development = process.env.NODE_ENV === "development";
 
@@ -33,6 +35,7 @@ try {
   }
   throw error;
 }
+const log = logFor("server");
 
 /** The mock's caseworker simulator, forwarded so a demo needs only the portal's port. */
 let fagsystemSimulator: express.RequestHandler | undefined;
@@ -42,13 +45,13 @@ if (cfg.MOCKS) {
     // A mock of its own (`npm run mock:server`), e.g. one shared by several portal processes:
     // the test login and the simulator use it, and no mock starts in this process.
     mockUrl = cfg.FAGSYSTEM_URL;
-    console.log(`Fagsystem mock at ${mockUrl} (external)`);
+    log.info(`Fagsystem mock at ${mockUrl} (external)`);
   } else {
     const { startFagsystemMock } = await import("./mocks/server");
     const mock = await startFagsystemMock({ port: cfg.MOCK_PORT || 3001, dataDir: path.resolve(cfg.DATA_DIR) });
     process.env.FAGSYSTEM_URL = mock.url;
     mockUrl = mock.url;
-    console.log(`Fagsystem mock on ${mock.url}`);
+    log.info(`Fagsystem mock on ${mock.url}`);
   }
   const { proxyTo } = await import("./mocks/proxy");
   fagsystemSimulator = proxyTo(mockUrl);
@@ -64,6 +67,42 @@ const trustsProxy = app.get("trust proxy fn") as (address: string | undefined, h
 type EntryModule = { ready?: () => Promise<void>; databaseAnswers?: () => Promise<void>; closeDatabase?: () => Promise<void> };
 const entryModule = async () => (await build()).entry.module as EntryModule;
 let shuttingDown = false;
+
+/** The route patterns of the build that answers (in development a new build after each change). */
+const patternsOf = new WeakMap<ServerBuild, (pathname: string) => RoutePattern>();
+async function routePatternOf(pathname: string): Promise<RoutePattern> {
+  const serverBuild = await build();
+  let patterns = patternsOf.get(serverBuild);
+  if (!patterns) patternsOf.set(serverBuild, (patterns = routePatterns(serverBuild.routes)));
+  return patterns(pathname);
+}
+
+// One line per request, with the id the answer carries as X-Request-Id (and the request's audit
+// records and log lines too): method, route pattern, status and duration. Never the URL, whose
+// path holds ids and whose query what a person typed; no address, no cookie. Static files and the
+// platform's health checks (every few seconds) only at debug.
+const requestLog = logFor("http");
+app.use((req, res, next) => {
+  const requestId = crypto.randomUUID();
+  res.locals.requestId = requestId;
+  res.setHeader("X-Request-Id", requestId);
+  const started = process.hrtime.bigint();
+  const method = req.method;
+  res.once("close", () => {
+    const durationMs = Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10;
+    const line = { requestId, method, status: res.statusCode, durationMs, ...(res.writableFinished ? {} : { aborted: true }) };
+    if (res.locals.staticFile || req.path.startsWith("/internal/")) {
+      if (requestLog.isLevelEnabled("debug")) requestLog.debug({ ...line, route: res.locals.staticFile ? "static" : req.path.slice(0, 64) }, "request");
+      return;
+    }
+    if (res.locals.route) return requestLog.info({ ...line, route: res.locals.route as string }, "request");
+    routePatternOf(req.path).then(
+      (pattern) => requestLog.info({ ...line, ...pattern }, "request"),
+      () => requestLog.info({ ...line, route: null }, "request"),
+    );
+  });
+  next();
+});
 
 // For the platform and the load balancer, before everything else (docs/decisions/027). The
 // fagsystem is asked only when it is a real one: the mock is part of a test run.
@@ -168,24 +207,38 @@ app.use((req, res, next) => {
   res.redirect(308, req.path.replace(/\/{2,}/g, "/") + (query < 0 ? "" : req.url.slice(query)));
 });
 
-if (fagsystemSimulator) app.use("/mock/fagsystem", fagsystemSimulator);
+if (fagsystemSimulator) {
+  const simulator = fagsystemSimulator;
+  app.use("/mock/fagsystem", (_req, res, next) => {
+    res.locals.route = "/mock/fagsystem/*";
+    simulator(_req, res, next);
+  });
+}
 
 let build: () => Promise<ServerBuild>;
 if (development) {
   const vite = await import("vite");
   const viteServer = await vite.createServer({ server: { middlewareMode: true } });
-  app.use(viteServer.middlewares);
+  // What Vite answers itself (modules, HMR) counts as a static file in the request log.
+  app.use((req, res, next) => {
+    res.locals.staticFile = true;
+    viteServer.middlewares(req, res, (error?: unknown) => {
+      res.locals.staticFile = false;
+      next(error);
+    });
+  });
   build = () => viteServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
 } else {
   const buildDir = process.env.BUILD_DIR ?? "build";
-  app.use("/assets", express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y" }));
-  app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h" }));
+  const markStatic = (res: express.Response) => (res.locals.staticFile = true);
+  app.use("/assets", express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y", setHeaders: markStatic }));
+  app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h", setHeaders: markStatic }));
   const serverBuild = (await import(path.resolve(buildDir, "server/index.js"))) as ServerBuild;
   build = async () => serverBuild;
   // The database is open before the first request (app/entry.server.tsx); if it cannot be opened
   // now, the first request tries again and answers in words.
   await (serverBuild.entry.module as EntryModule).ready?.().catch((error: unknown) => {
-    console.error("[server] the database could not be opened at start:", error instanceof Error ? error.message : error);
+    log.error({ err: error }, "the database could not be opened at start");
   });
 }
 
@@ -201,11 +254,9 @@ app.use((req, res, next) => {
 });
 
 // One scope per request, shared by every loader Remix runs for it (app/request-scope.server.ts),
-// with the id that ties its audit records and log lines together (also sent back as X-Request-Id).
+// with the id that ties its audit records and log lines together (the request log's, above).
 app.use((_req, res, next) => {
-  const requestId = crypto.randomUUID();
-  res.setHeader("X-Request-Id", requestId);
-  requestScope.run({ requestId }, next);
+  requestScope.run({ requestId: res.locals.requestId as string }, next);
 });
 
 app.all(
@@ -218,17 +269,17 @@ app.all(
 );
 
 // What Express itself refuses (a path that cannot be decoded: its status is 400) is answered in
-// words, without a stack trace in the log; anything else is logged once, with a tag, and is a 500.
+// words, without a stack trace in the log; anything else is logged once, as an error, and is a 500.
 app.use((error: unknown, req: express.Request, res: express.Response, next: express.NextFunction) => {
   if (res.headersSent) return next(error);
   const status = Number((error as { status?: unknown } | null)?.status);
   if (status >= 400 && status < 500) return refuse(req, res, 400, "badRequest");
-  console.error(`[server] ${req.method} ${req.path}:`, error);
+  logFor("express").error({ err: error, requestId: res.locals.requestId as string, method: req.method }, "unhandled error");
   refuse(req, res, 500, "unexpected");
 });
 
 const server = app.listen(cfg.PORT, () => {
-  console.log(`Portal on http://localhost:${cfg.PORT}${cfg.MOCKS ? " (mocks on)" : ""}`);
+  log.info(`Portal on http://localhost:${cfg.PORT}${cfg.MOCKS ? " (mocks on)" : ""}`);
 });
 
 /**
@@ -238,23 +289,23 @@ const server = app.listen(cfg.PORT, () => {
  */
 function shutdown(signal: NodeJS.Signals) {
   if (shuttingDown) {
-    console.error(`[server] ${signal} again: exiting now`);
+    log.warn(`${signal} again: exiting now`);
     process.exit(1);
   }
   shuttingDown = true;
-  console.log(`[server] ${signal}: no new connections; waiting up to ${cfg.SHUTDOWN_GRACE_MS} ms for requests in flight`);
+  log.info(`${signal}: no new connections; waiting up to ${cfg.SHUTDOWN_GRACE_MS} ms for requests in flight`);
   let finished = false;
   const finish = async (inTime: boolean) => {
     if (finished) return;
     finished = true;
-    if (!inTime) console.error(`[server] requests still in flight after ${cfg.SHUTDOWN_GRACE_MS} ms: closing them`);
+    if (!inTime) log.warn(`requests still in flight after ${cfg.SHUTDOWN_GRACE_MS} ms: closing them`);
     server.closeAllConnections();
     try {
       await (await entryModule()).closeDatabase?.();
     } catch (error) {
-      console.error("[server] closing the database:", error instanceof Error ? error.message : error);
+      log.error({ err: error }, "closing the database");
     }
-    console.log("[server] stopped");
+    log.info("stopped");
     process.exit(0);
   };
   server.close(() => void finish(true));

@@ -82,6 +82,9 @@ const envSchema = z
     CLAMAV_SOCKET: z.string().min(1).optional(),
     /** How long one scan may take, connecting included; past it the file is refused with "try again". */
     CLAMAV_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+    // Logs (app/log.server.ts, docs/deploy.md "Logs"): JSON lines on standard output.
+    /** The lowest level written: fatal, error, warn, info, debug or trace (debug adds static files and health checks). */
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace"]).default("info"),
   })
   .superRefine((env, ctx) => {
     // The warning opens SESSION_WARNING_SECONDS before the end; it cannot open before the last request.

@@ -5,8 +5,13 @@ import { NonceProvider } from "./nonce";
 import { startHousekeeping } from "./housekeeping.server";
 import { documentBytes } from "./document-bytes.server";
 import { closeStore, store } from "./store/store.server";
+import { logFor } from "./log.server";
+import { onMissingTranslation } from "./i18n/i18n";
+
+const log = logFor("remix");
 
 startHousekeeping();
+onMissingTranslation((key) => logFor("i18n").warn({ key }, "no translation: missing in locales/ or in namespacesFor (app/i18n/namespaces.ts)"));
 
 /**
  * Opens the database and applies its migrations; server.ts awaits it before it listens. Opened
@@ -72,7 +77,7 @@ const handleRequest: HandleDocumentRequestFunction = (
         },
         onError(error: unknown) {
           responseStatusCode = 500;
-          if (shellRendered) console.error(error);
+          if (shellRendered) log.error({ err: error }, "rendering failed after the shell");
         },
       },
     );
@@ -82,11 +87,12 @@ const handleRequest: HandleDocumentRequestFunction = (
 
 export default handleRequest;
 
-/** Logged on the server only; the person sees a translated error page without details. */
+/** Logged on the server only (an error nobody handled: e2e/server-log.ts); the person sees a translated error page without details. */
 export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return;
   if (error instanceof Response) return;
   // Remix's own answers to what a client asked for (no such route, a `_data` that does not match): not our error.
   if (isRouteErrorResponse(error) && error.status < 500) return;
-  console.error(`[error] ${request.method} ${new URL(request.url).pathname}:`, error);
+  // The request's id (from its scope) ties this to the request line, which has the route; the URL is not logged.
+  log.error({ err: error, method: request.method }, "unhandled error");
 }

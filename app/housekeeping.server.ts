@@ -10,6 +10,9 @@ import { deleteExpiredSessions } from "~/session/session.server";
 import { deleteExpiredLookups } from "~/nks/lookups.server";
 import { deleteExpiredLogins } from "~/auth/oidc.server";
 import { rateLimits } from "~/rate-limit.server";
+import { logFor } from "~/log.server";
+
+const log = logFor("housekeeping");
 
 const EVERY_MS = 60 * 60 * 1000;
 let started = false;
@@ -25,15 +28,13 @@ export async function runHousekeeping(now = new Date()) {
     rateLimits().deleteExpired(now),
   ]);
   if (drafts + klageDrafts + meldingDrafts + sessions + lookups + logins > 0)
-    console.log(
-      `[housekeeping] deleted ${drafts + klageDrafts + meldingDrafts} expired drafts, ${sessions} expired sessions, ${lookups} expired lookups and ${logins} unfinished logins`,
-    );
+    log.info({ drafts: drafts + klageDrafts + meldingDrafts, sessions, lookups, unfinishedLogins: logins }, "deleted what expired");
 }
 
 export function startHousekeeping() {
   if (started || process.env.VITEST) return;
   started = true;
-  const run = () => runHousekeeping().catch((error) => console.error("[housekeeping]", error));
+  const run = () => runHousekeeping().catch((error: unknown) => log.error({ err: error }, "the clean-up failed"));
   setTimeout(run, 10_000).unref();
   setInterval(run, EVERY_MS).unref();
 }

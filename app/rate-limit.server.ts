@@ -9,6 +9,9 @@ import { data } from "@remix-run/node";
 import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 import { config } from "~/config.server";
 import { store, type Queryable } from "~/store/store.server";
+import { logFor } from "~/log.server";
+
+const log = logFor("rate-limit");
 
 export type LimitName = "login-address" | "login-person" | "staff-login-address" | "staff-login-person" | "send-person" | "message-person";
 
@@ -94,7 +97,7 @@ export function createRateLimits(options: { rules: Record<LimitName, LimitRule>;
         if (result.status === "fulfilled") continue;
         if (result.reason instanceof RateLimiterRes) waitMs = Math.max(waitMs, result.reason.msBeforeNext);
         // Neither the database nor the fallback could count: let the person through rather than stop everyone.
-        else console.error("[rate-limit] could not count:", result.reason instanceof Error ? result.reason.message : result.reason);
+        else log.error({ err: result.reason }, "could not count: the person is let through");
       }
       if (waitMs > 0) {
         const seconds = retryAfterSeconds(waitMs);

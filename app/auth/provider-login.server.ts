@@ -12,6 +12,9 @@ import { FagsystemError } from "~/fagsystem/client.server";
 import { defaultLanguage, isLanguage, type Language } from "~/i18n/languages";
 import { rateLimits } from "~/rate-limit.server";
 import type { IdentityProviderName } from "~/session/session.server";
+import { logFor } from "~/log.server";
+
+const log = logFor("login");
 
 /** A staff login goes back to the staff page that asked for it, never to an applicant's page. */
 export function staffReturnPath(value: unknown, language: string): string {
@@ -22,7 +25,7 @@ export function staffReturnPath(value: unknown, language: string): string {
 
 function refusalPage(language: Language, idp: IdentityProviderName, refusal: LoginRefused, headers: Headers): Response {
   // One line per refusal: why, for whom (which provider), never who.
-  console.warn(`[login] ${idp} login refused (${refusal.reason}): ${refusal.detail}`);
+  log.warn({ idp, reason: refusal.reason, detail: refusal.detail }, `${idp} login refused (${refusal.reason})`);
   return redirect(`/${language}/innlogging-feilet?arsak=${refusal.reason}${idp === "entra" ? "&for=nks" : ""}`, { headers });
 }
 

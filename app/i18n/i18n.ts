@@ -85,13 +85,18 @@ function makeT(language: Language, bundle: Record<string, unknown>, namespace: s
 const instances = new Map<Language, { bundle: unknown; instance: i18n }>();
 
 const warned = new Set<string>();
+let reportMissing: ((key: string) => void) | undefined;
+/** The server's report of a key a page's translations lack: entry.server.tsx hands it the log (this module also runs in the browser). */
+export function onMissingTranslation(report: (key: string) => void) {
+  reportMissing = report;
+}
 /** On the server, a key the page's translations lack is logged once (app/i18n/namespaces.ts). */
 const logMissing =
   typeof document === "undefined"
     ? (key: string) => {
         if (warned.has(key) || warned.size > 1000) return;
         warned.add(key);
-        console.warn(`[i18n] no translation for ${key}: missing in locales/ or in namespacesFor (app/i18n/namespaces.ts)`);
+        reportMissing?.(key);
       }
     : undefined;
 

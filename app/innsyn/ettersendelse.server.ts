@@ -12,6 +12,9 @@ import { OTHER_DOCUMENTS } from "~/vedlegg/limits";
 import { loadSoknadStatus } from "./innsyn.server";
 import { kravKey, missingKey, taskKey } from "./upload-keys";
 import type { InnsynView } from "./view";
+import { logFor } from "~/log.server";
+
+const log = logFor("innsyn");
 
 type Target = { type: string; hendelseType: string | null; hendelseReferanse: string | null };
 
@@ -49,7 +52,7 @@ export async function attachmentsOf(fnr: string, soknadId: string, language: str
     return { files, missing: vedlegg.filter((document) => document.status === "VedleggKreves"), unavailable: false };
   } catch (error) {
     if (!(error instanceof FagsystemError)) throw error;
-    console.error("[innsyn] vedlegg", error.message);
+    log.error({ err: error }, "vedlegg.json could not be read");
     return { files: [], missing: [] as Vedlegg[], unavailable: true };
   }
 }

@@ -10,6 +10,9 @@ import { klageFileIds } from "~/klage/files";
 import { foldEventLog } from "./fold";
 import { klagefrist } from "./klagefrist";
 import type { Delivery, DocumentTask, InnsynView, Utbetaling } from "./view";
+import { logFor } from "~/log.server";
+
+const log = logFor("innsyn");
 
 /** Søknader older than this are not listed (NAV shows 15 months). */
 export const HISTORY_MONTHS = 15;
@@ -49,7 +52,7 @@ async function deliveriesFor(fnr: string, id: string, sendtTidspunkt: string | n
     );
   } catch (error) {
     if (!(error instanceof FagsystemError)) throw error;
-    console.error(`[innsyn] no vedlegg.json for ${id}: ${error.message}`);
+    log.error({ err: error, fiksDigisosId: id }, "no vedlegg.json: the deliveries are left out");
     return [];
   }
 }
@@ -70,13 +73,13 @@ async function foldOne(fnr: string, summary: SoknadSummary, now: Date): Promise<
   } catch (error) {
     // One søknad that cannot be read must not hide the others.
     if (!(error instanceof FagsystemError) || error.kind === "not-found") throw error;
-    console.error(`[innsyn] cannot read ${summary.fiksDigisosId}: ${error.message}`);
+    log.error({ err: error, fiksDigisosId: summary.fiksDigisosId }, "a søknad's event log could not be read");
     return { ...base, view: null, problem: "unavailable" };
   }
   const deliveries = await deliveriesRead;
   const result = foldEventLog(document, { sendtTidspunkt: base.sendtTidspunkt, deliveries, now });
   if (!result.ok) {
-    console.error(`[innsyn] cannot fold ${summary.fiksDigisosId}: ${result.reason}`);
+    log.error({ fiksDigisosId: summary.fiksDigisosId, reason: result.reason }, "a søknad's event log could not be folded");
     return { ...base, view: null, problem: "invalid" };
   }
   return { ...base, view: result.view, problem: null };
@@ -94,7 +97,7 @@ export async function loadOverview(fnr: string, now: Date): Promise<Overview> {
     return { kind: "ok", soknader };
   } catch (error) {
     if (!(error instanceof FagsystemError)) throw error;
-    console.error("[innsyn] overview", error.message);
+    log.error({ err: error }, "the overview could not be read");
     return { kind: "unavailable" };
   }
 }
@@ -178,7 +181,7 @@ export async function loadSoknadStatus(fnr: string, id: string, now: Date): Prom
   } catch (error) {
     if (error instanceof FagsystemError) {
       if (error.kind === "not-found") throw new Response("Not Found", { status: 404 });
-      console.error("[innsyn] status", error.message);
+      log.error({ err: error }, "the status page could not be read");
       return { kind: "unavailable", id };
     }
     throw error;
@@ -262,7 +265,7 @@ export async function documentResponse(fnr: string, soknadId: string, fileId: st
   } catch (error) {
     if (!(error instanceof FagsystemError)) throw error;
     if (error.kind === "not-found") throw new Response("Not Found", { status: 404 });
-    console.error("[innsyn] document", error.message);
+    log.error({ err: error }, "a document could not be read");
     return "unavailable";
   }
   return fileResponse(dokument, fileId, { prefix: "dokument", download });

@@ -33,6 +33,9 @@ import {
   type StepContext,
 } from "./steps";
 import { parseBegrunnelseStep, parseVedtakStep } from "./schemas";
+import { logFor } from "~/log.server";
+
+const log = logFor("klage");
 
 
 const languageOf = (params: Params): Language => (isLanguage(params.lang) ? params.lang : defaultLanguage);
@@ -132,7 +135,7 @@ export async function loadKlageStep(request: Request, params: Params) {
     if (step === "vedlegg" || step === "oppsummering") files = filesOf(await fagsystem.mellomlagring(applicant.fnr, draft.id));
   } catch (error) {
     if (!(error instanceof FagsystemError)) throw error;
-    console.error("[klage/step]", error.message);
+    log.error({ err: error, step }, "a step could not be read");
     unavailable = true;
   }
   const context = contextOf(answers, now);
@@ -245,7 +248,7 @@ async function deleteKlageFile(applicant: Applicant, draft: KlageDraft, fileId: 
   } catch (error) {
     if (!(error instanceof FagsystemError)) throw error;
     if (error.kind !== "not-found") {
-      console.error("[klage/vedlegg] delete", error.message);
+      log.error({ err: error }, "a file could not be deleted");
       return data({ errors: { form: "klage:errors.unavailable" } as Record<string, string>, uploads: [] as UploadOutcome[] }, { status: 503 });
     }
   }
@@ -301,7 +304,7 @@ async function sendKlage(applicant: Applicant, draft: KlageDraft, language: Lang
     return redirect(`${base}/kvittering`);
   } catch (error) {
     if (!(error instanceof FagsystemError)) throw error;
-    console.error("[klage/send]", error.kind, error.message);
+    log.error({ err: error }, "the complaint could not be sent");
     // Nothing changed: the draft stays as it was and "Send" can be pressed again.
     return data({ errors: { form: "klage:errors.sendUnavailable" }, values: {} }, { status: 503 });
   }

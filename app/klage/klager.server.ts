@@ -15,6 +15,9 @@ import { filesByDocument, readUploadForm, storeUploads, uploadStatus, type Uploa
 import { KLAGE_DOCUMENT } from "./files";
 import { foldKlage } from "./fold";
 import { klageSummary, type KlageSummary, type KlageView } from "./view";
+import { logFor } from "~/log.server";
+
+const log = logFor("klage");
 
 const notFound = () => new Response("Not Found", { status: 404 });
 
@@ -22,10 +25,10 @@ const notFound = () => new Response("Not Found", { status: 404 });
 function foldOne(klage: Klage, now: Date): KlageView | null {
   const result = foldKlage(klage, { now });
   if (!result.ok) {
-    console.error(`[klage] cannot fold ${klage.klageId}: ${result.reason}`);
+    log.error({ klageId: klage.klageId, reason: result.reason }, "a complaint's log could not be folded");
     return null;
   }
-  if (result.view.skippedUnknown > 0) console.warn(`[klage] ${klage.klageId}: skipped ${result.view.skippedUnknown} events of unknown types`);
+  if (result.view.skippedUnknown > 0) log.warn({ klageId: klage.klageId, skipped: result.view.skippedUnknown }, "events of unknown types skipped");
   return result.view;
 }
 
@@ -46,7 +49,7 @@ export async function loadKlager(fnr: string, now: Date, soknadId?: string): Pro
     return { kind: "ok", klager: summaries };
   } catch (error) {
     if (!(error instanceof FagsystemError)) throw error;
-    console.error("[klage] list", error.message);
+    log.error({ err: error }, "the complaints could not be listed");
     return { kind: "unavailable" };
   }
 }
@@ -73,7 +76,7 @@ async function findKlage(fnr: string, soknadId: string, klageId: string, now: Da
     klage = (await fagsystem.klager(fnr)).find((candidate) => candidate.klageId === klageId);
   } catch (error) {
     if (!(error instanceof FagsystemError)) throw error;
-    console.error("[klage] read", error.message);
+    log.error({ err: error }, "a complaint could not be read");
     return { kind: "unavailable" };
   }
   if (!klage || klage.fiksDigisosId !== soknadId) throw notFound();
@@ -134,7 +137,7 @@ export async function withdrawKlage(fnr: string, soknadId: string, klageId: stri
     if (!(error instanceof FagsystemError)) throw error;
     if (error.kind === "not-found") throw notFound();
     if (error.kind === "rejected" && error.code === "klage-avgjort") return "decided";
-    console.error("[klage] withdraw", error.kind, error.message);
+    log.error({ err: error }, "a complaint could not be withdrawn");
     return "unavailable";
   }
 }

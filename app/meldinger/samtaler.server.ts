@@ -21,6 +21,9 @@ import { currentMeldingDraft, finishMeldingDraft, saveMeldingDraft } from "./dra
 import { MELDING_DOCUMENT, UUID } from "./ids";
 import { meldingFormSchema } from "./schemas";
 import { forgetUnread, unreadCount } from "./unread.server";
+import { logFor } from "~/log.server";
+
+const log = logFor("meldinger");
 
 const notFound = () => new Response("Not Found", { status: 404 });
 
@@ -63,7 +66,7 @@ export async function listConversations(fnr: string): Promise<ConversationList> 
     return { kind: "ok", conversations: samtaler.map((samtale) => summaryOf(samtale, sent)) };
   } catch (error) {
     if (!(error instanceof FagsystemError)) throw error;
-    console.error("[meldinger] list", error.message);
+    log.error({ err: error }, "the conversations could not be listed");
     return { kind: "unavailable" };
   }
 }
@@ -83,12 +86,12 @@ export async function conversationOfSoknad(fnr: string, soknadId: string): Promi
     },
     (error: unknown) => {
       if (!(error instanceof FagsystemError)) throw error;
-      console.error("[meldinger] conversation of søknad", error.message);
+      log.error({ err: error }, "the conversation of a søknad could not be read");
       return null;
     },
   );
   // A failure after the wait is not the page's any more (an unhandled rejection would end the process).
-  lookup.catch((error: unknown) => console.error("[meldinger] conversation of søknad", error));
+  lookup.catch((error: unknown) => log.error({ err: error }, "the conversation of a søknad failed after the wait"));
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<null>((resolve) => {
     timer = setTimeout(() => resolve(null), SOKNAD_CONVERSATION_WAIT_MS);
@@ -154,7 +157,7 @@ async function draftFiles(fnr: string, meldingId: string): Promise<ListedFile[]>
   } catch (error) {
     // Not the whole conversation unreadable for the draft's files (e2e/faults.spec.ts); sending lists them again.
     if (!(error instanceof FagsystemError)) throw error;
-    console.error("[meldinger] draft files", error.message);
+    log.error({ err: error }, "a draft's files could not be listed");
     return [];
   }
   return files
@@ -190,7 +193,7 @@ export async function loadConversation(request: Request, params: Params) {
     };
   } catch (error) {
     if (!(error instanceof FagsystemError)) throw error;
-    console.error("[meldinger] conversation", error.message);
+    log.error({ err: error }, "a conversation could not be read");
     return { kind: "unavailable" as const };
   }
 }
@@ -204,7 +207,7 @@ async function markRead(fnr: string, samtaleId: string): Promise<number | null> 
   } catch (error) {
     if (!(error instanceof FagsystemError)) throw error;
     // Reading works without it: the mark comes with the next visit.
-    console.error("[meldinger] mark read", error.message);
+    log.warn({ err: error }, "messages could not be marked read");
     return null;
   }
 }
@@ -311,7 +314,7 @@ export async function conversationAction(request: Request, params: Params) {
   } catch (error) {
     if (!(error instanceof FagsystemError)) throw error;
     if (error.kind === "not-found") throw notFound();
-    console.error("[meldinger] action", error.kind, error.message);
+    log.error({ err: error }, "a message could not be sent or its files changed");
     await saveMeldingDraft(applicant.fnr, samtaleId, meldingId, tekst).catch(() => false);
     // "Not sent" only when sending was what failed; an upload or a delete says what was kept.
     return answer({ errors: { form: intent === "send" ? "meldinger:errors.unavailable" : "meldinger:errors.unavailableKept" }, values }, 503);
@@ -378,7 +381,7 @@ async function send(applicant: Applicant, input: SendInput) {
   } catch (error) {
     // A form whose meldingId is another person's message: nothing of theirs is shown.
     if (error instanceof FagsystemError && error.kind === "rejected") {
-      console.error("[meldinger] send refused", error.message);
+      log.warn({ err: error }, "the fagsystem refused a message");
       return answer({ errors: { form: "meldinger:errors.refused" }, values }, 400);
     }
     throw error;
@@ -419,7 +422,7 @@ export async function messageFile(request: Request, params: Params): Promise<Res
     if (error instanceof Response) throw error;
     if (!(error instanceof FagsystemError)) throw error;
     if (error.kind === "not-found") throw notFound();
-    console.error("[meldinger] file", error.message);
+    log.error({ err: error }, "a file could not be read");
     return redirect(`${base(params, samtaleId)}?fil=utilgjengelig`);
   }
   return fileResponse(dokument, fileId, { prefix: "melding", download: new URL(request.url).searchParams.has("last-ned") });

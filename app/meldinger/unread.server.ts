@@ -5,6 +5,9 @@
  * fills the cache for the next page), and a failure shows no count rather than an error.
  */
 import { fagsystem, FagsystemError } from "~/fagsystem/client.server";
+import { logFor } from "~/log.server";
+
+const log = logFor("meldinger");
 
 const UNREAD_CACHE_MS = 30_000;
 const UNREAD_WAIT_MS = 800;
@@ -30,7 +33,7 @@ function fetchUnread(fnr: string): Promise<number | null> {
       return count;
     })
     .catch((error: unknown) => {
-      if (!(error instanceof FagsystemError)) console.error("[meldinger] unread", error);
+      if (!(error instanceof FagsystemError)) log.error({ err: error }, "the unread count failed");
       return null;
     })
     .finally(() => {

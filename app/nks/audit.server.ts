@@ -8,6 +8,9 @@
  */
 import { currentRequestScope } from "~/request-scope.server";
 import { store, type Queryable } from "~/store/store.server";
+import { logFor } from "~/log.server";
+
+const log = logFor("nks");
 
 export type AuditDecision = "PERMIT" | "DENY";
 
@@ -72,10 +75,11 @@ export async function writeAudit(record: AuditRecord, options: { now?: Date; db?
     );
   } catch (error) {
     // The error itself (a database message) may not name the person; the record is what is lost.
-    console.error("[audit] the record could not be written:", error instanceof Error ? error.message : error);
+    log.error({ err: error }, "the audit record could not be written: nothing is shown");
     throw new AuditUnavailable(error);
   }
-  // Not console.log: this is the audit stream, not an ordinary log line (those never carry a fnr).
+  // Not the JSON log (app/log.server.ts): this is the audit stream, the one place a fnr is written,
+  // as a line of its own that starts with "CEF:" so a collector can route it (docs/deploy.md "Logs").
   process.stdout.write(`${cefLine({ ...record, at: now, requestId })}\n`);
 }
 

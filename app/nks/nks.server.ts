@@ -22,6 +22,9 @@ import { listConversations, type ConversationSummary } from "~/meldinger/samtale
 import { readForm } from "~/request-body.server";
 import { AuditUnavailable, writeAudit, type AuditAction } from "./audit.server";
 import { createLookup, findLookup } from "./lookups.server";
+import { logFor } from "~/log.server";
+
+const log = logFor("nks");
 
 /* ---------- the search ---------- */
 
@@ -60,7 +63,7 @@ async function accessTo(fnr: string): Promise<Access> {
   } catch (error) {
     if (!(error instanceof FagsystemError)) throw error;
     if (error.kind === "not-found") return { kind: "deny", reason: "not-found" };
-    console.error("[nks] the register could not answer:", error.message);
+    log.error({ err: error }, "the register could not answer");
     return { kind: "unavailable" };
   }
 }
@@ -265,7 +268,7 @@ async function documentGroups(fnr: string, soknadId: string): Promise<DocumentGr
   } catch (error) {
     if (!(error instanceof FagsystemError)) throw error;
     if (error.kind === "not-found") return [];
-    console.error("[nks] vedlegg.json", error.message);
+    log.error({ err: error }, "vedlegg.json could not be read");
     return null;
   }
 }

@@ -13,6 +13,9 @@ import { ageOn } from "~/i18n/format";
 import { FormErrorSummary } from "~/shell/FormErrorSummary";
 import { actionDataOf, pageTitle } from "~/shell/meta";
 import { Page } from "~/shell/Page";
+import { logFor } from "~/log.server";
+
+const log = logFor("login");
 
 export const meta: MetaFunction = (args) => pageTitle(args, "auth:testLogin.title", { errors: actionDataOf<{ error?: string }>(args)?.error === "choose" });
 
@@ -25,7 +28,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     const today = new Date();
     return { users: users.map((user) => ({ id: user.id, fnr: user.fnr, name: user.name, age: ageOn(user.birthDate, today) })), unavailable: false };
   } catch (error) {
-    console.error("[login] test users unavailable", error);
+    log.error({ err: error }, "test users unavailable");
     return { users: [], unavailable: true };
   }
 }
@@ -47,7 +50,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return redirect(safeReturnPath(parsed.data.returnTo, `/${params.lang}`), { headers: { "Set-Cookie": cookie } });
   } catch (error) {
     if (error instanceof FagsystemError) {
-      console.error("[login] person lookup failed:", error.message);
+      log.error({ err: error }, "person lookup failed");
       return data({ error: "unavailable" as const }, { status: 503 });
     }
     throw error;

@@ -2,6 +2,9 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { identityProvider } from "~/auth/login.server";
 import { providerIssuer } from "~/auth/oidc.server";
 import { destroyProviderSessions } from "~/session/session.server";
+import { logFor } from "~/log.server";
+
+const log = logFor("login");
 
 /**
  * Front-channel logout (OpenID Connect Front-Channel Logout 1.0): when a person logs out of ID-porten
@@ -17,6 +20,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const headers = { "Cache-Control": "no-store", "Content-Type": "text/plain; charset=utf-8" };
   if (!sid || sid.length > 200 || (iss !== null && iss !== (await providerIssuer(params.idp)))) return new Response("", { status: 400, headers });
   const ended = await destroyProviderSessions(params.idp, sid);
-  console.info(`[login] ${params.idp} front-channel logout ended ${ended} session(s)`);
+  log.info({ idp: params.idp, sessions: ended }, "front-channel logout");
   return new Response("", { status: 200, headers });
 }

@@ -7,6 +7,9 @@ import { akselTranslations } from "~/i18n/aksel.server";
 import { config } from "~/config.server";
 import { sessionEndsAt, sessionTimes } from "~/session/session.server";
 import { unreadCount } from "~/meldinger/unread.server";
+import { logFor } from "~/log.server";
+
+const log = logFor("session");
 
 /**
  * What every page needs: its language and the translations its components use, who is logged in, and when the
@@ -18,7 +21,7 @@ export async function rootData(request: Request, params: Params) {
   try {
     session = await currentSession(request);
   } catch (error) {
-    console.error("[session] lookup failed", error);
+    log.error({ err: error }, "the session lookup failed: the page is shown as logged out");
   }
   // The header's "Meldinger (2 nye)": never more than a short wait, never an error (unread.server.ts).
   const unreadMessages = session?.kind === "applicant" && !session.subject.refusal ? await unreadCount(session.subject.fnr) : null;

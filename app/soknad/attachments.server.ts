@@ -11,6 +11,9 @@ import type { ListedFile } from "~/vedlegg/UploadField";
 import { OTHER_DOCUMENTS } from "~/vedlegg/limits";
 import { saveStep, type Draft } from "./drafts.server";
 import { formDataToValues, type Answers, type FormValues } from "./schemas";
+import { logFor } from "~/log.server";
+
+const log = logFor("soknad");
 
 const RAW_KEY = "utkast:dokumentasjon";
 
@@ -56,7 +59,7 @@ export async function deleteInDocumentationStep(input: { fnr: string; draft: Dra
     if (!(error instanceof FagsystemError)) throw error;
     // Already gone is what the person wanted; anything else is a message.
     if (error.kind !== "not-found") {
-      console.error("[soknad/vedlegg] delete", error.message);
+      log.error({ err: error }, "a file could not be deleted");
       return data({ errors: { form: "soknad-errors:form.unavailable" } as Record<string, string>, values: input.values, uploads: [] as UploadOutcome[] }, { status: 503 });
     }
   }

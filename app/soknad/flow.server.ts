@@ -23,6 +23,9 @@ import { deleteInDocumentationStep, filesOfDraft, uploadInDocumentationStep } fr
 import { OTHER_DOCUMENTS } from "~/vedlegg/limits";
 import { deleteIntentPrefix } from "~/vedlegg/intents";
 import { readForm } from "~/request-body.server";
+import { logFor } from "~/log.server";
+
+const log = logFor("soknad");
 
 const rawKey = (step: StepId) => `utkast:${step}`;
 
@@ -111,7 +114,7 @@ export async function loadStep(request: Request, params: Params) {
     };
   } catch (error) {
     if (!(error instanceof FagsystemError)) throw error;
-    console.error("[soknad/step]", error.message);
+    log.error({ err: error, step }, "a step could not be read");
     return { unavailable: true as const, draftId: draft.id, step };
   }
 }
@@ -126,7 +129,7 @@ export async function saveStepForm(request: Request, params: Params) {
       return await uploadInDocumentationStep(request, { fnr: applicant.fnr, draft, documents: requiredDocuments(answers, register, draft.kind) });
     } catch (error) {
       if (!(error instanceof FagsystemError)) throw error;
-      console.error("[soknad/vedlegg]", error.message);
+      log.error({ err: error }, "the documentation step could not take files");
       return data({ errors: { form: "soknad-errors:form.unavailable" }, values: {} as FormValues }, { status: 503 });
     }
   }

@@ -7,13 +7,16 @@ import type { FolkeregisterPerson, NavKontor } from "~/fagsystem/contract";
 import type { SoknadRegister } from "./soknad-document";
 import { registerDataFrom } from "./rules";
 import type { RegisterSource, RegisterView } from "./step-view";
+import { logFor } from "~/log.server";
+
+const log = logFor("soknad");
 
 async function optional<T>(work: Promise<T>, onFailure?: () => void): Promise<T | null> {
   try {
     return await work;
   } catch (error) {
     if (error instanceof FagsystemError) {
-      console.error("[soknad/register]", error.message);
+      log.error({ err: error }, "a register could not answer: the step is shown without it");
       onFailure?.();
       return null;
     }

@@ -16,6 +16,9 @@ import { formValuesFor, parseStep, type Answers } from "./schemas";
 import { buildSoknadDocument } from "./soknad-document";
 import { vedleggToSend } from "./attachments.server";
 import { applicableSteps } from "./steps";
+import { logFor } from "~/log.server";
+
+const log = logFor("soknad");
 
 export const MAX_SUBMISSIONS_PER_DAY = 2;
 
@@ -54,7 +57,7 @@ export async function sendDraft(request: Request, input: { language: Language; f
     return redirect(`${base}/kvittering`);
   } catch (error) {
     if (!(error instanceof FagsystemError)) throw error;
-    console.error("[soknad/send]", error.kind, error.message);
+    log.error({ err: error }, "the søknad could not be sent");
     // Nothing is changed: the draft stays as it was and "Send" can be pressed again.
     return data({ errors: { form: "soknad-errors:send.unavailable" }, values: {} }, { status: 503 });
   }

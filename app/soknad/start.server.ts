@@ -4,6 +4,9 @@
  */
 import { fagsystem, FagsystemError } from "~/fagsystem/client.server";
 import type { NavKontor } from "~/fagsystem/contract";
+import { logFor } from "~/log.server";
+
+const log = logFor("soknad");
 
 export type StartSituation =
   | { kind: "ready"; office: NavKontor | null }
@@ -19,7 +22,7 @@ export async function startSituation(fnr: string): Promise<StartSituation> {
     return office.digitalSoknad ? { kind: "ready", office } : { kind: "no-digital", office };
   } catch (error) {
     if (!(error instanceof FagsystemError)) throw error;
-    console.error("[soknad/start]", error.message);
+    log.error({ err: error }, "the office could not be found");
     return { kind: "unavailable" };
   }
 }
@@ -54,7 +57,7 @@ export async function shortApplicationReason(fnr: string, now = new Date()): Pro
   } catch (error) {
     if (!(error instanceof FagsystemError)) throw error;
     // Without the history we offer the standard application, which always works.
-    console.error("[soknad/start] short check", error.message);
+    log.warn({ err: error }, "the short application could not be checked: the standard one is offered");
     return null;
   }
 }

@@ -6,6 +6,9 @@
 import path from "node:path";
 import fs from "node:fs";
 import { config } from "~/config.server";
+import { logFor } from "~/log.server";
+
+const log = logFor("store");
 
 export interface Queryable {
   query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
@@ -79,7 +82,7 @@ async function openPostgres(url: string): Promise<Store> {
   const pool = new Pool({ connectionString: url, max: 10 });
   // An idle connection the server ends (a restart, a fail-over) must not take the process down:
   // the pool drops it and opens a new one on the next query.
-  pool.on("error", (error: Error) => console.error("[store] idle PostgreSQL connection lost:", error.message));
+  pool.on("error", (error: Error) => log.warn({ err: error }, "idle PostgreSQL connection lost"));
   return {
     query: async (sql, params) => (await pool.query(sql, params as unknown[])).rows,
     transaction: async (work) => {

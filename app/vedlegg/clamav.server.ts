@@ -7,6 +7,9 @@
  */
 import net from "node:net";
 import type { ScanResult, VirusScanner } from "./scanner.server";
+import { logFor } from "~/log.server";
+
+const log = logFor("clamav");
 
 /** Where clamd listens: TCP (its default port is 3310) or a unix socket. */
 export type ClamdAddress = { host: string; port: number } | { socket: string };
@@ -101,8 +104,8 @@ export function clamavScanner(address: ClamdAddress, timeoutMs: number): VirusSc
       } catch (error) {
         result = { clean: false, error: error instanceof Error ? error.message : String(error) };
       }
-      if ("error" in result) console.error(`[clamav] scan failed, file refused (${bytes.byteLength} bytes): ${result.error}`);
-      else if (!result.clean) console.warn(`[clamav] found ${result.signature}, file refused`);
+      if ("error" in result) log.error({ bytes: bytes.byteLength, error: result.error }, "scan failed, file refused");
+      else if (!result.clean) log.warn({ signature: result.signature }, `found ${result.signature}, file refused`);
       return result;
     },
   };

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { clamavScanner, parseClamdAnswer, pingClamd, type ClamdAddress } from "./clamav.server";
+import type { LoggedLine } from "~/log.test-support";
 import { eicarMockScanner } from "./scanner.server";
 import { scannerFor } from "./virus-scanner.server";
 
@@ -12,8 +13,13 @@ type Behaviour = { answer: string } | "close" | "silent" | "limit";
 
 type Received = { command: string; chunkSizes: number[]; bytes: Buffer };
 
+const logged = vi.hoisted(() => [] as LoggedLine[]);
+vi.mock("~/log.server", async () => (await import("~/log.test-support")).capturingLog(logged));
+const errorsLogged = () => logged.filter((line) => line.level === "error");
+
 const servers: net.Server[] = [];
 afterEach(async () => {
+  logged.length = 0;
   await Promise.all(servers.splice(0).map((server) => new Promise((resolve) => server.close(resolve))));
   vi.restoreAllMocks();
 });
@@ -68,10 +74,9 @@ describe("the ClamAV scanner (clamd's INSTREAM protocol)", () => {
   });
 
   it("refuses a file clamd finds something in, with the signature, and logs the signature only", async () => {
-    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
     const clamd = await fakeClamd({ answer: "stream: Win.Test.EICAR_HDB-1 FOUND" });
     expect(await clamavScanner(clamd.address, 2000).scan(pdf)).toEqual({ clean: false, signature: "Win.Test.EICAR_HDB-1" });
-    expect(warn).toHaveBeenCalledWith("[clamav] found Win.Test.EICAR_HDB-1, file refused");
+    expect(logged).toEqual([expect.objectContaining({ level: "warn", area: "clamav", signature: "Win.Test.EICAR_HDB-1", msg: "found Win.Test.EICAR_HDB-1, file refused" })]);
   });
 
   it("works over a unix socket as over TCP", async () => {
@@ -87,11 +92,10 @@ describe("the ClamAV scanner (clamd's INSTREAM protocol)", () => {
 
   describe("fails closed: the file is refused as not scanned, with a log line naming the reason and not the file", () => {
     const refused = async (address: ClamdAddress, timeoutMs = 2000) => {
-      const error = vi.spyOn(console, "error").mockImplementation(() => {});
+      logged.length = 0;
       const result = await clamavScanner(address, timeoutMs).scan(pdf);
       expect(result).toMatchObject({ clean: false, error: expect.any(String) });
-      expect(error).toHaveBeenCalledTimes(1);
-      expect(error.mock.calls[0]![0]).toMatch(/^\[clamav\] scan failed, file refused \(150016 bytes\): /);
+      expect(errorsLogged()).toEqual([expect.objectContaining({ area: "clamav", msg: "scan failed, file refused", bytes: 150016, error: expect.any(String) })]);
       return (result as { error: string }).error;
     };
 
@@ -141,7 +145,6 @@ describe("the choice of scanner", () => {
   const settings = { MOCKS: false, CLAMAV_HOST: undefined, CLAMAV_PORT: 3310, CLAMAV_SOCKET: undefined, CLAMAV_TIMEOUT_MS: 10_000 };
 
   it("is ClamAV when it is configured, with or without mocks; the EICAR mock only with mocks and no ClamAV", async () => {
-    vi.spyOn(console, "warn").mockImplementation(() => {});
     const clamd = await fakeClamd({ answer: "stream: Found.By.Clamd FOUND" });
     const { host, port } = clamd.address as { host: string; port: number };
     for (const MOCKS of [false, true]) {

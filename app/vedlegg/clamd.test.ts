@@ -9,6 +9,10 @@ import { clamavScanner } from "./clamav.server";
 import { bankStatement } from "./fixtures.test-support";
 import { prepareUpload, type UploadContext } from "./pipeline.server";
 import { eicarTestBytes, type VirusScanner } from "./scanner.server";
+import type { LoggedLine } from "~/log.test-support";
+
+const logged = vi.hoisted(() => [] as LoggedLine[]);
+vi.mock("~/log.server", async () => (await import("~/log.test-support")).capturingLog(logged));
 
 const required = process.env.CLAMAV_REQUIRED === "1";
 describe.skipIf(!clamdInstalled() && !required)("the ClamAV scanner against a real clamd", () => {
@@ -28,7 +32,6 @@ describe.skipIf(!clamdInstalled() && !required)("the ClamAV scanner against a re
   afterAll(() => clamd?.stop());
 
   it("refuses the EICAR test file, alone and inside a PDF or a JPEG, naming the signature", async () => {
-    vi.spyOn(console, "warn").mockImplementation(() => {});
     const signature = `${EICAR_SIGNATURE}.UNOFFICIAL`;
     expect(await scanner.scan(eicarTestBytes())).toEqual({ clean: false, signature });
     expect(await scanner.scan(Buffer.concat([Buffer.from(await bankStatement(1)), eicarTestBytes()]))).toEqual({ clean: false, signature });
@@ -47,16 +50,15 @@ describe.skipIf(!clamdInstalled() && !required)("the ClamAV scanner against a re
   });
 
   it("refuses a file over clamd's StreamMaxLength as not scanned", async () => {
-    vi.spyOn(console, "error").mockImplementation(() => {});
     const big = Buffer.concat([Buffer.from(await bankStatement(1)), Buffer.alloc(3 * 1024 * 1024, 0x20)]);
     expect(await scanner.scan(big)).toEqual({ clean: false, error: "clamd answered: INSTREAM size limit exceeded. ERROR" });
     expect(await upload(big)).toBe("scan-unavailable");
   });
 
   it("refuses every file once clamd is stopped (fail closed)", async () => {
-    const error = vi.spyOn(console, "error").mockImplementation(() => {});
+    logged.length = 0;
     await clamd.stop();
     expect(await upload(await bankStatement(1))).toBe("scan-unavailable");
-    expect(error).toHaveBeenCalledWith(expect.stringMatching(/^\[clamav\] scan failed, file refused \(\d+ bytes\): .*ECONNREFUSED/));
+    expect(logged).toContainEqual(expect.objectContaining({ level: "error", area: "clamav", msg: "scan failed, file refused", error: expect.stringMatching(/ECONNREFUSED/) }));
   });
 });

@@ -14,6 +14,9 @@ import type { ParsedFile } from "./multipart.server";
 import { checkPdf, hasLatePdfHeader } from "./pdf-check.server";
 import type { ScanResult, VirusScanner } from "./scanner.server";
 import { virusScanner } from "./virus-scanner.server";
+import { logFor } from "~/log.server";
+
+const log = logFor("vedlegg");
 
 export type UploadContext = {
   /**
@@ -64,7 +67,7 @@ async function scanSafely(scanner: VirusScanner, bytes: Buffer): Promise<ScanRes
   try {
     return await scanner.scan(bytes);
   } catch (error) {
-    console.error("[vedlegg] virus scan failed, file refused:", error instanceof Error ? error.message : String(error));
+    log.error({ err: error }, "virus scan failed, file refused");
     return { clean: false, error: "the scanner threw" };
   }
 }

@@ -11,6 +11,9 @@ import { MultipartError, parseMultipart, type MultipartLimits, type ParsedFile }
 import { displayName } from "./file-name";
 import { prepareUpload, type PreparedFile } from "./pipeline.server";
 import { uploadRequested } from "./intents";
+import { logFor } from "~/log.server";
+
+const log = logFor("vedlegg");
 
 /** Where accepted files go. */
 export type UploadTarget =
@@ -104,7 +107,7 @@ export async function storeUploads(files: readonly ParsedFile[], documentType: s
     existing = await existingFiles(target, documentType);
   } catch (error) {
     if (!(error instanceof FagsystemError)) throw error;
-    console.error("[vedlegg] list", error.message);
+    log.error({ err: error }, "the files already uploaded could not be listed");
     return { document: documentType, results: [], error: "unavailable" };
   }
   // After one scan could not be done, the rest of this request is refused without waiting for the scanner again.
@@ -142,7 +145,7 @@ export async function storeUploads(files: readonly ParsedFile[], documentType: s
       }
       // Decided while the files were on their way: the rest would be refused too.
       if (error.kind === "rejected" && error.code === "klage-avgjort") return { document: documentType, results, error: "klage-avgjort" };
-      console.error("[vedlegg] store", error.kind, error.message);
+      log.error({ err: error }, "a file could not be stored");
       return { document: documentType, results, error: "unavailable" };
     }
     existing.sha512s.push(prepared.file.sha512, prepared.file.originalSha512);
