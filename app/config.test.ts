@@ -76,15 +76,17 @@ describe("what is refused as unsafe", () => {
   });
 });
 
+/** The "NAME: why" lines a configuration is refused with; none when it is taken. */
+function problems(env: Record<string, string | undefined>): string[] {
+  try {
+    parseConfig(env);
+    return [];
+  } catch (error) {
+    return (error as ConfigError).problems;
+  }
+}
+
 describe("ClamAV", () => {
-  const problems = (env: Record<string, string | undefined>) => {
-    try {
-      parseConfig(env);
-      return [];
-    } catch (error) {
-      return (error as ConfigError).problems;
-    }
-  };
 
   it("is required without mocks: the server refuses to start with one line naming CLAMAV_HOST", () => {
     expect(problems({ NODE_ENV: "production" })).toContainEqual(expect.stringMatching(/^CLAMAV_HOST: CLAMAV_HOST \(or CLAMAV_SOCKET\) is required when MOCKS is not true/));
@@ -107,14 +109,6 @@ describe("ClamAV", () => {
 });
 
 describe("real login (docs/decisions/028)", () => {
-  const problems = (env: Record<string, string | undefined>) => {
-    try {
-      parseConfig(env);
-      return [];
-    } catch (error) {
-      return (error as ConfigError).problems;
-    }
-  };
   const rsa = (bits: number) => JSON.stringify(crypto.generateKeyPairSync("rsa", { modulusLength: bits }).privateKey.export({ format: "jwk" }));
   const production = {
     NODE_ENV: "production",
