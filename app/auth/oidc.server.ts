@@ -12,10 +12,10 @@ import crypto from "node:crypto";
 import * as client from "openid-client";
 import { importJWK, type JWK } from "jose";
 import { config } from "~/config.server";
-import { isLocalRequest } from "~/session/cookie.server";
+import { cookieValue, isLocalRequest } from "~/session/cookie.server";
 import type { IdentityProviderName, ProviderSession } from "~/session/session.server";
 import { store, type Queryable } from "~/store/store.server";
-import { isLanguage, type Language } from "~/i18n/languages";
+import { defaultLanguage, isLanguage, type Language } from "~/i18n/languages";
 
 /** Why a login was refused; each has its own translated page (routes/$lang.innlogging-feilet.tsx). */
 export const loginRefusals = ["cancelled", "expired", "refused", "assurance", "identity", "unavailable"] as const;
@@ -86,12 +86,7 @@ function bindingCookieName(request: Request) {
 }
 
 function readBinding(request: Request): string | null {
-  const name = bindingCookieName(request);
-  for (const part of (request.headers.get("Cookie") ?? "").split(";")) {
-    const index = part.indexOf("=");
-    if (index > 0 && part.slice(0, index).trim() === name) return part.slice(index + 1).trim() || null;
-  }
-  return null;
+  return cookieValue(request, bindingCookieName(request)) || null;
 }
 
 function bindingCookie(request: Request, value: string, maxAge: number): string {
@@ -197,7 +192,7 @@ export async function completeLogin(
   if (!claims || !idToken) throw new LoginRefused("refused", "no ID token", language);
   const provider: ProviderSession = { idp, sid: typeof claims.sid === "string" ? claims.sid : null, idToken };
   const returnTo = pending.return_to;
-  const lang = language ?? "nb";
+  const lang = language ?? defaultLanguage;
 
   if (idp === "idporten") {
     const acr = typeof claims.acr === "string" ? claims.acr : "";

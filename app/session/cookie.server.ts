@@ -15,19 +15,18 @@ function cookieName(request: Request) {
   return isLocalRequest(request) ? PLAIN_NAME : HOST_NAME;
 }
 
-export function readSessionToken(request: Request): string | null {
-  const header = request.headers.get("Cookie");
-  if (!header) return null;
-  const name = cookieName(request);
-  for (const part of header.split(";")) {
+/** The value of the request's cookie `name`, or null; no cookie library for the one header we read. */
+export function cookieValue(request: Request, name: string): string | null {
+  for (const part of (request.headers.get("Cookie") ?? "").split(";")) {
     const index = part.indexOf("=");
-    if (index < 0) continue;
-    if (part.slice(0, index).trim() === name) {
-      const value = part.slice(index + 1).trim();
-      return /^[A-Za-z0-9_-]{20,100}$/.test(value) ? value : null;
-    }
+    if (index > 0 && part.slice(0, index).trim() === name) return part.slice(index + 1).trim();
   }
   return null;
+}
+
+export function readSessionToken(request: Request): string | null {
+  const value = cookieValue(request, cookieName(request));
+  return value !== null && /^[A-Za-z0-9_-]{20,100}$/.test(value) ? value : null;
 }
 
 export function sessionCookie(request: Request, token: string): string {
