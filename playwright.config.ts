@@ -66,7 +66,8 @@ export default defineConfig({
   globalTeardown: "./e2e/global-teardown.ts",
   use: {
     baseURL: PORTAL,
-    trace: "retain-on-failure",
+    // A trace records every action's page: in CI only for a failed test's retry, which is where it is read.
+    trace: process.env.CI ? "on-first-retry" : "retain-on-failure",
     launchOptions: { executablePath, args: chromiumArgs },
   },
   projects: [

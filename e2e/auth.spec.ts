@@ -1,4 +1,4 @@
-import { test, expect, loginAs, logout } from "./fixtures";
+import { test, expect, loginAs, logout, notAtPhoneWidth } from "./fixtures";
 import { persona, testUsers } from "./personas";
 
 test("log in as a person, see the name, log out, and the back button shows nothing personal", async ({ page }) => {
@@ -22,6 +22,7 @@ test("log in as a person, see the name, log out, and the back button shows nothi
 });
 
 test("the fødselsnummer never appears in a URL", async ({ page }) => {
+  notAtPhoneWidth();
   const person = await persona("aleneforelder");
   const urls: string[] = [];
   page.on("request", (request) => urls.push(request.url()));
@@ -30,7 +31,8 @@ test("the fødselsnummer never appears in a URL", async ({ page }) => {
   expect(urls.filter((url) => url.includes(person.fnr))).toEqual([]);
 });
 
-test("every test person can log in", async ({ page }) => {
+test("every test person can log in", async ({ page, isMobile, javaScriptEnabled }) => {
+  test.skip(isMobile || !javaScriptEnabled, "the personas' data, not the form: once, in the desktop project");
   // Twelve personas, each a login and a logout: more than the default minute on the slow phone profile.
   test.setTimeout(180_000);
   // The seeded personas; other tests add synthetic persons (freshPerson), who log in the same way.
@@ -42,6 +44,7 @@ test("every test person can log in", async ({ page }) => {
 });
 
 test("a person with a protected address is refused with where to get help", async ({ page }) => {
+  notAtPhoneWidth();
   const person = await persona("kode6");
   await loginAs(page, person.name);
   await expect(page.getByRole("heading", { name: "Du kan ikke søke digitalt" })).toBeVisible();
@@ -54,6 +57,7 @@ test("a person with a protected address is refused with where to get help", asyn
 });
 
 test("a 17-year-old is refused with what to do instead", async ({ page }) => {
+  notAtPhoneWidth();
   const person = await persona("mindrearig");
   await loginAs(page, person.name, "nn");
   await expect(page.getByRole("heading", { name: "Du må vere 18 år for å søkje her" })).toBeVisible();
@@ -61,6 +65,7 @@ test("a 17-year-old is refused with what to do instead", async ({ page }) => {
 });
 
 test("personal pages send anonymous visitors to login and back", async ({ page }) => {
+  notAtPhoneWidth();
   await page.goto("/en/mine-soknader");
   await expect(page).toHaveURL(/\/en\/logg-inn\?returnTo=%2Fen%2Fmine-soknader/);
   const person = await persona("innvilget");
@@ -83,6 +88,7 @@ test("login without choosing shows an error summary linked to the field", async 
 });
 
 test("staff log in separately, and applicants cannot open staff pages", async ({ page }) => {
+  notAtPhoneWidth();
   await page.goto("/nb/nks/logg-inn");
   await page.getByRole("radio").first().check();
   await page.locator("main").getByRole("button", { name: "Logg inn" }).click();
@@ -99,6 +105,7 @@ test("staff log in separately, and applicants cannot open staff pages", async ({
 });
 
 test("logout refuses GET and cross-site POSTs", async ({ page, request }) => {
+  notAtPhoneWidth();
   const person = await persona("avslag");
   await loginAs(page, person.name);
   await page.goto("/nb/logg-ut");
@@ -108,6 +115,7 @@ test("logout refuses GET and cross-site POSTs", async ({ page, request }) => {
 });
 
 test("when the fagsystem fails at login, the person gets a translated message and can retry", async ({ page }) => {
+  notAtPhoneWidth();
   const { MOCK_CONTROL } = await import("../playwright.config");
   const person = await persona("nylig-hjelp");
   // Only this person's lookups fail, so tests running beside this one are not disturbed.

@@ -61,6 +61,15 @@ export const test = base.extend<Fixtures>({
 
 export { expect };
 
+/**
+ * Skips the test in the mobile project. For what the server answers (refusals, 404s, faults,
+ * duplicates): the same at every width, covered by the desktop and no-js projects, while the phone
+ * width keeps the journeys and the accessibility sweep checks every page at 320 px.
+ */
+export function notAtPhoneWidth(reason = "the server's answer is the same at every width: desktop and no-js cover it") {
+  test.skip(test.info().project.name === "mobile", reason);
+}
+
 /** Logs in through the mock ID-porten login as the named test person. */
 /** With JavaScript, waits until React has hydrated, so a click is not lost to a re-render. */
 export async function hydrated(page: Page) {

@@ -32,6 +32,9 @@ const stepTitle = (number: number, key: string) => `${t("common:shell.stepTitle"
 const errorTitle = (whole: string) => t("common:shell.errorTitle", { title: whole });
 const klageStepTitle = (number: number, key: string) => `${t("common:shell.stepTitle", { number, total: 4, title: t(key) })} – ${service}`;
 
+// Focus and titles are the same at every width (the titles come from the server): the desktop and no-js projects cover them.
+test.skip(({ isMobile }) => isMobile, "focus and titles are the same at every width: desktop and no-js cover them");
+
 const javaScriptOnly = () => test.skip(test.info().project.use.javaScriptEnabled === false, "focus is moved by the page's script");
 const desktopOnly = () =>
   test.skip(test.info().project.name !== "desktop", "focus after navigation is the same at every width and needs JavaScript; runs in the desktop project");

@@ -4,7 +4,7 @@
  * filter, another person's søknad is a 404, and a failing fagsystem gives a message, not a crash.
  * These tests only read seeded søknader (other spec files only add newer ones).
  */
-import { expect, loginAs, test } from "./fixtures";
+import { expect, loginAs, notAtPhoneWidth, test } from "./fixtures";
 import { text } from "./locale";
 import { addFault, caseworker, newSoknadFor, removeFault, seededSoknadOf } from "./mock-control";
 import { persona } from "./personas";
@@ -117,6 +117,7 @@ test("payments: upcoming first, paid ones under their month, and the filters nar
 });
 
 test("another person's søknad, letter and file answer 404", async ({ page }) => {
+  notAtPhoneWidth();
   const owner = await persona("innvilget");
   const id = await seededSoknadOf(owner.fnr);
   await loginAs(page, owner.name, "nb");
@@ -139,6 +140,7 @@ test("another person's søknad, letter and file answer 404", async ({ page }) =>
 });
 
 test("the fagsystem failing gives a translated message, and the page works again when it recovers", async ({ page }) => {
+  notAtPhoneWidth();
   const person = await persona("avslag");
   // A søknad of its own (made by the caseworker simulator), so the fault touches no other test.
   const id = await newSoknadFor("avslag");

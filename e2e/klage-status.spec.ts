@@ -6,7 +6,7 @@
  * the draft flow (e2e/klage.spec.ts walks that).
  */
 import { PDFDocument } from "pdf-lib";
-import { expect, loginAs, test } from "./fixtures";
+import { expect, loginAs, notAtPhoneWidth, test } from "./fixtures";
 import { text } from "./locale";
 import { caseworker, newSoknadFor } from "./mock-control";
 import { persona } from "./personas";
@@ -161,6 +161,7 @@ test("more files reach an open complaint; withdrawing asks first, then says so, 
 });
 
 test("another person's complaint, its withdrawal, its upload and its files are a 404", async ({ page }) => {
+  notAtPhoneWidth();
   const owner = await persona("avslag");
   const { soknadId, vedtakId } = await refusedSoknad("avslag");
   const klageId = await sendKlage(owner.fnr, soknadId, vedtakId, "Mitt.");

@@ -1,4 +1,4 @@
-import { test, expect, hydrated, loginAs } from "./fixtures";
+import { test, expect, hydrated, loginAs, notAtPhoneWidth } from "./fixtures";
 import { persona } from "./personas";
 
 test("the start page says what will happen and which office receives the søknad", async ({ page }) => {
@@ -102,6 +102,7 @@ test("a whole standard application: every step, an error on the way, the summary
 });
 
 test("a draft is kept: leave with 'Fortsett senere', come back from the front page, or delete it", async ({ page }) => {
+  notAtPhoneWidth();
   const person = await persona("aleneforelder");
   await loginAs(page, person.name);
   await page.goto("/nb/soknad");
@@ -155,6 +156,7 @@ test("'Vis alle steg' opens the list of every step, also without JavaScript", as
 
 test("with JavaScript, leaving a field shows its error at once, from the same server validation", async ({ page, javaScriptEnabled }) => {
   test.skip(!javaScriptEnabled, "without JavaScript the error comes with 'Neste steg'");
+  notAtPhoneWidth("the inline error is the same at every width: desktop covers it");
   const person = await persona("innvilget");
   await loginAs(page, person.name);
   await page.goto("/nb/soknad");
@@ -172,6 +174,7 @@ test("with JavaScript, leaving a field shows its error at once, from the same se
 
 test("with JavaScript, leaving a changed field saves the step; leaving it unchanged sends nothing", async ({ page, javaScriptEnabled }) => {
   test.skip(!javaScriptEnabled, "the save on leaving a field needs JavaScript");
+  notAtPhoneWidth("the save on leaving a field is the same at every width: desktop covers it");
   const person = await persona("aleneforelder");
   await loginAs(page, person.name);
   await page.goto("/nb/soknad");
