@@ -4,6 +4,7 @@
  * with Vite's dev server.
  */
 import crypto from "node:crypto";
+import fs from "node:fs";
 import path from "node:path";
 import express from "express";
 import compression from "compression";
@@ -232,7 +233,21 @@ if (development) {
   const buildDir = process.env.BUILD_DIR ?? "build";
   const markStatic = (res: express.Response) => (res.locals.staticFile = true);
   app.use("/assets", express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y", setHeaders: markStatic }));
-  app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h", setHeaders: markStatic }));
+  // Only a path whose first segment names something in the client folder (favicon.svg, robots.txt, assets) can be a file
+  // there: every other request (every page) goes on without a look at the disk (a stat, and send's work around it).
+  const clientDir = path.join(buildDir, "client");
+  const clientEntries = new Set(fs.readdirSync(clientDir));
+  const clientFiles = express.static(clientDir, { maxAge: "1h", setHeaders: markStatic });
+  app.use((req, res, next) => {
+    let first: string;
+    try {
+      first = decodeURIComponent(req.path.split("/", 2)[1] ?? "");
+    } catch {
+      return clientFiles(req, res, next); // as before: the static files answer a path that cannot be decoded
+    }
+    if (clientEntries.has(first)) return clientFiles(req, res, next);
+    next();
+  });
   const serverBuild = (await import(path.resolve(buildDir, "server/index.js"))) as ServerBuild;
   build = async () => serverBuild;
   // The database is open before the first request (app/entry.server.tsx); if it cannot be opened

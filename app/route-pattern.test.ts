@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { matchRoutes, type RouteObject } from "react-router-dom";
 import { routePatterns, type RouteManifest } from "./route-pattern.server";
 
 /** Part of the portal's manifest, as the server build has it (routes/ file names, Remix's paths). */
@@ -47,5 +48,38 @@ describe("routePatterns", () => {
       console.warn = warn;
     }
     expect(warnings).toEqual([]);
+  });
+});
+
+describe("routePatterns against React Router's matchRoutes", () => {
+  /** The manifest above and the shapes a route can take besides: an optional segment, a nested splat, a case-sensitive path, an absolute child path. */
+  const wider: RouteManifest = {
+    ...manifest,
+    "routes/$lang.soknad.$draftId.$step": { id: "routes/$lang.soknad.$draftId.$step", parentId: "routes/$lang", path: "soknad/:draftId/:step" },
+    "routes/$lang.soknad.$draftId.dokumentasjon": { id: "routes/$lang.soknad.$draftId.dokumentasjon", parentId: "routes/$lang", path: "soknad/:draftId/dokumentasjon" },
+    "routes/$lang.soknad._index": { id: "routes/$lang.soknad._index", parentId: "routes/$lang", path: "soknad", index: true },
+    "routes/($x).valgfri": { id: "routes/($x).valgfri", parentId: "root", path: ":x?/valgfri" },
+    "routes/filer.$": { id: "routes/filer.$", parentId: "root", path: "filer/*" },
+    "routes/Stor": { id: "routes/Stor", parentId: "root", path: "Stor", caseSensitive: true },
+    "routes/$lang.absolutt": { id: "routes/$lang.absolutt", parentId: "routes/$lang", path: "/:lang/absolutt" },
+  };
+  const paths = [
+    "/", "/nb", "/nb/", "/NB/Innsyn/abc", "/nb/innsyn/abc/", "/nb/innsyn/a%20b", "/nb/innsyn/a%2Fb", "/nb/innsyn", "/nb/soknad", "/nb/soknad/d/behov",
+    "/nb/soknad/d/dokumentasjon", "/nb/soknad/d/kvittering.pdf", "/nb/soknad/d/kvittering.pdfx", "/valgfri", "/y/valgfri", "/y/z/valgfri", "/filer",
+    "/filer/a/b/c", "/Stor", "/stor", "/nb/absolutt", "/api/sesjon/", "/api/sesjonx", "/nb/nks/person/x/y", "//nb", "/nb//innsyn/abc", "/a/b/c/d/e",
+  ];
+
+  it("gives the pattern of the deepest route matchRoutes finds, for every path", () => {
+    const tree = (parentId?: string): RouteObject[] =>
+      Object.values(wider)
+        .filter((route) => route !== undefined && route.parentId === parentId)
+        .map((route) => (route!.index ? { path: route!.path, index: true, caseSensitive: route!.caseSensitive } : { path: route!.path, caseSensitive: route!.caseSensitive, children: tree(route!.id) }));
+    const routes = tree();
+    const patternOf = routePatterns(wider);
+    for (const path of paths) {
+      const matches = matchRoutes(routes, path);
+      const expected = matches ? `/${matches.map((match) => match.route.path).filter(Boolean).join("/")}` : null;
+      expect({ path, ...patternOf(path) }).toEqual({ path, route: expected });
+    }
   });
 });

@@ -6,6 +6,8 @@ declare module "autocannon" {
     url: string;
     connections?: number;
     duration?: number;
+    /** A fixed number of requests (duration is then ignored); done when every answer is in. */
+    amount?: number;
     maxOverallRequests?: number;
     method?: "GET" | "POST";
     headers?: Record<string, string>;

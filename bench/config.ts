@@ -8,7 +8,8 @@ import { allSteps } from "../app/soknad/steps";
 
 /**
  * Ports and folders of the benchmark's own portal (the tests use 3000-3299 and build/);
- * BENCH_PORT moves all three (the portal, the mock at +1, the floor at +2) and the data folder.
+ * BENCH_PORT moves all five (the portal, the mock at +1, the floor at +2, the HTTP/2 proxies in
+ * front of the portal and of the floor at +3 and +4) and the data folder.
  */
 export const PORT = Number(process.env.BENCH_PORT ?? 3400);
 export const MOCK_PORT = PORT + 1;
@@ -24,6 +25,9 @@ export const FLOOR_BUILD_DIR = "bench/node_modules/.build-floor";
 /** Where Lighthouse opens the floor app (bench/sections/page-weight.ts, serveFloor), and its name in the results. */
 export const FLOOR_PORT = PORT + 2;
 export const FLOOR_NAME = "floor (React + Remix alone)";
+/** Lighthouse's second run, over HTTP/2 with TLS (bench/h2-proxy.ts): the proxy in front of the portal, and the one in front of the floor. */
+export const H2_PORT = PORT + 3;
+export const H2_FLOOR_PORT = PORT + 4;
 
 /** Test persons from mocks/personas.ts. */
 export type Persona = "forstegang" | "aleneforelder" | "under-behandling" | "innvilget" | "avslag" | "nylig-hjelp";
@@ -78,6 +82,14 @@ export const lighthousePages = ["landing", "søknad: personalia", "status page",
 export const loadConnections = [10, 50, 100];
 export const loadSeconds = 5;
 export const loadMaxRequests = 20_000;
+/**
+ * The portal's CPU time per request is measured on a fixed run at this many connections (the row
+ * at that count): this many requests, every answer awaited, the portal quiet before and after;
+ * at most cpuRunMaxSeconds on a slow machine.
+ */
+export const cpuConnections = 10;
+export const cpuRequests = 200;
+export const cpuRunMaxSeconds = 60;
 
 /** The søknad step the POST benchmark saves again and again (a valid answer: goes on with a redirect). */
 export const stepPost = { step: "behov", body: "categories=livsopphold&categories=husleie" } as const;

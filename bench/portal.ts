@@ -3,7 +3,7 @@
  * group, and talking to it as a person would (test login, start form, step forms) and as
  * contact-centre staff would (staff login, a search).
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { onInterrupt } from "./cleanup";
@@ -90,7 +90,11 @@ async function startMock(): Promise<{ stop: () => Promise<void>; log: () => stri
 export async function startPortal(buildDir: string): Promise<RunningPortal> {
   await fs.rm(path.join(ROOT, DATA_DIR), { recursive: true, force: true });
   const mock = await startMock();
-  const child: ChildProcess = spawn(bin("tsx"), ["server.ts"], {
+  // BENCH_CPU_PROF=<folder>: node itself with tsx as a loader (--cpu-prof is refused in NODE_OPTIONS), writing a V8
+  // CPU profile of the portal for the whole run into that folder when it stops (open it in Chrome's DevTools).
+  const profileDir = process.env.BENCH_CPU_PROF ? path.resolve(process.env.BENCH_CPU_PROF) : null;
+  const [command, args] = profileDir ? [process.execPath, ["--cpu-prof", `--cpu-prof-dir=${profileDir}`, "--import", "tsx", "server.ts"]] : [bin("tsx"), ["server.ts"]];
+  const child: ChildProcess = spawn(command, args, {
     cwd: ROOT,
     detached: true, // its own process group, so stop() ends tsx and the node under it together
     stdio: ["ignore", "pipe", "pipe"],
@@ -159,6 +163,43 @@ export async function groupRssMb(pgid: number): Promise<number> {
     }
   }
   return kb / 1024;
+}
+
+/** Clock ticks per second of /proc/<pid>/stat's utime and stime (`getconf CLK_TCK`; 100 on Linux). */
+let clockTicks: number | undefined;
+function ticksPerSecond(): number {
+  if (clockTicks === undefined) {
+    try {
+      clockTicks = Number(execFileSync("getconf", ["CLK_TCK"]).toString().trim()) || 100;
+    } catch {
+      clockTicks = 100;
+    }
+  }
+  return clockTicks;
+}
+
+/**
+ * CPU time (user + system, every thread) the processes of a process group have used so far, in ms,
+ * with the command line of each: the portal's group is the tsx launcher and the node process running
+ * server.ts under it (the launcher only waits). The fagsystem mock has a group of its own and is not in it.
+ */
+export async function groupCpu(pgid: number): Promise<{ ms: number; processes: { pid: number; command: string; ms: number }[] }> {
+  const processes: { pid: number; command: string; ms: number }[] = [];
+  for (const entry of await fs.readdir("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = await fs.readFile(`/proc/${entry}/stat`, "utf8");
+      // After the command name "(...)": state ppid pgrp session tty_nr tpgid flags minflt cminflt majflt cmajflt utime stime
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      if (Number(fields[2]) !== pgid) continue;
+      const ticks = Number(fields[11]) + Number(fields[12]);
+      const command = (await fs.readFile(`/proc/${entry}/cmdline`, "utf8")).split("\0").filter(Boolean).join(" ");
+      processes.push({ pid: Number(entry), command, ms: (ticks * 1000) / ticksPerSecond() });
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return { ms: processes.reduce((sum, process) => sum + process.ms, 0), processes };
 }
 
 /* ---------- talking to the portal ---------- */

@@ -1,7 +1,8 @@
 /**
  * Lighthouse 12 with its default mobile settings (simulated slow 4G, 4× CPU slowdown)
- * in Debian's Chromium, once per page. Logged-in pages get the session cookie as an
- * extra header on every request.
+ * in Debian's Chromium, a few runs per page. Logged-in pages get the session cookie as an
+ * extra header on every request. Run once over plain HTTP/1.1 and once over HTTP/2 with TLS
+ * (bench/h2-proxy.ts, a self-signed certificate Chromium is told to accept).
  */
 import { launch } from "chrome-launcher";
 import lighthouse from "lighthouse";
@@ -26,6 +27,19 @@ export interface LighthouseResult {
   jsBootupMs?: number;
   /** Accessibility audits that failed, so a score below 100 says why. */
   failedAccessibilityAudits?: string[];
+  /**
+   * Requests Chromium sent before the page's first contentful paint, the document included, as
+   * observed on loopback (network-requests' start times against the observed FCP of the metrics
+   * audit): what the page asks for before anything shows. Simulated slow 4G pays for each of them.
+   */
+  requestsBeforeFcp?: number;
+  /** The protocol the document came over, as Chromium reports it ("http/1.1", "h2"). */
+  protocol?: string;
+}
+
+export interface LighthouseOptions {
+  /** For the self-signed certificate of the HTTP/2 run. */
+  ignoreCertificateErrors?: boolean;
 }
 
 export interface LighthousePage {
@@ -45,7 +59,7 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
  */
 export const LIGHTHOUSE_RUNS = 3;
 
-export async function runLighthouse(pages: LighthousePage[]): Promise<LighthouseResult[]> {
+export async function runLighthouse(pages: LighthousePage[], options: LighthouseOptions = {}): Promise<LighthouseResult[]> {
   const results: LighthouseResult[] = [];
   for (const page of pages) {
     if (!page.url) {
@@ -53,7 +67,7 @@ export async function runLighthouse(pages: LighthousePage[]): Promise<Lighthouse
       continue;
     }
     const runs: LighthouseResult[] = [];
-    for (let run = 0; run < LIGHTHOUSE_RUNS; run++) runs.push(await runOnce(page, page.url));
+    for (let run = 0; run < LIGHTHOUSE_RUNS; run++) runs.push(await runOnce(page, page.url, options));
     results.push(medianRun(runs));
   }
   return results;
@@ -74,13 +88,32 @@ function medianRun(runs: LighthouseResult[]): LighthouseResult {
   };
 }
 
-async function runOnce(page: LighthousePage, url: string): Promise<LighthouseResult> {
+/** The metrics audit's observed first contentful paint (µs, trace clock). */
+type ObservedMetrics = { items?: { observedFirstContentfulPaintTs?: number }[] };
+/** The network-requests audit: start times in ms after its networkStartTimeTs (µs, the same clock). */
+type NetworkRequests = { items?: { url?: string; networkRequestTime?: number; protocol?: string }[]; debugData?: { networkStartTimeTs?: number } };
+
+function requestsBeforeFcp(metrics: ObservedMetrics | undefined, network: NetworkRequests | undefined): number | undefined {
+  const fcpTs = metrics?.items?.[0]?.observedFirstContentfulPaintTs;
+  const startTs = network?.debugData?.networkStartTimeTs;
+  if (fcpTs === undefined || startTs === undefined || !network?.items) return undefined;
+  return network.items.filter((item) => item.networkRequestTime !== undefined && startTs + item.networkRequestTime * 1000 < fcpTs).length;
+}
+
+async function runOnce(page: LighthousePage, url: string, options: LighthouseOptions): Promise<LighthouseResult> {
   // A fresh Chromium (and profile) for each run: a cookie an earlier page set (the language
   // cookie) would otherwise be sent instead of the session cookie in extraHeaders, and a
   // logged-in page would be measured as the login page it redirects to.
   const chrome = await launch({
     chromePath: CHROMIUM,
-    chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run"],
+    chromeFlags: [
+      "--headless=new",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-dev-shm-usage",
+      "--no-first-run",
+      ...(options.ignoreCertificateErrors ? ["--ignore-certificate-errors"] : []),
+    ],
     logLevel: "silent",
     handleSIGINT: false, // bench/cleanup.ts stops Chromium and the portal together
   });
@@ -114,6 +147,8 @@ async function runOnce(page: LighthousePage, url: string): Promise<LighthouseRes
       mainThreadMs: Math.round(audits["mainthread-work-breakdown"]?.numericValue ?? NaN),
       jsBootupMs: Math.round(audits["bootup-time"]?.numericValue ?? NaN),
       failedAccessibilityAudits: accessibilityAudits.filter((id) => audits[id]?.score === 0),
+      requestsBeforeFcp: requestsBeforeFcp(audits.metrics?.details as ObservedMetrics | undefined, audits["network-requests"]?.details as NetworkRequests | undefined),
+      protocol: (audits["network-requests"]?.details as NetworkRequests | undefined)?.items?.[0]?.protocol,
     };
   } catch (error) {
     return { name: page.name, path, status: "error", detail: error instanceof Error ? error.message : String(error) };
