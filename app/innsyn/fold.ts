@@ -5,6 +5,7 @@
  */
 import type { z, ZodTypeAny } from "zod";
 import { hendelseSchemas, type DigisosSoker, type Hendelse } from "../fagsystem/contract";
+import { safeParseFast } from "./schema-parser";
 import {
   NEW_VEDTAK_DAYS,
   type Dokumentasjonkrav,
@@ -91,12 +92,24 @@ export function canonicalJson(value: unknown): string {
   return `{${parts.join(",")}}`;
 }
 
-/** An event as a fold reads it: when, its order among events of the same time, and its identity. */
+/** An event as a fold reads it: when, and its order among events of the same time. */
 export interface SortedEvent<E = Hendelse> {
   event: E;
   ms: number;
   priority: number;
-  key: string;
+}
+
+/** An event being read; `key` (its `canonicalJson`) is made only when another event shares its moment. */
+interface ReadEvent<E> extends SortedEvent<E> {
+  key: string | null;
+}
+
+const identity = (item: ReadEvent<unknown>): string => (item.key ??= canonicalJson(item.event));
+
+function byIdentity(a: ReadEvent<unknown>, b: ReadEvent<unknown>): number {
+  const left = identity(a);
+  const right = identity(b);
+  return left < right ? -1 : left > right ? 1 : 0;
 }
 
 /**
@@ -111,8 +124,7 @@ export function readEventLog<E extends { hendelsestidspunkt: string }>(
   priority: (event: E) => number,
 ): { ok: true; events: SortedEvent<E>[]; skippedUnknown: number } | { ok: false; reason: string } {
   let skippedUnknown = 0;
-  const seen = new Set<string>();
-  const events: SortedEvent<E>[] = [];
+  const events: ReadEvent<E>[] = [];
   for (let index = 0; index < hendelser.length; index++) {
     const raw: unknown = hendelser[index];
     const type = raw && typeof raw === "object" ? (raw as { type?: unknown }).type : undefined;
@@ -121,7 +133,7 @@ export function readEventLog<E extends { hendelsestidspunkt: string }>(
       skippedUnknown++;
       continue;
     }
-    const parsed = schema.safeParse(raw);
+    const parsed = safeParseFast(schema, raw);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const where = issue && issue.path.length > 0 ? `${issue.path.join(".")}: ` : "";
@@ -130,13 +142,16 @@ export function readEventLog<E extends { hendelsestidspunkt: string }>(
     const event = parsed.data as E;
     const ms = isoToMs(event.hendelsestidspunkt);
     if (Number.isNaN(ms)) return { ok: false, reason: `hendelser[${index}] (${String(type)}) has an unreadable hendelsestidspunkt` };
-    const key = canonicalJson(event);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    events.push({ event, ms, priority: priority(event), key });
+    events.push({ event, ms, priority: priority(event), key: null });
   }
-  events.sort((a, b) => a.ms - b.ms || a.priority - b.priority || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return { ok: true, events, skippedUnknown };
+  // Equal events have the same time and priority, so in this order they stand together, the first
+  // one seen first (the sort is stable): the identity is made only for events that share both.
+  const order = (a: ReadEvent<E>, b: ReadEvent<E>) => a.ms - b.ms || a.priority - b.priority || byIdentity(a, b);
+  let sorted = true; // a log mostly comes in order, and then the sort would leave it as it is
+  for (let index = 1; sorted && index < events.length; index++) sorted = order(events[index - 1] as ReadEvent<E>, events[index] as ReadEvent<E>) <= 0;
+  if (!sorted) events.sort(order);
+  const unique = events.filter((item, index) => index === 0 || order(events[index - 1] as ReadEvent<E>, item) !== 0);
+  return { ok: true, events: unique, skippedUnknown };
 }
 
 interface SakState {
@@ -332,7 +347,7 @@ function fold(document: DigisosSoker, options: FoldOptions): FoldResult {
             kontonummer: toApplicant ? (event.kontonummer ?? null) : null,
             utbetalingsmetode: event.utbetalingsmetode ?? null,
           };
-          changed = !previous || canonicalJson(previous) !== canonicalJson(next);
+          changed = !previous || !samePayment(previous, next);
           utbetalinger.set(event.utbetalingsreferanse, next);
         }
         if (changed && lastPaymentEntryMinute !== minuteOf(ms)) {
@@ -506,6 +521,17 @@ function fold(document: DigisosSoker, options: FoldOptions): FoldResult {
       sakerWithoutInnsyn: [...saker.values()].filter((sak) => sak.status === "IKKE_INNSYN").length,
     },
   };
+}
+
+/**
+ * `canonicalJson(a) === canonicalJson(b)` for two payments made by the fold: the same fields, each
+ * a string, number, boolean or null, where JSON alone tells a non-finite number from null.
+ */
+function samePayment(a: Utbetaling, b: Utbetaling): boolean {
+  for (const field of Object.keys(a) as (keyof Utbetaling)[]) {
+    if (a[field] !== b[field] && JSON.stringify(a[field]) !== JSON.stringify(b[field])) return false;
+  }
+  return true;
 }
 
 /** Planned payments first, soonest due first; then the rest, newest first. Ties by referanse. */
