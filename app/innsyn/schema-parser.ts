@@ -2,7 +2,8 @@
  * A fast path for zod's `safeParse` of the event schemas, for the fold's hot loop (zod's own parse
  * was half the fold's time: it builds a context per value and a new RegExp per datetime).
  * The schema stays the one truth: this reads it and answers only when the value is valid, with
- * what zod would return (a fresh object, shape keys in order, unknown keys stripped); anything
+ * what zod would return: the same keys and values (unknown keys stripped), though the value itself
+ * where there is nothing to strip, since copying every event cost the fold its garbage collections; anything
  * else, and any schema part it does not know, goes to zod itself, so an invalid event gets zod's
  * error word for word. Why: docs/decisions/031-fold-fast-parse.md.
  */
@@ -16,16 +17,25 @@ const compiled = new WeakMap<ZodTypeAny, Parser | null>();
 
 /** `schema.safeParse(value)`, with the fast path where the schema allows it. */
 export function safeParseFast(schema: ZodTypeAny, value: unknown): SafeParseReturnType<unknown, unknown> {
+  const data = parseFast(schema, value);
+  return data !== ASK_ZOD ? { success: true, data } : schema.safeParse(value);
+}
+
+/** What zod's parse would return for a valid value, or `ASK_ZOD`: then `schema.safeParse` gives the answer (and the error). */
+export function parseFast(schema: ZodTypeAny, value: unknown): unknown {
   let parser = compiled.get(schema);
   if (parser === undefined) {
     parser = compile(schema);
     compiled.set(schema, parser);
   }
-  if (parser !== null) {
-    const data = parser(value);
-    if (data !== ASK_ZOD) return { success: true, data };
-  }
-  return schema.safeParse(value);
+  return parser === null ? ASK_ZOD : parser(value);
+}
+
+/** Keys as `Object.keys` counts them, without making the list (for...in adds only inherited enumerable keys, which make it larger, never smaller). */
+function countKeys(record: object): number {
+  let count = 0;
+  for (const _ in record) count++;
+  return count;
 }
 
 /** The parts the event schemas use, each as zod v3 parses it; null for any other. */
@@ -40,6 +50,11 @@ function compile(schema: ZodTypeAny): Parser | null {
         if (check.kind === "regex" && check.regex) patterns.push(check.regex);
         else if (check.kind === "datetime") patterns.push(datetimeRegex(check as Parameters<typeof datetimeRegex>[0]));
         else return null;
+      }
+      if (patterns.length === 0) return (value) => (typeof value === "string" ? value : ASK_ZOD);
+      if (patterns.length === 1) {
+        const [pattern] = patterns as [RegExp];
+        if (!pattern.global && !pattern.sticky) return (value) => (typeof value === "string" && pattern.test(value) ? value : ASK_ZOD);
       }
       return (value) => {
         if (typeof value !== "string") return ASK_ZOD;
@@ -68,7 +83,14 @@ function compile(schema: ZodTypeAny): Parser | null {
     }
     case "ZodOptional":
     case "ZodNullable": {
-      const inner = compile(def.innerType as ZodTypeAny);
+      const innerType = def.innerType as ZodTypeAny;
+      // `.nullish()`, the contract's most common part: one check instead of two nested ones.
+      if (def.typeName === "ZodOptional" && innerType._def.typeName === "ZodNullable") {
+        const inner = compile(innerType._def.innerType as ZodTypeAny);
+        if (inner === null) return null;
+        return (value) => (value === undefined || value === null ? value : inner(value));
+      }
+      const inner = compile(innerType);
       if (inner === null) return null;
       const empty = def.typeName === "ZodOptional" ? undefined : null;
       return (value) => (value === empty ? value : inner(value));
@@ -79,13 +101,14 @@ function compile(schema: ZodTypeAny): Parser | null {
       if (element === null) return null;
       return (value) => {
         if (!Array.isArray(value)) return ASK_ZOD;
-        const result: unknown[] = new Array(value.length);
+        let result: unknown[] | null = null; // made only when an element comes back changed
         for (let index = 0; index < value.length; index++) {
           const item = element(value[index]);
           if (item === ASK_ZOD) return ASK_ZOD;
-          result[index] = item;
+          if (result === null && item !== value[index]) result = value.slice(0, index);
+          if (result !== null) result.push(item);
         }
-        return result;
+        return result ?? value;
       };
     }
     case "ZodObject": {
@@ -105,10 +128,21 @@ function compile(schema: ZodTypeAny): Parser | null {
         if (prototype !== Object.prototype && prototype !== null) return ASK_ZOD;
         const record = value as Record<string, unknown>;
         if (typeof record.then === "function") return ASK_ZOD;
+        let present = 0;
+        let changed = false;
+        for (let index = 0; index < fields.length; index++) {
+          const { key, parse } = fields[index] as (typeof fields)[number];
+          const field = record[key];
+          const item = parse(field);
+          if (item === ASK_ZOD) return ASK_ZOD;
+          if (item !== field) changed = true;
+          if (item !== undefined || key in record) present++;
+        }
+        // Nothing to strip (no key outside the shape, here or below): zod's copy would equal the value.
+        if (!changed && countKeys(record) === present) return value;
         const result: Record<string, unknown> = {};
         for (const { key, parse } of fields) {
           const item = parse(record[key]);
-          if (item === ASK_ZOD) return ASK_ZOD;
           if (item !== undefined || key in record) result[key] = item;
         }
         return result;
