@@ -9,6 +9,7 @@ import { ASK_ZOD, parseFast } from "./schema-parser";
 import {
   NEW_VEDTAK_DAYS,
   type Dokumentasjonkrav,
+  type Delivery,
   type DocumentTask,
   type FoldOptions,
   type FoldResult,
@@ -453,6 +454,41 @@ function fold(document: DigisosSoker, options: FoldOptions): FoldResult {
     }
   }
 
+  const folded = { saker, vedtak, vedtakEntries, letters, tasks, tasksEtterspurtMs, utbetalinger, vilkar, dokumentasjonkrav, rammevedtak, timeline, soknadsStatus, soknadsStatusEntry, navKontor, kontorHistorikk, sakBehandlesIkkeEntries };
+  return showView(folded, skippedUnknown, options);
+}
+
+/** What the loop over the events gathered. */
+interface Folded {
+  saker: Map<string, SakState>;
+  vedtak: Map<string, Vedtak>;
+  vedtakEntries: Map<string, PendingEntry>;
+  letters: Map<string, Letter>;
+  tasks: Omit<DocumentTask, "done" | "overdue">[];
+  tasksEtterspurtMs: number;
+  utbetalinger: Map<string, Utbetaling>;
+  vilkar: Map<string, Vilkar>;
+  dokumentasjonkrav: Map<string, Dokumentasjonkrav>;
+  rammevedtak: Map<string, Rammevedtak>;
+  timeline: PendingEntry[];
+  soknadsStatus: SoknadsStatusRaw | null;
+  soknadsStatusEntry: PendingEntry | null;
+  navKontor: string | null;
+  kontorHistorikk: InnsynView["kontorHistorikk"];
+  sakBehandlesIkkeEntries: PendingEntry[];
+}
+
+/**
+ * The view of what the loop gathered: hidden saker left out with their vedtak and letters, the status,
+ * the tasks, the timeline in order. A function of its own, so that V8 dropping its compiled code (a
+ * shape it had not seen) does not drop the loop's too: the long loop then ran unoptimized until V8 had
+ * compiled it again, half a second on a busy 2-core box.
+ */
+function showView(folded: Folded, skippedUnknown: number, options: FoldOptions): FoldResult {
+  const { saker, vedtak, vedtakEntries, letters, tasks, tasksEtterspurtMs, utbetalinger, vilkar, dokumentasjonkrav, rammevedtak, timeline, soknadsStatus, soknadsStatusEntry, navKontor } = folded;
+  const { kontorHistorikk, sakBehandlesIkkeEntries } = folded;
+  const push = (entry: TimelineEntry, ms: number) => timeline.push({ entry, ms, removed: false });
+
   /* ---------- saker and vedtak as shown ---------- */
   const hiddenSaker = new Set<string>();
   for (const sak of saker.values()) if (isHiddenSakStatus(sak.status)) hiddenSaker.add(sak.referanse);
@@ -503,29 +539,8 @@ function fold(document: DigisosSoker, options: FoldOptions): FoldResult {
   }
 
   /* ---------- tasks ---------- */
-  const deliveries = options.deliveries
-    .map((delivery) => ({ delivery, ms: isoToMs(delivery.levert) }))
-    .filter((item) => !Number.isNaN(item.ms));
-  const latestByRef = new Map<string, number>();
-  const latestByTypeWithoutRef = new Map<string, number>();
-  const latestByType = new Map<string, number>();
-  const keepLatest = (map: Map<string, number>, key: string, ms: number) => map.set(key, Math.max(map.get(key) ?? -Infinity, ms));
-  for (const { delivery, ms } of deliveries) {
-    const type = delivery.dokumenttype.toLowerCase();
-    keepLatest(latestByType, type, ms);
-    if (delivery.dokumentreferanse) keepLatest(latestByRef, delivery.dokumentreferanse, ms);
-    else keepLatest(latestByTypeWithoutRef, type, ms);
-  }
-  const shownTasks: DocumentTask[] = tasks.map((task) => {
-    const type = task.dokumenttype.toLowerCase();
-    // Both sides name the requested document: match on that; otherwise on the document type.
-    const latest = task.dokumentreferanse
-      ? Math.max(latestByRef.get(task.dokumentreferanse) ?? -Infinity, latestByTypeWithoutRef.get(type) ?? -Infinity)
-      : (latestByType.get(type) ?? -Infinity);
-    const done = latest > tasksEtterspurtMs;
-    const frist = task.innsendelsesfrist === null ? NaN : isoToMs(task.innsendelsesfrist);
-    return { ...task, done, overdue: !done && frist < nowMs };
-  });
+  const deliveries = readDeliveries(options.deliveries);
+  const shownTasks = showTasks(tasks, tasksEtterspurtMs, deliveries, nowMs);
 
   /* ---------- timeline ---------- */
   vedtakEntries.forEach((pending, letterId) => {
@@ -546,11 +561,10 @@ function fold(document: DigisosSoker, options: FoldOptions): FoldResult {
     if (last && minuteOf(last.ms) === minuteOf(ms) && last.entry.kind === "dokumentasjon-levert") last.entry.antall++;
     else push({ at: delivery.levert, kind: "dokumentasjon-levert", antall: 1 }, ms);
   }
-  const kept = timeline.filter((pending) => !pending.removed);
   // Stable: events in fold order, then deliveries; the events alone are in order already.
-  if (deliveries.length > 0) kept.sort((a, b) => a.ms - b.ms);
-  const shownTimeline = kept.map((pending) => pending.entry);
-  if (options.sendtTidspunkt !== null) shownTimeline.unshift({ at: options.sendtTidspunkt, kind: "sendt" });
+  if (deliveries.length > 0) timeline.sort((a, b) => a.ms - b.ms);
+  const shownTimeline: TimelineEntry[] = options.sendtTidspunkt !== null ? [{ at: options.sendtTidspunkt, kind: "sendt" }] : [];
+  for (const pending of timeline) if (!pending.removed) shownTimeline.push(pending.entry);
 
   const shownLetters = [...letters.values()].filter((letter) => !(letter.kind === "vedtak" && isHiddenRef(letter.saksreferanse)));
 
@@ -593,6 +607,40 @@ const paymentFields = [
 /** A field added to Utbetaling and not to the list above fails the type check here. */
 const everyPaymentField: [Exclude<keyof Utbetaling, (typeof paymentFields)[number]>] extends [never] ? true : false = true;
 void everyPaymentField;
+
+/** Deliveries with a readable time. (Functions of their own: a change of shape here must not throw away the fold loop's compiled code.) */
+function readDeliveries(list: readonly Delivery[]): { delivery: Delivery; ms: number }[] {
+  const read: { delivery: Delivery; ms: number }[] = [];
+  for (const delivery of list) {
+    const ms = isoToMs(delivery.levert);
+    if (!Number.isNaN(ms)) read.push({ delivery, ms });
+  }
+  return read;
+}
+
+/** The requested documents, each done when a later delivery names it (or, without a name, its type), overdue after its frist. */
+function showTasks(tasks: readonly Omit<DocumentTask, "done" | "overdue">[], etterspurtMs: number, deliveries: readonly { delivery: Delivery; ms: number }[], nowMs: number): DocumentTask[] {
+  const latestByRef = new Map<string, number>();
+  const latestByTypeWithoutRef = new Map<string, number>();
+  const latestByType = new Map<string, number>();
+  const keepLatest = (map: Map<string, number>, key: string, ms: number) => map.set(key, Math.max(map.get(key) ?? -Infinity, ms));
+  for (const { delivery, ms } of deliveries) {
+    const type = delivery.dokumenttype.toLowerCase();
+    keepLatest(latestByType, type, ms);
+    if (delivery.dokumentreferanse) keepLatest(latestByRef, delivery.dokumentreferanse, ms);
+    else keepLatest(latestByTypeWithoutRef, type, ms);
+  }
+  return tasks.map((task) => {
+    const type = task.dokumenttype.toLowerCase();
+    // Both sides name the requested document: match on that; otherwise on the document type.
+    const latest = task.dokumentreferanse
+      ? Math.max(latestByRef.get(task.dokumentreferanse) ?? -Infinity, latestByTypeWithoutRef.get(type) ?? -Infinity)
+      : (latestByType.get(type) ?? -Infinity);
+    const done = latest > etterspurtMs;
+    const frist = task.innsendelsesfrist === null ? NaN : isoToMs(task.innsendelsesfrist);
+    return { ...task, done, overdue: !done && frist < nowMs };
+  });
+}
 
 /**
  * `canonicalJson(a) === canonicalJson(b)` for two payments made by the fold: the same fields, each
