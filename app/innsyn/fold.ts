@@ -644,14 +644,17 @@ function showTasks(tasks: readonly Omit<DocumentTask, "done" | "overdue">[], ett
 
 /**
  * `canonicalJson(a) === canonicalJson(b)` for two payments made by the fold: the same fields, each
- * a string, number, boolean or null, where JSON alone tells a non-finite number from null.
+ * a string, number, boolean or null, where JSON writes a non-finite number as null.
  */
 function samePayment(a: Utbetaling, b: Utbetaling): boolean {
   for (const field of paymentFields) {
-    if (a[field] !== b[field] && JSON.stringify(a[field]) !== JSON.stringify(b[field])) return false;
+    if (a[field] !== b[field] && !(writtenAsNull(a[field]) && writtenAsNull(b[field]))) return false;
   }
   return true;
 }
+
+/** JSON writes null, NaN and ±Infinity alike; any other two values that are not === differ in JSON too. */
+const writtenAsNull = (value: unknown) => value === null || (typeof value === "number" && !Number.isFinite(value));
 
 /** Planned payments first, soonest due first; then the rest, newest first. Ties by referanse. */
 function sortUtbetalinger(list: Utbetaling[]): Utbetaling[] {

@@ -1,9 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { datetimeRegex } from "zod";
 import { generateEventLog } from "../../bench/event-log";
 import { hendelseSchemas, klageHendelseSchemas, type KnownHendelseType } from "../fagsystem/contract";
 import { canonicalJson } from "./fold";
-import { safeParseFast } from "./schema-parser";
+import { isWrittenUtcTime, safeParseFast } from "./schema-parser";
 
 
 function expectSameAsZod(schema: (typeof hendelseSchemas)[KnownHendelseType], value: unknown) {
@@ -60,5 +61,25 @@ describe("safeParseFast", () => {
   it("answers as zod does for any value, for the søknad's and the complaint's schemas", () => {
     const schemas = [...Object.values(hendelseSchemas), ...Object.values(klageHendelseSchemas)] as (typeof hendelseSchemas)[KnownHendelseType][];
     fc.assert(fc.property(fc.constantFrom(...schemas), value, (schema, anything) => expectSameAsZod(schema, anything)), { numRuns: 1000 });
+  });
+
+  it("checks a time in the fagsystem's form as zod's datetime pattern does, leap days and out-of-range fields too", () => {
+    const patterns = [datetimeRegex({ offset: true, precision: null, local: false }), datetimeRegex({ offset: false, precision: null, local: false }), datetimeRegex({ offset: true, precision: null, local: true })];
+    const two = (max: number) => fc.integer({ min: 0, max }).map((value) => String(value).padStart(2, "0"));
+    const written = fc
+      .tuple(fc.integer({ min: 0, max: 9999 }), two(19), two(39), two(29), two(69), two(69), fc.option(fc.integer({ min: 0, max: 999 }), { nil: undefined }), fc.nat(40), fc.string({ minLength: 1, maxLength: 1 }))
+      .map(([year, month, day, hours, minutes, seconds, ms, at, character]) => {
+        const value = `${String(year).padStart(4, "0")}-${month}-${day}T${hours}:${minutes}:${seconds}${ms === undefined ? "" : `.${String(ms).padStart(3, "0")}`}Z`;
+        // Now and then one character changed, anywhere.
+        return at < value.length && at % 3 === 0 ? value.slice(0, at) + character + value.slice(at + 1) : value;
+      });
+    const leapDays = fc.constantFrom("2024-02-29T00:00:00Z", "2023-02-29T00:00:00Z", "2000-02-29T23:59:59.999Z", "1900-02-29T12:00:00Z", "0000-02-29T00:00:00Z", "2025-04-31T00:00:00Z");
+    fc.assert(
+      fc.property(fc.oneof(written, leapDays), (value) => {
+        for (const pattern of patterns) if (isWrittenUtcTime(value)) expect(pattern.test(value), value).toBe(true);
+        expect(isWrittenUtcTime(value), value).toBe(patterns[0]?.test(value) && value.endsWith("Z") && (value.length === 20 || value.length === 24));
+      }),
+      { numRuns: 5000 },
+    );
   });
 });

@@ -31,6 +31,34 @@ export function parseFast(schema: ZodTypeAny, value: unknown): unknown {
   return parser === null ? ASK_ZOD : parser(value);
 }
 
+const digitAt = (value: string, at: number): number => {
+  const code = value.charCodeAt(at) - 48;
+  return code >= 0 && code <= 9 ? code : NaN;
+};
+const twoDigitsAt = (value: string, at: number): number => digitAt(value, at) * 10 + digitAt(value, at + 1);
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * Whether `value` is a real UTC time in the form the fagsystem writes (`2025-03-10T12:00:00Z` or
+ * `…:00.000Z`): exactly what zod's datetime pattern (any offset rule, no fixed precision) accepts of
+ * strings of that form (a real date, leap years too, hours to 23, minutes and seconds to 59). A false
+ * only means "run the pattern". Property-tested against the pattern.
+ */
+export function isWrittenUtcTime(value: string): boolean {
+  const length = value.length;
+  if ((length !== 20 && length !== 24) || value.charCodeAt(length - 1) !== 90 /* Z */) return false;
+  // - - T : : and, with milliseconds, the dot and three digits
+  if (value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45 || value.charCodeAt(10) !== 84 || value.charCodeAt(13) !== 58 || value.charCodeAt(16) !== 58) return false;
+  if (length === 24 && (value.charCodeAt(19) !== 46 || Number.isNaN(digitAt(value, 20) + twoDigitsAt(value, 21)))) return false;
+  const year = twoDigitsAt(value, 0) * 100 + twoDigitsAt(value, 2);
+  const month = twoDigitsAt(value, 5);
+  const day = twoDigitsAt(value, 8);
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const daysInMonth = month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0);
+  // NaN (a character that is no digit) fails every comparison.
+  return day >= 1 && day <= daysInMonth && twoDigitsAt(value, 11) <= 23 && twoDigitsAt(value, 14) <= 59 && twoDigitsAt(value, 17) <= 59 && year >= 0;
+}
+
 /** Keys as `Object.keys` counts them, without making the list (for...in adds only inherited enumerable keys, which make it larger, never smaller). */
 function countKeys(record: object): number {
   let count = 0;
@@ -52,6 +80,12 @@ function compile(schema: ZodTypeAny): Parser | null {
         else return null;
       }
       if (patterns.length === 0) return (value) => (typeof value === "string" ? value : ASK_ZOD);
+      const [check] = checks as [{ kind: string; precision?: number | null }];
+      if (checks.length === 1 && check.kind === "datetime" && check.precision == null) {
+        // Every time in the log has this pattern: the fagsystem's own form is checked without it.
+        const [pattern] = patterns as [RegExp];
+        return (value) => (typeof value === "string" && (isWrittenUtcTime(value) || pattern.test(value)) ? value : ASK_ZOD);
+      }
       if (patterns.length === 1) {
         const [pattern] = patterns as [RegExp];
         if (!pattern.global && !pattern.sticky) return (value) => (typeof value === "string" && pattern.test(value) ? value : ASK_ZOD);
