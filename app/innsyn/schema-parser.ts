@@ -135,11 +135,12 @@ function compile(schema: ZodTypeAny): Parser | null {
       if (element === null) return null;
       return (value) => {
         if (!Array.isArray(value)) return ASK_ZOD;
-        let result: unknown[] | null = null; // made only when an element comes back changed
+        // Made only when an element comes back changed (or a hole, or an array of another kind): zod's copy is a plain, full array.
+        let result: unknown[] | null = Object.getPrototypeOf(value) === Array.prototype ? null : [];
         for (let index = 0; index < value.length; index++) {
           const item = element(value[index]);
           if (item === ASK_ZOD) return ASK_ZOD;
-          if (result === null && item !== value[index]) result = value.slice(0, index);
+          if (result === null && (item !== value[index] || (item === undefined && !(index in value)))) result = Array.prototype.slice.call(value, 0, index) as unknown[];
           if (result !== null) result.push(item);
         }
         return result ?? value;
@@ -163,7 +164,7 @@ function compile(schema: ZodTypeAny): Parser | null {
         const record = value as Record<string, unknown>;
         if (typeof record.then === "function") return ASK_ZOD;
         let present = 0;
-        let changed = false;
+        let changed = prototype === null; // zod's copy would be a plain object
         for (let index = 0; index < fields.length; index++) {
           const { key, parse } = fields[index] as (typeof fields)[number];
           const field = record[key];
