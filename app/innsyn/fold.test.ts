@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { generateEventLog } from "../../bench/event-log";
 import { seed } from "../../mocks/personas";
 import type { DigisosSoker, Hendelse } from "../fagsystem/contract";
 import { foldEventLog, isoToMs } from "./fold";
@@ -194,6 +195,29 @@ describe("foldEventLog", () => {
     expect(isoToMs("2025-03-01T13:00:00+01:00")).toBe(Date.UTC(2025, 2, 1, 12));
     expect(isoToMs("2025-03-01T13:00+0100")).toBe(Date.UTC(2025, 2, 1, 12));
     expect(isoToMs("2025-03-01T07:00:00.1234-05:00")).toBe(Date.UTC(2025, 2, 1, 12, 0, 0, 123));
+  });
+
+  it("reads a time written as the fagsystem writes it (…Z) as Date.UTC does, overflowing fields and early years too", () => {
+    const two = (value: number) => String(value).padStart(2, "0");
+    const written = fc.record({
+      year: fc.integer({ min: 0, max: 9999 }),
+      month: fc.integer({ min: 0, max: 99 }),
+      day: fc.integer({ min: 0, max: 99 }),
+      hours: fc.integer({ min: 0, max: 99 }),
+      minutes: fc.integer({ min: 0, max: 99 }),
+      seconds: fc.integer({ min: 0, max: 99 }),
+      ms: fc.option(fc.integer({ min: 0, max: 999 }), { nil: undefined }),
+    });
+    fc.assert(
+      fc.property(written, ({ year, month, day, hours, minutes, seconds, ms }) => {
+        const fraction = ms === undefined ? "" : `.${String(ms).padStart(3, "0")}`;
+        const value = `${String(year).padStart(4, "0")}-${two(month)}-${two(day)}T${two(hours)}:${two(minutes)}:${two(seconds)}${fraction}Z`;
+        expect(isoToMs(value)).toBe(Date.UTC(year, month - 1, day, hours, minutes, seconds, ms ?? 0));
+      }),
+      { numRuns: 3000 },
+    );
+    // Any other form is read as before: by the ISO pattern, else by Date.parse.
+    for (const other of ["2025-03-01T12:00:00.000z", "2025-03-01T12:0a:00.000Z", "2025-03-01 12:00:00.000Z", "2025-03-01T12:00:00.00Z"]) expect(isoToMs(other)).toBe(Date.parse(other));
   });
 
   /* ---------- status ---------- */
@@ -617,6 +641,55 @@ describe("foldEventLog properties", () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+/* ---------- cost ---------- */
+
+describe("foldEventLog's work", () => {
+  /**
+   * The work of one fold, counted, not timed: every read of an event's field (through a Proxy) and
+   * every comparison a sort makes. A fold that grows with the log does about 10 times the work for
+   * 10 times the events (a sort a little more); one that went quadratic would do about 100 times.
+   */
+  function workOf(hendelser: Event[]): number {
+    let work = 0;
+    const counted = hendelser.map((event) => new Proxy(event, { get: (target, key, receiver) => (work++, Reflect.get(target, key, receiver)) }));
+    const sort = Array.prototype.sort;
+    Array.prototype.sort = function <T>(this: T[], compare?: (a: T, b: T) => number) {
+      return sort.call(this, compare && ((a: T, b: T) => (work++, compare(a, b)))) as T[];
+    };
+    try {
+      const result = foldEventLog(doc(counted), options({ now: new Date("2100-01-01T00:00:00.000Z") }));
+      expect(result.ok).toBe(true);
+    } finally {
+      Array.prototype.sort = sort;
+    }
+    return work;
+  }
+  /** A long søknad's log in the bench's shape; shuffled, with every tenth event twice. */
+  const logOf = (size: number, shuffled: boolean) => {
+    const events = generateEventLog(size).document.hendelser as Event[];
+    if (!shuffled) return events;
+    const mixed = [...events, ...events.filter((_, index) => index % 10 === 0)];
+    for (let index = mixed.length - 1; index > 0; index--) {
+      const other = (index * 7919) % (index + 1);
+      [mixed[index], mixed[other]] = [mixed[other] as Event, mixed[index] as Event];
+    }
+    return mixed;
+  };
+
+  it("grows with the log, in order or shuffled and repeated", () => {
+    for (const shuffled of [false, true]) {
+      const growth = workOf(logOf(10_000, shuffled)) / workOf(logOf(1_000, shuffled));
+      expect(growth, shuffled ? "shuffled, with repeats" : "in order").toBeGreaterThan(8);
+      expect(growth, shuffled ? "shuffled, with repeats" : "in order").toBeLessThan(14);
+    }
+  });
+
+  it("folds a shuffled log with repeats into the same view as the log in order", () => {
+    const fold = (hendelser: Event[]) => foldEventLog(doc(hendelser), options({ now: new Date("2100-01-01T00:00:00.000Z") }));
+    expect(fold(logOf(1_000, true))).toEqual(fold(logOf(1_000, false)));
   });
 });
 

@@ -5,9 +5,11 @@
  */
 import type { z, ZodTypeAny } from "zod";
 import { hendelseSchemas, type DigisosSoker, type Hendelse } from "../fagsystem/contract";
+import { ASK_ZOD, parseFast } from "./schema-parser";
 import {
   NEW_VEDTAK_DAYS,
   type Dokumentasjonkrav,
+  type Delivery,
   type DocumentTask,
   type FoldOptions,
   type FoldResult,
@@ -68,6 +70,8 @@ const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))
 
 /** Milliseconds since the epoch of an ISO-8601 time with any offset (the forms the contract accepts); NaN otherwise. */
 export function isoToMs(value: string): number {
+  const fast = utcToMs(value);
+  if (!Number.isNaN(fast)) return fast;
   const match = ISO_TIME.exec(value);
   if (!match) return Date.parse(value);
   const [, year, month, dayOfMonth, hours, minutes, seconds, fraction, zone, sign, offsetHours, offsetMinutes] = match;
@@ -76,6 +80,45 @@ export function isoToMs(value: string): number {
   if (zone === "Z") return utc;
   const offset = (Number(offsetHours) * 60 + Number(offsetMinutes)) * 60_000;
   return sign === "+" ? utc - offset : utc + offset;
+}
+
+const digit = (value: string, at: number): number => {
+  const code = value.charCodeAt(at) - 48;
+  return code >= 0 && code <= 9 ? code : NaN;
+};
+const digits2 = (value: string, at: number): number => digit(value, at) * 10 + digit(value, at + 1);
+
+/**
+ * `isoToMs` of the form every fagsystem writes (`2025-03-10T12:00:00Z` or `…:00.000Z`) without a regular
+ * expression or a string made: the same `Date.UTC` of the same numbers. NaN for any other form.
+ */
+function utcToMs(value: string): number {
+  const length = value.length;
+  if ((length !== 20 && length !== 24) || value.charCodeAt(length - 1) !== 90 /* Z */) return NaN;
+  // - - T : : and, with milliseconds, the dot
+  if (value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45 || value.charCodeAt(10) !== 84 || value.charCodeAt(13) !== 58 || value.charCodeAt(16) !== 58) return NaN;
+  if (length === 24 && value.charCodeAt(19) !== 46) return NaN;
+  const year = digits2(value, 0) * 100 + digits2(value, 2);
+  const ms = length === 24 ? digit(value, 20) * 100 + digits2(value, 21) : 0;
+  const time = ((digits2(value, 11) * 60 + digits2(value, 14)) * 60 + digits2(value, 17)) * 1000 + ms;
+  if (Number.isNaN(time) || year < 100) return NaN; // Date.UTC reads years 0-99 as 19xx: leave those to it
+  return daysFromCivil(year, digits2(value, 5), digits2(value, 8)) * DAY_MS + time;
+}
+
+/**
+ * Days since 1970-01-01 of a proleptic Gregorian date, as `Date.UTC` counts them (a month past 12 or a
+ * day past the month's end runs on): H. Hinnant's days_from_civil, so no Date is made per event.
+ */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const yearsOver = Math.floor((month - 1) / 12);
+  const y = year + yearsOver;
+  const m = month - yearsOver * 12;
+  const shifted = m <= 2 ? y - 1 : y;
+  const era = Math.floor(shifted / 400);
+  const yearOfEra = shifted - era * 400;
+  const dayOfYear = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5);
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468 + (day - 1);
 }
 
 /** JSON with object keys sorted: the identity of an event for de-duplication and the last tie-break (also of a complaint's events). */
@@ -91,12 +134,24 @@ export function canonicalJson(value: unknown): string {
   return `{${parts.join(",")}}`;
 }
 
-/** An event as a fold reads it: when, its order among events of the same time, and its identity. */
+/** An event as a fold reads it: when, and its order among events of the same time. */
 export interface SortedEvent<E = Hendelse> {
   event: E;
   ms: number;
   priority: number;
-  key: string;
+}
+
+/** An event being read; `key` (its `canonicalJson`) is made only when another event shares its moment. */
+interface ReadEvent<E> extends SortedEvent<E> {
+  key: string | null;
+}
+
+const identity = (item: ReadEvent<unknown>): string => (item.key ??= canonicalJson(item.event));
+
+function byIdentity(a: ReadEvent<unknown>, b: ReadEvent<unknown>): number {
+  const left = identity(a);
+  const right = identity(b);
+  return left < right ? -1 : left > right ? 1 : 0;
 }
 
 /**
@@ -111,8 +166,7 @@ export function readEventLog<E extends { hendelsestidspunkt: string }>(
   priority: (event: E) => number,
 ): { ok: true; events: SortedEvent<E>[]; skippedUnknown: number } | { ok: false; reason: string } {
   let skippedUnknown = 0;
-  const seen = new Set<string>();
-  const events: SortedEvent<E>[] = [];
+  const events: ReadEvent<E>[] = [];
   for (let index = 0; index < hendelser.length; index++) {
     const raw: unknown = hendelser[index];
     const type = raw && typeof raw === "object" ? (raw as { type?: unknown }).type : undefined;
@@ -121,22 +175,36 @@ export function readEventLog<E extends { hendelsestidspunkt: string }>(
       skippedUnknown++;
       continue;
     }
-    const parsed = schema.safeParse(raw);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const where = issue && issue.path.length > 0 ? `${issue.path.join(".")}: ` : "";
-      return { ok: false, reason: `hendelser[${index}] (${String(type)}) is invalid: ${where}${issue?.message ?? "unknown issue"}` };
+    let data = parseFast(schema, raw);
+    if (data === ASK_ZOD) {
+      const parsed = schema.safeParse(raw);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        const where = issue && issue.path.length > 0 ? `${issue.path.join(".")}: ` : "";
+        return { ok: false, reason: `hendelser[${index}] (${String(type)}) is invalid: ${where}${issue?.message ?? "unknown issue"}` };
+      }
+      data = parsed.data;
     }
-    const event = parsed.data as E;
+    const event = data as E;
     const ms = isoToMs(event.hendelsestidspunkt);
     if (Number.isNaN(ms)) return { ok: false, reason: `hendelser[${index}] (${String(type)}) has an unreadable hendelsestidspunkt` };
-    const key = canonicalJson(event);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    events.push({ event, ms, priority: priority(event), key });
+    events.push({ event, ms, priority: priority(event), key: null });
   }
-  events.sort((a, b) => a.ms - b.ms || a.priority - b.priority || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return { ok: true, events, skippedUnknown };
+  // Equal events have the same time and priority, so in this order they stand together, the first
+  // one seen first (the sort is stable): the identity is made only for events that share both.
+  const order = (a: ReadEvent<E>, b: ReadEvent<E>) => a.ms - b.ms || a.priority - b.priority || byIdentity(a, b);
+  // A log mostly comes in order and without repeats: then it is neither sorted nor copied.
+  let sorted = true;
+  let repeats = false;
+  for (let index = 1; sorted && index < events.length; index++) {
+    const comparison = order(events[index - 1] as ReadEvent<E>, events[index] as ReadEvent<E>);
+    sorted = comparison <= 0;
+    repeats ||= comparison === 0;
+  }
+  if (!sorted) events.sort(order);
+  if (sorted && !repeats) return { ok: true, events, skippedUnknown };
+  const unique = events.filter((item, index) => index === 0 || order(events[index - 1] as ReadEvent<E>, item) !== 0);
+  return { ok: true, events: unique, skippedUnknown };
 }
 
 interface SakState {
@@ -216,15 +284,15 @@ function fold(document: DigisosSoker, options: FoldOptions): FoldResult {
   };
 
   /** Creates or updates a sak, keeping the count of visible saker and the "delt i saker" entries. */
-  const upsertSak = (referanse: string, change: { tittel?: string | null; status?: SaksStatusRaw | null }, at: string, ms: number) => {
+  const upsertSak = (referanse: string, tittel: string | null | undefined, status: SaksStatusRaw | null | undefined, at: string, ms: number) => {
     let sak = saker.get(referanse);
     const wasVisible = sak ? !isHiddenSakStatus(sak.status) : false;
     if (!sak) {
       sak = { referanse, tittel: null, status: null };
       saker.set(referanse, sak);
     }
-    if (change.tittel != null) sak.tittel = change.tittel;
-    if (change.status != null) sak.status = change.status;
+    if (tittel != null) sak.tittel = tittel;
+    if (status != null) sak.status = status;
     const isVisible = !isHiddenSakStatus(sak.status);
     if (isVisible === wasVisible) return;
     visibleSaker += isVisible ? 1 : -1;
@@ -269,7 +337,7 @@ function fold(document: DigisosSoker, options: FoldOptions): FoldResult {
       }
       case "saksStatus": {
         const before = saker.get(event.referanse)?.status ?? null;
-        upsertSak(event.referanse, { tittel: event.tittel, status: event.status }, at, ms);
+        upsertSak(event.referanse, event.tittel, event.status, at, ms);
         if (event.status === "BEHANDLES_IKKE" && before !== "BEHANDLES_IKKE") {
           sakBehandlesIkkeEntries.push(push({ at, kind: "sak-behandles-ikke", saksreferanse: event.referanse, tittel: null }, ms));
         }
@@ -278,7 +346,7 @@ function fold(document: DigisosSoker, options: FoldOptions): FoldResult {
       case "vedtakFattet": {
         const letterId = event.vedtaksfil.referanse.id;
         const saksreferanse = event.saksreferanse ?? null;
-        if (saksreferanse !== null && !saker.has(saksreferanse)) upsertSak(saksreferanse, {}, at, ms);
+        if (saksreferanse !== null && !saker.has(saksreferanse)) upsertSak(saksreferanse, null, null, at, ms);
         vedtak.delete(letterId); // the same letter again replaces the vedtak, now at its newest time
         vedtak.set(letterId, { letterId, saksreferanse, utfall: event.utfall ?? null, fattet: at, isNew: false });
         const previousEntry = vedtakEntries.get(letterId);
@@ -332,7 +400,7 @@ function fold(document: DigisosSoker, options: FoldOptions): FoldResult {
             kontonummer: toApplicant ? (event.kontonummer ?? null) : null,
             utbetalingsmetode: event.utbetalingsmetode ?? null,
           };
-          changed = !previous || canonicalJson(previous) !== canonicalJson(next);
+          changed = !previous || !samePayment(previous, next);
           utbetalinger.set(event.utbetalingsreferanse, next);
         }
         if (changed && lastPaymentEntryMinute !== minuteOf(ms)) {
@@ -386,6 +454,41 @@ function fold(document: DigisosSoker, options: FoldOptions): FoldResult {
     }
   }
 
+  const folded = { saker, vedtak, vedtakEntries, letters, tasks, tasksEtterspurtMs, utbetalinger, vilkar, dokumentasjonkrav, rammevedtak, timeline, soknadsStatus, soknadsStatusEntry, navKontor, kontorHistorikk, sakBehandlesIkkeEntries };
+  return showView(folded, skippedUnknown, options);
+}
+
+/** What the loop over the events gathered. */
+interface Folded {
+  saker: Map<string, SakState>;
+  vedtak: Map<string, Vedtak>;
+  vedtakEntries: Map<string, PendingEntry>;
+  letters: Map<string, Letter>;
+  tasks: Omit<DocumentTask, "done" | "overdue">[];
+  tasksEtterspurtMs: number;
+  utbetalinger: Map<string, Utbetaling>;
+  vilkar: Map<string, Vilkar>;
+  dokumentasjonkrav: Map<string, Dokumentasjonkrav>;
+  rammevedtak: Map<string, Rammevedtak>;
+  timeline: PendingEntry[];
+  soknadsStatus: SoknadsStatusRaw | null;
+  soknadsStatusEntry: PendingEntry | null;
+  navKontor: string | null;
+  kontorHistorikk: InnsynView["kontorHistorikk"];
+  sakBehandlesIkkeEntries: PendingEntry[];
+}
+
+/**
+ * The view of what the loop gathered: hidden saker left out with their vedtak and letters, the status,
+ * the tasks, the timeline in order. A function of its own, so that V8 dropping its compiled code (a
+ * shape it had not seen) does not drop the loop's too: the long loop then ran unoptimized until V8 had
+ * compiled it again, half a second on a busy 2-core box.
+ */
+function showView(folded: Folded, skippedUnknown: number, options: FoldOptions): FoldResult {
+  const { saker, vedtak, vedtakEntries, letters, tasks, tasksEtterspurtMs, utbetalinger, vilkar, dokumentasjonkrav, rammevedtak, timeline, soknadsStatus, soknadsStatusEntry, navKontor } = folded;
+  const { kontorHistorikk, sakBehandlesIkkeEntries } = folded;
+  const push = (entry: TimelineEntry, ms: number) => timeline.push({ entry, ms, removed: false });
+
   /* ---------- saker and vedtak as shown ---------- */
   const hiddenSaker = new Set<string>();
   for (const sak of saker.values()) if (isHiddenSakStatus(sak.status)) hiddenSaker.add(sak.referanse);
@@ -436,37 +539,16 @@ function fold(document: DigisosSoker, options: FoldOptions): FoldResult {
   }
 
   /* ---------- tasks ---------- */
-  const deliveries = options.deliveries
-    .map((delivery) => ({ delivery, ms: isoToMs(delivery.levert) }))
-    .filter((item) => !Number.isNaN(item.ms));
-  const latestByRef = new Map<string, number>();
-  const latestByTypeWithoutRef = new Map<string, number>();
-  const latestByType = new Map<string, number>();
-  const keepLatest = (map: Map<string, number>, key: string, ms: number) => map.set(key, Math.max(map.get(key) ?? -Infinity, ms));
-  for (const { delivery, ms } of deliveries) {
-    const type = delivery.dokumenttype.toLowerCase();
-    keepLatest(latestByType, type, ms);
-    if (delivery.dokumentreferanse) keepLatest(latestByRef, delivery.dokumentreferanse, ms);
-    else keepLatest(latestByTypeWithoutRef, type, ms);
-  }
-  const shownTasks: DocumentTask[] = tasks.map((task) => {
-    const type = task.dokumenttype.toLowerCase();
-    // Both sides name the requested document: match on that; otherwise on the document type.
-    const latest = task.dokumentreferanse
-      ? Math.max(latestByRef.get(task.dokumentreferanse) ?? -Infinity, latestByTypeWithoutRef.get(type) ?? -Infinity)
-      : (latestByType.get(type) ?? -Infinity);
-    const done = latest > tasksEtterspurtMs;
-    const frist = task.innsendelsesfrist === null ? NaN : isoToMs(task.innsendelsesfrist);
-    return { ...task, done, overdue: !done && frist < nowMs };
-  });
+  const deliveries = readDeliveries(options.deliveries);
+  const shownTasks = showTasks(tasks, tasksEtterspurtMs, deliveries, nowMs);
 
   /* ---------- timeline ---------- */
-  for (const [letterId, pending] of vedtakEntries) {
+  vedtakEntries.forEach((pending, letterId) => {
     const item = vedtak.get(letterId);
-    if (pending.removed || !item || pending.entry.kind !== "vedtak") continue;
+    if (pending.removed || !item || pending.entry.kind !== "vedtak") return;
     if (isHiddenRef(item.saksreferanse)) pending.removed = true;
     else pending.entry.tittel = item.saksreferanse === null ? null : (saker.get(item.saksreferanse)?.tittel ?? null);
-  }
+  });
   for (const pending of sakBehandlesIkkeEntries) {
     if (pending.entry.kind !== "sak-behandles-ikke") continue;
     if (hiddenSaker.has(pending.entry.saksreferanse)) pending.removed = true;
@@ -479,11 +561,10 @@ function fold(document: DigisosSoker, options: FoldOptions): FoldResult {
     if (last && minuteOf(last.ms) === minuteOf(ms) && last.entry.kind === "dokumentasjon-levert") last.entry.antall++;
     else push({ at: delivery.levert, kind: "dokumentasjon-levert", antall: 1 }, ms);
   }
-  const shownTimeline = timeline
-    .filter((pending) => !pending.removed)
-    .sort((a, b) => a.ms - b.ms) // stable: events in fold order, then deliveries
-    .map((pending) => pending.entry);
-  if (options.sendtTidspunkt !== null) shownTimeline.unshift({ at: options.sendtTidspunkt, kind: "sendt" });
+  // Stable: events in fold order, then deliveries; the events alone are in order already.
+  if (deliveries.length > 0) timeline.sort((a, b) => a.ms - b.ms);
+  const shownTimeline: TimelineEntry[] = options.sendtTidspunkt !== null ? [{ at: options.sendtTidspunkt, kind: "sendt" }] : [];
+  for (const pending of timeline) if (!pending.removed) shownTimeline.push(pending.entry);
 
   const shownLetters = [...letters.values()].filter((letter) => !(letter.kind === "vedtak" && isHiddenRef(letter.saksreferanse)));
 
@@ -507,6 +588,73 @@ function fold(document: DigisosSoker, options: FoldOptions): FoldResult {
     },
   };
 }
+
+const paymentFields = [
+  "referanse",
+  "saksreferanse",
+  "status",
+  "belop",
+  "beskrivelse",
+  "forfallsdato",
+  "utbetalingsdato",
+  "fom",
+  "tom",
+  "toApplicant",
+  "annenMottaker",
+  "kontonummer",
+  "utbetalingsmetode",
+] as const satisfies readonly (keyof Utbetaling)[];
+/** A field added to Utbetaling and not to the list above fails the type check here. */
+const everyPaymentField: [Exclude<keyof Utbetaling, (typeof paymentFields)[number]>] extends [never] ? true : false = true;
+void everyPaymentField;
+
+/** Deliveries with a readable time. (Functions of their own: a change of shape here must not throw away the fold loop's compiled code.) */
+function readDeliveries(list: readonly Delivery[]): { delivery: Delivery; ms: number }[] {
+  const read: { delivery: Delivery; ms: number }[] = [];
+  for (const delivery of list) {
+    const ms = isoToMs(delivery.levert);
+    if (!Number.isNaN(ms)) read.push({ delivery, ms });
+  }
+  return read;
+}
+
+/** The requested documents, each done when a later delivery names it (or, without a name, its type), overdue after its frist. */
+function showTasks(tasks: readonly Omit<DocumentTask, "done" | "overdue">[], etterspurtMs: number, deliveries: readonly { delivery: Delivery; ms: number }[], nowMs: number): DocumentTask[] {
+  const latestByRef = new Map<string, number>();
+  const latestByTypeWithoutRef = new Map<string, number>();
+  const latestByType = new Map<string, number>();
+  const keepLatest = (map: Map<string, number>, key: string, ms: number) => map.set(key, Math.max(map.get(key) ?? -Infinity, ms));
+  for (const { delivery, ms } of deliveries) {
+    const type = delivery.dokumenttype.toLowerCase();
+    keepLatest(latestByType, type, ms);
+    if (delivery.dokumentreferanse) keepLatest(latestByRef, delivery.dokumentreferanse, ms);
+    else keepLatest(latestByTypeWithoutRef, type, ms);
+  }
+  return tasks.map((task) => {
+    const type = task.dokumenttype.toLowerCase();
+    // Both sides name the requested document: match on that; otherwise on the document type.
+    const latest = task.dokumentreferanse
+      ? Math.max(latestByRef.get(task.dokumentreferanse) ?? -Infinity, latestByTypeWithoutRef.get(type) ?? -Infinity)
+      : (latestByType.get(type) ?? -Infinity);
+    const done = latest > etterspurtMs;
+    const frist = task.innsendelsesfrist === null ? NaN : isoToMs(task.innsendelsesfrist);
+    return { ...task, done, overdue: !done && frist < nowMs };
+  });
+}
+
+/**
+ * `canonicalJson(a) === canonicalJson(b)` for two payments made by the fold: the same fields, each
+ * a string, number, boolean or null, where JSON writes a non-finite number as null.
+ */
+function samePayment(a: Utbetaling, b: Utbetaling): boolean {
+  for (const field of paymentFields) {
+    if (a[field] !== b[field] && !(writtenAsNull(a[field]) && writtenAsNull(b[field]))) return false;
+  }
+  return true;
+}
+
+/** JSON writes null, NaN and ±Infinity alike; any other two values that are not === differ in JSON too. */
+const writtenAsNull = (value: unknown) => value === null || (typeof value === "number" && !Number.isFinite(value));
 
 /** Planned payments first, soonest due first; then the rest, newest first. Ties by referanse. */
 function sortUtbetalinger(list: Utbetaling[]): Utbetaling[] {
