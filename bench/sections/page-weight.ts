@@ -1,7 +1,8 @@
 /**
  * Page weight on first load: the HTML document, and every script and stylesheet it
  * names (script src, modulepreload, stylesheet links, and the imports of its inline
- * module scripts), raw and gzipped (zlib level 9 of the bytes).
+ * module scripts), raw and gzipped (zlib level 9 of the bytes), and how many scripts that is:
+ * Remix preloads each of them at high priority, one request each over HTTP/1.1.
  */
 import fs from "node:fs/promises";
 import path from "node:path";
@@ -18,6 +19,8 @@ export interface Weight {
   jsGzipBytes: number;
   cssBytes: number;
   cssGzipBytes: number;
+  /** JavaScript files the document names (module scripts, modulepreloads, inline imports). */
+  scripts: number;
   assets: number;
 }
 
@@ -72,6 +75,7 @@ export async function weigh(html: string, fetchAsset: (url: string) => Promise<B
     jsGzipBytes: js.gzip,
     cssBytes: css.raw,
     cssGzipBytes: css.gzip,
+    scripts: urls.js.length,
     assets: urls.js.length + urls.css.length,
   };
 }
