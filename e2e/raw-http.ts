@@ -18,7 +18,11 @@ export function send(
   options: { method?: string; headers?: Record<string, string>; body?: Buffer | string; chunked?: boolean; streamBytes?: number; declaredLength?: number },
 ): Promise<RawAnswer> {
   const target = new URL(url);
-  const headers: Record<string, string> = { Connection: "close", ...options.headers };
+  // No "Connection: close": Node's server then destroys the socket as soon as the answer is out, and a
+  // client still sending (a refused body) gets a reset instead of the answer. A browser or curl keeps the
+  // connection, the server reads the rest of the body away (discardUnreadBody), and the answer arrives;
+  // the request is destroyed once its answer has come.
+  const headers: Record<string, string> = { ...options.headers };
   const body = typeof options.body === "string" ? Buffer.from(options.body) : options.body;
   if (options.declaredLength !== undefined) headers["Content-Length"] = String(options.declaredLength);
   else if (body && !options.chunked) headers["Content-Length"] = String(body.length);
