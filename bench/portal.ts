@@ -146,17 +146,32 @@ export async function startPortal(buildDir: string): Promise<RunningPortal> {
   return { pgid, log: () => output, stop };
 }
 
-/** Resident memory of every process in a process group, in MB (Linux /proc). */
-export async function groupRssMb(pgid: number): Promise<number> {
-  let kb = 0;
+/**
+ * The processes of a process group (Linux /proc): each one's pid and the fields of its stat after the
+ * command name "(...)": state ppid pgrp session tty_nr tpgid flags minflt cminflt majflt cmajflt utime stime ….
+ * A process that ends while we look is left out.
+ */
+async function groupProcesses(pgid: number): Promise<{ pid: string; fields: string[] }[]> {
+  const found: { pid: string; fields: string[] }[] = [];
   for (const entry of await fs.readdir("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const stat = await fs.readFile(`/proc/${entry}/stat`, "utf8");
-      // Fields after the command name "(...)": state ppid pgrp ...
       const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      if (Number(fields[2]) !== pgid) continue;
-      const status = await fs.readFile(`/proc/${entry}/status`, "utf8");
+      if (Number(fields[2]) === pgid) found.push({ pid: entry, fields });
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return found;
+}
+
+/** Resident memory of every process in a process group, in MB (Linux /proc). */
+export async function groupRssMb(pgid: number): Promise<number> {
+  let kb = 0;
+  for (const { pid } of await groupProcesses(pgid)) {
+    try {
+      const status = await fs.readFile(`/proc/${pid}/status`, "utf8");
       kb += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
     } catch {
       // the process ended while we looked
@@ -185,16 +200,11 @@ function ticksPerSecond(): number {
  */
 export async function groupCpu(pgid: number): Promise<{ ms: number; processes: { pid: number; command: string; ms: number }[] }> {
   const processes: { pid: number; command: string; ms: number }[] = [];
-  for (const entry of await fs.readdir("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
+  for (const { pid, fields } of await groupProcesses(pgid)) {
     try {
-      const stat = await fs.readFile(`/proc/${entry}/stat`, "utf8");
-      // After the command name "(...)": state ppid pgrp session tty_nr tpgid flags minflt cminflt majflt cmajflt utime stime
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      if (Number(fields[2]) !== pgid) continue;
       const ticks = Number(fields[11]) + Number(fields[12]);
-      const command = (await fs.readFile(`/proc/${entry}/cmdline`, "utf8")).split("\0").filter(Boolean).join(" ");
-      processes.push({ pid: Number(entry), command, ms: (ticks * 1000) / ticksPerSecond() });
+      const command = (await fs.readFile(`/proc/${pid}/cmdline`, "utf8")).split("\0").filter(Boolean).join(" ");
+      processes.push({ pid: Number(pid), command, ms: (ticks * 1000) / ticksPerSecond() });
     } catch {
       // the process ended while we looked
     }
