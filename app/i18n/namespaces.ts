@@ -67,6 +67,11 @@ function pageNamespaces(first: string, second: string, third: string, fourth: st
       return ["auth"];
     case "nks":
       return nksNamespaces(second, fourth, fifth);
+    case "veiviser":
+      // The guides' prose pages; their tools (before you apply, the budget); asking for advice.
+      if (third === "for-du-soker" || third === "budsjett") return ["veiviser", "veiviser-verktoy"];
+      if (third === "be-om-rad") return ["veiviser", "radgivning"];
+      return ["veiviser"];
     case "kontakt":
     case "personvern":
     case "tilgjengelighet":
