@@ -17,7 +17,7 @@ import { isLanguage, type Language } from "~/i18n/languages";
 import { logFor } from "~/log.server";
 import { UUID } from "~/meldinger/ids";
 import { readForm } from "~/request-body.server";
-import { adviceFormSchema, fieldErrorsOf, type AdviceFormValues, type CallTime, type ContactWay } from "./schemas";
+import { parseAdviceForm, type AdviceFormValues, type CallTime, type ContactWay } from "./schemas";
 
 const log = logFor("radgivning");
 
@@ -100,10 +100,10 @@ export async function sendAdviceRequest(request: Request, params: Params) {
   const posted = field("radgivningId");
   const radgivningId = UUID.test(posted) ? posted.toLowerCase() : crypto.randomUUID();
 
-  const parsed = adviceFormSchema.safeParse(values);
-  if (!parsed.success) return answer({ errors: fieldErrorsOf(parsed.error), values, radgivningId }, 400);
+  const parsed = parseAdviceForm(values);
+  if (!parsed.ok) return answer({ errors: parsed.errors, values, radgivningId }, 400);
   try {
-    await fagsystem.sendRadgivning(applicant.fnr, { radgivningId, language, ...parsed.data });
+    await fagsystem.sendRadgivning(applicant.fnr, { radgivningId, language, ...parsed.form });
   } catch (error) {
     if (!(error instanceof FagsystemError)) throw error;
     if (error.kind === "rejected" && error.code === "no-nav-kontor") {

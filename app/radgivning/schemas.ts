@@ -23,34 +23,58 @@ export function normalisePhone(input: string): string | null {
   return /^\+?\d{8,15}$/.test(compact) ? compact : null;
 }
 
-export const adviceFormSchema = z
-  .object({
-    beskrivelse: z
-      .string()
-      .transform(cleanMessageText)
-      .pipe(z.string().min(1, "radgivning:errors.beskrivelseRequired").max(MAX_RADGIVNING_TEXT, "radgivning:errors.beskrivelseTooLong")),
-    kontaktmate: z.enum(CONTACT_WAYS, { errorMap: () => ({ message: "radgivning:errors.kontaktmateRequired" }) }),
-    telefonnummer: z.string().max(100, "radgivning:errors.telefonInvalid"),
-    // An unknown time is no time: the field is optional, and a tampered value is not worth a refusal.
-    kontakttid: z.string().transform((value) => (CALL_TIMES as readonly string[]).includes(value) ? (value as CallTime) : null),
-  })
-  .transform((form, ctx) => {
-    if (form.kontaktmate !== "TELEFON") return { beskrivelse: form.beskrivelse, kontaktmate: form.kontaktmate, telefonnummer: null, kontakttid: null };
-    if (form.telefonnummer.trim() === "") {
-      ctx.addIssue({ code: "custom", path: ["telefonnummer"], message: "radgivning:errors.telefonRequired" });
-      return z.NEVER;
-    }
-    const telefonnummer = normalisePhone(form.telefonnummer);
-    if (!telefonnummer) {
-      ctx.addIssue({ code: "custom", path: ["telefonnummer"], message: "radgivning:errors.telefonInvalid" });
-      return z.NEVER;
-    }
-    return { beskrivelse: form.beskrivelse, kontaktmate: form.kontaktmate, telefonnummer, kontakttid: form.kontakttid };
+const fieldsSchema = z.object({
+  beskrivelse: z
+    .string()
+    .transform(cleanMessageText)
+    .pipe(z.string().min(1, "radgivning:errors.beskrivelseRequired").max(MAX_RADGIVNING_TEXT, "radgivning:errors.beskrivelseTooLong")),
+  kontaktmate: z.enum(CONTACT_WAYS, { errorMap: () => ({ message: "radgivning:errors.kontaktmateRequired" }) }),
+  // An unknown time is no time: the field is optional, and a tampered value is not worth a refusal.
+  kontakttid: z.string().transform((value) => ((CALL_TIMES as readonly string[]).includes(value) ? (value as CallTime) : null)),
+});
+
+/** The phone number when the person asked to be called: normalised, or the key of what is wrong with it. */
+const phoneSchema = z
+  .string()
+  .refine((value) => value.trim() !== "", "radgivning:errors.telefonRequired")
+  .transform((value, ctx) => {
+    const phone = value.length <= 100 ? normalisePhone(value) : null;
+    if (phone === null) ctx.addIssue({ code: "custom", message: "radgivning:errors.telefonInvalid" });
+    return phone ?? z.NEVER;
   });
-export type AdviceForm = z.output<typeof adviceFormSchema>;
+
+export type AdviceForm = {
+  beskrivelse: string;
+  kontaktmate: ContactWay;
+  telefonnummer: string | null;
+  kontakttid: CallTime | null;
+};
+
+/**
+ * The form as the request the contract takes, or every field's first error at once (a phone
+ * number that is wrong is said together with a missing text). The phone number and the time to
+ * call count only with "Ring meg".
+ */
+export function parseAdviceForm(values: AdviceFormValues): { ok: true; form: AdviceForm } | { ok: false; errors: Record<string, string> } {
+  const fields = fieldsSchema.safeParse(values);
+  const calling = values.kontaktmate === "TELEFON";
+  const phone = calling ? phoneSchema.safeParse(values.telefonnummer) : null;
+  const errors: Record<string, string> = fields.success ? {} : fieldErrorsOf(fields.error);
+  if (phone && !phone.success) errors.telefonnummer = phone.error.issues[0]!.message;
+  if (!fields.success || (phone && !phone.success)) return { ok: false, errors };
+  return {
+    ok: true,
+    form: {
+      beskrivelse: fields.data.beskrivelse,
+      kontaktmate: fields.data.kontaktmate,
+      telefonnummer: phone?.success ? phone.data : null,
+      kontakttid: calling ? fields.data.kontakttid : null,
+    },
+  };
+}
 
 /** The first error of each field, as translation keys. */
-export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
+function fieldErrorsOf(error: z.ZodError): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const issue of error.issues) {
     const field = String(issue.path[0] ?? "form");
