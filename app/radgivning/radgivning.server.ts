@@ -16,6 +16,7 @@ import { formatDateTime } from "~/i18n/format";
 import { isLanguage, type Language } from "~/i18n/languages";
 import { logFor } from "~/log.server";
 import { UUID } from "~/meldinger/ids";
+import { rateLimits } from "~/rate-limit.server";
 import { readForm } from "~/request-body.server";
 import { parseAdviceForm, type AdviceFormValues, type CallTime, type ContactWay } from "./schemas";
 
@@ -102,6 +103,8 @@ export async function sendAdviceRequest(request: Request, params: Params) {
 
   const parsed = parseAdviceForm(values);
   if (!parsed.ok) return answer({ errors: parsed.errors, values, radgivningId }, 400);
+  // Counted with the person's other sends (søknad, complaint): a script cannot flood the office.
+  await rateLimits().check(["send-person", applicant.fnr]);
   try {
     await fagsystem.sendRadgivning(applicant.fnr, { radgivningId, language, ...parsed.form });
   } catch (error) {
