@@ -1,5 +1,5 @@
 /**
- * Rate limits on what a script would hammer: the logins, sending a søknad or complaint, and messages. Counted with
+ * Rate limits on what a script would hammer: the logins, sending a søknad, complaint or request for advice, and messages. Counted with
  * rate-limiter-flexible's PostgreSQL limiter over the portal's one store (table `rate_limits`),
  * so every portal process shares the counts; over the limit, the request gets the 429 page,
  * which says when to try again, and a Retry-After header (docs/decisions/023).

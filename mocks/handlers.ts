@@ -1,6 +1,6 @@
 /**
  * msw handlers for every path in the fagsystem contract (complaints in klage-handlers.ts, messages
- * in meldinger-handlers.ts, attachments in vedlegg-handlers.ts). The person comes from
+ * in meldinger-handlers.ts, advice requests in radgivning-handlers.ts, attachments in vedlegg-handlers.ts). The person comes from
  * the Nav-Personident header only; a søknad is shown only to its own applicant.
  */
 import { randomUUID } from "node:crypto";
@@ -19,6 +19,7 @@ import { createKlageHandlers } from "./klage-handlers";
 import { meldingFileIdsFor } from "./meldinger";
 import { createMeldingHandlers } from "./meldinger-handlers";
 import { navKontorFor, navKontorer, type PersonRecord, type SoknadRecord } from "./personas";
+import { createRadgivningHandlers } from "./radgivning-handlers";
 import type { MockStore } from "./state";
 import { createVedleggHandlers, moveMellomlagringToVedlegg, writeSentDocuments } from "./vedlegg-handlers";
 
@@ -225,6 +226,7 @@ export function createHandlers(store: MockStore): RequestHandler[] {
     ...createVedleggHandlers(store, personOf),
     ...createKlageHandlers(store, personOf),
     ...createMeldingHandlers(store, personOf),
+    ...createRadgivningHandlers(store, personOf),
 
     http.get(innsynPattern, ({ request, params }) => {
       const person = personOf(request);

@@ -110,6 +110,26 @@ export interface MeldingRecord {
   language: "nb" | "nn" | "en" | null;
 }
 
+/**
+ * A request for economic advice as the fagsystem keeps it: what `radgivningSchema` publishes,
+ * plus whose it is and the language it was written in. The radgivningId, chosen by the portal,
+ * is the idempotency key (see radgivning-handlers.ts).
+ */
+export interface RadgivningRecord {
+  radgivningId: string;
+  fnr: string;
+  language: "nb" | "nn" | "en";
+  mottattTidspunkt: string;
+  navEnhet: string;
+  kontornavn: string;
+  beskrivelse: string;
+  kontaktmate: "TELEFON" | "MELDING" | "BREV";
+  telefonnummer: string | null;
+  kontakttid: "FORMIDDAG" | "ETTERMIDDAG" | "HELE_DAGEN" | null;
+  status: "MOTTATT" | "KONTAKTET";
+  kontaktetTidspunkt: string | null;
+}
+
 /** A file in mellomlagring: a person's upload for a draft not yet sent. Bytes on disk under `fil.id`, not in the dokumentlager. */
 export interface MellomlagretRecord {
   fnr: string;
@@ -156,10 +176,12 @@ export interface MockState {
   meldinger: MeldingRecord[];
   /** Notifications, oldest first. */
   varsler: VarselRecord[];
+  /** Requests for economic advice, in the order they arrived. */
+  radgivning: RadgivningRecord[];
 }
 
 /** Bump when the shape changes: a persisted state of another version is reseeded. */
-export const STATE_VERSION = 6;
+export const STATE_VERSION = 7;
 
 export interface StaffUser {
   navIdent: string;
@@ -928,7 +950,7 @@ export function seed(now: Date): MockState {
   const persons = seedPersons(now);
   const soknader = seedSoknader(now, persons, letter);
   const { meldinger, varsler } = seedMeldinger(now, persons, soknader);
-  return { version: STATE_VERSION, seededAt: now.toISOString(), persons, soknader, files, mellomlagring: [], klager: [], meldinger, varsler };
+  return { version: STATE_VERSION, seededAt: now.toISOString(), persons, soknader, files, mellomlagring: [], klager: [], meldinger, varsler, radgivning: [] };
 }
 
 /* ---------- synthetic applicants (load tests only) ---------- */

@@ -8,7 +8,7 @@ import type { Hendelse, KlageHendelse, NavKontor } from "../app/fagsystem/contra
 import { formatMoney } from "../app/i18n/format";
 import { NEW_VEDTAK_UTFALL, NEXT_STATES, OPEN_STATES, klageState } from "./klage";
 import { DEFAULT_SAKSBEHANDLER, MAX_FYLL } from "./meldinger";
-import type { KlageRecord, MeldingRecord, PersonRecord, SoknadRecord } from "./personas";
+import type { KlageRecord, MeldingRecord, PersonRecord, RadgivningRecord, SoknadRecord } from "./personas";
 import { navKontorer, personName } from "./personas";
 import type { Fault } from "./faults";
 import { addDays, currentOffice, currentStatus, dokumentasjonkravOf, officeByNumber, osloDate, sakerOf, utbetalingerOf, vilkarOf } from "./simulator";
@@ -203,7 +203,36 @@ export interface OverviewInput {
   persons: readonly PersonRecord[];
   /** The general conversations worth listing (the personas', and any other that holds messages). */
   samtaler: readonly SamtaleListItem[];
+  /** Requests for economic advice, newest first. */
+  radgivning: readonly { record: RadgivningRecord; person: PersonRecord | undefined }[];
   faults: readonly Fault[];
+}
+
+const KONTAKTMATE: Record<RadgivningRecord["kontaktmate"], string> = { TELEFON: "Telefon", MELDING: "Melding i portalen", BREV: "Brev" };
+const KONTAKTTID: Record<NonNullable<RadgivningRecord["kontakttid"]>, string> = { FORMIDDAG: "formiddag", ETTERMIDDAG: "ettermiddag", HELE_DAGEN: "hele dagen" };
+
+/** The requests for economic advice (§ 17): who, which office, what they wrote, how to reach them, and "Marker som kontaktet". */
+function radgivningSection(items: OverviewInput["radgivning"]): Html {
+  if (items.length === 0) return html`<p>Ingen har bedt om råd ennå.</p>`;
+  return html`<table>
+<thead><tr><th scope="col">Person</th><th scope="col">Mottatt</th><th scope="col">NAV-kontor</th><th scope="col">Beskrivelse</th><th scope="col">Kontakt</th><th scope="col">Status</th></tr></thead>
+<tbody>
+${items.map(
+  ({ record, person }) => html`<tr id="radgivning-${record.radgivningId}">
+<td>${person ? personName(person) : record.fnr}${person ? html` <span class="type">${person.id}</span>` : ""}</td>
+<td>${formatTime(record.mottattTidspunkt)}</td>
+<td>${record.kontornavn} (${record.navEnhet})</td>
+<td class="meldingstekst">${record.beskrivelse}</td>
+<td>${KONTAKTMATE[record.kontaktmate]}${record.telefonnummer ? html`: <span class="type">${record.telefonnummer}</span>` : ""}${record.kontakttid ? `, ${KONTAKTTID[record.kontakttid]}` : ""} (${record.language})</td>
+<td>${
+    record.status === "KONTAKTET"
+      ? html`KONTAKTET ${formatTime(record.kontaktetTidspunkt)}`
+      : html`MOTTATT <form method="post" action="${BASE}/radgivning/${encodeURIComponent(record.radgivningId)}/kontaktet"><button type="submit">Marker som kontaktet</button></form>`
+  }</td>
+</tr>`,
+)}
+</tbody>
+</table>`;
 }
 
 const samtaleLink = (samtaleId: string, text: string) => html`<a href="${BASE}/samtaler/${encodeURIComponent(samtaleId)}">${text}</a>`;
@@ -253,6 +282,10 @@ ${input.samtaler.map(
 )}
 </tbody>
 </table>
+
+<h2 id="radgivning">Økonomisk rådgivning</h2>
+<p>Forespørsler om økonomisk rådgivning (sosialtjenesteloven § 17), nyeste først. Ring, skriv eller send brev slik personen ba om, og marker forespørselen som kontaktet.</p>
+${radgivningSection(input.radgivning)}
 
 <h2>Ny søknad</h2>
 <form method="post" action="${BASE}/soknader">

@@ -18,9 +18,11 @@
  *                                                        {action: "lest"} → 200 {antall}: the office read the person's messages
  *                                                        {action: "fyll", antall} → 201 {antall}: history for a benchmark
  *   GET  /mock/fagsystem/api/varsler                     every notification (SMS or e-mail) the office's messages caused, oldest first
+ *   GET  /mock/fagsystem/api/radgivning                  every request for economic advice, newest first, with persona
+ *   POST /mock/fagsystem/api/radgivning/:id/kontaktet    the office has been in touch → 200 the request (KONTAKTET; again changes nothing)
  *
  *   GET  /mock/fagsystem, /mock/fagsystem/soknader/:id,  the HTML pages; forms post to the routes below
- *        /mock/fagsystem/samtaler/:samtaleId
+ *        /mock/fagsystem/samtaler/:samtaleId              (the overview lists the requests for advice, each with "Marker som kontaktet")
  */
 import express, { type ErrorRequestHandler, type NextFunction, type Request, type RequestHandler, type Response, type Router } from "express";
 import type { z } from "zod";
@@ -39,7 +41,8 @@ import {
   samtalerOf,
   type SamtaleRef,
 } from "./meldinger";
-import { SYNTHETIC_ID_PREFIX, type PersonRecord, type SoknadRecord } from "./personas";
+import { allRadgivninger, markContacted, radgivningOverview } from "./radgivning";
+import { SYNTHETIC_ID_PREFIX, personName, type PersonRecord, type SoknadRecord } from "./personas";
 import { BASE, STYLESHEET, notFoundPage, overviewPage, samtaleNotFoundPage, samtalePage, soknadPage, type SamtaleView } from "./simulator-page";
 import { SimulatorError, allSoknader, applyAction, createSoknad, describeZodError, soknadOverview } from "./simulator";
 import type { Fault } from "./faults";
@@ -294,6 +297,18 @@ export function simulatorRouter(options: SimulatorRouterOptions): Router {
     res.json(allVarsler(store));
   });
 
+  api.get("/radgivning", (_req, res) => {
+    res.json(allRadgivninger(store).map((record) => radgivningOverview(store, record)));
+  });
+
+  api.post(
+    "/radgivning/:radgivningId/kontaktet",
+    route(async (req, res) => {
+      const record = await markContacted(store, req.params.radgivningId ?? "", now());
+      res.status(200).json(radgivningOverview(store, record));
+    }),
+  );
+
   const apiErrors: ErrorRequestHandler = (error: unknown, _req, res, next) => {
     if (res.headersSent) return next(error);
     if (error instanceof SimulatorError) {
@@ -355,6 +370,7 @@ export function simulatorRouter(options: SimulatorRouterOptions): Router {
           sisteMelding: counts.sisteMelding?.sendtTidspunkt ?? null,
         };
       }),
+    radgivning: allRadgivninger(store).map((record) => ({ record, person: store.person(record.fnr) })),
     faults: options.faults,
   });
 
@@ -455,6 +471,20 @@ export function simulatorRouter(options: SimulatorRouterOptions): Router {
         if (!again) return sendHtml(res, 404, samtaleNotFoundPage());
         if (soknad) sendHtml(res, error.status, soknadPage(soknadInput(soknad), { feil: error.message }));
         else sendHtml(res, error.status, samtalePage(samtaleView(again.samtale, again.person), { feil: error.message }));
+      }
+    }),
+  );
+
+  router.post(
+    "/radgivning/:radgivningId/kontaktet",
+    route(async (req, res) => {
+      try {
+        const record = await markContacted(store, req.params.radgivningId ?? "", now());
+        const person = store.person(record.fnr);
+        res.redirect(303, `${BASE}${flash(`Forespørselen om råd fra ${person ? personName(person) : record.fnr} er markert som kontaktet.`)}#radgivning`);
+      } catch (error) {
+        if (!(error instanceof SimulatorError)) throw error;
+        sendHtml(res, error.status, overviewPage(overview(), { feil: error.message }));
       }
     }),
   );

@@ -16,6 +16,7 @@ import {
   type MeldingRecord,
   type MockState,
   type PersonRecord,
+  type RadgivningRecord,
   type SoknadRecord,
   type StoredFile,
   type VarselRecord,
@@ -52,6 +53,7 @@ function looksLikeState(value: unknown): value is MockState {
     Array.isArray(candidate.klager) &&
     Array.isArray(candidate.meldinger) &&
     Array.isArray(candidate.varsler) &&
+    Array.isArray(candidate.radgivning) &&
     typeof candidate.files === "object"
   );
 }
@@ -160,6 +162,20 @@ export class MockStore {
 
   varslerFor(fnr: string): readonly VarselRecord[] {
     return this.state.varsler.filter((varsel) => varsel.fnr === fnr);
+  }
+
+  /** A person's requests for economic advice, in the order they arrived. */
+  radgivningFor(fnr: string): readonly RadgivningRecord[] {
+    return this.state.radgivning.filter((record) => record.fnr === fnr);
+  }
+
+  /** Every request for economic advice, in the order they arrived (the simulator's view). */
+  radgivninger(): readonly RadgivningRecord[] {
+    return this.state.radgivning;
+  }
+
+  radgivning(radgivningId: string): RadgivningRecord | undefined {
+    return this.state.radgivning.find((record) => record.radgivningId === radgivningId);
   }
 
   /** A person's files in mellomlagring for one draft, in upload order. */

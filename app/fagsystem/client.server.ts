@@ -27,6 +27,8 @@ import {
   navUtbetalingListSchema,
   meldingSchema,
   paths,
+  radgivningListSchema,
+  radgivningSchema,
   samtaleListSchema,
   samtaleSideSchema,
   sendSoknadResponseSchema,
@@ -36,6 +38,7 @@ import {
   vedleggJsonSchema,
   type SendKlageRequest,
   type SendMeldingRequest,
+  type SendRadgivningRequest,
   type SendSoknadRequest,
   type vedleggMimetypeSchema,
 } from "./contract";
@@ -307,4 +310,8 @@ export const fagsystem = {
     request(paths.samtaleMeldinger(samtaleId), meldingSchema, { fnr, method: "POST", body, repeatable: true }),
   /** The person has read the office's messages in the conversation so far. */
   markerLest: (fnr: string, samtaleId: string) => requestNoContent(paths.samtaleLest(samtaleId), { fnr, method: "POST", body: {}, repeatable: true }),
+  /** The person's requests for economic advice, newest first. */
+  radgivninger: (fnr: string) => request(paths.radgivning, radgivningListSchema, { fnr }),
+  /** Asks the person's office for economic advice. Safe to retry with the same radgivningId: the fagsystem answers with the request it already has. */
+  sendRadgivning: (fnr: string, body: SendRadgivningRequest) => request(paths.radgivning, radgivningSchema, { fnr, method: "POST", body, repeatable: true }),
 };

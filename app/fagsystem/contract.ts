@@ -5,7 +5,7 @@
  * Norwegian register and Digisos formats where they exist.
  */
 import { z } from "zod";
-import { MAX_KLAGE_FILES, MAX_KLAGE_LATE_REASON, MAX_KLAGE_TEXT, MAX_MELDING_FILES, MAX_MELDING_TEXT, MELDINGER_PER_SIDE } from "./limits";
+import { MAX_KLAGE_FILES, MAX_KLAGE_LATE_REASON, MAX_KLAGE_TEXT, MAX_MELDING_FILES, MAX_MELDING_TEXT, MAX_RADGIVNING_TEXT, MELDINGER_PER_SIDE } from "./limits";
 
 /** The person is identified by a header, never by the URL. */
 export const PERSON_HEADER = "Nav-Personident";
@@ -67,6 +67,13 @@ export const paths = {
   samtaleMeldinger: (samtaleId: string) => `/api/v1/samtaler/${encodeURIComponent(samtaleId)}/meldinger`,
   /** POST (empty JSON body) → 204: the person has read every message the office has written in it so far. */
   samtaleLest: (samtaleId: string) => `/api/v1/samtaler/${encodeURIComponent(samtaleId)}/lest`,
+  /**
+   * Requests for economic advice (sosialtjenesteloven § 17). GET: the person's requests, newest
+   * first (radgivningListSchema); POST: ask for advice (sendRadgivningRequestSchema) → 201 the
+   * request; the radgivningId, chosen by the portal once per form, makes a retry safe (200 with
+   * the request it already has). The office is the one of the person's municipality.
+   */
+  radgivning: "/api/v1/radgivning",
 } as const;
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -555,6 +562,61 @@ export const sendMeldingRequestSchema = z.object({
   filIder: z.array(z.string()).max(MAX_MELDING_FILES),
 });
 export type SendMeldingRequest = z.infer<typeof sendMeldingRequestSchema>;
+
+/* ---------- economic advice (økonomisk rådgivning, § 17) ---------- */
+
+export { MAX_RADGIVNING_TEXT } from "./limits";
+
+/** How the person wants the office to get in touch: a phone call, a message in the portal, or a letter to their address. */
+export const kontaktmateSchema = z.enum(["TELEFON", "MELDING", "BREV"]);
+export type Kontaktmate = z.infer<typeof kontaktmateSchema>;
+/** When a call suits the person best (TELEFON only). */
+export const kontakttidSchema = z.enum(["FORMIDDAG", "ETTERMIDDAG", "HELE_DAGEN"]);
+export type Kontakttid = z.infer<typeof kontakttidSchema>;
+/** A phone number as digits, with an optional leading + (the portal removes spaces and dashes). */
+export const telefonnummerSchema = z.string().regex(/^\+?\d{8,15}$/);
+
+export const sendRadgivningRequestSchema = z
+  .object({
+    /** Chosen by the portal once per form: a retry with the same id never makes a second request. */
+    radgivningId: z.string().uuid(),
+    /** The language the person wrote in: the office answers in it where it can. */
+    language: soknadLanguageSchema,
+    beskrivelse: z.string().trim().min(1).max(MAX_RADGIVNING_TEXT),
+    kontaktmate: kontaktmateSchema,
+    /** TELEFON: required; otherwise absent. */
+    telefonnummer: telefonnummerSchema.nullish(),
+    kontakttid: kontakttidSchema.nullish(),
+  })
+  .superRefine((request, ctx) => {
+    if (request.kontaktmate === "TELEFON" && !request.telefonnummer) ctx.addIssue({ code: "custom", path: ["telefonnummer"], message: "required when kontaktmate is TELEFON" });
+    if (request.kontaktmate !== "TELEFON" && (request.telefonnummer || request.kontakttid)) {
+      ctx.addIssue({ code: "custom", path: ["kontaktmate"], message: "telefonnummer and kontakttid go with TELEFON only" });
+    }
+  });
+export type SendRadgivningRequest = z.infer<typeof sendRadgivningRequestSchema>;
+
+/** MOTTATT until the office has been in touch (KONTAKTET). */
+export const radgivningStatusSchema = z.enum(["MOTTATT", "KONTAKTET"]);
+export type RadgivningStatus = z.infer<typeof radgivningStatusSchema>;
+
+export const radgivningSchema = z.object({
+  radgivningId: z.string().uuid(),
+  mottattTidspunkt: isoDateTime,
+  /** The office that received it: the one of the person's municipality. */
+  navEnhet: z.string().regex(/^\d{4}$/),
+  kontornavn: z.string(),
+  beskrivelse: z.string(),
+  kontaktmate: kontaktmateSchema,
+  telefonnummer: z.string().nullable(),
+  kontakttid: kontakttidSchema.nullable(),
+  status: radgivningStatusSchema,
+  /** When the office marked that it had been in touch; null until then. */
+  kontaktetTidspunkt: isoDateTime.nullable(),
+});
+export type Radgivning = z.infer<typeof radgivningSchema>;
+/** Newest first. */
+export const radgivningListSchema = z.array(radgivningSchema);
 
 /* ---------- errors ---------- */
 

@@ -14,3 +14,6 @@ export const MAX_MELDING_TEXT = 4000;
 export const MAX_MELDING_FILES = 5;
 /** Messages per page of a conversation (newest first). */
 export const MELDINGER_PER_SIDE = 20;
+
+/** The most characters of a request for economic advice (what the person wants help with). */
+export const MAX_RADGIVNING_TEXT = 2000;
