@@ -12,7 +12,7 @@ export function OfficeFinder({ lookup, action }: { lookup: OfficeLookup; action:
   const { t } = useTranslation("veiviser");
   const unknown = lookup.kind === "unknown";
   return (
-    <section aria-labelledby="office-heading" className="guide-box">
+    <section aria-labelledby="office-heading" className="card guide-box">
       <VStack gap="space-16">
         <Heading level="2" size="medium" id="office-heading">
           {t("office.title")}
