@@ -1,4 +1,4 @@
-import { json, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BodyLong } from "@navikt/ds-react";
@@ -15,14 +15,8 @@ import { RatesTable } from "~/veiviser/RatesTable";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const language = isLanguage(params.lang) ? params.lang : defaultLanguage;
-  const { cacheControl, ...data } = await loadGuidePage(request, language, params.guide, params.page);
-  return json({ ...data, language }, { headers: { "Cache-Control": cacheControl, Vary: "Cookie" } });
+  return { ...(await loadGuidePage(request, language, params.guide, params.page)), language };
 }
-
-export const headers: HeadersFunction = ({ loaderHeaders }) => ({
-  "Cache-Control": loaderHeaders.get("Cache-Control") ?? "no-store",
-  Vary: "Cookie",
-});
 
 export const meta: MetaFunction<typeof loader> = (args) => {
   if (!args.data) return textTitle(args, []);

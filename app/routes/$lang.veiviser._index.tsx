@@ -1,20 +1,16 @@
-import { json, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link as RemixLink, useLoaderData } from "@remix-run/react";
 import { BodyLong, LinkCard, VStack } from "@navikt/ds-react";
 import { useTranslation } from "react-i18next";
-import { currentSession } from "~/auth/auth.server";
 import { defaultLanguage, isLanguage } from "~/i18n/languages";
 import { pageTitle, searchMeta, translated } from "~/shell/meta";
 import { Page } from "~/shell/Page";
 import { loadGuideList } from "~/veiviser/guide-page.server";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export function loader({ request, params }: LoaderFunctionArgs) {
   const language = isLanguage(params.lang) ? params.lang : defaultLanguage;
-  const cacheControl = (await currentSession(request)) ? "no-store" : "public, max-age=300";
-  return json({ ...loadGuideList(request, language), language }, { headers: { "Cache-Control": cacheControl, Vary: "Cookie" } });
+  return { ...loadGuideList(request, language), language };
 }
-
-export const headers: HeadersFunction = ({ loaderHeaders }) => ({ "Cache-Control": loaderHeaders.get("Cache-Control") ?? "no-store", Vary: "Cookie" });
 
 export const meta: MetaFunction<typeof loader> = (args) => {
   const description = args.data ? searchMeta({ origin: args.data.origin, path: "/veiviser", language: args.data.language, description: translated(args, "veiviser:list.description") }) : [];

@@ -6,6 +6,6 @@ import { sitemapXml } from "~/veiviser/sitemap.server";
 /** The public pages in every language, for search engines (public/robots.txt points here). */
 export function loader({ request }: LoaderFunctionArgs) {
   return new Response(sitemapXml(publicOrigin(request), languages), {
-    headers: { "Content-Type": "application/xml; charset=utf-8", "Cache-Control": "public, max-age=3600" },
+    headers: { "Content-Type": "application/xml; charset=utf-8" },
   });
 }

@@ -40,8 +40,6 @@ export async function loadGuidePage(request: Request, language: Language, guideP
     rates,
     path: guidePagePath(guide, page),
     origin: publicOrigin(request),
-    // Anonymous pages may be kept briefly; a logged-in person's (their name, their office) never.
-    cacheControl: session ? "no-store" : "public, max-age=300",
   };
 }
 
