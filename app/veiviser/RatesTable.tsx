@@ -1,7 +1,10 @@
 import { BodyLong, BodyShort, Table, VStack } from "@navikt/ds-react";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "~/i18n/use-language";
-import { rateCategories, type RatePeriod } from "./rates";
+import type { RatePeriod } from "./rates";
+
+/** The rows, in the order a reader looks for them (the keys of guideline-rates.json). */
+const rateCategories = ["single", "couple", "sharedHousehold", "child0to5", "child6to10", "child11to17"] as const;
 
 /**
  * The state's guideline rates (guideline-rates.json) per month, the ones in force and the ones before,

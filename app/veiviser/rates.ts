@@ -1,13 +1,12 @@
 /**
+ * Server-side (the guide page's loader): the browser gets the rates as loader data, not this module, zod or the file.
+ *
  * The state's guideline rates for living costs (statlige veiledende retningslinjer for økonomisk
  * stønad, per month), as data with their year, start date and source: a new year is one entry in
  * guideline-rates.json. They are guidelines; each municipality judges each case (sosialtjenesteloven § 18).
  */
 import { z } from "zod";
 import data from "./guideline-rates.json";
-
-export const rateCategories = ["single", "couple", "sharedHousehold", "child0to5", "child6to10", "child11to17"] as const;
-export type RateCategory = (typeof rateCategories)[number];
 
 const kroner = z.number().int().positive();
 
