@@ -105,12 +105,16 @@ test("without JavaScript, a person finds their NAV office's phone and opening ho
   await context.close();
 });
 
-test("a logged-in person sees their own office without asking", async ({ page }) => {
+test("a logged-in person sees their own office without asking, and the application's start page leads to the guide", async ({ page }) => {
   const person = await persona("aleneforelder");
   await loginAs(page, wholeName(person.name));
   await page.goto("/nb/veiviser/sosialhjelp/hjelp-i-dag");
   await expect(page.locator("main")).toContainText("Du bor i Bergen kommune. Dette er NAV-kontoret ditt:");
   await expect(page.getByRole("heading", { name: "NAV Bergenhus (Bergen)" })).toBeVisible();
+  // The application's start page leads to the guide.
+  await page.goto("/nb/soknad");
+  await page.getByRole("link", { name: "Les veiviseren om økonomisk sosialhjelp" }).click();
+  await expect(page).toHaveURL(/\/nb\/veiviser\/sosialhjelp$/);
 });
 
 test("search engines: sitemap.xml lists every public page in every language, robots.txt points to it, unknown pages are 404", async ({ request, page }) => {
