@@ -152,6 +152,23 @@ export default function Landing() {
           </List>
           <BodyLong>{t("haveReady.noDocuments")}</BodyLong>
         </GuidePanel>
+
+        <Section id="guides" title={t("guides.title")}>
+          <VStack as="ul" gap="space-12" className="plain-list">
+            {(["sosialhjelp", "okonomi-og-gjeld"] as const).map((guide) => (
+              <li key={guide}>
+                <LinkCard>
+                  <LinkCard.Title as="h3">
+                    <LinkCard.Anchor asChild>
+                      <RemixLink to={`/${language}/veiviser/${guide}`}>{t(`guides.${guide}.title`)}</RemixLink>
+                    </LinkCard.Anchor>
+                  </LinkCard.Title>
+                  <LinkCard.Description>{t(`guides.${guide}.description`)}</LinkCard.Description>
+                </LinkCard>
+              </li>
+            ))}
+          </VStack>
+        </Section>
       </VStack>
     </div>
   );

@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
-import { Alert, BodyLong, Button, List, VStack } from "@navikt/ds-react";
+import { Form, Link as RemixLink, useLoaderData } from "@remix-run/react";
+import { Alert, BodyLong, Button, Link, List, VStack } from "@navikt/ds-react";
 import { useTranslation } from "react-i18next";
 import { requireApplicant } from "~/auth/auth.server";
 import { readForm } from "~/request-body.server";
@@ -8,7 +8,7 @@ import { shortApplicationReason, startSituation } from "~/soknad/start.server";
 import { createDraft, submissionsLastDay } from "~/soknad/drafts.server";
 import { MAX_SUBMISSIONS_PER_DAY } from "~/soknad/send.server";
 import { firstStep } from "~/soknad/steps";
-import { useFormat } from "~/i18n/use-language";
+import { useFormat, useLanguage } from "~/i18n/use-language";
 import { pageTitle } from "~/shell/meta";
 import { GuidePanel } from "~/shell/GuidePanel";
 import { Page, Section } from "~/shell/Page";
@@ -40,6 +40,7 @@ export default function ApplicationStart() {
   const { t } = useTranslation("soknad");
   const { situation, short, sentToday, limit } = useLoaderData<typeof loader>();
   const format = useFormat();
+  const language = useLanguage();
   if (situation.kind === "no-digital") {
     return (
       <Page title={t("start.title")}>
@@ -56,6 +57,12 @@ export default function ApplicationStart() {
       <GuidePanel>
         <BodyLong>{t("start.intro")}</BodyLong>
       </GuidePanel>
+      <BodyLong>
+        {t("start.guide")}{" "}
+        <Link as={RemixLink} to={`/${language}/veiviser/sosialhjelp`}>
+          {t("start.guideLink")}
+        </Link>
+      </BodyLong>
       <Section id="start-steps" title={t("start.steps.title")}>
         <List>
           <List.Item>{t("start.steps.about")}</List.Item>

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import fs from "node:fs";
 import path from "node:path";
 import type { Resource } from "i18next";
-import { ACTION_DATA, actionDataOf, pageTitle } from "./meta";
+import { ACTION_DATA, actionDataOf, pageTitle, searchMeta, textTitle } from "./meta";
 import type { Language } from "~/i18n/languages";
 
 const locales = path.resolve(__dirname, "..", "..", "locales");
@@ -43,5 +43,24 @@ describe("actionDataOf", () => {
     expect(actionDataOf(args("nb", { "routes/page": { error: "choose" } }))).toEqual({ error: "choose" });
     expect(actionDataOf(args("nb", { "routes/other": { error: "choose" } }))).toBeUndefined();
     expect(actionDataOf(args("nb"))).toBeUndefined();
+  });
+});
+
+describe("textTitle and searchMeta (the guides)", () => {
+  it("names the page, its guide and the service once each", () => {
+    expect(textTitle(args("nb"), ["Satser for livsopphold", "Økonomisk sosialhjelp"])).toEqual([{ title: "Satser for livsopphold – Økonomisk sosialhjelp" }]);
+    expect(textTitle(args("nb"), ["Gjeldsordning", "Økonomi og gjeld"])).toEqual([{ title: "Gjeldsordning – Økonomi og gjeld – Økonomisk sosialhjelp" }]);
+    expect(textTitle(args("en"), ["Rates", "Financial social assistance"])).toEqual([{ title: "Rates – Financial social assistance" }]);
+  });
+
+  it("gives the description, the canonical address and every language's address, x-default bokmål", () => {
+    expect(searchMeta({ origin: "https://example.no", path: "/veiviser/sosialhjelp", language: "nn", description: "Om sosialhjelp." })).toEqual([
+      { name: "description", content: "Om sosialhjelp." },
+      { tagName: "link", rel: "canonical", href: "https://example.no/nn/veiviser/sosialhjelp" },
+      { tagName: "link", rel: "alternate", hrefLang: "nb", href: "https://example.no/nb/veiviser/sosialhjelp" },
+      { tagName: "link", rel: "alternate", hrefLang: "nn", href: "https://example.no/nn/veiviser/sosialhjelp" },
+      { tagName: "link", rel: "alternate", hrefLang: "en", href: "https://example.no/en/veiviser/sosialhjelp" },
+      { tagName: "link", rel: "alternate", hrefLang: "x-default", href: "https://example.no/nb/veiviser/sosialhjelp" },
+    ]);
   });
 });

@@ -1,6 +1,6 @@
 import type { MetaArgs, MetaDescriptor } from "@remix-run/node";
 import type { Resource } from "i18next";
-import { defaultNamespace, type Language } from "~/i18n/languages";
+import { defaultLanguage, defaultNamespace, languages, type Language } from "~/i18n/languages";
 
 type RootMatchData = { language: Language; resources: Resource; [ACTION_DATA]?: Record<string, unknown> } | undefined;
 
@@ -52,4 +52,41 @@ export function actionDataOf<T>(args: Pick<MetaArgs, "matches">): T | undefined 
   const root = args.matches.find((match) => match.id === "root")?.data as RootMatchData;
   const own = args.matches[args.matches.length - 1];
   return own ? (root?.[ACTION_DATA]?.[own.id] as T | undefined) : undefined;
+}
+
+/**
+ * `<title>` from texts the page already has (a guide's prose): its parts in order, then the service,
+ * each once ("Satser – Økonomisk sosialhjelp", not "… – Økonomisk sosialhjelp – Økonomisk sosialhjelp").
+ */
+export function textTitle(args: Pick<MetaArgs, "matches">, parts: readonly string[]): MetaDescriptor[] {
+  const service = translated(args, "common:shell.serviceName") ?? "";
+  const seen = new Set<string>();
+  const unique = [...parts, service].filter((part) => {
+    const key = part.trim().toLocaleLowerCase();
+    if (!key || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return [{ title: unique.join(" – ") }];
+}
+
+/** One text of the page's translations, for a meta function (undefined if the page was not sent it). */
+export function translated(args: Pick<MetaArgs, "matches">, key: string): string | undefined {
+  const root = args.matches.find((match) => match.id === "root")?.data as RootMatchData;
+  return root ? lookup(root.resources, root.language, key) : undefined;
+}
+
+/**
+ * What a search engine reads besides the title, for a public page: the description, the canonical
+ * address, and the same page in every language (hreflang, x-default the bokmål one). `origin` is
+ * PUBLIC_URL, or the request's own (app/shell/public-url.server.ts); `path` is language-free.
+ */
+export function searchMeta({ origin, path, language, description }: { origin: string; path: string; language: Language; description?: string }): MetaDescriptor[] {
+  const url = (lang: Language) => `${origin}/${lang}${path}`;
+  return [
+    ...(description ? [{ name: "description", content: description }] : []),
+    { tagName: "link", rel: "canonical", href: url(language) },
+    ...languages.map((lang) => ({ tagName: "link", rel: "alternate", hrefLang: lang, href: url(lang) })),
+    { tagName: "link", rel: "alternate", hrefLang: "x-default", href: url(defaultLanguage) },
+  ];
 }
