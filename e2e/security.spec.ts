@@ -969,3 +969,66 @@ test.describe("on the portal with short session times", () => {
     await person.api.dispose();
   });
 });
+
+/* ---------- the guides (veivisere) and asking for advice ---------- */
+
+/** The advice form's id (its idempotency key) as the page gives it. */
+async function formRadgivningId(api: APIRequestContext): Promise<string> {
+  const html = await (await api.get("/nb/veiviser/okonomi-og-gjeld/be-om-rad")).text();
+  const id = /name="radgivningId" value="([0-9a-f-]{36})"/.exec(html)?.[1];
+  expect(id, "the advice form's radgivningId").toBeTruthy();
+  return id!;
+}
+
+test("the guides are public and never cached; asking for advice is the person's own: another person's receipt is a 404, anonymous visitors go to login, and neither a GET nor a post from another site sends a request", async () => {
+  const owner = await loggedIn(await freshPerson());
+  const other = await loggedIn(await freshPerson());
+  const nobody = await anonymous();
+  const advicePath = "/nb/veiviser/okonomi-og-gjeld/be-om-rad";
+  const radgivningId = await formRadgivningId(owner.api);
+  const sent = await owner.api.post(advicePath, { form: { radgivningId, beskrivelse: "Jeg trenger hjelp med gjeld.", kontaktmate: "BREV", telefonnummer: "", kontakttid: "" }, maxRedirects: 0 });
+  expect(sent.status(), (await sent.text()).slice(0, 300)).toBe(302);
+  const receipt = sent.headers()["location"]!;
+  expect(receipt).toBe(`${advicePath}/kvittering/${radgivningId}`);
+
+  const problems: string[] = [];
+  // The guides need no login and show the same to everybody.
+  const publicPages = [
+    "/nb/veiviser",
+    "/nn/veiviser/sosialhjelp",
+    "/en/veiviser/sosialhjelp/satser",
+    "/nb/veiviser/sosialhjelp/hjelp-i-dag?kommune=0301",
+    "/nn/veiviser/okonomi-og-gjeld/gratis-hjelp",
+  ];
+  for (const path of publicPages) {
+    const answer = await nobody.get(path, { maxRedirects: 0 });
+    if (answer.status() !== 200) problems.push(`${path}: anonymous got ${answer.status()}`);
+  }
+  // The receipt is the owner's; the form needs a login.
+  if ((await owner.api.get(receipt, { maxRedirects: 0 })).status() !== 200) problems.push(`${receipt}: the owner could not open it`);
+  const foreign = await other.api.get(receipt, { maxRedirects: 0 });
+  if (foreign.status() !== 404) problems.push(`${receipt}: another person got ${foreign.status()}`);
+  if ((await foreign.text()).includes("Jeg trenger hjelp med gjeld")) problems.push(`${receipt}: another person saw the request`);
+  for (const path of [advicePath, receipt]) {
+    const answer = await nobody.get(path, { maxRedirects: 0 });
+    if (answer.status() !== 302 || !(answer.headers()["location"] ?? "").startsWith("/nb/logg-inn?returnTo=")) problems.push(`${path}: anonymous got ${answer.status()} ${answer.headers()["location"]}`);
+  }
+  const anonymousPost = await nobody.post(advicePath, { form: { radgivningId: crypto.randomUUID(), beskrivelse: "x", kontaktmate: "BREV" }, maxRedirects: 0 });
+  if (anonymousPost.status() !== 302) problems.push(`POST ${advicePath}: anonymous got ${anonymousPost.status()}`);
+
+  // Another person posting the owner's id sends nothing in the owner's name.
+  await other.api.post(advicePath, { form: { radgivningId, beskrivelse: "Fra en annen", kontaktmate: "BREV" }, maxRedirects: 0 });
+  // A post from another site is refused before the portal's code.
+  const crossSite = await owner.api.post(advicePath, {
+    form: { radgivningId: crypto.randomUUID(), beskrivelse: "Fra en annen side", kontaktmate: "BREV" },
+    headers: { Origin: "https://evil.example", "Sec-Fetch-Site": "cross-site" },
+    maxRedirects: 0,
+  });
+  if (crossSite.status() !== 403) problems.push(`POST ${advicePath} from another site: ${crossSite.status()}`);
+  const ownRequests = (await (await fetch(`${MOCK_CONTROL}/api/v1/radgivning`, { headers: { "Nav-Personident": owner.fnr } })).json()) as { beskrivelse: string }[];
+  expect(ownRequests.map((request) => request.beskrivelse)).toEqual(["Jeg trenger hjelp med gjeld."]);
+
+  problems.push(...(await securityHeaderProblems(owner.api, [...publicPages, advicePath, receipt])));
+  expect(problems).toEqual([]);
+  for (const api of [owner.api, other.api, nobody]) await api.dispose();
+});
