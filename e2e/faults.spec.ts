@@ -114,6 +114,8 @@ async function keptKlageText({ api }: Person, { klageId }: Record<string, string
   expect(visible(await (await api.get(`/nb/klage/${klageId}/begrunnelse`)).text())).toContain("Jeg fikk ikke penger til husleien.");
 }
 
+const ADVICE_FORM = "/nb/veiviser/okonomi-og-gjeld/be-om-rad";
+
 /** The person's general conversation, with the office's answer read and a draft of theirs: its page, the form's meldingId. */
 async function conversation(person: Person): Promise<Record<string, string>> {
   const samtaleId = await generalSamtaleOf(person.fnr, SHORT_SESSION_MOCK_CONTROL);
@@ -702,6 +704,43 @@ const cases: Case[] = [
     // The file is gone.
     works: /^(?!.*kontoutskrift\.pdf).*Skriv en melding/,
     kept: keptMessageDraft,
+  },
+  {
+    call: "asking for economic advice: sending the request",
+    paths: ["/api/v1/radgivning"],
+    method: "POST",
+    persona: FRESH,
+    // A new form (its own id) before each fault: the first try's request may have been made at the 10 s delay.
+    prepareEach: true,
+    prepare: async ({ api }) => {
+      const html = await (await api.get(ADVICE_FORM)).text();
+      const radgivningId = /name="radgivningId" value="([0-9a-f-]{36})"/.exec(html)?.[1];
+      expect(radgivningId, "the advice form's id").toBeTruthy();
+      return { radgivningId: radgivningId! };
+    },
+    request: ({ api }, { radgivningId }) =>
+      api.post(ADVICE_FORM, { form: { radgivningId: radgivningId!, beskrivelse: "Jeg trenger hjelp med inkassobrevene.", kontaktmate: "BREV" }, maxRedirects: 0 }),
+    message: /^(?=.*Vi fikk ikke sendt forespørselen akkurat nå)(?=.*Jeg trenger hjelp med inkassobrevene\.)/,
+    works: /^$/,
+  },
+  {
+    call: "asking for economic advice: the person's earlier requests beside the form",
+    paths: ["/api/v1/radgivning"],
+    method: "GET",
+    persona: FRESH,
+    request: ({ api }) => api.get(ADVICE_FORM),
+    message: /^(?=.*Vi får ikke vist forespørslene dine akkurat nå)(?=.*Hva vil du ha hjelp med\?)/,
+    works: /Hva vil du ha hjelp med\?/,
+  },
+  {
+    call: "the guide's help today: the logged-in person's own office (folkeregister) holds the page up for nobody",
+    paths: ["/api/v1/folkeregister"],
+    persona: FRESH,
+    request: ({ api }) => api.get("/nb/veiviser/sosialhjelp/hjelp-i-dag"),
+    // Without the register the person is asked for their municipality, as an anonymous visitor is.
+    message: /Hvilken kommune bor du i\?/,
+    sameUnderFault: true,
+    works: /Dette er NAV-kontoret ditt/,
   },
 ];
 
