@@ -854,3 +854,35 @@ test("the contact centre's search takes hostile form data without a 500, junk in
   expect(await unhandledSince(mark)).toEqual([]);
   await staff.dispose();
 });
+
+test("the guides' office search, their tools and asking for advice take random and hostile form data without a 500, and show what was typed as text", async () => {
+  test.setTimeout(300_000);
+  // Anonymous: the office search is a GET form on the guide's page.
+  const nobody = await anonymous(undefined, { freshConnections: true });
+  const problems: string[] = [];
+  await fc.assert(
+    fc.asyncProperty(hostileForm(["kommune"], ["0301", "Oslo", "bergen", "9999", ""]), async (pairs) => {
+      const response = await nobody.get(`/nb/veiviser/sosialhjelp/hjelp-i-dag?${encode(pairs)}`.slice(0, 8000), { maxRedirects: 0 });
+      const found = problemsOf(`hjelp-i-dag ${JSON.stringify(pairs).slice(0, 200)}`, response, await response.text());
+      problems.push(...found);
+      return found.length === 0;
+    }),
+    { numRuns: RUNS, endOnFailure: true },
+  );
+  expect(problems).toEqual([]);
+  const typed = await (await nobody.get(`/nb/veiviser/sosialhjelp/hjelp-i-dag?kommune=${encodeURIComponent(INJECTED[0]!)}`)).text();
+  expect(typed, "the municipality typed is shown as text").toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+  await nobody.dispose();
+
+  // Logged in: asking for advice (its id kept fixed half the time, so the fuzzing also reaches the fagsystem's answer).
+  const { api } = await loggedIn(await freshPerson(), undefined, { freshConnections: true });
+  const advice = "/nb/veiviser/okonomi-og-gjeld/be-om-rad";
+  await fuzzAction(api, "be-om-rad", advice, { values: ["TELEFON", "MELDING", "BREV", "FORMIDDAG", "41234567", crypto.randomUUID()] });
+  const radgivningId = /name="radgivningId" value="([0-9a-f-]{36})"/.exec(await (await api.get(advice)).text())?.[1];
+  const refused = await api.post(advice, { form: { radgivningId: radgivningId!, beskrivelse: `Gjeld ${INJECTED[1]}`, kontaktmate: "TELEFON", telefonnummer: INJECTED[2]! }, maxRedirects: 0 });
+  expect(refused.status(), "a phone number that is markup is refused in words").toBe(400);
+  const html = await refused.text();
+  for (const markup of INJECTED) expect(html).not.toContain(markup);
+  expect(html, "what was typed is kept, as text").toContain("Gjeld &quot;&gt;&lt;img src=x onerror=alert(1)&gt;");
+  await api.dispose();
+});
