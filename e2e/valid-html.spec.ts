@@ -14,6 +14,7 @@ import { MOCK_CONTROL, PORTAL } from "../playwright.config";
 import { Browser, completeStep, expectRedirect, expectStatus, STANDARD_STEPS } from "./resilience/client";
 import { fillConversation, freshPerson, generalSamtaleOf, moveKlageTo, newSoknadFor, officeReads, officeReply, refusal, samtalerOf, seededSoknadOf, type KlageTestState } from "./mock-control";
 import { persona } from "./personas";
+import { allGuidePagePaths } from "../app/veiviser/guides";
 import { bankStatement } from "../app/vedlegg/fixtures.test-support";
 
 test.skip(({ browserName, isMobile, javaScriptEnabled }) => browserName !== "chromium" || isMobile || !javaScriptEnabled, "the HTML the server sends is the same in every project");
@@ -238,6 +239,27 @@ test("every page the end-to-end tests visit is valid HTML (Nu Html Checker)", as
   await visit(late, "complaint step 1, deadline passed", `${lateBase}/vedtak`);
   save("complaint step 2, late question empty", expectStatus(await late.post(`${lateBase}/begrunnelse`, { intent: "next", tekst: "Jeg fikk ikke brevet.", forSentBegrunnelse: "" }), 400).html);
   await visit(late, "complaint summary, late", `${lateBase}/oppsummering`);
+
+  // The guides: every page of both in bokmål, a few in nynorsk and English, the office search's answers; their tools with
+  // and without answers; asking for advice: the form, its errors and the receipt.
+  for (const pagePath of allGuidePagePaths()) await visit(anonymous, `guide ${pagePath}`, `/nb${pagePath}`);
+  await visit(anonymous, "guides' front page", "/nn/veiviser");
+  await visit(anonymous, "guide in nynorsk, rates", "/nn/veiviser/sosialhjelp/satser");
+  await visit(anonymous, "guide in English, debt settlement", "/en/veiviser/okonomi-og-gjeld/gjeldsordning");
+  await visit(anonymous, "guide, an office found", "/nb/veiviser/sosialhjelp/hjelp-i-dag?kommune=Bergen");
+  await visit(anonymous, "guide, an unknown municipality", "/nb/veiviser/sosialhjelp/hjelp-i-dag?kommune=Atlantis");
+  const adviser = await freshPerson();
+  const advice = new Browser(PORTAL);
+  await advice.login(adviser.fnr);
+  const adviceForm = "/nb/veiviser/okonomi-og-gjeld/be-om-rad";
+  await visit(advice, "guide, a logged-in person's own office", "/nb/veiviser/sosialhjelp/hjelp-i-dag");
+  const radgivningIdOf = (html: string) => /name="radgivningId" value="([0-9a-f-]{36})"/.exec(html)![1]!;
+  const adviceId = radgivningIdOf((await advice.page(adviceForm)).html);
+  save("advice form", (await advice.page(adviceForm)).html);
+  save("advice form, errors", expectStatus(await advice.post(adviceForm, { radgivningId: adviceId, beskrivelse: "", kontaktmate: "TELEFON", telefonnummer: "12" }), 400).html);
+  const adviceReceipt = expectRedirect(await advice.post(adviceForm, { radgivningId: adviceId, beskrivelse: "Jeg har fått to inkassobrev.", kontaktmate: "TELEFON", telefonnummer: "41234567", kontakttid: "FORMIDDAG" }), /\/kvittering\//).location!;
+  await visit(advice, "advice receipt", adviceReceipt);
+  await visit(advice, "advice form with an earlier request", "/en/veiviser/okonomi-og-gjeld/be-om-rad");
 
   const errors = await vnuErrors(saved.map((entry) => entry.file));
   // The checker names a file as file:/path.
