@@ -17,6 +17,7 @@
  * e2e/soknad-journeys.spec.ts). Focus on the receipt after sending is checked where a test sends
  * anyway: the keyboard journey and e2e/soknad-journeys.spec.ts.
  */
+import fs from "node:fs";
 import type { Locator, Page } from "@playwright/test";
 import { bankStatement } from "../app/vedlegg/fixtures.test-support";
 import { expect, hydrated, loginAs, test } from "./fixtures";
@@ -487,4 +488,30 @@ test("the contact centre: a wrong number gives the error summary focus and Feil 
   await expect(page).toHaveTitle(errorTitle(title("nks:search.title")));
   await expect(field, "what was typed is kept").toHaveValue(wrong);
   if (javaScriptEnabled) await expectSummaryFocused(page);
+});
+
+/** A guide page's title, from its prose's front matter (the h1). */
+const guideTitle = (guide: string, page: string) => /^title: (.+)$/m.exec(fs.readFileSync(new URL(`../locales/nb/veiviser/${guide}/${page}.md`, import.meta.url), "utf8"))![1]!;
+
+test("the guides: the front page's card, the guide's next page and its list of pages put focus on the new page's h1; the office search keeps focus in its form", async ({ page }) => {
+  desktopOnly();
+  const main = page.locator("main");
+  await page.goto("/nb");
+  await go(page, main.getByRole("link", { name: t("landing:guides.sosialhjelp.title") }));
+  await expect(page.getByRole("heading", { level: 1, name: guideTitle("sosialhjelp", "index"), exact: true })).toBeFocused();
+
+  await go(page, main.getByRole("link", { name: t("veiviser:nav.next", { title: guideTitle("sosialhjelp", "hvem-kan-fa") }) }));
+  await expect(page).toHaveURL(/\/nb\/veiviser\/sosialhjelp\/hvem-kan-fa$/);
+  await expect(page.getByRole("heading", { level: 1, name: guideTitle("sosialhjelp", "hvem-kan-fa"), exact: true })).toBeFocused();
+  await expect(page).toHaveTitle(`${guideTitle("sosialhjelp", "hvem-kan-fa")} – ${service}`);
+
+  const nav = main.getByRole("navigation", { name: t("veiviser:nav.title") });
+  await go(page, nav.getByRole("link", { name: guideTitle("sosialhjelp", "hjelp-i-dag"), exact: true }));
+  await expect(page.getByRole("heading", { level: 1, name: guideTitle("sosialhjelp", "hjelp-i-dag"), exact: true })).toBeFocused();
+
+  // The office search changes only the query: the answer appears and focus does not jump to the h1.
+  await main.getByLabel(t("veiviser:office.label")).fill("Bergen");
+  await go(page, main.getByRole("button", { name: t("veiviser:office.submit") }));
+  await expect(main.getByText("NAV Bergenhus", { exact: false }).first()).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1 })).not.toBeFocused();
 });
