@@ -73,10 +73,17 @@ export const routes: RouteSpec[] = [
   { name: "personvern", path: "/nb/personvern" },
   { name: "tilgjengelighet", path: "/nb/tilgjengelighet" },
   { name: "logget ut", path: "/nb/logget-ut" },
+  // The guides (veivisere): public prose, meant to be the lightest pages of the portal (budget guidePageJsVsLightest).
+  { name: "guide: the guides", path: "/nb/veiviser" },
+  { name: "guide: sosialhjelp", path: "/nb/veiviser/sosialhjelp" },
+  { name: "guide: satser", path: "/nb/veiviser/sosialhjelp/satser" },
+  { name: "guide: hjelp i dag", path: "/nb/veiviser/sosialhjelp/hjelp-i-dag?kommune=0301" },
+  { name: "guide: gjeldsordning", path: "/nb/veiviser/okonomi-og-gjeld/gjeldsordning" },
+  { name: "be om råd", path: "/nb/veiviser/okonomi-og-gjeld/be-om-rad", as: "innvilget" },
 ];
 
 /** Lighthouse opens these (by route name), once each. */
-export const lighthousePages = ["landing", "søknad: personalia", "status page", "utbetalinger"];
+export const lighthousePages = ["landing", "søknad: personalia", "status page", "utbetalinger", "guide: satser"];
 
 /** Server load: each target at each connection count, bounded in time and count. */
 export const loadConnections = [10, 50, 100];

@@ -322,6 +322,12 @@ async function main(): Promise<number> {
       problems.push(`page weight of ${weight.name} (${weight.path}): ${weight.detail}`);
     }
   }
+  // The guides' pages are the lightest of the portal: none loads more JavaScript than the lightest page that is not a guide.
+  const measured = pageWeights.filter((weight) => weight.status === "ok");
+  const lightestOther = Math.min(...measured.filter((weight) => !weight.name.startsWith("guide:")).map((weight) => weight.jsGzipBytes));
+  for (const weight of measured.filter((weight) => weight.name.startsWith("guide:"))) {
+    checkMax("guidePageJsVsLightest", weight.name, Number((weight.jsGzipBytes / lightestOther).toFixed(3)), `lightest other page ${kb(lightestOther)} kB`);
+  }
   for (const { protocol, results } of lighthouse === "skipped" ? [] : lighthouse) {
     // The floor is the baseline, measured over the same protocol in the same run, not a page of ours.
     const floorRun = results.find((result) => result.name === FLOOR_NAME);
