@@ -233,7 +233,7 @@ if (development) {
   const buildDir = process.env.BUILD_DIR ?? "build";
   const markStatic = (res: express.Response) => (res.locals.staticFile = true);
   app.use("/assets", express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y", setHeaders: markStatic }));
-  // Only a path whose first segment names something in the client folder (favicon.svg, robots.txt, assets) can be a file
+  // Only a path whose first segment names something in the client folder (favicon.svg, assets) can be a file
   // there: every other request (every page) goes on without a look at the disk (a stat, and send's work around it).
   const clientDir = path.join(buildDir, "client");
   const clientEntries = new Set(fs.readdirSync(clientDir));
