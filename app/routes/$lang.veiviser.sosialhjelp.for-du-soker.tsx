@@ -69,9 +69,9 @@ export default function BeforeYouApply() {
               ))}
             </RadioGroup>
           ))}
-          <CheckboxGroup legend={t("beforeYouApply.income.legend")} description={t("beforeYouApply.income.description")} name="income" defaultValue={values?.income} error={error("income")}>
+          <CheckboxGroup legend={t("beforeYouApply.income.legend")} description={t("beforeYouApply.income.description")} defaultValue={values?.income} error={error("income")}>
             {incomeKinds.map((kind, index) => (
-              <Checkbox key={kind} value={kind} id={index === 0 ? fieldId("income") : undefined}>
+              <Checkbox key={kind} name="income" value={kind} id={index === 0 ? fieldId("income") : undefined}>
                 {t(`beforeYouApply.income.options.${kind}`)}
               </Checkbox>
             ))}
