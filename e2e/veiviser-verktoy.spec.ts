@@ -56,6 +56,7 @@ test.describe("before you apply", () => {
   });
 
   test("with JavaScript, in English: the list comes under the form and takes focus; nothing is stored", async ({ page }) => {
+    test.skip(test.info().project.use.javaScriptEnabled === false, "with JavaScript; the no-JS journeys have their own context");
     await page.goto(`/en/${BEFORE}`);
     await hydrated(page);
     await page.getByRole("radio", { name: v("en", "beforeYouApply.livesWith.options.alone") }).check();
@@ -123,6 +124,7 @@ test.describe("the budget", () => {
   });
 
   test("with JavaScript the summary follows what is typed, without a request, and a debt moves up when its kind says so", async ({ page }) => {
+    test.skip(test.info().project.use.javaScriptEnabled === false, "with JavaScript; the no-JS journeys have their own context");
     await page.goto(`/nn/${BUDGET}`);
     await hydrated(page);
     const t = (key: string, values?: Record<string, string | number>) => v("nn", key, values);
@@ -145,6 +147,7 @@ test.describe("the budget", () => {
   });
 
   test("a logged-in person saves the budget, finds it again, downloads it as a PDF and deletes it", async ({ page }) => {
+    test.skip(test.info().project.use.javaScriptEnabled === false, "with JavaScript; the no-JS journeys have their own context");
     notAtPhoneWidth();
     const person = await persona("forstegang");
     await loginAs(page, person.name, "nb");
