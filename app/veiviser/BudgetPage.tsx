@@ -50,7 +50,8 @@ export function BudgetPage({ page, answer }: { page: BudgetPageData; answer: Bud
   }, [answer]);
 
   const shown = typed ?? serverForm;
-  const result = calculateBudget(readBudget(shown).amounts);
+  const { amounts } = readBudget(shown);
+  const result = calculateBudget(amounts);
   const money = (amount: number) => format.money(amount);
 
   const labelOf = (name: string): string => {
@@ -185,13 +186,13 @@ export function BudgetPage({ page, answer }: { page: BudgetPageData; answer: Bud
                 {incomeFields.map((field) => (
                   <Table.Row key={field}>
                     <Table.HeaderCell scope="row">{t(`budget.income.${field}`)}</Table.HeaderCell>
-                    <Table.DataCell align="right">{money(readBudget(shown).amounts.income[field])}</Table.DataCell>
+                    <Table.DataCell align="right">{money(amounts.income[field])}</Table.DataCell>
                   </Table.Row>
                 ))}
                 {costFields.map((field) => (
                   <Table.Row key={field}>
                     <Table.HeaderCell scope="row">{t(`budget.costs.${field}`)}</Table.HeaderCell>
-                    <Table.DataCell align="right">{money(readBudget(shown).amounts.costs[field])}</Table.DataCell>
+                    <Table.DataCell align="right">{money(amounts.costs[field])}</Table.DataCell>
                   </Table.Row>
                 ))}
               </Table.Body>
