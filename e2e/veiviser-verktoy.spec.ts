@@ -171,6 +171,15 @@ test.describe("the budget", () => {
     await expect(page.getByTestId("budget-balance")).toHaveText(kr("8 000 kr"));
     await hydrated(page);
     await expect(page.getByRole("button", { name: t("budget.keep.print") })).toBeVisible();
+    // The printout: the figures and the debts, without the portal's header, the form or the buttons.
+    await page.emulateMedia({ media: "print" });
+    await expect(page.locator("header.site-header")).toBeHidden();
+    await expect(page.getByLabel(t("budget.income.benefits"))).toBeHidden();
+    await expect(page.getByRole("button", { name: t("budget.keep.print") })).toBeHidden();
+    await expect(page.getByTestId("budget-balance")).toBeVisible();
+    await expect(page.getByTestId("budget-priority")).toContainText("Inkasso AS");
+    await expect(page.getByRole("rowheader", { name: t("budget.income.benefits") })).toBeVisible();
+    await page.emulateMedia({ media: "screen" });
 
     const download = page.waitForEvent("download");
     await page.getByRole("link", { name: t("budget.keep.pdf") }).click();
