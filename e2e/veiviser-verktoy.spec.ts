@@ -6,7 +6,7 @@
  * deleting a budget. Anonymous use writes nothing: no cookie is set by a post.
  */
 import fc from "fast-check";
-import type { APIResponse, Browser, BrowserContext } from "@playwright/test";
+import type { APIResponse, Browser, BrowserContext, Locator, Page } from "@playwright/test";
 import { test, expect, axeViolations, hydrated, loginAs, notAtPhoneWidth, type Language } from "./fixtures";
 import { anonymous } from "./http";
 import { text } from "./locale";
@@ -216,6 +216,73 @@ test.describe("the budget", () => {
     expect(save.headers()["location"]).toContain("/nb/logg-inn");
     await api.dispose();
   });
+});
+
+/* ---------- keyboard ---------- */
+
+/** Presses Tab until `target` has focus (a keyboard user's way there); fails after `max` presses. */
+async function tabTo(page: Page, target: Locator, max = 60) {
+  for (let presses = 0; presses < max; presses++) {
+    if (await target.evaluate((element) => element === document.activeElement)) return;
+    await page.keyboard.press("Tab");
+  }
+  throw new Error(`never reached ${target.toString()} with Tab`);
+}
+
+test("keyboard only: the questions answered and the list shown; a budget filled in, a debt added and the month worked out", async ({ page }) => {
+  test.skip(test.info().project.use.javaScriptEnabled === false || test.info().project.name === "mobile", "a keyboard at desktop width");
+  await page.goto(`/en/${BEFORE}`);
+  await hydrated(page);
+  const e = (key: string, values?: Record<string, string | number>) => v("en", key, values);
+  const answer = async (group: string, option: string) => {
+    const radios = page.getByRole("radiogroup", { name: e(group) }).getByRole("radio");
+    await tabTo(page, radios.first());
+    // Space chooses the first; the arrow keys move within the group and choose as they go.
+    await page.keyboard.press("Space");
+    for (let step = 0; !(await radios.and(page.getByRole("radio", { name: option, exact: true })).isChecked()); step++) {
+      if (step > 5) throw new Error(`could not reach ${option}`);
+      await page.keyboard.press("ArrowDown");
+    }
+  };
+  await answer("beforeYouApply.livesWith.legend", e("beforeYouApply.livesWith.options.others"));
+  await answer("beforeYouApply.children.legend", "No");
+  await answer("beforeYouApply.housing.legend", e("beforeYouApply.housing.options.rent"));
+  await tabTo(page, page.getByRole("checkbox", { name: e("beforeYouApply.income.options.wages") }));
+  await page.keyboard.press("Space");
+  await answer("beforeYouApply.student.legend", "No");
+  await answer("beforeYouApply.nordic.legend", "Yes");
+  await tabTo(page, page.getByRole("button", { name: e("beforeYouApply.submit") }));
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { level: 2, name: e("beforeYouApply.result.heading") })).toBeFocused();
+  await expect(page.getByRole("region", { name: e("beforeYouApply.result.heading") })).toContainText(documentTitle("en", "husleiekontrakt"));
+
+  await page.goto(`/en/${BUDGET}`);
+  await hydrated(page);
+  await tabTo(page, page.getByLabel(e("budget.income.wages")));
+  await page.keyboard.type("21 000");
+  await tabTo(page, page.getByLabel(e("budget.costs.housing")));
+  await page.keyboard.type("9000");
+  await tabTo(page, page.getByRole("button", { name: e("budget.debts.add") }));
+  await page.keyboard.press("Enter");
+  // After the row is added, focus is on the debts' heading, just above the rows.
+  await expect(page.getByRole("heading", { level: 2, name: e("budget.debts.heading"), exact: true })).toBeFocused();
+  await expect(page.getByRole("group", { name: e("budget.debts.rowLegend", { number: 2 }) })).toBeVisible();
+  await expect(page.getByLabel(e("budget.income.wages")), "what was typed is kept").toHaveValue("21 000");
+  const row2 = page.getByRole("group", { name: e("budget.debts.rowLegend", { number: 2 }) });
+  await tabTo(page, row2.getByLabel(e("budget.debts.monthly")));
+  await page.keyboard.type("2000");
+  await page.keyboard.press("Enter");
+  // Focus goes to the error summary (Aksel puts it on the summary's heading).
+  await expect.poll(() => page.evaluate(() => Boolean(document.activeElement?.closest(".aksel-error-summary")))).toBe(true);
+  await expect(page.locator(".aksel-error-summary, .navds-error-summary").first()).toContainText(e("budget.errors.kind", { field: e("budget.debts.fieldInRow", { field: e("budget.debts.kind"), number: 2 }) }));
+  await tabTo(page, row2.getByLabel(e("budget.debts.kind")));
+  // A native select chooses by typing the start of an option.
+  await page.keyboard.type(e("budget.debtKinds.rentArrears").slice(0, 6));
+  await expect(row2.getByLabel(e("budget.debts.kind"))).toHaveValue("rentArrears");
+  await tabTo(page, page.getByRole("button", { name: e("budget.calculate"), exact: true }));
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("budget-balance")).toHaveText("NOK 10,000");
+  await expect(page.getByTestId("budget-priority")).toContainText(e("budget.debtKinds.rentArrears"));
 });
 
 /* ---------- hostile input ---------- */
