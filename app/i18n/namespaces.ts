@@ -69,7 +69,9 @@ function pageNamespaces(first: string, second: string, third: string, fourth: st
       return nksNamespaces(second, fourth, fifth);
     case "veiviser":
       // The guides' prose pages; their tools (before you apply, the budget); asking for advice.
-      if (third === "for-du-soker" || third === "budsjett") return ["veiviser", "veiviser-verktoy"];
+      // Before you apply names the documents by the søknad's own texts.
+      if (third === "for-du-soker") return ["veiviser", "veiviser-verktoy", "soknad-documents"];
+      if (third === "budsjett") return ["veiviser", "veiviser-verktoy"];
       if (third === "be-om-rad") return ["veiviser", "radgivning"];
       return ["veiviser"];
     case "kontakt":
