@@ -9,6 +9,7 @@ import { deleteExpiredMeldingDrafts } from "~/meldinger/drafts.server";
 import { deleteExpiredSessions } from "~/session/session.server";
 import { deleteExpiredLookups } from "~/nks/lookups.server";
 import { deleteExpiredLogins } from "~/auth/oidc.server";
+import { deleteExpiredBudgets } from "~/veiviser/budget.server";
 import { rateLimits } from "~/rate-limit.server";
 import { logFor } from "~/log.server";
 
@@ -18,7 +19,7 @@ const EVERY_MS = 60 * 60 * 1000;
 let started = false;
 
 export async function runHousekeeping(now = new Date()) {
-  const [drafts, klageDrafts, sessions, meldingDrafts, lookups, logins] = await Promise.all([
+  const [drafts, klageDrafts, sessions, meldingDrafts, lookups, logins, , budgets] = await Promise.all([
     deleteExpiredDrafts({ now }),
     deleteExpiredKlageDrafts({ now }),
     deleteExpiredSessions({ now }),
@@ -26,9 +27,10 @@ export async function runHousekeeping(now = new Date()) {
     deleteExpiredLookups({ now }),
     deleteExpiredLogins({ now }),
     rateLimits().deleteExpired(now),
+    deleteExpiredBudgets({ now }),
   ]);
-  if (drafts + klageDrafts + meldingDrafts + sessions + lookups + logins > 0)
-    log.info({ drafts: drafts + klageDrafts + meldingDrafts, sessions, lookups, unfinishedLogins: logins }, "deleted what expired");
+  if (drafts + klageDrafts + meldingDrafts + sessions + lookups + logins + budgets > 0)
+    log.info({ drafts: drafts + klageDrafts + meldingDrafts, sessions, lookups, unfinishedLogins: logins, budgets }, "deleted what expired");
 }
 
 export function startHousekeeping() {
