@@ -980,7 +980,7 @@ async function formRadgivningId(api: APIRequestContext): Promise<string> {
   return id!;
 }
 
-test("the guides are public and never cached; asking for advice is the person's own: another person's receipt is a 404, anonymous visitors go to login, and neither a GET nor a post from another site sends a request", async () => {
+test("the guides and their tools are public and never cached; asking for advice and a saved budget are the person's own: another person's receipt is a 404 and their budget unseen, anonymous visitors go to login, and a post from another site sends and saves nothing", async () => {
   const owner = await loggedIn(await freshPerson());
   const other = await loggedIn(await freshPerson());
   const nobody = await anonymous();
@@ -1028,7 +1028,23 @@ test("the guides are public and never cached; asking for advice is the person's 
   const ownRequests = (await (await fetch(`${MOCK_CONTROL}/api/v1/radgivning`, { headers: { "Nav-Personident": owner.fnr } })).json()) as { beskrivelse: string }[];
   expect(ownRequests.map((request) => request.beskrivelse)).toEqual(["Jeg trenger hjelp med gjeld."]);
 
-  problems.push(...(await securityHeaderProblems(owner.api, [...publicPages, advicePath, receipt])));
+  // The budget: a saved one is its owner's only (kept by person, no id to guess), its PDF needs a login, a post from another site saves nothing.
+  const budgetPath = "/nb/veiviser/okonomi-og-gjeld/budsjett";
+  const budget = { "income.wages": "21 500", "cost.housing": "9 800", "debt.0.kind": "inkasso", "debt.0.creditor": "Eieren sin kreditor AS", "debt.0.owed": "12 000", "debt.0.monthly": "500" };
+  const saved = await owner.api.post(budgetPath, { form: { ...budget, intent: "save" }, maxRedirects: 0 });
+  if (saved.status() >= 400) problems.push(`POST ${budgetPath} save: the owner got ${saved.status()}`);
+  if (!(await (await owner.api.get(budgetPath)).text()).includes("Eieren sin kreditor AS")) problems.push(`${budgetPath}: the owner's saved budget is not shown`);
+  if ((await (await other.api.get(budgetPath)).text()).includes("Eieren sin kreditor AS")) problems.push(`${budgetPath}: another person saw the owner's budget`);
+  const othersPdf = await other.api.get(`${budgetPath}/pdf`, { maxRedirects: 0 });
+  if (othersPdf.status() !== 404) problems.push(`${budgetPath}/pdf: another person without a budget got ${othersPdf.status()}`);
+  const anonymousPdf = await nobody.get(`${budgetPath}/pdf`, { maxRedirects: 0 });
+  if (anonymousPdf.status() !== 302 || !(anonymousPdf.headers()["location"] ?? "").startsWith("/nb/logg-inn?returnTo=")) problems.push(`${budgetPath}/pdf: anonymous got ${anonymousPdf.status()}`);
+  const crossSiteBudget = await other.api.post(budgetPath, { form: { ...budget, intent: "save" }, headers: { Origin: "https://evil.example" }, maxRedirects: 0 });
+  if (crossSiteBudget.status() !== 403) problems.push(`POST ${budgetPath} from another site: ${crossSiteBudget.status()}`);
+  if ((await other.api.get(`${budgetPath}/pdf`, { maxRedirects: 0 })).status() !== 404) problems.push(`${budgetPath}: a post from another site saved a budget`);
+
+  const tools = ["/nb/veiviser/sosialhjelp/for-du-soker", "/nn/veiviser/okonomi-og-gjeld/budsjett"];
+  problems.push(...(await securityHeaderProblems(owner.api, [...publicPages, ...tools, budgetPath, `${budgetPath}/pdf`, advicePath, receipt])));
   expect(problems).toEqual([]);
   for (const api of [owner.api, other.api, nobody]) await api.dispose();
 });

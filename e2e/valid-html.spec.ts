@@ -261,6 +261,21 @@ test("every page the end-to-end tests visit is valid HTML (Nu Html Checker)", as
   await visit(advice, "advice receipt", adviceReceipt);
   await visit(advice, "advice form with an earlier request", "/en/veiviser/okonomi-og-gjeld/be-om-rad");
 
+  // The guides' tools: before you apply (empty, its errors, a list) and the budget (empty, its errors, a result, saved).
+  const before = "/nb/veiviser/sosialhjelp/for-du-soker";
+  await visit(anonymous, "before you apply", before);
+  save("before you apply, errors", expectStatus(await anonymous.post(before, {}), 400).html);
+  const situation = { livesWith: "partner", children: "yes", housing: "rent", income: ["wages", "studentLoan"], student: "no", nordic: "no" };
+  save("before you apply, the list", expectStatus(await anonymous.post(before, situation), 200).html);
+  const budgetPage = "/nn/veiviser/okonomi-og-gjeld/budsjett";
+  const budgetForm = { "income.wages": "21 500", "cost.housing": "9 800", "debt.0.kind": "inkasso", "debt.0.creditor": "Kreditor AS", "debt.0.owed": "12 000", "debt.0.monthly": "500" };
+  await visit(anonymous, "budget", budgetPage);
+  save("budget, errors", expectStatus(await anonymous.post(budgetPage, { ...budgetForm, "cost.food": "mange penger", intent: "calculate" }), 400).html);
+  save("budget, a result", expectStatus(await anonymous.post(budgetPage, { ...budgetForm, intent: "calculate" }), 200).html);
+  save("budget, a debt row added", expectStatus(await anonymous.post(budgetPage, { ...budgetForm, intent: "add-debt" }), 200).html);
+  await advice.post(budgetPage, { ...budgetForm, intent: "save" });
+  await visit(advice, "budget, saved", "/en/veiviser/okonomi-og-gjeld/budsjett");
+
   const errors = await vnuErrors(saved.map((entry) => entry.file));
   // The checker names a file as file:/path.
   const named = new Map(saved.map((entry) => [path.basename(entry.file), entry.name]));
