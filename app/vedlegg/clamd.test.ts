@@ -51,7 +51,9 @@ describe.skipIf(!clamdInstalled() && !required)("the ClamAV scanner against a re
 
   it("refuses a file over clamd's StreamMaxLength as not scanned", async () => {
     const big = Buffer.concat([Buffer.from(await bankStatement(1)), Buffer.alloc(3 * 1024 * 1024, 0x20)]);
-    expect(await scanner.scan(big)).toEqual({ clean: false, error: "clamd answered: INSTREAM size limit exceeded. ERROR" });
+    // clamd answers and closes while the rest is still being written: on a busy machine the write's EPIPE (or a reset) can
+    // come before the answer is read. Either way the file is refused as not scanned, which is what the person gets.
+    expect(await scanner.scan(big)).toEqual({ clean: false, error: expect.stringMatching(/^clamd answered: INSTREAM size limit exceeded\. ERROR$|: (write EPIPE|read ECONNRESET)$/) });
     expect(await upload(big)).toBe("scan-unavailable");
   });
 
