@@ -314,7 +314,7 @@ function problemsOf(label: string, response: APIResponse, body: string): string[
 }
 
 test.describe("hostile input", () => {
-  test.skip(({ browserName, isMobile }) => browserName !== "chromium" || isMobile, "HTTP-level checks: the desktop project is enough");
+  test.skip(({ browserName, isMobile, javaScriptEnabled }) => browserName !== "chromium" || isMobile || !javaScriptEnabled, "HTTP-level checks: the desktop project is enough");
 
   for (const path of [BEFORE, BUDGET]) {
     test(`${path}: random and hostile form data never gives a 500 or markup back`, async () => {
