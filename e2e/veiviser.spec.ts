@@ -148,3 +148,20 @@ test("the landing page leads to both guides, the guides' front page to each, and
   await page.goto("/en/veiviser");
   await expect(page.locator("main").getByRole("link", { name: "Financial social assistance" })).toHaveAttribute("href", "/en/veiviser/sosialhjelp");
 });
+
+test("printed, a guide page keeps its text, the rates and an office found, and leaves out the search form, the boxes and the list of pages", async ({ page }) => {
+  await page.goto("/nb/veiviser/sosialhjelp/hjelp-i-dag?kommune=Bergen");
+  const main = page.locator("main");
+  await expect(main.getByRole("heading", { name: "NAV Bergenhus (Bergen)" })).toBeVisible();
+  await page.emulateMedia({ media: "print" });
+  await expect(main.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(main.getByRole("heading", { name: "NAV Bergenhus (Bergen)" }), "the office found is on paper").toBeVisible();
+  await expect(main.locator(".guide-box form"), "the search form is not").toBeHidden();
+  await expect(main.getByRole("navigation"), "nor the list of pages").toBeHidden();
+  await page.goto("/nb/veiviser/sosialhjelp/satser");
+  await expect(main.getByRole("table")).toBeVisible();
+  await page.goto("/nb/veiviser/sosialhjelp");
+  await expect(main.locator(".guide-link-box").first(), "a box that leads elsewhere is not on paper").toBeHidden();
+  await page.emulateMedia({ media: "screen" });
+  await expect(main.locator(".guide-link-box").first()).toBeVisible();
+});

@@ -16,7 +16,7 @@ export function GuideLinkBox({ name }: { name: LinkBoxMarker }) {
   const { t } = useTranslation("veiviser");
   const language = useLanguage();
   return (
-    <LinkCard className="guide-box">
+    <LinkCard className="guide-box guide-link-box">
       <LinkCard.Title as="span">
         <LinkCard.Anchor asChild>
           <RemixLink to={`/${language}${boxes[name]}`}>{t(`box.${name}.title`)}</RemixLink>
