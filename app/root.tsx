@@ -20,6 +20,7 @@ import { rootData, type RootData } from "./shell/root-data.server";
 import { createI18n } from "./i18n/i18n";
 import { IntlTexts, IntlTextsProvider } from "./i18n/intl-texts";
 import { namespacesFor } from "./i18n/namespaces";
+import { rootAkselTranslations, rootResources } from "./i18n/root-texts";
 import { useNonce } from "./nonce";
 import { Header } from "./shell/Header";
 import { Footer } from "./shell/Footer";
@@ -64,7 +65,8 @@ export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<RootData>("root");
   const nonce = useNonce();
   const language = data?.language ?? "nb";
-  const i18n = useMemo(() => createI18n(language, data?.resources ?? {}), [language, data?.resources]);
+  const resources = rootResources(data);
+  const i18n = useMemo(() => createI18n(language, resources), [language, resources]);
   return (
     <html lang={language}>
       <head>
@@ -76,7 +78,7 @@ export function Layout({ children }: { children: ReactNode }) {
       <body>
         <I18nextProvider i18n={i18n}>
           {/* Aksel's texts in the page's language come as data (app/i18n/aksel.server.ts). */}
-          <Provider locale={nb} translations={data?.akselTranslations}>
+          <Provider locale={nb} translations={rootAkselTranslations(data)}>
             <IntlTextsProvider>
               <div className="app">
                 <a href="#maincontent" className="skip-link">

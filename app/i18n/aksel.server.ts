@@ -34,3 +34,14 @@ const byLanguage: Record<Language, AkselTranslations> = { nb: withoutDateLocale(
 export function akselTranslations(language: Language): AkselTranslations {
   return byLanguage[language];
 }
+
+const serialized: Record<Language, string> = {
+  nb: JSON.stringify(byLanguage.nb),
+  nn: JSON.stringify(byLanguage.nn),
+  en: JSON.stringify(byLanguage.en),
+};
+
+/** The same as one JSON string, made once: what the root loader sends (see resourcesJsonFor). */
+export function akselTranslationsJson(language: Language): string {
+  return serialized[language];
+}

@@ -54,3 +54,20 @@ export function resourcesFor(language: Language, wanted: readonly string[]): Res
   }
   return subset;
 }
+
+const serialized = new Map<string, string>();
+
+/**
+ * `resourcesFor` as one JSON string, made once per language and list: what the root loader
+ * sends. Remix's encoder (turbo-stream) walks an object's every key and text on every request
+ * (about a thousand on a status page); a string it writes as it is (docs/decisions/037).
+ */
+export function resourcesJsonFor(language: Language, wanted: readonly string[]): string {
+  const cacheKey = `${language}|${wanted.join(",")}`;
+  let json = serialized.get(cacheKey);
+  if (json === undefined) {
+    json = JSON.stringify(resourcesFor(language, wanted));
+    serialized.set(cacheKey, json);
+  }
+  return json;
+}

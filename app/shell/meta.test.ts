@@ -13,7 +13,7 @@ const resources = (language: Language): Resource => ({
 });
 
 function args(language: Language, actionData?: Record<string, unknown>) {
-  const root = { language, resources: resources(language), ...(actionData ? { [ACTION_DATA]: actionData } : {}) };
+  const root = { language, resourcesJson: JSON.stringify(resources(language)), ...(actionData ? { [ACTION_DATA]: actionData } : {}) };
   return { matches: [{ id: "root", data: root }, { id: "routes/$lang" }, { id: "routes/page" }] as never };
 }
 

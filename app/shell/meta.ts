@@ -1,8 +1,9 @@
 import type { MetaArgs, MetaDescriptor } from "@remix-run/node";
 import type { Resource } from "i18next";
 import { defaultLanguage, defaultNamespace, languages, type Language } from "~/i18n/languages";
+import { rootResources } from "~/i18n/root-texts";
 
-type RootMatchData = { language: Language; resources: Resource; [ACTION_DATA]?: Record<string, unknown> } | undefined;
+type RootMatchData = { language: Language; resourcesJson?: string; [ACTION_DATA]?: Record<string, unknown> } | undefined;
 
 /**
  * Where PageMeta (PageMeta.tsx) puts the router's action data on the root match, for the meta
@@ -35,7 +36,7 @@ export type TitleOptions = {
 export function pageTitle(args: Pick<MetaArgs, "matches">, key: string, options: TitleOptions = {}): MetaDescriptor[] {
   const root = args.matches.find((match) => match.id === "root")?.data as RootMatchData;
   if (!root) return [];
-  const text = (textKey: string) => lookup(root.resources, root.language, textKey);
+  const text = (textKey: string) => lookup(rootResources(root), root.language, textKey);
   const service = text("common:shell.serviceName") ?? "";
   let own = text(key);
   if (own && options.step) own = fill(text("common:shell.stepTitle") ?? "{{title}}", { ...options.step, title: own });
@@ -73,7 +74,7 @@ export function textTitle(args: Pick<MetaArgs, "matches">, parts: readonly strin
 /** One text of the page's translations, for a meta function (undefined if the page was not sent it). */
 export function translated(args: Pick<MetaArgs, "matches">, key: string): string | undefined {
   const root = args.matches.find((match) => match.id === "root")?.data as RootMatchData;
-  return root ? lookup(root.resources, root.language, key) : undefined;
+  return root ? lookup(rootResources(root), root.language, key) : undefined;
 }
 
 /**

@@ -1,9 +1,9 @@
 import type { Params } from "@remix-run/react";
 import { currentSession } from "~/auth/auth.server";
 import { defaultLanguage, isLanguage } from "~/i18n/languages";
-import { resourcesFor } from "~/i18n/resources";
+import { resourcesJsonFor } from "~/i18n/resources";
 import { namespacesFor } from "~/i18n/namespaces";
-import { akselTranslations } from "~/i18n/aksel.server";
+import { akselTranslationsJson } from "~/i18n/aksel.server";
 import { config } from "~/config.server";
 import { sessionEndsAt, sessionTimes } from "~/session/session.server";
 import { unreadCount } from "~/meldinger/unread.server";
@@ -27,8 +27,9 @@ export async function rootData(request: Request, params: Params) {
   const unreadMessages = session?.kind === "applicant" && !session.subject.refusal ? await unreadCount(session.subject.fnr) : null;
   return {
     language,
-    resources: resourcesFor(language, namespacesFor(new URL(request.url).pathname)),
-    akselTranslations: akselTranslations(language),
+    // Both as JSON strings made once, read with parsedJson (app/i18n/i18n.ts).
+    resourcesJson: resourcesJsonFor(language, namespacesFor(new URL(request.url).pathname)),
+    akselTranslationsJson: akselTranslationsJson(language),
     user: session ? { kind: session.kind, name: session.subject.name } : null,
     unreadMessages,
     session: session

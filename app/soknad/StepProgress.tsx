@@ -1,15 +1,14 @@
-import { useRouteLoaderData } from "@remix-run/react";
 import { BodyShort, Label, ProgressBar, Stepper } from "@navikt/ds-react";
 import { nb } from "@navikt/ds-react/locales";
 import { ChevronDownIcon } from "@navikt/aksel-icons";
 import type { ReactNode } from "react";
-import type { AkselTranslations } from "~/i18n/aksel.server";
+import { useAkselTranslations } from "~/i18n/root-texts";
 
 type FormProgressTexts = (typeof nb)["FormProgress"];
 
 /** Aksel's own FormProgress texts in the page's language (the root's data, as the Provider gets them). */
 function useFormProgressTexts(): FormProgressTexts {
-  return useRouteLoaderData<{ akselTranslations?: AkselTranslations }>("root")?.akselTranslations?.FormProgress ?? nb.FormProgress;
+  return useAkselTranslations()?.FormProgress ?? nb.FormProgress;
 }
 
 /**
