@@ -23,11 +23,15 @@ test.beforeEach(() => {
   test.skip(test.info().project.name !== "desktop", "sets its own window sizes and its own no-JS context");
 });
 
-test("every guide page in every language: one h1, its title, description, canonical and hreflang, and where it is in the guide", async ({ page }) => {
-  test.setTimeout(600_000);
-  expect(written).toContain("sosialhjelp");
-  const problems: string[] = [];
-  for (const language of languages) {
+// The tests share nothing, and these two sweeps were the longest tests of the e2e run: one per
+// language, spread over the workers, keeps the run short.
+test.describe.configure({ mode: "parallel" });
+
+for (const language of languages) {
+  test(`every guide page in ${language}: one h1, its title, description, canonical and hreflang, and where it is in the guide`, async ({ page }) => {
+    test.setTimeout(300_000);
+    expect(written).toContain("sosialhjelp");
+    const problems: string[] = [];
     for (const { guide, path: pagePath } of pages) {
       const url = `/${language}${pagePath}`;
       const response = await page.goto(url);
@@ -51,23 +55,21 @@ test("every guide page in every language: one h1, its title, description, canoni
       const navLinks = await page.locator("nav.guide-nav").locator("ol a").count();
       if (navLinks !== guides[guide].length) problems.push(`${url}: "In this guide" has ${navLinks} pages`);
     }
-  }
-  expect(problems).toEqual([]);
-});
+    expect(problems).toEqual([]);
+  });
 
-test("every guide page reflows at 320 px (axe checks each as it loads)", async ({ page }) => {
-  test.setTimeout(600_000);
-  await page.setViewportSize({ width: 320, height: 640 });
-  const problems: string[] = [];
-  for (const language of languages) {
+  test(`every guide page in ${language} reflows at 320 px (axe checks each as it loads)`, async ({ page }) => {
+    test.setTimeout(300_000);
+    await page.setViewportSize({ width: 320, height: 640 });
+    const problems: string[] = [];
     for (const { path: pagePath } of pages) {
       await page.goto(`/${language}${pagePath}`);
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       if (width > 320) problems.push(`/${language}${pagePath}: ${width} px wide`);
     }
-  }
-  expect(problems).toEqual([]);
-});
+    expect(problems).toEqual([]);
+  });
+}
 
 test("the rates page shows the guideline rates as a table in the page's language, and says they are guidelines", async ({ page }) => {
   await page.goto("/nn/veiviser/sosialhjelp/satser");
