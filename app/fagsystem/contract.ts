@@ -618,6 +618,16 @@ export type Radgivning = z.infer<typeof radgivningSchema>;
 /** Newest first. */
 export const radgivningListSchema = z.array(radgivningSchema);
 
+/* ---------- call-back requests (ring tilbake) ---------- */
+
+/**
+ * How soon the office must call (the deadline rules are in app/ringtilbake/deadline.ts): I_DAG,
+ * the person may lack food, a place to sleep or heat tonight; TO_VIRKEDAGER, within two working
+ * days; NAR_DET_PASSER, when it suits (within five).
+ */
+export const hastegradSchema = z.enum(["I_DAG", "TO_VIRKEDAGER", "NAR_DET_PASSER"]);
+export type Hastegrad = z.infer<typeof hastegradSchema>;
+
 /* ---------- errors ---------- */
 
 export const errorBodySchema = z.object({ error: z.string(), message: z.string().optional() });
