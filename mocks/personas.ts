@@ -203,7 +203,15 @@ const apningstider: NavKontor["apningstider"] = (["MANDAG", "TIRSDAG", "ONSDAG",
   til: dag === "FREDAG" ? "14:00" : "15:00",
 }));
 
-const kontor = (enhetsnummer: string, navn: string, kommunenavn: string, kommunenummer: string, digitalSoknad = true): NavKontor => ({
+/** The on-call phone for social services is staffed while the contact centre answers: 09:00–15:00 on weekdays. */
+const sosialVaktTider: NavKontor["apningstider"] = (["MANDAG", "TIRSDAG", "ONSDAG", "TORSDAG", "FREDAG"] as const).map((dag) => ({ dag, fra: "09:00", til: "15:00" }));
+
+/**
+ * An office. `sosialVakt` is the area code of its on-call phone for social services: the number is
+ * made up from it and the office number (no real line is called from a demo); null for an office
+ * without one.
+ */
+const kontor = (enhetsnummer: string, navn: string, kommunenavn: string, kommunenummer: string, sosialVakt: string | null, digitalSoknad = true): NavKontor => ({
   enhetsnummer,
   navn,
   kommunenavn,
@@ -211,18 +219,20 @@ const kontor = (enhetsnummer: string, navn: string, kommunenavn: string, kommune
   telefon: "55 55 33 33",
   apningstider,
   digitalSoknad,
+  sosialVakt: sosialVakt ? { telefon: `${sosialVakt} 07 ${enhetsnummer.slice(0, 2)} ${enhetsnummer.slice(2)}`, apningstider: sosialVaktTider } : null,
 });
 
 export const navKontorer: readonly NavKontor[] = [
-  kontor("0315", "NAV Grünerløkka", "Oslo", "0301"),
-  kontor("1209", "NAV Bergenhus", "Bergen", "4601"),
-  kontor("1601", "NAV Falkenborg", "Trondheim", "5001"),
-  kontor("0403", "NAV Hamar", "Hamar", "3403"),
-  kontor("1902", "NAV Tromsø", "Tromsø", "5501"),
-  kontor("1001", "NAV Kristiansand", "Kristiansand", "4204"),
-  kontor("1103", "NAV Stavanger", "Stavanger", "1103"),
+  kontor("0315", "NAV Grünerløkka", "Oslo", "0301", "21"),
+  kontor("1209", "NAV Bergenhus", "Bergen", "4601", "55"),
+  kontor("1601", "NAV Falkenborg", "Trondheim", "5001", "73"),
+  kontor("0403", "NAV Hamar", "Hamar", "3403", "62"),
+  kontor("1902", "NAV Tromsø", "Tromsø", "5501", "77"),
+  kontor("1001", "NAV Kristiansand", "Kristiansand", "4204", "38"),
+  kontor("1103", "NAV Stavanger", "Stavanger", "1103", "51"),
   // A municipality that has not joined digital applications: the portal must send people to paper.
-  kontor("1151", "NAV Utsira", "Utsira", "1151", false),
+  // Too small for its own on-call phone: the page must manage without one.
+  kontor("1151", "NAV Utsira", "Utsira", "1151", null, false),
 ];
 
 export function navKontorFor(kommunenummer: string): NavKontor | undefined {
