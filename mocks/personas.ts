@@ -9,6 +9,7 @@ import type { z } from "zod";
 import type {
   Adresse,
   FolkeregisterPerson,
+  Hastegrad,
   Hendelse,
   MellomlagretFil,
   NavKontor,
@@ -17,11 +18,15 @@ import type {
   arbeidsforholdListSchema,
   husbankenBostotteSchema,
   KlageHendelse,
+  Kontakttid,
   kontoregisterKontoSchema,
   MeldingAvsender,
   krrKontaktinfoSchema,
   navUtbetalingListSchema,
   relatertPersonSchema,
+  RingTilbakeForsok,
+  RingTilbakeStatus,
+  RingTilbakeTema,
   skatteetatenInntektSchema,
   VedleggFil,
 } from "../app/fagsystem/contract";
@@ -130,6 +135,34 @@ export interface RadgivningRecord {
   kontaktetTidspunkt: string | null;
 }
 
+/**
+ * A call-back request (ring tilbake) as the fagsystem keeps it: what `ringTilbakeSchema`
+ * publishes, plus whose it is and the language of their notice. The ringTilbakeId, chosen by the
+ * portal, is the idempotency key (see ringtilbake-handlers.ts). The deadline is set once, when it
+ * is filed, from the office's hours then: a promise made to the person does not move later. The
+ * overdue flag is not stored: it depends on when someone asks.
+ */
+export interface RingTilbakeRecord {
+  ringTilbakeId: string;
+  fnr: string;
+  language: "nb" | "nn" | "en";
+  mottattTidspunkt: string;
+  registrertAv: string;
+  navEnhet: string;
+  kontornavn: string;
+  tema: RingTilbakeTema;
+  hastegrad: Hastegrad;
+  telefonnummer: string;
+  kontakttid: Kontakttid | null;
+  tolkesprak: string | null;
+  notat: string | null;
+  frist: string;
+  status: RingTilbakeStatus;
+  /** Oldest first. */
+  forsok: RingTilbakeForsok[];
+  lukket: { tidspunkt: string; arsak: "IKKE_NADD" | "AVSLUTTET"; melding: { samtaleId: string; meldingId: string } | null } | null;
+}
+
 /** A file in mellomlagring: a person's upload for a draft not yet sent. Bytes on disk under `fil.id`, not in the dokumentlager. */
 export interface MellomlagretRecord {
   fnr: string;
@@ -178,10 +211,12 @@ export interface MockState {
   varsler: VarselRecord[];
   /** Requests for economic advice, in the order they arrived. */
   radgivning: RadgivningRecord[];
+  /** Call-back requests of every office, in the order they arrived; each office's queue is derived (ringtilbake.ts). */
+  ringTilbake: RingTilbakeRecord[];
 }
 
 /** Bump when the shape changes: a persisted state of another version is reseeded. */
-export const STATE_VERSION = 7;
+export const STATE_VERSION = 8;
 
 export interface StaffUser {
   navIdent: string;
@@ -960,7 +995,7 @@ export function seed(now: Date): MockState {
   const persons = seedPersons(now);
   const soknader = seedSoknader(now, persons, letter);
   const { meldinger, varsler } = seedMeldinger(now, persons, soknader);
-  return { version: STATE_VERSION, seededAt: now.toISOString(), persons, soknader, files, mellomlagring: [], klager: [], meldinger, varsler, radgivning: [] };
+  return { version: STATE_VERSION, seededAt: now.toISOString(), persons, soknader, files, mellomlagring: [], klager: [], meldinger, varsler, radgivning: [], ringTilbake: [] };
 }
 
 /* ---------- synthetic applicants (load tests only) ---------- */

@@ -20,6 +20,7 @@ import {
   officeDaysAfter,
   osloDate,
   osloInstant,
+  osloTimeOfDay,
   osloWeekday,
   publicHolidays,
   type Apningstider,
@@ -84,6 +85,8 @@ describe("the calendar", () => {
     expect(osloDate("2026-06-01T22:30:00Z")).toBe("2026-06-02");
     expect(osloDate("2026-06-01T21:59:59Z")).toBe("2026-06-01");
     expect(addDays("2026-12-31", 1)).toBe("2027-01-01");
+    expect(osloTimeOfDay("2026-03-10T14:30:00Z")).toBe("15:30");
+    expect(osloTimeOfDay("2026-06-10T14:30:00Z")).toBe("16:30");
   });
 
   it("turns Norwegian wall-clock time into instants on both sides of the clock changes", () => {

@@ -153,6 +153,9 @@ const osloOffsetMs = (instant: Date) => wallClockMs(instant) - Math.floor(instan
 /** The calendar date in Norway at an instant (YYYY-MM-DD). */
 export const osloDate = (instant: Date | string): string => isoDay(wallClockMs(new Date(instant)));
 
+/** The time of day in Norway at an instant, as "HH:MM". */
+export const osloTimeOfDay = (instant: Date | string): string => new Date(wallClockMs(new Date(instant))).toISOString().slice(11, 16);
+
 /** The weekday in Norway at an instant. */
 export const osloWeekday = (instant: Date | string): Weekday => weekdayOf(osloDate(instant));
 
