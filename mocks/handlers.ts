@@ -1,7 +1,8 @@
 /**
  * msw handlers for every path in the fagsystem contract (complaints in klage-handlers.ts, messages
- * in meldinger-handlers.ts, advice requests in radgivning-handlers.ts, attachments in vedlegg-handlers.ts). The person comes from
- * the Nav-Personident header only; a søknad is shown only to its own applicant.
+ * in meldinger-handlers.ts, advice requests in radgivning-handlers.ts, call-back requests in
+ * ringtilbake-handlers.ts, attachments in vedlegg-handlers.ts). The person comes from the
+ * Nav-Personident header only; a søknad is shown only to its own applicant.
  */
 import { randomUUID } from "node:crypto";
 import { http, HttpResponse, type JsonBodyType, type RequestHandler } from "msw";
@@ -20,6 +21,7 @@ import { meldingFileIdsFor } from "./meldinger";
 import { createMeldingHandlers } from "./meldinger-handlers";
 import { navKontorFor, navKontorer, type PersonRecord, type SoknadRecord } from "./personas";
 import { createRadgivningHandlers } from "./radgivning-handlers";
+import { createRingTilbakeHandlers } from "./ringtilbake-handlers";
 import type { MockStore } from "./state";
 import { createVedleggHandlers, moveMellomlagringToVedlegg, writeSentDocuments } from "./vedlegg-handlers";
 
@@ -87,7 +89,8 @@ export function soknadSummary(soknad: SoknadRecord): SoknadSummary {
   };
 }
 
-export function createHandlers(store: MockStore): RequestHandler[] {
+/** `now` is the mock's clock (tests pin it); the handlers that compute deadlines use it. */
+export function createHandlers(store: MockStore, now: () => Date = () => new Date()): RequestHandler[] {
   /** The person named by the header, or the error response to send instead. */
   function personOf(request: Request): PersonRecord | Response {
     const fnr = request.headers.get(PERSON_HEADER);
@@ -227,6 +230,7 @@ export function createHandlers(store: MockStore): RequestHandler[] {
     ...createKlageHandlers(store, personOf),
     ...createMeldingHandlers(store, personOf),
     ...createRadgivningHandlers(store, personOf),
+    ...createRingTilbakeHandlers(store, personOf, now),
 
     http.get(innsynPattern, ({ request, params }) => {
       const person = personOf(request);

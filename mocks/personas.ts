@@ -9,6 +9,7 @@ import type { z } from "zod";
 import type {
   Adresse,
   FolkeregisterPerson,
+  Hastegrad,
   Hendelse,
   MellomlagretFil,
   NavKontor,
@@ -17,11 +18,15 @@ import type {
   arbeidsforholdListSchema,
   husbankenBostotteSchema,
   KlageHendelse,
+  Kontakttid,
   kontoregisterKontoSchema,
   MeldingAvsender,
   krrKontaktinfoSchema,
   navUtbetalingListSchema,
   relatertPersonSchema,
+  RingTilbakeForsok,
+  RingTilbakeStatus,
+  RingTilbakeTema,
   skatteetatenInntektSchema,
   VedleggFil,
 } from "../app/fagsystem/contract";
@@ -130,6 +135,34 @@ export interface RadgivningRecord {
   kontaktetTidspunkt: string | null;
 }
 
+/**
+ * A call-back request (ring tilbake) as the fagsystem keeps it: what `ringTilbakeSchema`
+ * publishes, plus whose it is and the language of their notice. The ringTilbakeId, chosen by the
+ * portal, is the idempotency key (see ringtilbake-handlers.ts). The deadline is set once, when it
+ * is filed, from the office's hours then: a promise made to the person does not move later. The
+ * overdue flag is not stored: it depends on when someone asks.
+ */
+export interface RingTilbakeRecord {
+  ringTilbakeId: string;
+  fnr: string;
+  language: "nb" | "nn" | "en";
+  mottattTidspunkt: string;
+  registrertAv: string;
+  navEnhet: string;
+  kontornavn: string;
+  tema: RingTilbakeTema;
+  hastegrad: Hastegrad;
+  telefonnummer: string;
+  kontakttid: Kontakttid | null;
+  tolkesprak: string | null;
+  notat: string | null;
+  frist: string;
+  status: RingTilbakeStatus;
+  /** Oldest first. */
+  forsok: RingTilbakeForsok[];
+  lukket: { tidspunkt: string; arsak: "IKKE_NADD" | "AVSLUTTET"; melding: { samtaleId: string; meldingId: string } | null } | null;
+}
+
 /** A file in mellomlagring: a person's upload for a draft not yet sent. Bytes on disk under `fil.id`, not in the dokumentlager. */
 export interface MellomlagretRecord {
   fnr: string;
@@ -178,10 +211,12 @@ export interface MockState {
   varsler: VarselRecord[];
   /** Requests for economic advice, in the order they arrived. */
   radgivning: RadgivningRecord[];
+  /** Call-back requests of every office, in the order they arrived; each office's queue is derived (ringtilbake.ts). */
+  ringTilbake: RingTilbakeRecord[];
 }
 
 /** Bump when the shape changes: a persisted state of another version is reseeded. */
-export const STATE_VERSION = 7;
+export const STATE_VERSION = 8;
 
 export interface StaffUser {
   navIdent: string;
@@ -203,7 +238,15 @@ const apningstider: NavKontor["apningstider"] = (["MANDAG", "TIRSDAG", "ONSDAG",
   til: dag === "FREDAG" ? "14:00" : "15:00",
 }));
 
-const kontor = (enhetsnummer: string, navn: string, kommunenavn: string, kommunenummer: string, digitalSoknad = true): NavKontor => ({
+/** The on-call phone for social services is staffed while the contact centre answers: 09:00–15:00 on weekdays. */
+const sosialVaktTider: NavKontor["apningstider"] = (["MANDAG", "TIRSDAG", "ONSDAG", "TORSDAG", "FREDAG"] as const).map((dag) => ({ dag, fra: "09:00", til: "15:00" }));
+
+/**
+ * An office. `sosialVakt` is the area code of its on-call phone for social services: the number is
+ * made up from it and the office number (no real line is called from a demo); null for an office
+ * without one.
+ */
+const kontor = (enhetsnummer: string, navn: string, kommunenavn: string, kommunenummer: string, sosialVakt: string | null, digitalSoknad = true): NavKontor => ({
   enhetsnummer,
   navn,
   kommunenavn,
@@ -211,18 +254,20 @@ const kontor = (enhetsnummer: string, navn: string, kommunenavn: string, kommune
   telefon: "55 55 33 33",
   apningstider,
   digitalSoknad,
+  sosialVakt: sosialVakt ? { telefon: `${sosialVakt} 07 ${enhetsnummer.slice(0, 2)} ${enhetsnummer.slice(2)}`, apningstider: sosialVaktTider } : null,
 });
 
 export const navKontorer: readonly NavKontor[] = [
-  kontor("0315", "NAV Grünerløkka", "Oslo", "0301"),
-  kontor("1209", "NAV Bergenhus", "Bergen", "4601"),
-  kontor("1601", "NAV Falkenborg", "Trondheim", "5001"),
-  kontor("0403", "NAV Hamar", "Hamar", "3403"),
-  kontor("1902", "NAV Tromsø", "Tromsø", "5501"),
-  kontor("1001", "NAV Kristiansand", "Kristiansand", "4204"),
-  kontor("1103", "NAV Stavanger", "Stavanger", "1103"),
+  kontor("0315", "NAV Grünerløkka", "Oslo", "0301", "21"),
+  kontor("1209", "NAV Bergenhus", "Bergen", "4601", "55"),
+  kontor("1601", "NAV Falkenborg", "Trondheim", "5001", "73"),
+  kontor("0403", "NAV Hamar", "Hamar", "3403", "62"),
+  kontor("1902", "NAV Tromsø", "Tromsø", "5501", "77"),
+  kontor("1001", "NAV Kristiansand", "Kristiansand", "4204", "38"),
+  kontor("1103", "NAV Stavanger", "Stavanger", "1103", "51"),
   // A municipality that has not joined digital applications: the portal must send people to paper.
-  kontor("1151", "NAV Utsira", "Utsira", "1151", false),
+  // Too small for its own on-call phone: the page must manage without one.
+  kontor("1151", "NAV Utsira", "Utsira", "1151", null, false),
 ];
 
 export function navKontorFor(kommunenummer: string): NavKontor | undefined {
@@ -950,7 +995,7 @@ export function seed(now: Date): MockState {
   const persons = seedPersons(now);
   const soknader = seedSoknader(now, persons, letter);
   const { meldinger, varsler } = seedMeldinger(now, persons, soknader);
-  return { version: STATE_VERSION, seededAt: now.toISOString(), persons, soknader, files, mellomlagring: [], klager: [], meldinger, varsler, radgivning: [] };
+  return { version: STATE_VERSION, seededAt: now.toISOString(), persons, soknader, files, mellomlagring: [], klager: [], meldinger, varsler, radgivning: [], ringTilbake: [] };
 }
 
 /* ---------- synthetic applicants (load tests only) ---------- */

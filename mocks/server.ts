@@ -46,7 +46,7 @@ export async function startFagsystemMock(opts: FagsystemMockOptions): Promise<Fa
   app.use("/mock/fagsystem", simulatorRouter({ store: state, now, faults, parseFault: (input) => faultSchema.safeParse(input) }));
   app.use("/mock", express.json(), controlApi(state, faults, now));
   app.use(faultInjection(faults));
-  app.use(createMiddleware(...createHandlers(state)));
+  app.use(createMiddleware(...createHandlers(state, now)));
   app.use((_req, res) => {
     res.status(404).json({ error: "not-found" });
   });

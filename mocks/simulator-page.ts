@@ -4,13 +4,14 @@
  * through the portal). Every interpolated value goes through `html`, which
  * escapes it unless it is already markup made by `html`.
  */
-import type { Hendelse, KlageHendelse, NavKontor } from "../app/fagsystem/contract";
+import type { Hastegrad, Hendelse, KlageHendelse, NavKontor, RingTilbakeRapport, RingTilbakeStatus, RingTilbakeTema } from "../app/fagsystem/contract";
 import { formatMoney } from "../app/i18n/format";
 import { NEW_VEDTAK_UTFALL, NEXT_STATES, OPEN_STATES, klageState } from "./klage";
 import { DEFAULT_SAKSBEHANDLER, MAX_FYLL } from "./meldinger";
 import type { KlageRecord, MeldingRecord, PersonRecord, RadgivningRecord, SoknadRecord } from "./personas";
 import { navKontorer, personName } from "./personas";
 import type { Fault } from "./faults";
+import type { OfficeQueue, RingTilbakeOverview } from "./ringtilbake";
 import { addDays, currentOffice, currentStatus, dokumentasjonkravOf, officeByNumber, osloDate, sakerOf, utbetalingerOf, vilkarOf } from "./simulator";
 
 export const BASE = "/mock/fagsystem";
@@ -84,6 +85,9 @@ ol.meldinger > li { background: #fff; border: 1px solid #d6d6d6; margin: .5rem 0
 ol.meldinger > li.fra-nav { margin-left: auto; background: #e6f0ff; }
 .meldingstekst { white-space: pre-wrap; margin: .3rem 0; }
 .ulest { font-weight: 600; color: #a8100a; }
+tr.forfalt > td { background: #fbeaea; }
+td.handlinger form { display: inline-block; margin-right: .3rem; }
+td.handlinger button { margin-top: .2rem; padding: .25rem .6rem; }
 a:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible, textarea:focus-visible, summary:focus-visible { outline: 3px solid #ff9100; outline-offset: 2px; }
 `;
 
@@ -205,6 +209,8 @@ export interface OverviewInput {
   samtaler: readonly SamtaleListItem[];
   /** Requests for economic advice, newest first. */
   radgivning: readonly { record: RadgivningRecord; person: PersonRecord | undefined }[];
+  /** Every office's call-back queue and finished requests, and the report. */
+  ringTilbake: { kontorer: readonly OfficeQueue[]; rapport: RingTilbakeRapport };
   faults: readonly Fault[];
 }
 
@@ -229,6 +235,93 @@ ${items.map(
       ? html`KONTAKTET ${formatTime(record.kontaktetTidspunkt)}`
       : html`MOTTATT <form method="post" action="${BASE}/radgivning/${encodeURIComponent(record.radgivningId)}/kontaktet"><button type="submit">Marker som kontaktet</button></form>`
   }</td>
+</tr>`,
+)}
+</tbody>
+</table>`;
+}
+
+const HASTEGRAD: Record<Hastegrad, string> = { I_DAG: "I dag (akutt)", TO_VIRKEDAGER: "Innen to virkedager", NAR_DET_PASSER: "Når det passer" };
+const TEMA: Record<RingTilbakeTema, string> = {
+  OKONOMISK_SOSIALHJELP: "Økonomisk sosialhjelp",
+  SOKNAD: "Søknaden",
+  UTBETALING: "En utbetaling",
+  VEDTAK: "Et vedtak",
+  OKONOMISK_RADGIVNING: "Økonomisk rådgivning",
+  ANNET: "Annet",
+};
+const RINGTILBAKE_STATUS: Record<RingTilbakeStatus, string> = { APEN: "Åpen", RINGT_NADD: "Ringt, nådd", RINGT_IKKE_NADD: "Ringt, ikke nådd", LUKKET: "Lukket" };
+/** The finished requests shown per office; the JSON API has them all. */
+const MAX_AVSLUTTET = 20;
+
+const languageNames = new Intl.DisplayNames(["nb"], { type: "language", fallback: "code" });
+/** An ISO 639 code by its Norwegian name ("ti" → "tigrinja"), or the code itself. */
+const languageName = (code: string) => {
+  try {
+    return languageNames.of(code) ?? code;
+  } catch {
+    return code;
+  }
+};
+
+const ringTilbakeAction = (id: string, action: string, text: string) =>
+  html`<form method="post" action="${BASE}/ringtilbake/${encodeURIComponent(id)}/handlinger"><input type="hidden" name="action" value="${action}"><button type="submit">${text}</button></form>`;
+
+/** One call-back request: how urgent, by when (overdue marked), who and how to reach them, what about, the calls, and the actions while it is open. */
+function ringTilbakeRow(entry: RingTilbakeOverview, open: boolean): Html {
+  return html`<tr id="ringtilbake-${entry.ringTilbakeId}"${entry.forfalt ? html` class="forfalt"` : ""}>
+<td>${HASTEGRAD[entry.hastegrad]}</td>
+<td>${formatTime(entry.frist)}${entry.forfalt ? html` <strong class="ulest">FORFALT</strong>` : ""}</td>
+<td>${entry.name ?? entry.fnr}${entry.personaId ? html` <span class="type">${entry.personaId}</span>` : ""}</td>
+<td>${TEMA[entry.tema]}</td>
+<td><span class="type">${entry.telefonnummer}</span>${entry.kontakttid ? `, ${KONTAKTTID[entry.kontakttid]}` : ""}</td>
+<td>${entry.tolkesprak ? languageName(entry.tolkesprak) : "–"}</td>
+<td class="meldingstekst">${entry.notat ?? "–"}</td>
+<td>${entry.forsok.length === 0 ? "–" : html`<ol>${entry.forsok.map((forsok) => html`<li>${formatTime(forsok.tidspunkt)}: ${forsok.nadd ? "nådd" : "ikke svar"}</li>`)}</ol>`}</td>
+<td${open ? html` class="handlinger"` : ""}>${
+    open
+      ? html`${RINGTILBAKE_STATUS[entry.status]}<br>${ringTilbakeAction(entry.ringTilbakeId, "ringt-nadd", "Ringt, nådd")}${ringTilbakeAction(entry.ringTilbakeId, "ringt-ikke-nadd", "Ringt, ikke svar")}${ringTilbakeAction(entry.ringTilbakeId, "lukk", "Lukk")}`
+      : html`${RINGTILBAKE_STATUS[entry.status]}${entry.lukket ? html` ${formatTime(entry.lukket.tidspunkt)}${entry.lukket.arsak === "IKKE_NADD" ? " (ikke nådd, melding sendt)" : ""}` : ""}`
+  }</td>
+</tr>`;
+}
+
+const ringTilbakeHead = html`<thead><tr><th scope="col">Hastegrad</th><th scope="col">Frist</th><th scope="col">Person</th><th scope="col">Tema</th><th scope="col">Ring</th><th scope="col">Tolk</th><th scope="col">Notat</th><th scope="col">Forsøk</th><th scope="col">Status</th></tr></thead>`;
+
+/** Minutes as "42 min" or "3 t 5 min". */
+const duration = (minutes: number | null) => (minutes === null ? "–" : minutes < 60 ? `${minutes} min` : `${Math.floor(minutes / 60)} t ${minutes % 60} min`);
+
+/** Each office with requests: its queue (most urgent first, then by deadline), then its finished requests; and the report for every office. */
+function ringTilbakeSection(input: OverviewInput["ringTilbake"]): Html {
+  const kontorer = input.kontorer.filter((kontor) => kontor.ko.length > 0 || kontor.avsluttet.length > 0);
+  return html`${
+    kontorer.length === 0
+      ? html`<p>Ingen har bedt om å bli ringt opp ennå.</p>`
+      : kontorer.map(
+          (kontor) => html`<h3 id="ringtilbake-kontor-${kontor.navEnhet}">${kontor.kontornavn} (${kontor.navEnhet}): ${kontor.ko.length} i kø</h3>
+${kontor.ko.length === 0 ? html`<p>Ingen i køen.</p>` : html`<table>${ringTilbakeHead}<tbody>${kontor.ko.map((entry) => ringTilbakeRow(entry, true))}</tbody></table>`}
+${
+  kontor.avsluttet.length === 0
+    ? ""
+    : html`<details><summary>Avsluttet (${kontor.avsluttet.length})</summary><table>${ringTilbakeHead}<tbody>${kontor.avsluttet.slice(0, MAX_AVSLUTTET).map((entry) => ringTilbakeRow(entry, false))}</tbody></table></details>`
+}`,
+        )
+  }
+<h3 id="ringtilbake-rapport">Rapport: siste 30 dager</h3>
+<p class="hjelp">Forespørsler mottatt fra ${formatTime(input.rapport.fra)} til ${formatTime(input.rapport.til)}. «Innen fristen» regnes av de målte: ringt (første forsøk før fristen teller), eller ikke ringt innen en frist som er ute. Lukket uten oppringing før fristen måles ikke.</p>
+<table>
+<thead><tr><th scope="col">NAV-kontor</th><th scope="col">Forespørsler</th><th scope="col">Målt</th><th scope="col">Ringt innen fristen</th><th scope="col">Andel innen fristen</th><th scope="col">Median til første oppringing</th><th scope="col">Venter</th><th scope="col">Lukket uten oppringing</th></tr></thead>
+<tbody>
+${input.rapport.kontorer.map(
+  (kontor) => html`<tr id="ringtilbake-rapport-${kontor.navEnhet}">
+<td>${kontor.kontornavn} (${kontor.navEnhet})</td>
+<td>${kontor.antall}</td>
+<td>${kontor.malt}</td>
+<td>${kontor.ringtITide}</td>
+<td>${kontor.andelITide === null ? "–" : `${Math.round(kontor.andelITide * 100)} %`}</td>
+<td>${duration(kontor.medianMinutterTilForsteOppringing)}</td>
+<td>${kontor.venter}</td>
+<td>${kontor.lukketUtenOppringing}</td>
 </tr>`,
 )}
 </tbody>
@@ -286,6 +379,10 @@ ${input.samtaler.map(
 <h2 id="radgivning">Økonomisk rådgivning</h2>
 <p>Forespørsler om økonomisk rådgivning (sosialtjenesteloven § 17), nyeste først. Ring, skriv eller send brev slik personen ba om, og marker forespørselen som kontaktet.</p>
 ${radgivningSection(input.radgivning)}
+
+<h2 id="ringtilbake">Ring tilbake</h2>
+<p>Forespørsler fra NAV Kontaktsenter om at kontoret ringer personen, i kø per kontor: de mest akutte først, så etter frist. Ring, og marker «Ringt, nådd» eller «Ringt, ikke svar». Etter tre forsøk uten svar lukkes forespørselen, og personen får en melding om å ta kontakt.</p>
+${ringTilbakeSection(input.ringTilbake)}
 
 <h2>Ny søknad</h2>
 <form method="post" action="${BASE}/soknader">

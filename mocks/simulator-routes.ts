@@ -20,9 +20,18 @@
  *   GET  /mock/fagsystem/api/varsler                     every notification (SMS or e-mail) the office's messages caused, oldest first
  *   GET  /mock/fagsystem/api/radgivning                  every request for economic advice, newest first, with persona
  *   POST /mock/fagsystem/api/radgivning/:id/kontaktet    the office has been in touch → 200 the request (KONTAKTET; again changes nothing)
+ *   GET  /mock/fagsystem/api/ringtilbake                 every office's call-back queue: [{navEnhet, kontornavn, ko, avsluttet}];
+ *                                                        ko = still to call, most urgent first, then by deadline (forfalt marks the
+ *                                                        overdue); avsluttet = reached or closed, the latest first; each with persona
+ *   GET  /mock/fagsystem/api/ringtilbake/rapport         per office, the last 30 days: requests, share called in time, median minutes
+ *                                                        to the first call (the contract's ringTilbakeRapportSchema)
+ *   GET  /mock/fagsystem/api/ringtilbake/:id             one call-back request, with persona
+ *   POST /mock/fagsystem/api/ringtilbake/:id/handlinger  {action: "ringt-nadd" | "ringt-ikke-nadd" | "lukk"} → 200 {ringTilbake, melding}:
+ *                                                        the third unanswered call closes it and writes `melding` to the person
  *
  *   GET  /mock/fagsystem, /mock/fagsystem/soknader/:id,  the HTML pages; forms post to the routes below
- *        /mock/fagsystem/samtaler/:samtaleId              (the overview lists the requests for advice, each with "Marker som kontaktet")
+ *        /mock/fagsystem/samtaler/:samtaleId              (the overview lists the requests for advice, each with "Marker som kontaktet",
+ *                                                        each office's call-back queue with its three actions, and the report)
  */
 import express, { type ErrorRequestHandler, type NextFunction, type Request, type RequestHandler, type Response, type Router } from "express";
 import type { z } from "zod";
@@ -42,6 +51,7 @@ import {
   type SamtaleRef,
 } from "./meldinger";
 import { allRadgivninger, markContacted, radgivningOverview } from "./radgivning";
+import { applyRingTilbakeAction, officeQueues, ringTilbakeOverview, ringTilbakeRapport } from "./ringtilbake";
 import { SYNTHETIC_ID_PREFIX, personName, type PersonRecord, type SoknadRecord } from "./personas";
 import { BASE, STYLESHEET, notFoundPage, overviewPage, samtaleNotFoundPage, samtalePage, soknadPage, type SamtaleView } from "./simulator-page";
 import { SimulatorError, allSoknader, applyAction, createSoknad, describeZodError, soknadOverview } from "./simulator";
@@ -309,6 +319,29 @@ export function simulatorRouter(options: SimulatorRouterOptions): Router {
     }),
   );
 
+  api.get("/ringtilbake", (_req, res) => {
+    res.json(officeQueues(store, now()));
+  });
+
+  api.get("/ringtilbake/rapport", (_req, res) => {
+    res.json(ringTilbakeRapport(store.ringTilbakeAlle(), now()));
+  });
+
+  api.get("/ringtilbake/:ringTilbakeId", (req, res) => {
+    const record = store.ringTilbake(req.params.ringTilbakeId ?? "");
+    if (record) res.json(ringTilbakeOverview(store, record, now()));
+    else res.status(404).json({ error: "not-found", message: `no call-back request ${req.params.ringTilbakeId}` });
+  });
+
+  api.post(
+    "/ringtilbake/:ringTilbakeId/handlinger",
+    route(async (req, res) => {
+      const at = now();
+      const { record, melding } = await applyRingTilbakeAction(store, req.params.ringTilbakeId ?? "", req.body, at);
+      res.status(200).json({ ringTilbake: ringTilbakeOverview(store, record, at), melding });
+    }),
+  );
+
   const apiErrors: ErrorRequestHandler = (error: unknown, _req, res, next) => {
     if (res.headersSent) return next(error);
     if (error instanceof SimulatorError) {
@@ -371,6 +404,7 @@ export function simulatorRouter(options: SimulatorRouterOptions): Router {
         };
       }),
     radgivning: allRadgivninger(store).map((record) => ({ record, person: store.person(record.fnr) })),
+    ringTilbake: { kontorer: officeQueues(store, now()), rapport: ringTilbakeRapport(store.ringTilbakeAlle(), now()) },
     faults: options.faults,
   });
 
@@ -482,6 +516,30 @@ export function simulatorRouter(options: SimulatorRouterOptions): Router {
         const record = await markContacted(store, req.params.radgivningId ?? "", now());
         const person = store.person(record.fnr);
         res.redirect(303, `${BASE}${flash(`Forespørselen om råd fra ${person ? personName(person) : record.fnr} er markert som kontaktet.`)}#radgivning`);
+      } catch (error) {
+        if (!(error instanceof SimulatorError)) throw error;
+        sendHtml(res, error.status, overviewPage(overview(), { feil: error.message }));
+      }
+    }),
+  );
+
+  router.post(
+    "/ringtilbake/:ringTilbakeId/handlinger",
+    form,
+    route(async (req, res) => {
+      try {
+        const { record, melding } = await applyRingTilbakeAction(store, req.params.ringTilbakeId ?? "", { action: field(req.body as Body, "action") }, now());
+        const person = store.person(record.fnr);
+        const who = person ? personName(person) : record.fnr;
+        const text =
+          record.status === "RINGT_NADD"
+            ? `${who} er ringt og nådd.`
+            : record.status === "RINGT_IKKE_NADD"
+              ? `${who} svarte ikke (forsøk ${record.forsok.length}). Prøv igjen senere.`
+              : melding
+                ? `${who} svarte ikke på ${record.forsok.length} forsøk. Forespørselen er lukket, og personen har fått en melding om å ta kontakt.`
+                : `Forespørselen fra ${who} er lukket.`;
+        res.redirect(303, `${BASE}${flash(text)}#ringtilbake`);
       } catch (error) {
         if (!(error instanceof SimulatorError)) throw error;
         sendHtml(res, error.status, overviewPage(overview(), { feil: error.message }));

@@ -17,6 +17,7 @@ import {
   type MockState,
   type PersonRecord,
   type RadgivningRecord,
+  type RingTilbakeRecord,
   type SoknadRecord,
   type StoredFile,
   type VarselRecord,
@@ -54,6 +55,7 @@ function looksLikeState(value: unknown): value is MockState {
     Array.isArray(candidate.meldinger) &&
     Array.isArray(candidate.varsler) &&
     Array.isArray(candidate.radgivning) &&
+    Array.isArray(candidate.ringTilbake) &&
     typeof candidate.files === "object"
   );
 }
@@ -176,6 +178,20 @@ export class MockStore {
 
   radgivning(radgivningId: string): RadgivningRecord | undefined {
     return this.state.radgivning.find((record) => record.radgivningId === radgivningId);
+  }
+
+  /** A person's call-back requests, in the order they arrived. */
+  ringTilbakeFor(fnr: string): readonly RingTilbakeRecord[] {
+    return this.state.ringTilbake.filter((record) => record.fnr === fnr);
+  }
+
+  /** Every call-back request of every office, in the order they arrived (the simulator's view). */
+  ringTilbakeAlle(): readonly RingTilbakeRecord[] {
+    return this.state.ringTilbake;
+  }
+
+  ringTilbake(ringTilbakeId: string): RingTilbakeRecord | undefined {
+    return this.state.ringTilbake.find((record) => record.ringTilbakeId === ringTilbakeId);
   }
 
   /** A person's files in mellomlagring for one draft, in upload order. */

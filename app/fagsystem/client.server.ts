@@ -31,6 +31,9 @@ import {
   paths,
   radgivningListSchema,
   radgivningSchema,
+  ringTilbakeListSchema,
+  ringTilbakeRapportSchema,
+  ringTilbakeSchema,
   samtaleListSchema,
   samtaleSideSchema,
   sendSoknadResponseSchema,
@@ -41,6 +44,7 @@ import {
   type SendKlageRequest,
   type SendMeldingRequest,
   type SendRadgivningRequest,
+  type SendRingTilbakeRequest,
   type SendSoknadRequest,
   type vedleggMimetypeSchema,
 } from "./contract";
@@ -378,4 +382,14 @@ export const fagsystem = {
   radgivninger: (fnr: string) => request(paths.radgivning, radgivningListSchema, { fnr }),
   /** Asks the person's office for economic advice. Safe to retry with the same radgivningId: the fagsystem answers with the request it already has. */
   sendRadgivning: (fnr: string, body: SendRadgivningRequest) => request(paths.radgivning, radgivningSchema, { fnr, method: "POST", body, repeatable: true }),
+  /** The person's call-back requests, newest first: state, deadline, overdue, and the office's calls. */
+  ringTilbake: (fnr: string) => request(paths.ringTilbake, ringTilbakeListSchema, { fnr }),
+  /**
+   * Asks the person's office to call them back (a contact-centre advisor files it). Safe to retry
+   * with the same ringTilbakeId: the fagsystem answers with the request it already has.
+   * `rejected` with code "no-nav-kontor" when the person has no office (no address).
+   */
+  sendRingTilbake: (fnr: string, body: SendRingTilbakeRequest) => request(paths.ringTilbake, ringTilbakeSchema, { fnr, method: "POST", body, repeatable: true }),
+  /** Per office, the last RINGTILBAKE_RAPPORT_DAGER days of call-back requests: how many, the share called in time, the median time to the first call. */
+  ringTilbakeRapport: () => request(paths.ringTilbakeRapport, ringTilbakeRapportSchema),
 };

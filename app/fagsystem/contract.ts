@@ -5,7 +5,16 @@
  * Norwegian register and Digisos formats where they exist.
  */
 import { z } from "zod";
-import { MAX_KLAGE_FILES, MAX_KLAGE_LATE_REASON, MAX_KLAGE_TEXT, MAX_MELDING_FILES, MAX_MELDING_TEXT, MAX_RADGIVNING_TEXT, MELDINGER_PER_SIDE } from "./limits";
+import {
+  MAX_KLAGE_FILES,
+  MAX_KLAGE_LATE_REASON,
+  MAX_KLAGE_TEXT,
+  MAX_MELDING_FILES,
+  MAX_MELDING_TEXT,
+  MAX_RADGIVNING_TEXT,
+  MAX_RINGTILBAKE_NOTAT,
+  MELDINGER_PER_SIDE,
+} from "./limits";
 
 /** The person is identified by a header, never by the URL. */
 export const PERSON_HEADER = "Nav-Personident";
@@ -74,6 +83,20 @@ export const paths = {
    * the request it already has). The office is the one of the person's municipality.
    */
   radgivning: "/api/v1/radgivning",
+  /**
+   * Call-back requests (ring tilbake): a contact-centre advisor asks the person's office to call
+   * them. GET: the person's requests, newest first (ringTilbakeListSchema); POST: file one
+   * (sendRingTilbakeRequestSchema) → 201 the request, with the deadline the fagsystem set from
+   * the office's hours; the ringTilbakeId, chosen by the portal once per form, makes a retry safe
+   * (200 with the request it already has). The office is the one of the person's municipality.
+   */
+  ringTilbake: "/api/v1/ringtilbake",
+  /**
+   * GET, without a person: per office, the requests of the last RINGTILBAKE_RAPPORT_DAGER days,
+   * the share first called within the deadline, and the median time to the first call
+   * (ringTilbakeRapportSchema).
+   */
+  ringTilbakeRapport: "/api/v1/ringtilbake/rapport",
 } as const;
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -181,15 +204,24 @@ export const husbankenBostotteSchema = z.object({
   utbetalinger: z.array(z.object({ utbetalingsdato: isoDate, belop: z.number(), mottaker: z.enum(["HUSSTAND", "KOMMUNE"]) })),
 });
 
+/** Opening hours per weekday, Norwegian wall-clock time ("08:00"–"15:30"); a day may appear twice (a lunch break). */
+export const apningstiderSchema = z.array(z.object({ dag: z.enum(["MANDAG", "TIRSDAG", "ONSDAG", "TORSDAG", "FREDAG"]), fra: z.string(), til: z.string() }));
+
 export const navKontorSchema = z.object({
   enhetsnummer: z.string().regex(/^\d{4}$/),
   navn: z.string(),
   kommunenavn: z.string(),
   kommunenummer: z.string().regex(/^\d{4}$/),
   telefon: z.string(),
-  apningstider: z.array(z.object({ dag: z.enum(["MANDAG", "TIRSDAG", "ONSDAG", "TORSDAG", "FREDAG"]), fra: z.string(), til: z.string() })),
+  apningstider: apningstiderSchema,
   /** Whether this municipality takes digital applications. */
   digitalSoknad: z.boolean(),
+  /**
+   * The office's staffed on-call phone for social services (sosialvakt), which the directorate
+   * asks offices to keep open while the contact centre is: the advisor can put an urgent caller
+   * through. Null where the office has none; absent in answers older than the field.
+   */
+  sosialVakt: z.object({ telefon: z.string(), apningstider: apningstiderSchema }).nullish(),
 });
 export type NavKontor = z.infer<typeof navKontorSchema>;
 
@@ -617,6 +649,135 @@ export const radgivningSchema = z.object({
 export type Radgivning = z.infer<typeof radgivningSchema>;
 /** Newest first. */
 export const radgivningListSchema = z.array(radgivningSchema);
+
+/* ---------- call-back requests (ring tilbake) ---------- */
+
+/**
+ * How soon the office must call (the deadline rules are in app/ringtilbake/deadline.ts): I_DAG,
+ * the person may lack food, a place to sleep or heat tonight; TO_VIRKEDAGER, within two working
+ * days; NAR_DET_PASSER, when it suits (within five).
+ */
+export const hastegradSchema = z.enum(["I_DAG", "TO_VIRKEDAGER", "NAR_DET_PASSER"]);
+export type Hastegrad = z.infer<typeof hastegradSchema>;
+
+export { MAX_RINGTILBAKE_NOTAT, RINGTILBAKE_MAX_FORSOK, RINGTILBAKE_RAPPORT_DAGER } from "./limits";
+
+/** What the person wants to talk about: økonomisk sosialhjelp in general, their søknad, a payment, a decision, economic advice, or something else. */
+export const ringTilbakeTemaSchema = z.enum(["OKONOMISK_SOSIALHJELP", "SOKNAD", "UTBETALING", "VEDTAK", "OKONOMISK_RADGIVNING", "ANNET"]);
+export type RingTilbakeTema = z.infer<typeof ringTilbakeTemaSchema>;
+
+/** A NAV employee's ident: a letter and six digits (Z990001). */
+export const navIdentSchema = z.string().regex(/^[A-Z]\d{6}$/);
+
+/**
+ * A language as an ISO 639 code, lowercase: the two-letter ISO 639-1 code where the language has
+ * one ("ar", "so", "ti", "uk"), else ISO 639-3 ("prs" Dari, "nsi" Norwegian sign language). A code
+ * rather than free text, so the office's interpreter booking gets no typing to guess at and every
+ * page can name the language in its own tongue (Intl.DisplayNames).
+ */
+export const sprakkodeSchema = z.string().regex(/^[a-z]{2,3}$/);
+
+export const sendRingTilbakeRequestSchema = z.object({
+  /** Chosen by the portal once per form: a retry or a double click with the same id is one request. */
+  ringTilbakeId: z.string().uuid(),
+  /** The advisor who files it (the contact centre's NAV ident), for the office's questions and the audit trail. */
+  navIdent: navIdentSchema,
+  tema: ringTilbakeTemaSchema,
+  hastegrad: hastegradSchema,
+  /** The number to call, confirmed with the caller. */
+  telefonnummer: telefonnummerSchema,
+  /** When a call suits the person; absent: any time the office is open. */
+  kontakttid: kontakttidSchema.nullish(),
+  /** An interpreter is needed, for this language (sprakkodeSchema); absent: none. */
+  tolkesprak: sprakkodeSchema.nullish(),
+  /** No more than the office needs; never health details (the form says so). Empty or absent: none. */
+  notat: z.string().trim().max(MAX_RINGTILBAKE_NOTAT).nullish(),
+  /** The language of the notice the person gets (SMS or e-mail); absent: bokmål. */
+  language: soknadLanguageSchema.nullish(),
+});
+export type SendRingTilbakeRequest = z.infer<typeof sendRingTilbakeRequestSchema>;
+
+/**
+ * APEN: not called yet. RINGT_NADD: the office reached the person (done). RINGT_IKKE_NADD: called
+ * without an answer, to be tried again. LUKKET: closed without reaching the person, after
+ * RINGTILBAKE_MAX_FORSOK unanswered calls (the office then writes to the person) or by the office.
+ * ASCII names (ÅPEN, NÅDD written APEN, NADD), like the contract's other enums (AVSLATT).
+ */
+export const ringTilbakeStatusSchema = z.enum(["APEN", "RINGT_NADD", "RINGT_IKKE_NADD", "LUKKET"]);
+export type RingTilbakeStatus = z.infer<typeof ringTilbakeStatusSchema>;
+
+/** One call: when, and whether the person answered. */
+export const ringTilbakeForsokSchema = z.object({ tidspunkt: isoDateTime, nadd: z.boolean() });
+export type RingTilbakeForsok = z.infer<typeof ringTilbakeForsokSchema>;
+
+/** Why it was closed: nobody answered RINGTILBAKE_MAX_FORSOK calls, or the office closed it (e.g. the person came in). */
+export const ringTilbakeLukketArsakSchema = z.enum(["IKKE_NADD", "AVSLUTTET"]);
+
+export const ringTilbakeSchema = z.object({
+  ringTilbakeId: z.string().uuid(),
+  mottattTidspunkt: isoDateTime,
+  /** The advisor who filed it. */
+  registrertAv: navIdentSchema,
+  /** The office that is to call: the one of the person's municipality. */
+  navEnhet: z.string().regex(/^\d{4}$/),
+  kontornavn: z.string(),
+  tema: ringTilbakeTemaSchema,
+  hastegrad: hastegradSchema,
+  telefonnummer: z.string(),
+  kontakttid: kontakttidSchema.nullable(),
+  tolkesprak: sprakkodeSchema.nullable(),
+  notat: z.string().nullable(),
+  /** When the office must have called, set once from its opening hours when it was filed. */
+  frist: isoDateTime,
+  /** Still APEN (no call at all) and past the deadline, at the time of the answer. */
+  forfalt: z.boolean(),
+  status: ringTilbakeStatusSchema,
+  /** The calls so far, oldest first. */
+  forsok: z.array(ringTilbakeForsokSchema),
+  /** LUKKET: when and why; after unanswered calls, the message the office wrote to the person (in their general conversation). */
+  lukket: z
+    .object({
+      tidspunkt: isoDateTime,
+      arsak: ringTilbakeLukketArsakSchema,
+      melding: z.object({ samtaleId: z.string().uuid(), meldingId: z.string().uuid() }).nullable(),
+    })
+    .nullable(),
+});
+export type RingTilbake = z.infer<typeof ringTilbakeSchema>;
+/** Newest first. */
+export const ringTilbakeListSchema = z.array(ringTilbakeSchema);
+
+export const ringTilbakeRapportKontorSchema = z.object({
+  navEnhet: z.string().regex(/^\d{4}$/),
+  kontornavn: z.string(),
+  /** Filed in the period. */
+  antall: z.number().int().nonnegative(),
+  /**
+   * Of those, the ones known to be in time or late: called, or not called by a deadline now passed
+   * (closed without a call after the deadline included: closing late does not hide it).
+   */
+  malt: z.number().int().nonnegative(),
+  /** First called at or before the deadline. */
+  ringtITide: z.number().int().nonnegative(),
+  /** ringtITide / malt; null when nothing could be measured yet. */
+  andelITide: z.number().min(0).max(1).nullable(),
+  /** From filing to the first call (clock time, not office hours), over those called; null when none was. */
+  medianMinutterTilForsteOppringing: z.number().nonnegative().nullable(),
+  /** Not called, deadline not passed yet: neither in time nor late so far. */
+  venter: z.number().int().nonnegative(),
+  /** Closed by the office before its deadline without a call (the person came in, or it was a duplicate): not measured, but shown. */
+  lukketUtenOppringing: z.number().int().nonnegative(),
+});
+export type RingTilbakeRapportKontor = z.infer<typeof ringTilbakeRapportKontorSchema>;
+
+export const ringTilbakeRapportSchema = z.object({
+  /** The period: the last RINGTILBAKE_RAPPORT_DAGER days up to the time of the answer. */
+  fra: isoDateTime,
+  til: isoDateTime,
+  /** Every office, by enhetsnummer, those without requests too. */
+  kontorer: z.array(ringTilbakeRapportKontorSchema),
+});
+export type RingTilbakeRapport = z.infer<typeof ringTilbakeRapportSchema>;
 
 /* ---------- errors ---------- */
 

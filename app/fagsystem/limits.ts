@@ -17,3 +17,10 @@ export const MELDINGER_PER_SIDE = 20;
 
 /** The most characters of a request for economic advice (what the person wants help with). */
 export const MAX_RADGIVNING_TEXT = 2000;
+
+/** The most characters of the note on a call-back request (ring tilbake): no more than the office needs. */
+export const MAX_RINGTILBAKE_NOTAT = 500;
+/** Calls without an answer before the office closes a call-back request and writes to the person instead. */
+export const RINGTILBAKE_MAX_FORSOK = 3;
+/** The days the call-back report looks back over. */
+export const RINGTILBAKE_RAPPORT_DAGER = 30;
