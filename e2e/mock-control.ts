@@ -138,7 +138,7 @@ export type SamtaleSummary = {
   sisteMelding: { sendtTidspunkt: string; fraNav: boolean } | null;
 };
 export type OfficeMelding = { meldingId: string; samtaleId: string; tekst: string; sendtTidspunkt: string; filer: { id: string; filnavn: string }[] };
-export type Varsel = { varselId: string; personaId: string | null; samtaleId: string; meldingId: string; kanal: "SMS" | "EPOST"; mottaker: string; language: string; tekst: string; tidspunkt: string };
+export type Varsel = { varselId: string; personaId: string | null; samtaleId: string | null; meldingId: string | null; ringTilbakeId?: string | null; kanal: "SMS" | "EPOST"; mottaker: string; language: string; tekst: string; tidspunkt: string };
 export type SimulatorSamtale = SamtaleSummary & { personaId: string; name: string; fnr: string; language: string; antallUlesteForNav: number };
 
 /** The person's conversations as the fagsystem lists them: the general one first, then one per søknad, newest first. */
