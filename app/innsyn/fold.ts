@@ -5,7 +5,7 @@
  */
 import type { z, ZodTypeAny } from "zod";
 import { hendelseSchemas, type DigisosSoker, type Hendelse } from "../fagsystem/contract";
-import { ASK_ZOD, parseFast } from "./schema-parser";
+import { ASK_ZOD, fastParser } from "./schema-parser";
 import {
   NEW_VEDTAK_DAYS,
   type Dokumentasjonkrav,
@@ -141,17 +141,37 @@ export interface SortedEvent<E = Hendelse> {
   priority: number;
 }
 
-/** An event being read; `key` (its `canonicalJson`) is made only when another event shares its moment. */
-interface ReadEvent<E> extends SortedEvent<E> {
-  key: string | null;
+/**
+ * A log as read: `events[i]` happened at `ms[i]`. Columns, not an object per event: a long log read
+ * into objects kept 10,000 of them (and a boxed number each) alive through the fold, and the garbage
+ * collector copied them on every young-generation collection during it.
+ */
+interface ReadLog<E> {
+  ok: true;
+  events: E[];
+  ms: Float64Array;
+  skippedUnknown: number;
 }
 
-const identity = (item: ReadEvent<unknown>): string => (item.key ??= canonicalJson(item.event));
+interface Reader {
+  schema: ZodTypeAny;
+  parse: (value: unknown) => unknown;
+}
 
-function byIdentity(a: ReadEvent<unknown>, b: ReadEvent<unknown>): number {
-  const left = identity(a);
-  const right = identity(b);
-  return left < right ? -1 : left > right ? 1 : 0;
+/** Each schema record's readers by event type, so an event costs one lookup (not an own-key check, a read and a WeakMap). */
+const readersBySchemas = new WeakMap<object, Map<string, Reader>>();
+
+function readersOf(schemas: Readonly<Record<string, ZodTypeAny>>): Map<string, Reader> {
+  let readers = readersBySchemas.get(schemas);
+  if (!readers) {
+    readers = new Map();
+    for (const type of Object.getOwnPropertyNames(schemas)) {
+      const schema = schemas[type] as ZodTypeAny;
+      readers.set(type, { schema, parse: fastParser(schema) });
+    }
+    readersBySchemas.set(schemas, readers);
+  }
+  return readers;
 }
 
 /**
@@ -165,19 +185,33 @@ export function readEventLog<E extends { hendelsestidspunkt: string }>(
   schemas: Readonly<Record<string, ZodTypeAny>>,
   priority: (event: E) => number,
 ): { ok: true; events: SortedEvent<E>[]; skippedUnknown: number } | { ok: false; reason: string } {
+  const read = readLog(hendelser, schemas, priority);
+  if (!read.ok) return read;
+  const events = read.events.map((event, index): SortedEvent<E> => ({ event, ms: read.ms[index] as number, priority: priority(event) }));
+  return { ok: true, events, skippedUnknown: read.skippedUnknown };
+}
+
+function readLog<E extends { hendelsestidspunkt: string }>(
+  hendelser: readonly unknown[],
+  schemas: Readonly<Record<string, ZodTypeAny>>,
+  priority: (event: E) => number,
+): ReadLog<E> | { ok: false; reason: string } {
+  const readers = readersOf(schemas);
   let skippedUnknown = 0;
-  const events: ReadEvent<E>[] = [];
+  const events: E[] = [];
+  // Typed: the times are stored as numbers, not one boxed number each.
+  const ms = new Float64Array(hendelser.length);
   for (let index = 0; index < hendelser.length; index++) {
     const raw: unknown = hendelser[index];
     const type = raw && typeof raw === "object" ? (raw as { type?: unknown }).type : undefined;
-    const schema = typeof type === "string" && Object.prototype.hasOwnProperty.call(schemas, type) ? schemas[type] : undefined;
-    if (!schema) {
+    const reader = typeof type === "string" ? readers.get(type) : undefined;
+    if (reader === undefined) {
       skippedUnknown++;
       continue;
     }
-    let data = parseFast(schema, raw);
+    let data = reader.parse(raw);
     if (data === ASK_ZOD) {
-      const parsed = schema.safeParse(raw);
+      const parsed = reader.schema.safeParse(raw);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
         const where = issue && issue.path.length > 0 ? `${issue.path.join(".")}: ` : "";
@@ -186,25 +220,53 @@ export function readEventLog<E extends { hendelsestidspunkt: string }>(
       data = parsed.data;
     }
     const event = data as E;
-    const ms = isoToMs(event.hendelsestidspunkt);
-    if (Number.isNaN(ms)) return { ok: false, reason: `hendelser[${index}] (${String(type)}) has an unreadable hendelsestidspunkt` };
-    events.push({ event, ms, priority: priority(event), key: null });
+    const time = isoToMs(event.hendelsestidspunkt);
+    if (Number.isNaN(time)) return { ok: false, reason: `hendelser[${index}] (${String(type)}) has an unreadable hendelsestidspunkt` };
+    ms[events.length] = time;
+    events.push(event);
   }
-  // Equal events have the same time and priority, so in this order they stand together, the first
-  // one seen first (the sort is stable): the identity is made only for events that share both.
-  const order = (a: ReadEvent<E>, b: ReadEvent<E>) => a.ms - b.ms || a.priority - b.priority || byIdentity(a, b);
+
+  // An event's identity (its canonicalJson), made only for events that share their time and priority.
+  let keys: Map<number, string> | null = null;
+  const identity = (index: number): string => {
+    keys ??= new Map();
+    let key = keys.get(index);
+    if (key === undefined) {
+      key = canonicalJson(events[index]);
+      keys.set(index, key);
+    }
+    return key;
+  };
+  // The priority is asked for only then too: in a log in order, times differ.
+  const order = (a: number, b: number): number => {
+    const byTime = (ms[a] as number) - (ms[b] as number) || priority(events[a] as E) - priority(events[b] as E);
+    if (byTime !== 0) return byTime;
+    const left = identity(a);
+    const right = identity(b);
+    return left < right ? -1 : left > right ? 1 : 0;
+  };
   // A log mostly comes in order and without repeats: then it is neither sorted nor copied.
   let sorted = true;
   let repeats = false;
   for (let index = 1; sorted && index < events.length; index++) {
-    const comparison = order(events[index - 1] as ReadEvent<E>, events[index] as ReadEvent<E>);
+    const comparison = order(index - 1, index);
     sorted = comparison <= 0;
     repeats ||= comparison === 0;
   }
-  if (!sorted) events.sort(order);
-  if (sorted && !repeats) return { ok: true, events, skippedUnknown };
-  const unique = events.filter((item, index) => index === 0 || order(events[index - 1] as ReadEvent<E>, item) !== 0);
-  return { ok: true, events: unique, skippedUnknown };
+  if (sorted && !repeats) return { ok: true, events, ms, skippedUnknown };
+  // Equal events have the same time and priority, so in this order they stand together, the first
+  // one seen first (the sort is stable, and the index breaks the last tie anyway).
+  const indexes: number[] = [];
+  for (let index = 0; index < events.length; index++) indexes.push(index);
+  if (!sorted) indexes.sort((a, b) => order(a, b) || a - b);
+  const read: ReadLog<E> = { ok: true, events: [], ms: new Float64Array(indexes.length), skippedUnknown };
+  for (let at = 0; at < indexes.length; at++) {
+    const index = indexes[at] as number;
+    if (at > 0 && order(indexes[at - 1] as number, index) === 0) continue;
+    read.ms[read.events.length] = ms[index] as number;
+    read.events.push(events[index] as E);
+  }
+  return read;
 }
 
 interface SakState {
@@ -213,12 +275,23 @@ interface SakState {
   status: SaksStatusRaw | null;
 }
 
-/** A timeline entry with what it takes to order it; `removed` when a later event replaced it. */
-interface PendingEntry {
-  entry: TimelineEntry;
-  ms: number;
-  removed: boolean;
+/**
+ * The timeline as the fold builds it: `entries[i]` (null once a later event replaced it) at `ms[i]`,
+ * two columns instead of an object per entry; the fold keeps an entry by its index.
+ */
+interface Timeline {
+  entries: (TimelineEntry | null)[];
+  ms: number[];
 }
+
+/** Letters in the order they were (last) sent: a letter sent again leaves a null where it was. */
+interface Letters {
+  list: (Letter | null)[];
+  /** Where each letter is in `list`, by kind and letterId. */
+  at: Record<Letter["kind"], Map<string, number>>;
+}
+
+const NONE = -1;
 
 const isHiddenSakStatus = (status: SaksStatusRaw | null) => status === "IKKE_INNSYN" || status === "FEILREGISTRERT";
 
@@ -239,36 +312,40 @@ function fold(document: DigisosSoker, options: FoldOptions): FoldResult {
   if (!Array.isArray(hendelser)) return { ok: false, reason: "hendelser is not a list" };
 
   /* ---------- parse, skip unknown, de-duplicate ---------- */
-  const read = readEventLog<Hendelse>(hendelser, hendelseSchemas, priority);
+  const read = readLog<Hendelse>(hendelser, hendelseSchemas, priority);
   if (!read.ok) return read;
   const { events, skippedUnknown } = read;
+  const times = read.ms;
 
   /* ---------- state ---------- */
-  const timeline: PendingEntry[] = [];
-  const push = (entry: TimelineEntry, ms: number): PendingEntry => {
-    const pending = { entry, ms, removed: false };
-    timeline.push(pending);
-    return pending;
+  const timeline: Timeline = { entries: [], ms: [] };
+  /** Adds an entry to the timeline; its index there. */
+  const push = (entry: TimelineEntry, ms: number): number => {
+    timeline.ms.push(ms);
+    return timeline.entries.push(entry) - 1;
   };
 
   let soknadsStatus: SoknadsStatusRaw | null = null;
-  let soknadsStatusEntry: PendingEntry | null = null;
-  let mottatt: { entry: Extract<TimelineEntry, { kind: "mottatt" }>; ms: number } | null = null;
+  let soknadsStatusEntry = NONE;
+  let mottatt: Extract<TimelineEntry, { kind: "mottatt" }> | null = null;
+  let mottattMs = NaN;
 
   let navKontor: string | null = null;
   const kontorHistorikk: InnsynView["kontorHistorikk"] = [];
 
   const saker = new Map<string, SakState>();
   let visibleSaker = 0;
-  let deltISaker: { entry: Extract<TimelineEntry, { kind: "delt-i-saker" }>; ms: number } | null = null;
-  const sakBehandlesIkkeEntries: PendingEntry[] = [];
+  let deltISaker: Extract<TimelineEntry, { kind: "delt-i-saker" }> | null = null;
+  let deltISakerMs = NaN;
+  const sakBehandlesIkkeEntries: number[] = [];
 
   const vedtak = new Map<string, Vedtak>();
-  const vedtakEntries = new Map<string, PendingEntry>();
-  const letters = new Map<string, Letter>();
+  const vedtakEntries = new Map<string, number>();
+  const letters: Letters = { list: [], at: { vedtak: new Map(), "forelopig-svar": new Map(), "dokumentasjon-etterspurt": new Map() } };
 
-  let tasks: Omit<DocumentTask, "done" | "overdue">[] = [];
-  let tasksEtterspurtMs = 0;
+  // The tasks are the last request's documents: made once, from that event, when the log is read.
+  let request: Extract<Hendelse, { type: "dokumentasjonEtterspurt" }> | null = null;
+  let requestMs = 0;
 
   const utbetalinger = new Map<string, Utbetaling>();
   let lastPaymentEntryMinute: number | null = null;
@@ -278,9 +355,10 @@ function fold(document: DigisosSoker, options: FoldOptions): FoldResult {
   const rammevedtak = new Map<string, Rammevedtak>();
 
   const addLetter = (letter: Letter) => {
-    const key = `${letter.kind}:${letter.letterId}`;
-    letters.delete(key); // a letter sent again moves to its newest date
-    letters.set(key, letter);
+    const at = letters.at[letter.kind];
+    const previous = at.get(letter.letterId);
+    if (previous !== undefined) letters.list[previous] = null; // a letter sent again moves to its newest date
+    at.set(letter.letterId, letters.list.push(letter) - 1);
   };
 
   /** Creates or updates a sak, keeping the count of visible saker and the "delt i saker" entries. */
@@ -297,25 +375,27 @@ function fold(document: DigisosSoker, options: FoldOptions): FoldResult {
     if (isVisible === wasVisible) return;
     visibleSaker += isVisible ? 1 : -1;
     if (!isVisible || visibleSaker < 2) return;
-    if (deltISaker && deltISaker.ms === ms) deltISaker.entry.antall = visibleSaker;
+    if (deltISaker && deltISakerMs === ms) deltISaker.antall = visibleSaker;
     else {
-      const entry: Extract<TimelineEntry, { kind: "delt-i-saker" }> = { at, kind: "delt-i-saker", antall: visibleSaker };
-      push(entry, ms);
-      deltISaker = { entry, ms };
+      deltISaker = { at, kind: "delt-i-saker", antall: visibleSaker };
+      deltISakerMs = ms;
+      push(deltISaker, ms);
     }
   };
 
   /* ---------- the fold ---------- */
-  for (const { event, ms } of events) {
+  for (let index = 0; index < events.length; index++) {
+    const event = events[index] as Hendelse;
+    const ms = times[index] as number;
     const at = event.hendelsestidspunkt;
     switch (event.type) {
       case "soknadsStatus": {
         if (event.status === soknadsStatus) break;
         soknadsStatus = event.status;
         if (event.status === "MOTTATT") {
-          const entry: Extract<TimelineEntry, { kind: "mottatt" }> = { at, kind: "mottatt", navKontor };
-          soknadsStatusEntry = push(entry, ms);
-          mottatt = { entry, ms };
+          mottatt = { at, kind: "mottatt", navKontor };
+          mottattMs = ms;
+          soknadsStatusEntry = push(mottatt, ms);
         } else {
           const kind = event.status === "UNDER_BEHANDLING" ? "under-behandling" : event.status === "FERDIGBEHANDLET" ? "ferdigbehandlet" : "behandles-ikke";
           soknadsStatusEntry = push({ at, kind }, ms);
@@ -329,7 +409,7 @@ function fold(document: DigisosSoker, options: FoldOptions): FoldResult {
         kontorHistorikk.push({ navKontor: event.navKontor, fra: at });
         if (kontorHistorikk.length === 1) {
           // The first office is where it was sent: shown on the "mottatt" entry of the same moment.
-          if (mottatt && mottatt.ms === ms && mottatt.entry.navKontor === null) mottatt.entry.navKontor = event.navKontor;
+          if (mottatt && mottattMs === ms && mottatt.navKontor === null) mottatt.navKontor = event.navKontor;
         } else {
           push({ at, kind: "videresendt", fra, til: event.navKontor }, ms);
         }
@@ -350,24 +430,18 @@ function fold(document: DigisosSoker, options: FoldOptions): FoldResult {
         vedtak.delete(letterId); // the same letter again replaces the vedtak, now at its newest time
         vedtak.set(letterId, { letterId, saksreferanse, utfall: event.utfall ?? null, fattet: at, isNew: false });
         const previousEntry = vedtakEntries.get(letterId);
-        if (previousEntry) previousEntry.removed = true;
+        if (previousEntry !== undefined) timeline.entries[previousEntry] = null;
         vedtakEntries.set(letterId, push({ at, kind: "vedtak", saksreferanse, tittel: null, utfall: event.utfall ?? null, letterId }, ms));
         addLetter({ kind: "vedtak", letterId, date: at, saksreferanse });
         break;
       }
       case "dokumentasjonEtterspurt": {
         const letterId = event.forvaltningsbrev?.referanse.id ?? null;
-        tasksEtterspurtMs = ms;
-        tasks = event.dokumenter.map((dokument) => ({
-          dokumenttype: dokument.dokumenttype,
-          tilleggsinformasjon: dokument.tilleggsinformasjon ?? null,
-          innsendelsesfrist: dokument.innsendelsesfrist ?? null,
-          dokumentreferanse: dokument.dokumentreferanse ?? null,
-          etterspurt: at,
-          letterId,
-        }));
+        request = event;
+        requestMs = ms;
         // An empty list is how the office withdraws a request: no "asked for 0 documents" entry.
-        if (tasks.length > 0) push({ at, kind: "dokumentasjon-etterspurt", letterId, antall: tasks.length }, ms);
+        const antall = event.dokumenter.length;
+        if (antall > 0) push({ at, kind: "dokumentasjon-etterspurt", letterId, antall }, ms);
         if (letterId !== null) addLetter({ kind: "dokumentasjon-etterspurt", letterId, date: at, saksreferanse: null });
         break;
       }
@@ -454,7 +528,7 @@ function fold(document: DigisosSoker, options: FoldOptions): FoldResult {
     }
   }
 
-  const folded = { saker, vedtak, vedtakEntries, letters, tasks, tasksEtterspurtMs, utbetalinger, vilkar, dokumentasjonkrav, rammevedtak, timeline, soknadsStatus, soknadsStatusEntry, navKontor, kontorHistorikk, sakBehandlesIkkeEntries };
+  const folded = { saker, vedtak, vedtakEntries, letters, request, requestMs, utbetalinger, vilkar, dokumentasjonkrav, rammevedtak, timeline, soknadsStatus, soknadsStatusEntry, navKontor, kontorHistorikk, sakBehandlesIkkeEntries };
   return showView(folded, skippedUnknown, options);
 }
 
@@ -462,20 +536,22 @@ function fold(document: DigisosSoker, options: FoldOptions): FoldResult {
 interface Folded {
   saker: Map<string, SakState>;
   vedtak: Map<string, Vedtak>;
-  vedtakEntries: Map<string, PendingEntry>;
-  letters: Map<string, Letter>;
-  tasks: Omit<DocumentTask, "done" | "overdue">[];
-  tasksEtterspurtMs: number;
+  vedtakEntries: Map<string, number>;
+  letters: Letters;
+  /** The last document request, and when. */
+  request: Extract<Hendelse, { type: "dokumentasjonEtterspurt" }> | null;
+  requestMs: number;
   utbetalinger: Map<string, Utbetaling>;
   vilkar: Map<string, Vilkar>;
   dokumentasjonkrav: Map<string, Dokumentasjonkrav>;
   rammevedtak: Map<string, Rammevedtak>;
-  timeline: PendingEntry[];
+  timeline: Timeline;
   soknadsStatus: SoknadsStatusRaw | null;
-  soknadsStatusEntry: PendingEntry | null;
+  /** The index in the timeline of the entry of the last soknadsStatus, or NONE. */
+  soknadsStatusEntry: number;
   navKontor: string | null;
   kontorHistorikk: InnsynView["kontorHistorikk"];
-  sakBehandlesIkkeEntries: PendingEntry[];
+  sakBehandlesIkkeEntries: number[];
 }
 
 /**
@@ -485,36 +561,43 @@ interface Folded {
  * compiled it again, half a second on a busy 2-core box.
  */
 function showView(folded: Folded, skippedUnknown: number, options: FoldOptions): FoldResult {
-  const { saker, vedtak, vedtakEntries, letters, tasks, tasksEtterspurtMs, utbetalinger, vilkar, dokumentasjonkrav, rammevedtak, timeline, soknadsStatus, soknadsStatusEntry, navKontor } = folded;
+  const { saker, vedtak, vedtakEntries, letters, request, requestMs, utbetalinger, vilkar, dokumentasjonkrav, rammevedtak, timeline, soknadsStatus, soknadsStatusEntry, navKontor } = folded;
   const { kontorHistorikk, sakBehandlesIkkeEntries } = folded;
-  const push = (entry: TimelineEntry, ms: number) => timeline.push({ entry, ms, removed: false });
 
   /* ---------- saker and vedtak as shown ---------- */
   const hiddenSaker = new Set<string>();
-  for (const sak of saker.values()) if (isHiddenSakStatus(sak.status)) hiddenSaker.add(sak.referanse);
+  let sakerWithoutInnsyn = 0;
+  for (const sak of saker.values()) {
+    if (isHiddenSakStatus(sak.status)) hiddenSaker.add(sak.referanse);
+    if (sak.status === "IKKE_INNSYN") sakerWithoutInnsyn++;
+  }
   const isHiddenRef = (referanse: string | null) => referanse !== null && hiddenSaker.has(referanse);
 
   // A vedtak of a hidden sak is hidden with it: its letter and timeline entry too.
-  const visibleVedtak = [...vedtak.values()].filter((item) => !isHiddenRef(item.saksreferanse));
+  // (Loops, not map/filter/spread: V8's optimized code and its builtins make arrays of different kinds,
+  // and code that met both threw its compiled code away in the middle of a long log.)
+  const visibleVedtak: Vedtak[] = [];
+  for (const item of vedtak.values()) if (!isHiddenRef(item.saksreferanse)) visibleVedtak.push(item);
   const nowMs = options.now.getTime();
   const newest = visibleVedtak[visibleVedtak.length - 1];
   if (newest && nowMs - isoToMs(newest.fattet) <= NEW_VEDTAK_DAYS * DAY_MS) newest.isNew = true;
 
-  const sortedUtbetalinger = sortUtbetalinger([...utbetalinger.values()]);
+  const sortedUtbetalinger = sortUtbetalinger(utbetalinger);
 
+  // A sak's list is made with its first item: most saker have one vedtak, and `[]` then push reserves room for 17.
   const vedtakBySak = new Map<string, Vedtak[]>();
   for (const item of visibleVedtak) {
     if (item.saksreferanse === null) continue;
-    const list = vedtakBySak.get(item.saksreferanse) ?? [];
-    list.push(item);
-    vedtakBySak.set(item.saksreferanse, list);
+    const list = vedtakBySak.get(item.saksreferanse);
+    if (list) list.push(item);
+    else vedtakBySak.set(item.saksreferanse, [item]);
   }
   const utbetalingerBySak = new Map<string, string[]>();
   for (const item of sortedUtbetalinger) {
     if (item.saksreferanse === null) continue;
-    const list = utbetalingerBySak.get(item.saksreferanse) ?? [];
-    list.push(item.referanse);
-    utbetalingerBySak.set(item.saksreferanse, list);
+    const list = utbetalingerBySak.get(item.saksreferanse);
+    if (list) list.push(item.referanse);
+    else utbetalingerBySak.set(item.saksreferanse, [item.referanse]);
   }
 
   const visibleSakList: Sak[] = [];
@@ -532,41 +615,57 @@ function showView(folded: Folded, skippedUnknown: number, options: FoldOptions):
 
   /* ---------- status ---------- */
   let status: SoknadStatus = soknadsStatus ?? "SENDT";
-  if (status === "FERDIGBEHANDLET" && visibleSakList.some((sak) => sak.status === "UNDER_BEHANDLING")) {
+  if (status === "FERDIGBEHANDLET" && visibleSakList.some(isOpen)) {
     status = "UNDER_BEHANDLING";
     // The page must not say "ferdig behandlet" in the history while the status says otherwise.
-    if (soknadsStatusEntry) soknadsStatusEntry.removed = true;
+    if (soknadsStatusEntry !== NONE) timeline.entries[soknadsStatusEntry] = null;
   }
 
   /* ---------- tasks ---------- */
   const deliveries = readDeliveries(options.deliveries);
-  const shownTasks = showTasks(tasks, tasksEtterspurtMs, deliveries, nowMs);
+  const shownTasks = request ? showTasks(request, requestMs, deliveries, nowMs) : [];
 
   /* ---------- timeline ---------- */
-  vedtakEntries.forEach((pending, letterId) => {
+  const { entries } = timeline;
+  vedtakEntries.forEach((index, letterId) => {
     const item = vedtak.get(letterId);
-    if (pending.removed || !item || pending.entry.kind !== "vedtak") return;
-    if (isHiddenRef(item.saksreferanse)) pending.removed = true;
-    else pending.entry.tittel = item.saksreferanse === null ? null : (saker.get(item.saksreferanse)?.tittel ?? null);
+    const entry = entries[index];
+    if (!entry || !item || entry.kind !== "vedtak") return;
+    if (isHiddenRef(item.saksreferanse)) entries[index] = null;
+    else entry.tittel = item.saksreferanse === null ? null : (saker.get(item.saksreferanse)?.tittel ?? null);
   });
-  for (const pending of sakBehandlesIkkeEntries) {
-    if (pending.entry.kind !== "sak-behandles-ikke") continue;
-    if (hiddenSaker.has(pending.entry.saksreferanse)) pending.removed = true;
-    else pending.entry.tittel = saker.get(pending.entry.saksreferanse)?.tittel ?? null;
+  for (const index of sakBehandlesIkkeEntries) {
+    const entry = entries[index];
+    if (!entry || entry.kind !== "sak-behandles-ikke") continue;
+    if (hiddenSaker.has(entry.saksreferanse)) entries[index] = null;
+    else entry.tittel = saker.get(entry.saksreferanse)?.tittel ?? null;
   }
-  // Files delivered in the same minute are one entry; after the events of that moment.
-  deliveries.sort((a, b) => a.ms - b.ms || (a.delivery.levert < b.delivery.levert ? -1 : a.delivery.levert > b.delivery.levert ? 1 : 0));
-  for (const { delivery, ms } of deliveries) {
-    const last = timeline[timeline.length - 1];
-    if (last && minuteOf(last.ms) === minuteOf(ms) && last.entry.kind === "dokumentasjon-levert") last.entry.antall++;
-    else push({ at: delivery.levert, kind: "dokumentasjon-levert", antall: 1 }, ms);
-  }
-  // Stable: events in fold order, then deliveries; the events alone are in order already.
-  if (deliveries.length > 0) timeline.sort((a, b) => a.ms - b.ms);
   const shownTimeline: TimelineEntry[] = options.sendtTidspunkt !== null ? [{ at: options.sendtTidspunkt, kind: "sendt" }] : [];
-  for (const pending of timeline) if (!pending.removed) shownTimeline.push(pending.entry);
+  if (deliveries.length === 0) {
+    for (const entry of entries) if (entry) shownTimeline.push(entry);
+  } else {
+    // Files delivered in the same minute are one entry; after the events of that moment.
+    deliveries.sort((a, b) => a.ms - b.ms || (a.delivery.levert < b.delivery.levert ? -1 : a.delivery.levert > b.delivery.levert ? 1 : 0));
+    for (const { delivery, ms } of deliveries) {
+      const last = entries[entries.length - 1];
+      if (last && minuteOf(timeline.ms[entries.length - 1] as number) === minuteOf(ms) && last.kind === "dokumentasjon-levert") last.antall++;
+      else {
+        entries.push({ at: delivery.levert, kind: "dokumentasjon-levert", antall: 1 });
+        timeline.ms.push(ms);
+      }
+    }
+    // Stable: events in fold order, then deliveries; the events alone are in order already.
+    const order: number[] = [];
+    for (let index = 0; index < entries.length; index++) order.push(index);
+    order.sort((a, b) => (timeline.ms[a] as number) - (timeline.ms[b] as number) || a - b);
+    for (const index of order) {
+      const entry = entries[index];
+      if (entry) shownTimeline.push(entry);
+    }
+  }
 
-  const shownLetters = [...letters.values()].filter((letter) => !(letter.kind === "vedtak" && isHiddenRef(letter.saksreferanse)));
+  const shownLetters: Letter[] = [];
+  for (const letter of letters.list) if (letter && !(letter.kind === "vedtak" && isHiddenRef(letter.saksreferanse))) shownLetters.push(letter);
 
   return {
     ok: true,
@@ -577,16 +676,24 @@ function showView(folded: Folded, skippedUnknown: number, options: FoldOptions):
       saker: visibleSakList,
       vedtak: visibleVedtak,
       tasks: shownTasks,
-      vilkar: [...vilkar.values()],
-      dokumentasjonkrav: [...dokumentasjonkrav.values()],
+      vilkar: valuesOf(vilkar),
+      dokumentasjonkrav: valuesOf(dokumentasjonkrav),
       utbetalinger: sortedUtbetalinger,
-      rammevedtak: [...rammevedtak.values()],
+      rammevedtak: valuesOf(rammevedtak),
       letters: shownLetters,
       timeline: shownTimeline,
       skippedUnknown,
-      sakerWithoutInnsyn: [...saker.values()].filter((sak) => sak.status === "IKKE_INNSYN").length,
+      sakerWithoutInnsyn,
     },
   };
+}
+
+const isOpen = (sak: Sak) => sak.status === "UNDER_BEHANDLING";
+
+function valuesOf<T>(map: Map<string, T>): T[] {
+  const list: T[] = [];
+  for (const value of map.values()) list.push(value);
+  return list;
 }
 
 const paymentFields = [
@@ -619,7 +726,7 @@ function readDeliveries(list: readonly Delivery[]): { delivery: Delivery; ms: nu
 }
 
 /** The requested documents, each done when a later delivery names it (or, without a name, its type), overdue after its frist. */
-function showTasks(tasks: readonly Omit<DocumentTask, "done" | "overdue">[], etterspurtMs: number, deliveries: readonly { delivery: Delivery; ms: number }[], nowMs: number): DocumentTask[] {
+function showTasks(request: Extract<Hendelse, { type: "dokumentasjonEtterspurt" }>, etterspurtMs: number, deliveries: readonly { delivery: Delivery; ms: number }[], nowMs: number): DocumentTask[] {
   const latestByRef = new Map<string, number>();
   const latestByTypeWithoutRef = new Map<string, number>();
   const latestByType = new Map<string, number>();
@@ -630,16 +737,32 @@ function showTasks(tasks: readonly Omit<DocumentTask, "done" | "overdue">[], ett
     if (delivery.dokumentreferanse) keepLatest(latestByRef, delivery.dokumentreferanse, ms);
     else keepLatest(latestByTypeWithoutRef, type, ms);
   }
-  return tasks.map((task) => {
-    const type = task.dokumenttype.toLowerCase();
+  const etterspurt = request.hendelsestidspunkt;
+  const letterId = request.forvaltningsbrev?.referanse.id ?? null;
+  const tasks: DocumentTask[] = [];
+  for (let index = 0; index < request.dokumenter.length; index++) {
+    const dokument = request.dokumenter[index] as (typeof request.dokumenter)[number];
+    const dokumentreferanse = dokument.dokumentreferanse ?? null;
+    const innsendelsesfrist = dokument.innsendelsesfrist ?? null;
+    const type = dokument.dokumenttype.toLowerCase();
     // Both sides name the requested document: match on that; otherwise on the document type.
-    const latest = task.dokumentreferanse
-      ? Math.max(latestByRef.get(task.dokumentreferanse) ?? -Infinity, latestByTypeWithoutRef.get(type) ?? -Infinity)
+    const latest = dokumentreferanse
+      ? Math.max(latestByRef.get(dokumentreferanse) ?? -Infinity, latestByTypeWithoutRef.get(type) ?? -Infinity)
       : (latestByType.get(type) ?? -Infinity);
     const done = latest > etterspurtMs;
-    const frist = task.innsendelsesfrist === null ? NaN : isoToMs(task.innsendelsesfrist);
-    return { ...task, done, overdue: !done && frist < nowMs };
-  });
+    const frist = innsendelsesfrist === null ? NaN : isoToMs(innsendelsesfrist);
+    tasks.push({
+      dokumenttype: dokument.dokumenttype,
+      tilleggsinformasjon: dokument.tilleggsinformasjon ?? null,
+      innsendelsesfrist,
+      dokumentreferanse,
+      etterspurt,
+      letterId,
+      done,
+      overdue: !done && frist < nowMs,
+    });
+  }
+  return tasks;
 }
 
 /**
@@ -657,14 +780,16 @@ function samePayment(a: Utbetaling, b: Utbetaling): boolean {
 const writtenAsNull = (value: unknown) => value === null || (typeof value === "number" && !Number.isFinite(value));
 
 /** Planned payments first, soonest due first; then the rest, newest first. Ties by referanse. */
-function sortUtbetalinger(list: Utbetaling[]): Utbetaling[] {
+function sortUtbetalinger(utbetalinger: Map<string, Utbetaling>): Utbetaling[] {
   const byRef = (a: Utbetaling, b: Utbetaling) => (a.referanse < b.referanse ? -1 : a.referanse > b.referanse ? 1 : 0);
   // Dates are YYYY-MM-DD, so string order is date order; a missing date goes last.
   const ascending = (a: string | null, b: string | null) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1);
   const descending = (a: string | null, b: string | null) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? 1 : -1);
-  const planned = list.filter((item) => item.status === "PLANLAGT_UTBETALING").sort((a, b) => ascending(a.forfallsdato, b.forfallsdato) || byRef(a, b));
-  const rest = list
-    .filter((item) => item.status !== "PLANLAGT_UTBETALING")
-    .sort((a, b) => descending(a.utbetalingsdato ?? a.forfallsdato, b.utbetalingsdato ?? b.forfallsdato) || byRef(a, b));
-  return [...planned, ...rest];
+  const planned: Utbetaling[] = [];
+  const rest: Utbetaling[] = [];
+  for (const item of utbetalinger.values()) (item.status === "PLANLAGT_UTBETALING" ? planned : rest).push(item);
+  planned.sort((a, b) => ascending(a.forfallsdato, b.forfallsdato) || byRef(a, b));
+  rest.sort((a, b) => descending(a.utbetalingsdato ?? a.forfallsdato, b.utbetalingsdato ?? b.forfallsdato) || byRef(a, b));
+  for (const item of rest) planned.push(item);
+  return planned;
 }
