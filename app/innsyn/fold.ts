@@ -273,6 +273,18 @@ interface SakState {
   referanse: string;
   tittel: string | null;
   status: SaksStatusRaw | null;
+  /** The view's lists of the sak, made when the view is shown. */
+  vedtak: Vedtak[] | null;
+  utbetalinger: string[] | null;
+}
+
+/** A vedtak as the fold keeps it: with its sak, and where its timeline entry and letter are. */
+interface VedtakState {
+  vedtak: Vedtak;
+  sak: SakState | null;
+  entry: Extract<TimelineEntry, { kind: "vedtak" }>;
+  entryIndex: number;
+  letterIndex: number;
 }
 
 /**
@@ -284,11 +296,13 @@ interface Timeline {
   ms: number[];
 }
 
-/** Letters in the order they were (last) sent: a letter sent again leaves a null where it was. */
+/**
+ * Letters in the order they were (last) sent: a letter sent again leaves a null where it was. Where
+ * a letter of a request or a foreløpig svar is, by its letterId; a vedtak's letter is in its VedtakState.
+ */
 interface Letters {
   list: (Letter | null)[];
-  /** Where each letter is in `list`, by kind and letterId. */
-  at: Record<Letter["kind"], Map<string, number>>;
+  at: { "dokumentasjon-etterspurt": Map<string, number>; "forelopig-svar": Map<string, number> };
 }
 
 const NONE = -1;
@@ -318,6 +332,8 @@ function fold(document: DigisosSoker, options: FoldOptions): FoldResult {
   const times = read.ms;
 
   /* ---------- state ---------- */
+  // The fold keeps what it made by reference (a vedtak its sak, entry and letter) instead of looking
+  // it up again by key: a Map lookup each, several per event, was most of the loop's time.
   const timeline: Timeline = { entries: [], ms: [] };
   /** Adds an entry to the timeline; its index there. */
   const push = (entry: TimelineEntry, ms: number): number => {
@@ -339,9 +355,10 @@ function fold(document: DigisosSoker, options: FoldOptions): FoldResult {
   let deltISakerMs = NaN;
   const sakBehandlesIkkeEntries: number[] = [];
 
-  const vedtak = new Map<string, Vedtak>();
-  const vedtakEntries = new Map<string, number>();
-  const letters: Letters = { list: [], at: { vedtak: new Map(), "forelopig-svar": new Map(), "dokumentasjon-etterspurt": new Map() } };
+  // Vedtak in the order they were (last) made: the same letter again leaves a null where it was.
+  const vedtakList: (VedtakState | null)[] = [];
+  const vedtakByLetter = new Map<string, number>();
+  const letters: Letters = { list: [], at: { "dokumentasjon-etterspurt": new Map(), "forelopig-svar": new Map() } };
 
   // The tasks are the last request's documents: made once, from that event, when the log is read.
   let request: Extract<Hendelse, { type: "dokumentasjonEtterspurt" }> | null = null;
@@ -354,33 +371,34 @@ function fold(document: DigisosSoker, options: FoldOptions): FoldResult {
   const dokumentasjonkrav = new Map<string, Dokumentasjonkrav>();
   const rammevedtak = new Map<string, Rammevedtak>();
 
-  const addLetter = (letter: Letter) => {
-    const at = letters.at[letter.kind];
+  /** Adds a letter; its index in the list. */
+  const addLetter = (letter: Letter): number => letters.list.push(letter) - 1;
+  const addLetterOf = (at: Map<string, number>, letter: Letter) => {
     const previous = at.get(letter.letterId);
     if (previous !== undefined) letters.list[previous] = null; // a letter sent again moves to its newest date
-    at.set(letter.letterId, letters.list.push(letter) - 1);
+    at.set(letter.letterId, addLetter(letter));
   };
 
-  /** Creates or updates a sak, keeping the count of visible saker and the "delt i saker" entries. */
-  const upsertSak = (referanse: string, tittel: string | null | undefined, status: SaksStatusRaw | null | undefined, at: string, ms: number) => {
-    let sak = saker.get(referanse);
+  /** Creates or updates a sak (`sak`: as it is, undefined for a new one), keeping the count of visible saker and the "delt i saker" entries. */
+  const upsertSak = (referanse: string, sak: SakState | undefined, tittel: string | null | undefined, status: SaksStatusRaw | null | undefined, at: string, ms: number): SakState => {
     const wasVisible = sak ? !isHiddenSakStatus(sak.status) : false;
     if (!sak) {
-      sak = { referanse, tittel: null, status: null };
+      sak = { referanse, tittel: null, status: null, vedtak: null, utbetalinger: null };
       saker.set(referanse, sak);
     }
     if (tittel != null) sak.tittel = tittel;
     if (status != null) sak.status = status;
     const isVisible = !isHiddenSakStatus(sak.status);
-    if (isVisible === wasVisible) return;
+    if (isVisible === wasVisible) return sak;
     visibleSaker += isVisible ? 1 : -1;
-    if (!isVisible || visibleSaker < 2) return;
+    if (!isVisible || visibleSaker < 2) return sak;
     if (deltISaker && deltISakerMs === ms) deltISaker.antall = visibleSaker;
     else {
       deltISaker = { at, kind: "delt-i-saker", antall: visibleSaker };
       deltISakerMs = ms;
       push(deltISaker, ms);
     }
+    return sak;
   };
 
   /* ---------- the fold ---------- */
@@ -416,8 +434,9 @@ function fold(document: DigisosSoker, options: FoldOptions): FoldResult {
         break;
       }
       case "saksStatus": {
-        const before = saker.get(event.referanse)?.status ?? null;
-        upsertSak(event.referanse, event.tittel, event.status, at, ms);
+        const sak = saker.get(event.referanse);
+        const before = sak?.status ?? null;
+        upsertSak(event.referanse, sak, event.tittel, event.status, at, ms);
         if (event.status === "BEHANDLES_IKKE" && before !== "BEHANDLES_IKKE") {
           sakBehandlesIkkeEntries.push(push({ at, kind: "sak-behandles-ikke", saksreferanse: event.referanse, tittel: null }, ms));
         }
@@ -426,13 +445,28 @@ function fold(document: DigisosSoker, options: FoldOptions): FoldResult {
       case "vedtakFattet": {
         const letterId = event.vedtaksfil.referanse.id;
         const saksreferanse = event.saksreferanse ?? null;
-        if (saksreferanse !== null && !saker.has(saksreferanse)) upsertSak(saksreferanse, null, null, at, ms);
-        vedtak.delete(letterId); // the same letter again replaces the vedtak, now at its newest time
-        vedtak.set(letterId, { letterId, saksreferanse, utfall: event.utfall ?? null, fattet: at, isNew: false });
-        const previousEntry = vedtakEntries.get(letterId);
-        if (previousEntry !== undefined) timeline.entries[previousEntry] = null;
-        vedtakEntries.set(letterId, push({ at, kind: "vedtak", saksreferanse, tittel: null, utfall: event.utfall ?? null, letterId }, ms));
-        addLetter({ kind: "vedtak", letterId, date: at, saksreferanse });
+        let sak: SakState | null = null;
+        if (saksreferanse !== null) sak = saker.get(saksreferanse) ?? upsertSak(saksreferanse, undefined, null, null, at, ms);
+        // The same letter again replaces the vedtak, its entry and its letter, now at its newest time.
+        const previous = vedtakByLetter.get(letterId);
+        if (previous !== undefined) {
+          const replaced = vedtakList[previous] as VedtakState;
+          vedtakList[previous] = null;
+          timeline.entries[replaced.entryIndex] = null;
+          letters.list[replaced.letterIndex] = null;
+        }
+        const utfall = event.utfall ?? null;
+        const entry: Extract<TimelineEntry, { kind: "vedtak" }> = { at, kind: "vedtak", saksreferanse, tittel: null, utfall, letterId };
+        vedtakByLetter.set(
+          letterId,
+          vedtakList.push({
+            vedtak: { letterId, saksreferanse, utfall, fattet: at, isNew: false },
+            sak,
+            entry,
+            entryIndex: push(entry, ms),
+            letterIndex: addLetter({ kind: "vedtak", letterId, date: at, saksreferanse }),
+          }) - 1,
+        );
         break;
       }
       case "dokumentasjonEtterspurt": {
@@ -442,13 +476,13 @@ function fold(document: DigisosSoker, options: FoldOptions): FoldResult {
         // An empty list is how the office withdraws a request: no "asked for 0 documents" entry.
         const antall = event.dokumenter.length;
         if (antall > 0) push({ at, kind: "dokumentasjon-etterspurt", letterId, antall }, ms);
-        if (letterId !== null) addLetter({ kind: "dokumentasjon-etterspurt", letterId, date: at, saksreferanse: null });
+        if (letterId !== null) addLetterOf(letters.at["dokumentasjon-etterspurt"], { kind: "dokumentasjon-etterspurt", letterId, date: at, saksreferanse: null });
         break;
       }
       case "forelopigSvar": {
         const letterId = event.forvaltningsbrev.referanse.id;
         push({ at, kind: "forelopig-svar", letterId }, ms);
-        addLetter({ kind: "forelopig-svar", letterId, date: at, saksreferanse: null });
+        addLetterOf(letters.at["forelopig-svar"], { kind: "forelopig-svar", letterId, date: at, saksreferanse: null });
         break;
       }
       case "utbetaling": {
@@ -528,15 +562,14 @@ function fold(document: DigisosSoker, options: FoldOptions): FoldResult {
     }
   }
 
-  const folded = { saker, vedtak, vedtakEntries, letters, request, requestMs, utbetalinger, vilkar, dokumentasjonkrav, rammevedtak, timeline, soknadsStatus, soknadsStatusEntry, navKontor, kontorHistorikk, sakBehandlesIkkeEntries };
+  const folded = { saker, vedtakList, letters, request, requestMs, utbetalinger, vilkar, dokumentasjonkrav, rammevedtak, timeline, soknadsStatus, soknadsStatusEntry, navKontor, kontorHistorikk, sakBehandlesIkkeEntries };
   return showView(folded, skippedUnknown, options);
 }
 
 /** What the loop over the events gathered. */
 interface Folded {
   saker: Map<string, SakState>;
-  vedtak: Map<string, Vedtak>;
-  vedtakEntries: Map<string, number>;
+  vedtakList: (VedtakState | null)[];
   letters: Letters;
   /** The last document request, and when. */
   request: Extract<Hendelse, { type: "dokumentasjonEtterspurt" }> | null;
@@ -559,57 +592,56 @@ interface Folded {
  * the tasks, the timeline in order. A function of its own, so that V8 dropping its compiled code (a
  * shape it had not seen) does not drop the loop's too: the long loop then ran unoptimized until V8 had
  * compiled it again, half a second on a busy 2-core box.
+ * (Loops, not map/filter/spread: V8's optimized code and its builtins make arrays of different kinds,
+ * and code that met both threw its compiled code away in the middle of a long log.)
  */
 function showView(folded: Folded, skippedUnknown: number, options: FoldOptions): FoldResult {
-  const { saker, vedtak, vedtakEntries, letters, request, requestMs, utbetalinger, vilkar, dokumentasjonkrav, rammevedtak, timeline, soknadsStatus, soknadsStatusEntry, navKontor } = folded;
+  const { saker, vedtakList, letters, request, requestMs, utbetalinger, vilkar, dokumentasjonkrav, rammevedtak, timeline, soknadsStatus, soknadsStatusEntry, navKontor } = folded;
   const { kontorHistorikk, sakBehandlesIkkeEntries } = folded;
+  const { entries } = timeline;
 
-  /* ---------- saker and vedtak as shown ---------- */
-  const hiddenSaker = new Set<string>();
-  let sakerWithoutInnsyn = 0;
-  for (const sak of saker.values()) {
-    if (isHiddenSakStatus(sak.status)) hiddenSaker.add(sak.referanse);
-    if (sak.status === "IKKE_INNSYN") sakerWithoutInnsyn++;
-  }
-  const isHiddenRef = (referanse: string | null) => referanse !== null && hiddenSaker.has(referanse);
-
-  // A vedtak of a hidden sak is hidden with it: its letter and timeline entry too.
-  // (Loops, not map/filter/spread: V8's optimized code and its builtins make arrays of different kinds,
-  // and code that met both threw its compiled code away in the middle of a long log.)
+  /* ---------- vedtak and saker as shown ---------- */
+  // A vedtak of a hidden sak is hidden with it: its letter and timeline entry too. A sak's list is made
+  // with its first item: most saker have one vedtak, and `[]` then push reserves room for 17.
   const visibleVedtak: Vedtak[] = [];
-  for (const item of vedtak.values()) if (!isHiddenRef(item.saksreferanse)) visibleVedtak.push(item);
+  for (const item of vedtakList) {
+    if (item === null) continue;
+    const { sak } = item;
+    if (sak !== null && isHiddenSakStatus(sak.status)) {
+      entries[item.entryIndex] = null;
+      letters.list[item.letterIndex] = null;
+      continue;
+    }
+    item.entry.tittel = sak === null ? null : sak.tittel;
+    visibleVedtak.push(item.vedtak);
+    if (sak === null) continue;
+    if (sak.vedtak) sak.vedtak.push(item.vedtak);
+    else sak.vedtak = [item.vedtak];
+  }
   const nowMs = options.now.getTime();
   const newest = visibleVedtak[visibleVedtak.length - 1];
   if (newest && nowMs - isoToMs(newest.fattet) <= NEW_VEDTAK_DAYS * DAY_MS) newest.isNew = true;
 
   const sortedUtbetalinger = sortUtbetalinger(utbetalinger);
-
-  // A sak's list is made with its first item: most saker have one vedtak, and `[]` then push reserves room for 17.
-  const vedtakBySak = new Map<string, Vedtak[]>();
-  for (const item of visibleVedtak) {
-    if (item.saksreferanse === null) continue;
-    const list = vedtakBySak.get(item.saksreferanse);
-    if (list) list.push(item);
-    else vedtakBySak.set(item.saksreferanse, [item]);
-  }
-  const utbetalingerBySak = new Map<string, string[]>();
   for (const item of sortedUtbetalinger) {
-    if (item.saksreferanse === null) continue;
-    const list = utbetalingerBySak.get(item.saksreferanse);
-    if (list) list.push(item.referanse);
-    else utbetalingerBySak.set(item.saksreferanse, [item.referanse]);
+    const sak = item.saksreferanse === null ? undefined : saker.get(item.saksreferanse);
+    if (!sak) continue;
+    if (sak.utbetalinger) sak.utbetalinger.push(item.referanse);
+    else sak.utbetalinger = [item.referanse];
   }
 
   const visibleSakList: Sak[] = [];
+  let sakerWithoutInnsyn = 0;
   for (const sak of saker.values()) {
-    if (hiddenSaker.has(sak.referanse)) continue;
-    const sakVedtak = vedtakBySak.get(sak.referanse) ?? [];
+    if (sak.status === "IKKE_INNSYN") sakerWithoutInnsyn++;
+    if (isHiddenSakStatus(sak.status)) continue;
+    const sakVedtak = sak.vedtak ?? [];
     visibleSakList.push({
       referanse: sak.referanse,
       tittel: sak.tittel,
       status: sak.status === "BEHANDLES_IKKE" ? "BEHANDLES_IKKE" : sakVedtak.length > 0 ? "FERDIGBEHANDLET" : "UNDER_BEHANDLING",
       vedtak: sakVedtak,
-      utbetalingsreferanser: utbetalingerBySak.get(sak.referanse) ?? [],
+      utbetalingsreferanser: sak.utbetalinger ?? [],
     });
   }
 
@@ -618,7 +650,7 @@ function showView(folded: Folded, skippedUnknown: number, options: FoldOptions):
   if (status === "FERDIGBEHANDLET" && visibleSakList.some(isOpen)) {
     status = "UNDER_BEHANDLING";
     // The page must not say "ferdig behandlet" in the history while the status says otherwise.
-    if (soknadsStatusEntry !== NONE) timeline.entries[soknadsStatusEntry] = null;
+    if (soknadsStatusEntry !== NONE) entries[soknadsStatusEntry] = null;
   }
 
   /* ---------- tasks ---------- */
@@ -626,19 +658,12 @@ function showView(folded: Folded, skippedUnknown: number, options: FoldOptions):
   const shownTasks = request ? showTasks(request, requestMs, deliveries, nowMs) : [];
 
   /* ---------- timeline ---------- */
-  const { entries } = timeline;
-  vedtakEntries.forEach((index, letterId) => {
-    const item = vedtak.get(letterId);
-    const entry = entries[index];
-    if (!entry || !item || entry.kind !== "vedtak") return;
-    if (isHiddenRef(item.saksreferanse)) entries[index] = null;
-    else entry.tittel = item.saksreferanse === null ? null : (saker.get(item.saksreferanse)?.tittel ?? null);
-  });
   for (const index of sakBehandlesIkkeEntries) {
     const entry = entries[index];
     if (!entry || entry.kind !== "sak-behandles-ikke") continue;
-    if (hiddenSaker.has(entry.saksreferanse)) entries[index] = null;
-    else entry.tittel = saker.get(entry.saksreferanse)?.tittel ?? null;
+    const sak = saker.get(entry.saksreferanse);
+    if (sak && isHiddenSakStatus(sak.status)) entries[index] = null;
+    else entry.tittel = sak?.tittel ?? null;
   }
   const shownTimeline: TimelineEntry[] = options.sendtTidspunkt !== null ? [{ at: options.sendtTidspunkt, kind: "sendt" }] : [];
   if (deliveries.length === 0) {
@@ -665,7 +690,7 @@ function showView(folded: Folded, skippedUnknown: number, options: FoldOptions):
   }
 
   const shownLetters: Letter[] = [];
-  for (const letter of letters.list) if (letter && !(letter.kind === "vedtak" && isHiddenRef(letter.saksreferanse))) shownLetters.push(letter);
+  for (const letter of letters.list) if (letter) shownLetters.push(letter);
 
   return {
     ok: true,
@@ -687,6 +712,7 @@ function showView(folded: Folded, skippedUnknown: number, options: FoldOptions):
     },
   };
 }
+
 
 const isOpen = (sak: Sak) => sak.status === "UNDER_BEHANDLING";
 
