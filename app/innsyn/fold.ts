@@ -198,8 +198,10 @@ function readLog<E extends { hendelsestidspunkt: string }>(
 ): ReadLog<E> | { ok: false; reason: string } {
   const readers = readersOf(schemas);
   let skippedUnknown = 0;
-  const events: E[] = [];
-  // Typed: the times are stored as numbers, not one boxed number each.
+  // Made at the log's length and cut to what was read (an array grown by push is allocated about three
+  // times over); the times typed, stored as numbers and not as one boxed number each.
+  const events = new Array<E>(hendelser.length);
+  let count = 0;
   const ms = new Float64Array(hendelser.length);
   for (let index = 0; index < hendelser.length; index++) {
     const raw: unknown = hendelser[index];
@@ -222,9 +224,10 @@ function readLog<E extends { hendelsestidspunkt: string }>(
     const event = data as E;
     const time = isoToMs(event.hendelsestidspunkt);
     if (Number.isNaN(time)) return { ok: false, reason: `hendelser[${index}] (${String(type)}) has an unreadable hendelsestidspunkt` };
-    ms[events.length] = time;
-    events.push(event);
+    ms[count] = time;
+    events[count++] = event;
   }
+  events.length = count;
 
   // An event's identity (its canonicalJson), made only for events that share their time and priority.
   let keys: Map<number, string> | null = null;
@@ -603,7 +606,8 @@ function showView(folded: Folded, skippedUnknown: number, options: FoldOptions):
   /* ---------- vedtak and saker as shown ---------- */
   // A vedtak of a hidden sak is hidden with it: its letter and timeline entry too. A sak's list is made
   // with its first item: most saker have one vedtak, and `[]` then push reserves room for 17.
-  const visibleVedtak: Vedtak[] = [];
+  const visibleVedtak = new Array<Vedtak>(vedtakList.length);
+  let visibleVedtakCount = 0;
   for (const item of vedtakList) {
     if (item === null) continue;
     const { sak } = item;
@@ -613,11 +617,12 @@ function showView(folded: Folded, skippedUnknown: number, options: FoldOptions):
       continue;
     }
     item.entry.tittel = sak === null ? null : sak.tittel;
-    visibleVedtak.push(item.vedtak);
+    visibleVedtak[visibleVedtakCount++] = item.vedtak;
     if (sak === null) continue;
     if (sak.vedtak) sak.vedtak.push(item.vedtak);
     else sak.vedtak = [item.vedtak];
   }
+  visibleVedtak.length = visibleVedtakCount;
   const nowMs = options.now.getTime();
   const newest = visibleVedtak[visibleVedtak.length - 1];
   if (newest && nowMs - isoToMs(newest.fattet) <= NEW_VEDTAK_DAYS * DAY_MS) newest.isNew = true;
@@ -630,20 +635,22 @@ function showView(folded: Folded, skippedUnknown: number, options: FoldOptions):
     else sak.utbetalinger = [item.referanse];
   }
 
-  const visibleSakList: Sak[] = [];
+  const visibleSakList = new Array<Sak>(saker.size);
+  let visibleSakCount = 0;
   let sakerWithoutInnsyn = 0;
   for (const sak of saker.values()) {
     if (sak.status === "IKKE_INNSYN") sakerWithoutInnsyn++;
     if (isHiddenSakStatus(sak.status)) continue;
     const sakVedtak = sak.vedtak ?? [];
-    visibleSakList.push({
+    visibleSakList[visibleSakCount++] = {
       referanse: sak.referanse,
       tittel: sak.tittel,
       status: sak.status === "BEHANDLES_IKKE" ? "BEHANDLES_IKKE" : sakVedtak.length > 0 ? "FERDIGBEHANDLET" : "UNDER_BEHANDLING",
       vedtak: sakVedtak,
       utbetalingsreferanser: sak.utbetalinger ?? [],
-    });
+    };
   }
+  visibleSakList.length = visibleSakCount;
 
   /* ---------- status ---------- */
   let status: SoknadStatus = soknadsStatus ?? "SENDT";
@@ -667,7 +674,10 @@ function showView(folded: Folded, skippedUnknown: number, options: FoldOptions):
   }
   const shownTimeline: TimelineEntry[] = options.sendtTidspunkt !== null ? [{ at: options.sendtTidspunkt, kind: "sendt" }] : [];
   if (deliveries.length === 0) {
-    for (const entry of entries) if (entry) shownTimeline.push(entry);
+    let shown = shownTimeline.length;
+    shownTimeline.length = shown + entries.length;
+    for (const entry of entries) if (entry) shownTimeline[shown++] = entry;
+    shownTimeline.length = shown;
   } else {
     // Files delivered in the same minute are one entry; after the events of that moment.
     deliveries.sort((a, b) => a.ms - b.ms || (a.delivery.levert < b.delivery.levert ? -1 : a.delivery.levert > b.delivery.levert ? 1 : 0));
@@ -689,8 +699,10 @@ function showView(folded: Folded, skippedUnknown: number, options: FoldOptions):
     }
   }
 
-  const shownLetters: Letter[] = [];
-  for (const letter of letters.list) if (letter) shownLetters.push(letter);
+  const shownLetters = new Array<Letter>(letters.list.length);
+  let shownLetterCount = 0;
+  for (const letter of letters.list) if (letter) shownLetters[shownLetterCount++] = letter;
+  shownLetters.length = shownLetterCount;
 
   return {
     ok: true,
@@ -717,8 +729,9 @@ function showView(folded: Folded, skippedUnknown: number, options: FoldOptions):
 const isOpen = (sak: Sak) => sak.status === "UNDER_BEHANDLING";
 
 function valuesOf<T>(map: Map<string, T>): T[] {
-  const list: T[] = [];
-  for (const value of map.values()) list.push(value);
+  const list = new Array<T>(map.size);
+  let index = 0;
+  for (const value of map.values()) list[index++] = value;
   return list;
 }
 
@@ -811,11 +824,11 @@ function sortUtbetalinger(utbetalinger: Map<string, Utbetaling>): Utbetaling[] {
   // Dates are YYYY-MM-DD, so string order is date order; a missing date goes last.
   const ascending = (a: string | null, b: string | null) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1);
   const descending = (a: string | null, b: string | null) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? 1 : -1);
-  const planned: Utbetaling[] = [];
-  const rest: Utbetaling[] = [];
-  for (const item of utbetalinger.values()) (item.status === "PLANLAGT_UTBETALING" ? planned : rest).push(item);
-  planned.sort((a, b) => ascending(a.forfallsdato, b.forfallsdato) || byRef(a, b));
-  rest.sort((a, b) => descending(a.utbetalingsdato ?? a.forfallsdato, b.utbetalingsdato ?? b.forfallsdato) || byRef(a, b));
-  for (const item of rest) planned.push(item);
-  return planned;
+  const isPlanned = (item: Utbetaling) => item.status === "PLANLAGT_UTBETALING";
+  // One sort of one list, planned ones first: the same order as two, since referanse (the Map's key) breaks every tie.
+  return valuesOf(utbetalinger).sort((a, b) => {
+    if (isPlanned(a) !== isPlanned(b)) return isPlanned(a) ? -1 : 1;
+    if (isPlanned(a)) return ascending(a.forfallsdato, b.forfallsdato) || byRef(a, b);
+    return descending(a.utbetalingsdato ?? a.forfallsdato, b.utbetalingsdato ?? b.forfallsdato) || byRef(a, b);
+  });
 }
