@@ -252,7 +252,9 @@ function readLog<E extends { hendelsestidspunkt: string }>(
   let sorted = true;
   let repeats = false;
   for (let index = 1; sorted && index < events.length; index++) {
-    const comparison = order(index - 1, index);
+    // Times compared here, the rest only for a tie: no call per event to a function made per log.
+    const byTime = (ms[index - 1] as number) - (ms[index] as number);
+    const comparison = byTime !== 0 ? byTime : order(index - 1, index);
     sorted = comparison <= 0;
     repeats ||= comparison === 0;
   }
@@ -281,13 +283,25 @@ interface SakState {
   utbetalinger: string[] | null;
 }
 
-/** A vedtak as the fold keeps it: with its sak, and where its timeline entry and letter are. */
+type VedtakHendelse = Extract<Hendelse, { type: "vedtakFattet" }>;
+
+/**
+ * A vedtak as the fold keeps it: its event and sak, and where its timeline entry and letter are. The
+ * Vedtak and its entry are made when the view is shown, with what only the whole log tells (its sak's
+ * title, whether it is the newest): an object changed after it was made (V8 had taken `isNew` for a
+ * field that never changes) threw away the view's compiled code the first time a vedtak was new.
+ */
 interface VedtakState {
-  vedtak: Vedtak;
+  event: VedtakHendelse;
   sak: SakState | null;
-  entry: Extract<TimelineEntry, { kind: "vedtak" }>;
   entryIndex: number;
   letterIndex: number;
+}
+
+/** A "sak behandles ikke" entry, made when the view is shown (with the sak's title then). */
+interface SakBehandlesIkke {
+  event: Extract<Hendelse, { type: "saksStatus" }>;
+  entryIndex: number;
 }
 
 /**
@@ -311,6 +325,7 @@ interface Letters {
 const NONE = -1;
 
 const isHiddenSakStatus = (status: SaksStatusRaw | null) => status === "IKKE_INNSYN" || status === "FEILREGISTRERT";
+const isVisible = (item: VedtakState) => item.sak === null || !isHiddenSakStatus(item.sak.status);
 
 function kravStatus(status: KravStatus | "ANNULLERT" | null | undefined): KravStatus {
   return status && status !== "ANNULLERT" ? status : "RELEVANT";
@@ -338,8 +353,8 @@ function fold(document: DigisosSoker, options: FoldOptions): FoldResult {
   // The fold keeps what it made by reference (a vedtak its sak, entry and letter) instead of looking
   // it up again by key: a Map lookup each, several per event, was most of the loop's time.
   const timeline: Timeline = { entries: [], ms: [] };
-  /** Adds an entry to the timeline; its index there. */
-  const push = (entry: TimelineEntry, ms: number): number => {
+  /** Adds an entry to the timeline (null: made when the view is shown); its index there. */
+  const push = (entry: TimelineEntry | null, ms: number): number => {
     timeline.ms.push(ms);
     return timeline.entries.push(entry) - 1;
   };
@@ -356,7 +371,7 @@ function fold(document: DigisosSoker, options: FoldOptions): FoldResult {
   let visibleSaker = 0;
   let deltISaker: Extract<TimelineEntry, { kind: "delt-i-saker" }> | null = null;
   let deltISakerMs = NaN;
-  const sakBehandlesIkkeEntries: number[] = [];
+  const sakBehandlesIkkeEntries: SakBehandlesIkke[] = [];
 
   // Vedtak in the order they were (last) made: the same letter again leaves a null where it was.
   const vedtakList: (VedtakState | null)[] = [];
@@ -441,7 +456,7 @@ function fold(document: DigisosSoker, options: FoldOptions): FoldResult {
         const before = sak?.status ?? null;
         upsertSak(event.referanse, sak, event.tittel, event.status, at, ms);
         if (event.status === "BEHANDLES_IKKE" && before !== "BEHANDLES_IKKE") {
-          sakBehandlesIkkeEntries.push(push({ at, kind: "sak-behandles-ikke", saksreferanse: event.referanse, tittel: null }, ms));
+          sakBehandlesIkkeEntries.push({ event, entryIndex: push(null, ms) });
         }
         break;
       }
@@ -455,20 +470,11 @@ function fold(document: DigisosSoker, options: FoldOptions): FoldResult {
         if (previous !== undefined) {
           const replaced = vedtakList[previous] as VedtakState;
           vedtakList[previous] = null;
-          timeline.entries[replaced.entryIndex] = null;
           letters.list[replaced.letterIndex] = null;
         }
-        const utfall = event.utfall ?? null;
-        const entry: Extract<TimelineEntry, { kind: "vedtak" }> = { at, kind: "vedtak", saksreferanse, tittel: null, utfall, letterId };
         vedtakByLetter.set(
           letterId,
-          vedtakList.push({
-            vedtak: { letterId, saksreferanse, utfall, fattet: at, isNew: false },
-            sak,
-            entry,
-            entryIndex: push(entry, ms),
-            letterIndex: addLetter({ kind: "vedtak", letterId, date: at, saksreferanse }),
-          }) - 1,
+          vedtakList.push({ event, sak, entryIndex: push(null, ms), letterIndex: addLetter({ kind: "vedtak", letterId, date: at, saksreferanse }) }) - 1,
         );
         break;
       }
@@ -587,7 +593,7 @@ interface Folded {
   soknadsStatusEntry: number;
   navKontor: string | null;
   kontorHistorikk: InnsynView["kontorHistorikk"];
-  sakBehandlesIkkeEntries: number[];
+  sakBehandlesIkkeEntries: SakBehandlesIkke[];
 }
 
 /**
@@ -604,28 +610,33 @@ function showView(folded: Folded, skippedUnknown: number, options: FoldOptions):
   const { entries } = timeline;
 
   /* ---------- vedtak and saker as shown ---------- */
-  // A vedtak of a hidden sak is hidden with it: its letter and timeline entry too. A sak's list is made
-  // with its first item: most saker have one vedtak, and `[]` then push reserves room for 17.
+  // A vedtak of a hidden sak is hidden with it: its letter and timeline entry too.
+  let newestVisible = vedtakList.length - 1;
+  while (newestVisible >= 0 && !(vedtakList[newestVisible] && isVisible(vedtakList[newestVisible] as VedtakState))) newestVisible--;
+  const nowMs = options.now.getTime();
   const visibleVedtak = new Array<Vedtak>(vedtakList.length);
   let visibleVedtakCount = 0;
-  for (const item of vedtakList) {
-    if (item === null) continue;
-    const { sak } = item;
-    if (sak !== null && isHiddenSakStatus(sak.status)) {
-      entries[item.entryIndex] = null;
+  for (let index = 0; index < vedtakList.length; index++) {
+    const item = vedtakList[index];
+    if (!item) continue;
+    if (!isVisible(item)) {
       letters.list[item.letterIndex] = null;
       continue;
     }
-    item.entry.tittel = sak === null ? null : sak.tittel;
-    visibleVedtak[visibleVedtakCount++] = item.vedtak;
+    const { event, sak } = item;
+    const letterId = event.vedtaksfil.referanse.id;
+    const saksreferanse = event.saksreferanse ?? null;
+    const utfall = event.utfall ?? null;
+    const fattet = event.hendelsestidspunkt;
+    const vedtak: Vedtak = { letterId, saksreferanse, utfall, fattet, isNew: index === newestVisible && nowMs - isoToMs(fattet) <= NEW_VEDTAK_DAYS * DAY_MS };
+    entries[item.entryIndex] = { at: fattet, kind: "vedtak", saksreferanse, tittel: sak === null ? null : sak.tittel, utfall, letterId };
+    visibleVedtak[visibleVedtakCount++] = vedtak;
+    // A sak's list is made with its first item: most saker have one vedtak, and `[]` then push reserves room for 17.
     if (sak === null) continue;
-    if (sak.vedtak) sak.vedtak.push(item.vedtak);
-    else sak.vedtak = [item.vedtak];
+    if (sak.vedtak) sak.vedtak.push(vedtak);
+    else sak.vedtak = [vedtak];
   }
   visibleVedtak.length = visibleVedtakCount;
-  const nowMs = options.now.getTime();
-  const newest = visibleVedtak[visibleVedtak.length - 1];
-  if (newest && nowMs - isoToMs(newest.fattet) <= NEW_VEDTAK_DAYS * DAY_MS) newest.isNew = true;
 
   const sortedUtbetalinger = sortUtbetalinger(utbetalinger);
   for (const item of sortedUtbetalinger) {
@@ -665,12 +676,9 @@ function showView(folded: Folded, skippedUnknown: number, options: FoldOptions):
   const shownTasks = request ? showTasks(request, requestMs, deliveries, nowMs) : [];
 
   /* ---------- timeline ---------- */
-  for (const index of sakBehandlesIkkeEntries) {
-    const entry = entries[index];
-    if (!entry || entry.kind !== "sak-behandles-ikke") continue;
-    const sak = saker.get(entry.saksreferanse);
-    if (sak && isHiddenSakStatus(sak.status)) entries[index] = null;
-    else entry.tittel = sak?.tittel ?? null;
+  for (const { event, entryIndex } of sakBehandlesIkkeEntries) {
+    const sak = saker.get(event.referanse);
+    if (!sak || !isHiddenSakStatus(sak.status)) entries[entryIndex] = { at: event.hendelsestidspunkt, kind: "sak-behandles-ikke", saksreferanse: event.referanse, tittel: sak?.tittel ?? null };
   }
   const shownTimeline: TimelineEntry[] = options.sendtTidspunkt !== null ? [{ at: options.sendtTidspunkt, kind: "sendt" }] : [];
   if (deliveries.length === 0) {
@@ -818,17 +826,23 @@ function samePayment(a: Utbetaling, b: Utbetaling): boolean {
 /** JSON writes null, NaN and ±Infinity alike; any other two values that are not === differ in JSON too. */
 const writtenAsNull = (value: unknown) => value === null || (typeof value === "number" && !Number.isFinite(value));
 
-/** Planned payments first, soonest due first; then the rest, newest first. Ties by referanse. */
+const byReferanse = (a: Utbetaling, b: Utbetaling) => (a.referanse < b.referanse ? -1 : a.referanse > b.referanse ? 1 : 0);
+// Dates are YYYY-MM-DD, so string order is date order; a missing date goes last.
+const ascending = (a: string | null, b: string | null) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1);
+const descending = (a: string | null, b: string | null) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? 1 : -1);
+const isPlanned = (item: Utbetaling) => item.status === "PLANLAGT_UTBETALING";
+
+/**
+ * Planned payments first, soonest due first; then the rest, newest first. Ties by referanse (the Map's
+ * key, so one sort of one list gives the order of two). Functions of the module, not made per sort:
+ * compiled code that had inlined one sort's comparators was thrown away at the next sort.
+ */
+function paymentOrder(a: Utbetaling, b: Utbetaling): number {
+  if (isPlanned(a) !== isPlanned(b)) return isPlanned(a) ? -1 : 1;
+  if (isPlanned(a)) return ascending(a.forfallsdato, b.forfallsdato) || byReferanse(a, b);
+  return descending(a.utbetalingsdato ?? a.forfallsdato, b.utbetalingsdato ?? b.forfallsdato) || byReferanse(a, b);
+}
+
 function sortUtbetalinger(utbetalinger: Map<string, Utbetaling>): Utbetaling[] {
-  const byRef = (a: Utbetaling, b: Utbetaling) => (a.referanse < b.referanse ? -1 : a.referanse > b.referanse ? 1 : 0);
-  // Dates are YYYY-MM-DD, so string order is date order; a missing date goes last.
-  const ascending = (a: string | null, b: string | null) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1);
-  const descending = (a: string | null, b: string | null) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? 1 : -1);
-  const isPlanned = (item: Utbetaling) => item.status === "PLANLAGT_UTBETALING";
-  // One sort of one list, planned ones first: the same order as two, since referanse (the Map's key) breaks every tie.
-  return valuesOf(utbetalinger).sort((a, b) => {
-    if (isPlanned(a) !== isPlanned(b)) return isPlanned(a) ? -1 : 1;
-    if (isPlanned(a)) return ascending(a.forfallsdato, b.forfallsdato) || byRef(a, b);
-    return descending(a.utbetalingsdato ?? a.forfallsdato, b.utbetalingsdato ?? b.forfallsdato) || byRef(a, b);
-  });
+  return valuesOf(utbetalinger).sort(paymentOrder);
 }
