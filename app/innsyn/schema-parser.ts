@@ -38,11 +38,12 @@ export function fastParser(schema: ZodTypeAny): Parser {
   return parser ?? askZod;
 }
 
-const digitAt = (value: string, at: number): number => {
-  const code = value.charCodeAt(at) - 48;
-  return code >= 0 && code <= 9 ? code : NaN;
-};
-const twoDigitsAt = (value: string, at: number): number => digitAt(value, at) * 10 + digitAt(value, at + 1);
+/** The two digits at `at` as a number (0-99), or -1: whole numbers, so V8 compares and divides integers. */
+function twoDigitsAt(value: string, at: number): number {
+  const high = value.charCodeAt(at) - 48;
+  const low = value.charCodeAt(at + 1) - 48;
+  return high >= 0 && high <= 9 && low >= 0 && low <= 9 ? high * 10 + low : -1;
+}
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /**
@@ -56,14 +57,22 @@ export function isWrittenUtcTime(value: string): boolean {
   if ((length !== 20 && length !== 24) || value.charCodeAt(length - 1) !== 90 /* Z */) return false;
   // - - T : : and, with milliseconds, the dot and three digits
   if (value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45 || value.charCodeAt(10) !== 84 || value.charCodeAt(13) !== 58 || value.charCodeAt(16) !== 58) return false;
-  if (length === 24 && (value.charCodeAt(19) !== 46 || Number.isNaN(digitAt(value, 20) + twoDigitsAt(value, 21)))) return false;
-  const year = twoDigitsAt(value, 0) * 100 + twoDigitsAt(value, 2);
+  if (length === 24) {
+    const hundreds = value.charCodeAt(20) - 48;
+    if (value.charCodeAt(19) !== 46 || hundreds < 0 || hundreds > 9 || twoDigitsAt(value, 21) < 0) return false;
+  }
+  const century = twoDigitsAt(value, 0);
+  const yearOfCentury = twoDigitsAt(value, 2);
   const month = twoDigitsAt(value, 5);
   const day = twoDigitsAt(value, 8);
+  const hours = twoDigitsAt(value, 11);
+  const minutes = twoDigitsAt(value, 14);
+  const seconds = twoDigitsAt(value, 17);
+  if ((century | yearOfCentury | month | day | hours | minutes | seconds) < 0) return false; // -1 has every bit set
+  const year = century * 100 + yearOfCentury;
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  const daysInMonth = month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0);
-  // NaN (a character that is no digit) fails every comparison.
-  return day >= 1 && day <= daysInMonth && twoDigitsAt(value, 11) <= 23 && twoDigitsAt(value, 14) <= 59 && twoDigitsAt(value, 17) <= 59 && year >= 0;
+  const daysInMonth = month < 1 || month > 12 ? 0 : month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] as number);
+  return day >= 1 && day <= daysInMonth && hours <= 23 && minutes <= 59 && seconds <= 59;
 }
 
 /** Keys as `Object.keys` counts them, without making the list (for...in adds only inherited enumerable keys, which make it larger, never smaller). */
