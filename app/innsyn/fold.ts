@@ -356,18 +356,22 @@ function kravStatus(status: KravStatus | "ANNULLERT" | null | undefined): KravSt
   return status && status !== "ANNULLERT" ? status : "RELEVANT";
 }
 
+/**
+ * The document and the options are read here and handed on as values: objects the caller makes (the
+ * options at each call site) can change V8's idea of their fields, and the long functions that read
+ * them lost their compiled code with it (seen with --trace-deopt when the bench made its options).
+ */
 export function foldEventLog(document: DigisosSoker, options: FoldOptions): FoldResult {
   try {
-    return fold(document, options);
+    const hendelser: unknown = document?.hendelser;
+    if (!Array.isArray(hendelser)) return { ok: false, reason: "hendelser is not a list" };
+    return fold(hendelser, options.sendtTidspunkt, options.deliveries, options.now.getTime());
   } catch (error) {
     return { ok: false, reason: `fold failed: ${error instanceof Error ? error.message : String(error)}` };
   }
 }
 
-function fold(document: DigisosSoker, options: FoldOptions): FoldResult {
-  const hendelser: unknown = document?.hendelser;
-  if (!Array.isArray(hendelser)) return { ok: false, reason: "hendelser is not a list" };
-
+function fold(hendelser: readonly unknown[], sendtTidspunkt: string | null, givenDeliveries: readonly Delivery[], nowMs: number): FoldResult {
   /* ---------- parse, skip unknown, de-duplicate ---------- */
   const read = readLog<Hendelse>(hendelser, hendelseSchemas, priority);
   if (!read.ok) return read;
@@ -597,7 +601,7 @@ function fold(document: DigisosSoker, options: FoldOptions): FoldResult {
   }
 
   const folded = { saker, vedtakList, letters, request, requestMs, utbetalinger, vilkar, dokumentasjonkrav, rammevedtak, timeline, soknadsStatus, soknadsStatusEntry, navKontor, kontorHistorikk, sakBehandlesIkkeEntries };
-  return showView(folded, skippedUnknown, options);
+  return showView(folded, skippedUnknown, sendtTidspunkt, givenDeliveries, nowMs);
 }
 
 /** What the loop over the events gathered. */
@@ -629,7 +633,7 @@ interface Folded {
  * (Loops, not map/filter/spread: V8's optimized code and its builtins make arrays of different kinds,
  * and code that met both threw its compiled code away in the middle of a long log.)
  */
-function showView(folded: Folded, skippedUnknown: number, options: FoldOptions): FoldResult {
+function showView(folded: Folded, skippedUnknown: number, sendtTidspunkt: string | null, givenDeliveries: readonly Delivery[], nowMs: number): FoldResult {
   const { saker, vedtakList, letters, request, requestMs, utbetalinger, vilkar, dokumentasjonkrav, rammevedtak, timeline, soknadsStatus, soknadsStatusEntry, navKontor } = folded;
   const { kontorHistorikk, sakBehandlesIkkeEntries } = folded;
   const { entries } = timeline;
@@ -638,7 +642,6 @@ function showView(folded: Folded, skippedUnknown: number, options: FoldOptions):
   // A vedtak of a hidden sak is hidden with it: its letter and timeline entry too.
   let newestVisible = vedtakList.length - 1;
   while (newestVisible >= 0 && !(vedtakList[newestVisible] && isVisible(vedtakList[newestVisible] as VedtakState))) newestVisible--;
-  const nowMs = options.now.getTime();
   const visibleVedtak = new Array<Vedtak>(vedtakList.length);
   let visibleVedtakCount = 0;
   for (let index = 0; index < vedtakList.length; index++) {
@@ -677,12 +680,12 @@ function showView(folded: Folded, skippedUnknown: number, options: FoldOptions):
   for (const sak of saker.values()) {
     if (sak.status === "IKKE_INNSYN") sakerWithoutInnsyn++;
     if (isHiddenSakStatus(sak.status)) continue;
-    const sakVedtak = sak.vedtak ?? [];
+    // (Whether it has a vedtak by its list, not the list's length: `[]` and a list with items are two kinds of array to V8.)
     visibleSakList[visibleSakCount++] = {
       referanse: sak.referanse,
       tittel: sak.tittel,
-      status: sak.status === "BEHANDLES_IKKE" ? "BEHANDLES_IKKE" : sakVedtak.length > 0 ? "FERDIGBEHANDLET" : "UNDER_BEHANDLING",
-      vedtak: sakVedtak,
+      status: sak.status === "BEHANDLES_IKKE" ? "BEHANDLES_IKKE" : sak.vedtak !== null ? "FERDIGBEHANDLET" : "UNDER_BEHANDLING",
+      vedtak: sak.vedtak ?? [],
       utbetalingsreferanser: sak.utbetalinger ?? [],
     };
   }
@@ -697,7 +700,7 @@ function showView(folded: Folded, skippedUnknown: number, options: FoldOptions):
   }
 
   /* ---------- tasks ---------- */
-  const deliveries = readDeliveries(options.deliveries);
+  const deliveries = readDeliveries(givenDeliveries);
   const shownTasks = request ? showTasks(request, requestMs, deliveries, nowMs) : [];
 
   /* ---------- timeline ---------- */
@@ -705,7 +708,7 @@ function showView(folded: Folded, skippedUnknown: number, options: FoldOptions):
     const sak = saker.get(event.referanse);
     if (!sak || !isHiddenSakStatus(sak.status)) entries[entryIndex] = { at: event.hendelsestidspunkt, kind: "sak-behandles-ikke", saksreferanse: event.referanse, tittel: sak?.tittel ?? null };
   }
-  const shownTimeline: TimelineEntry[] = options.sendtTidspunkt !== null ? [{ at: options.sendtTidspunkt, kind: "sendt" }] : [];
+  const shownTimeline: TimelineEntry[] = sendtTidspunkt !== null ? [{ at: sendtTidspunkt, kind: "sendt" }] : [];
   if (deliveries.length === 0) {
     let shown = shownTimeline.length;
     shownTimeline.length = shown + entries.length;
@@ -863,9 +866,11 @@ const isPlanned = (item: Utbetaling) => item.status === "PLANLAGT_UTBETALING";
  * compiled code that had inlined one sort's comparators was thrown away at the next sort.
  */
 function paymentOrder(a: Utbetaling, b: Utbetaling): number {
-  if (isPlanned(a) !== isPlanned(b)) return isPlanned(a) ? -1 : 1;
-  if (isPlanned(a)) return ascending(a.forfallsdato, b.forfallsdato) || byReferanse(a, b);
-  return descending(a.utbetalingsdato ?? a.forfallsdato, b.utbetalingsdato ?? b.forfallsdato) || byReferanse(a, b);
+  const planned = isPlanned(a);
+  if (planned !== isPlanned(b)) return planned ? -1 : 1;
+  const byDate = planned ? ascending(a.forfallsdato, b.forfallsdato) : descending(a.utbetalingsdato ?? a.forfallsdato, b.utbetalingsdato ?? b.forfallsdato);
+  // One call for both kinds: a tie among planned payments, first met in a long log, found the call ready.
+  return byDate !== 0 ? byDate : byReferanse(a, b);
 }
 
 function sortUtbetalinger(utbetalinger: Map<string, Utbetaling>): Utbetaling[] {
