@@ -70,8 +70,7 @@ const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))
 
 /** Milliseconds since the epoch of an ISO-8601 time with any offset (the forms the contract accepts); NaN otherwise. */
 export function isoToMs(value: string): number {
-  const fast = utcToMs(value);
-  if (!Number.isNaN(fast)) return fast;
+  if (writeUtcMs(value, scratch, 0)) return scratch[0] as number;
   const match = ISO_TIME.exec(value);
   if (!match) return Date.parse(value);
   const [, year, month, dayOfMonth, hours, minutes, seconds, fraction, zone, sign, offsetHours, offsetMinutes] = match;
@@ -89,17 +88,21 @@ function twoDigits(value: string, at: number): number {
   return high >= 0 && high <= 9 && low >= 0 && low <= 9 ? high * 10 + low : -1;
 }
 
+const scratch = new Float64Array(1);
+
 /**
  * `isoToMs` of the form every fagsystem writes (`2025-03-10T12:00:00Z` or `…:00.000Z`) without a regular
- * expression or a string made: the same `Date.UTC` of the same numbers. NaN for any other form. In
- * whole numbers (a digit that is not one is -1, not NaN), so V8 divides integers: in floating point,
- * with NaN possible in every field, it cost twice as much, and it is read for every event.
+ * expression or a string made: the same `Date.UTC` of the same numbers, written into `target[at]`;
+ * false (and nothing written) for any other form. In whole numbers (a digit that is not one is -1, not
+ * NaN), so V8 divides integers: in floating point, with NaN possible in every field, it cost twice as
+ * much, and it is read for every event. Written, not returned: a number this large, returned from a
+ * function V8 did not inline, is a new object on the heap, one per event.
  */
-function utcToMs(value: string): number {
+function writeUtcMs(value: string, target: Float64Array, at: number): boolean {
   const length = value.length;
-  if ((length !== 20 && length !== 24) || value.charCodeAt(length - 1) !== 90 /* Z */) return NaN;
+  if ((length !== 20 && length !== 24) || value.charCodeAt(length - 1) !== 90 /* Z */) return false;
   // - - T : : and, with milliseconds, the dot
-  if (value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45 || value.charCodeAt(10) !== 84 || value.charCodeAt(13) !== 58 || value.charCodeAt(16) !== 58) return NaN;
+  if (value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45 || value.charCodeAt(10) !== 84 || value.charCodeAt(13) !== 58 || value.charCodeAt(16) !== 58) return false;
   const century = twoDigits(value, 0);
   const yearOfCentury = twoDigits(value, 2);
   const month = twoDigits(value, 5);
@@ -107,18 +110,19 @@ function utcToMs(value: string): number {
   const hours = twoDigits(value, 11);
   const minutes = twoDigits(value, 14);
   const seconds = twoDigits(value, 17);
-  if ((century | yearOfCentury | month | day | hours | minutes | seconds) < 0) return NaN; // -1 has every bit set
+  if ((century | yearOfCentury | month | day | hours | minutes | seconds) < 0) return false; // -1 has every bit set
   let ms = 0;
   if (length === 24) {
     const hundreds = value.charCodeAt(20) - 48;
     const rest = twoDigits(value, 21);
-    if (value.charCodeAt(19) !== 46 || hundreds < 0 || hundreds > 9 || rest < 0) return NaN;
+    if (value.charCodeAt(19) !== 46 || hundreds < 0 || hundreds > 9 || rest < 0) return false;
     ms = hundreds * 100 + rest;
   }
   const year = century * 100 + yearOfCentury;
-  if (year < 100) return NaN; // Date.UTC reads years 0-99 as 19xx: leave those to it
+  if (year < 100) return false; // Date.UTC reads years 0-99 as 19xx: leave those to it
   const days = month >= 1 && month <= 12 ? daysOfMonthDay(year, month, day) : daysFromCivil(year, month, day);
-  return days * DAY_MS + (((hours * 60 + minutes) * 60 + seconds) * 1000 + ms);
+  target[at] = days * DAY_MS + (((hours * 60 + minutes) * 60 + seconds) * 1000 + ms);
+  return true;
 }
 
 /** `daysFromCivil` of a year of 100 or more and a month of 1-12 (the day may run on), in whole numbers only. */
@@ -247,9 +251,11 @@ function readLog<E extends { hendelsestidspunkt: string }>(
       data = parsed.data;
     }
     const event = data as E;
-    const time = isoToMs(event.hendelsestidspunkt);
-    if (Number.isNaN(time)) return { ok: false, reason: `hendelser[${index}] (${String(type)}) has an unreadable hendelsestidspunkt` };
-    ms[count] = time;
+    if (!writeUtcMs(event.hendelsestidspunkt, ms, count)) {
+      const time = isoToMs(event.hendelsestidspunkt);
+      if (Number.isNaN(time)) return { ok: false, reason: `hendelser[${index}] (${String(type)}) has an unreadable hendelsestidspunkt` };
+      ms[count] = time;
+    }
     events[count++] = event;
   }
   events.length = count;
@@ -306,6 +312,8 @@ interface SakState {
   /** The view's lists of the sak, made when the view is shown. */
   vedtak: Vedtak[] | null;
   utbetalinger: string[] | null;
+  utbetalingCount: number;
+  utbetalingFilled: number;
 }
 
 type VedtakHendelse = Extract<Hendelse, { type: "vedtakFattet" }>;
@@ -430,7 +438,7 @@ function fold(hendelser: readonly unknown[], sendtTidspunkt: string | null, give
   const upsertSak = (referanse: string, sak: SakState | undefined, tittel: string | null | undefined, status: SaksStatusRaw | null | undefined, at: string, ms: number): SakState => {
     const wasVisible = sak ? !isHiddenSakStatus(sak.status) : false;
     if (!sak) {
-      sak = { referanse, tittel: null, status: null, vedtak: null, utbetalinger: null };
+      sak = { referanse, tittel: null, status: null, vedtak: null, utbetalinger: null, utbetalingCount: 0, utbetalingFilled: 0 };
       saker.set(referanse, sak);
     }
     if (tittel != null) sak.tittel = tittel;
@@ -666,12 +674,21 @@ function showView(folded: Folded, skippedUnknown: number, sendtTidspunkt: string
   }
   visibleVedtak.length = visibleVedtakCount;
 
+  // Each sak's payments, counted first and then listed, so each list is made at its length (one
+  // made with its first item and pushed to reserves room for 17).
   const sortedUtbetalinger = sortUtbetalinger(utbetalinger);
-  for (const item of sortedUtbetalinger) {
-    const sak = item.saksreferanse === null ? undefined : saker.get(item.saksreferanse);
+  const sakOfPayment = new Array<SakState | undefined>(sortedUtbetalinger.length);
+  for (let index = 0; index < sortedUtbetalinger.length; index++) {
+    const { saksreferanse } = sortedUtbetalinger[index] as Utbetaling;
+    const sak = saksreferanse === null ? undefined : saker.get(saksreferanse);
+    sakOfPayment[index] = sak;
+    if (sak) sak.utbetalingCount++;
+  }
+  for (let index = 0; index < sortedUtbetalinger.length; index++) {
+    const sak = sakOfPayment[index];
     if (!sak) continue;
-    if (sak.utbetalinger) sak.utbetalinger.push(item.referanse);
-    else sak.utbetalinger = [item.referanse];
+    sak.utbetalinger ??= new Array<string>(sak.utbetalingCount);
+    sak.utbetalinger[sak.utbetalingFilled++] = (sortedUtbetalinger[index] as Utbetaling).referanse;
   }
 
   const visibleSakList = new Array<Sak>(saker.size);
