@@ -5,7 +5,7 @@
  */
 import type { z, ZodTypeAny } from "zod";
 import { hendelseSchemas, type DigisosSoker, type Hendelse } from "../fagsystem/contract";
-import { ASK_ZOD, parseFast } from "./schema-parser";
+import { ASK_ZOD, fastParser } from "./schema-parser";
 import {
   NEW_VEDTAK_DAYS,
   type Dokumentasjonkrav,
@@ -70,8 +70,7 @@ const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))
 
 /** Milliseconds since the epoch of an ISO-8601 time with any offset (the forms the contract accepts); NaN otherwise. */
 export function isoToMs(value: string): number {
-  const fast = utcToMs(value);
-  if (!Number.isNaN(fast)) return fast;
+  if (writeUtcMs(value, scratch, 0)) return scratch[0] as number;
   const match = ISO_TIME.exec(value);
   if (!match) return Date.parse(value);
   const [, year, month, dayOfMonth, hours, minutes, seconds, fraction, zone, sign, offsetHours, offsetMinutes] = match;
@@ -82,27 +81,57 @@ export function isoToMs(value: string): number {
   return sign === "+" ? utc - offset : utc + offset;
 }
 
-const digit = (value: string, at: number): number => {
-  const code = value.charCodeAt(at) - 48;
-  return code >= 0 && code <= 9 ? code : NaN;
-};
-const digits2 = (value: string, at: number): number => digit(value, at) * 10 + digit(value, at + 1);
+/** The two digits at `at` as a number (0-99), or -1. */
+function twoDigits(value: string, at: number): number {
+  const high = value.charCodeAt(at) - 48;
+  const low = value.charCodeAt(at + 1) - 48;
+  return high >= 0 && high <= 9 && low >= 0 && low <= 9 ? high * 10 + low : -1;
+}
+
+const scratch = new Float64Array(1);
 
 /**
  * `isoToMs` of the form every fagsystem writes (`2025-03-10T12:00:00Z` or `…:00.000Z`) without a regular
- * expression or a string made: the same `Date.UTC` of the same numbers. NaN for any other form.
+ * expression or a string made: the same `Date.UTC` of the same numbers, written into `target[at]`;
+ * false (and nothing written) for any other form. In whole numbers (a digit that is not one is -1, not
+ * NaN), so V8 divides integers: in floating point, with NaN possible in every field, it cost twice as
+ * much, and it is read for every event. Written, not returned: a number this large, returned from a
+ * function V8 did not inline, is a new object on the heap, one per event.
  */
-function utcToMs(value: string): number {
+function writeUtcMs(value: string, target: Float64Array, at: number): boolean {
   const length = value.length;
-  if ((length !== 20 && length !== 24) || value.charCodeAt(length - 1) !== 90 /* Z */) return NaN;
+  if ((length !== 20 && length !== 24) || value.charCodeAt(length - 1) !== 90 /* Z */) return false;
   // - - T : : and, with milliseconds, the dot
-  if (value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45 || value.charCodeAt(10) !== 84 || value.charCodeAt(13) !== 58 || value.charCodeAt(16) !== 58) return NaN;
-  if (length === 24 && value.charCodeAt(19) !== 46) return NaN;
-  const year = digits2(value, 0) * 100 + digits2(value, 2);
-  const ms = length === 24 ? digit(value, 20) * 100 + digits2(value, 21) : 0;
-  const time = ((digits2(value, 11) * 60 + digits2(value, 14)) * 60 + digits2(value, 17)) * 1000 + ms;
-  if (Number.isNaN(time) || year < 100) return NaN; // Date.UTC reads years 0-99 as 19xx: leave those to it
-  return daysFromCivil(year, digits2(value, 5), digits2(value, 8)) * DAY_MS + time;
+  if (value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45 || value.charCodeAt(10) !== 84 || value.charCodeAt(13) !== 58 || value.charCodeAt(16) !== 58) return false;
+  const century = twoDigits(value, 0);
+  const yearOfCentury = twoDigits(value, 2);
+  const month = twoDigits(value, 5);
+  const day = twoDigits(value, 8);
+  const hours = twoDigits(value, 11);
+  const minutes = twoDigits(value, 14);
+  const seconds = twoDigits(value, 17);
+  if ((century | yearOfCentury | month | day | hours | minutes | seconds) < 0) return false; // -1 has every bit set
+  let ms = 0;
+  if (length === 24) {
+    const hundreds = value.charCodeAt(20) - 48;
+    const rest = twoDigits(value, 21);
+    if (value.charCodeAt(19) !== 46 || hundreds < 0 || hundreds > 9 || rest < 0) return false;
+    ms = hundreds * 100 + rest;
+  }
+  const year = century * 100 + yearOfCentury;
+  if (year < 100) return false; // Date.UTC reads years 0-99 as 19xx: leave those to it
+  const days = month >= 1 && month <= 12 ? daysOfMonthDay(year, month, day) : daysFromCivil(year, month, day);
+  target[at] = days * DAY_MS + (((hours * 60 + minutes) * 60 + seconds) * 1000 + ms);
+  return true;
+}
+
+/** `daysFromCivil` of a year of 100 or more and a month of 1-12 (the day may run on), in whole numbers only. */
+function daysOfMonthDay(year: number, month: number, day: number): number {
+  const shifted = month <= 2 ? year - 1 : year;
+  const era = (shifted / 400) | 0;
+  const yearOfEra = shifted - era * 400;
+  const dayOfYear = ((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) | 0;
+  return era * 146_097 + yearOfEra * 365 + ((yearOfEra / 4) | 0) - ((yearOfEra / 100) | 0) + dayOfYear - 719_468 + (day - 1);
 }
 
 /**
@@ -141,17 +170,37 @@ export interface SortedEvent<E = Hendelse> {
   priority: number;
 }
 
-/** An event being read; `key` (its `canonicalJson`) is made only when another event shares its moment. */
-interface ReadEvent<E> extends SortedEvent<E> {
-  key: string | null;
+/**
+ * A log as read: `events[i]` happened at `ms[i]`. Columns, not an object per event: a long log read
+ * into objects kept 10,000 of them (and a boxed number each) alive through the fold, and the garbage
+ * collector copied them on every young-generation collection during it.
+ */
+interface ReadLog<E> {
+  ok: true;
+  events: E[];
+  ms: Float64Array;
+  skippedUnknown: number;
 }
 
-const identity = (item: ReadEvent<unknown>): string => (item.key ??= canonicalJson(item.event));
+interface Reader {
+  schema: ZodTypeAny;
+  parse: (value: unknown) => unknown;
+}
 
-function byIdentity(a: ReadEvent<unknown>, b: ReadEvent<unknown>): number {
-  const left = identity(a);
-  const right = identity(b);
-  return left < right ? -1 : left > right ? 1 : 0;
+/** Each schema record's readers by event type, so an event costs one lookup (not an own-key check, a read and a WeakMap). */
+const readersBySchemas = new WeakMap<object, Map<string, Reader>>();
+
+function readersOf(schemas: Readonly<Record<string, ZodTypeAny>>): Map<string, Reader> {
+  let readers = readersBySchemas.get(schemas);
+  if (!readers) {
+    readers = new Map();
+    for (const type of Object.getOwnPropertyNames(schemas)) {
+      const schema = schemas[type] as ZodTypeAny;
+      readers.set(type, { schema, parse: fastParser(schema) });
+    }
+    readersBySchemas.set(schemas, readers);
+  }
+  return readers;
 }
 
 /**
@@ -165,19 +214,35 @@ export function readEventLog<E extends { hendelsestidspunkt: string }>(
   schemas: Readonly<Record<string, ZodTypeAny>>,
   priority: (event: E) => number,
 ): { ok: true; events: SortedEvent<E>[]; skippedUnknown: number } | { ok: false; reason: string } {
+  const read = readLog(hendelser, schemas, priority);
+  if (!read.ok) return read;
+  const events = read.events.map((event, index): SortedEvent<E> => ({ event, ms: read.ms[index] as number, priority: priority(event) }));
+  return { ok: true, events, skippedUnknown: read.skippedUnknown };
+}
+
+function readLog<E extends { hendelsestidspunkt: string }>(
+  hendelser: readonly unknown[],
+  schemas: Readonly<Record<string, ZodTypeAny>>,
+  priority: (event: E) => number,
+): ReadLog<E> | { ok: false; reason: string } {
+  const readers = readersOf(schemas);
   let skippedUnknown = 0;
-  const events: ReadEvent<E>[] = [];
+  // Made at the log's length and cut to what was read (an array grown by push is allocated about three
+  // times over); the times typed, stored as numbers and not as one boxed number each.
+  const events = new Array<E>(hendelser.length);
+  let count = 0;
+  const ms = new Float64Array(hendelser.length);
   for (let index = 0; index < hendelser.length; index++) {
     const raw: unknown = hendelser[index];
     const type = raw && typeof raw === "object" ? (raw as { type?: unknown }).type : undefined;
-    const schema = typeof type === "string" && Object.prototype.hasOwnProperty.call(schemas, type) ? schemas[type] : undefined;
-    if (!schema) {
+    const reader = typeof type === "string" ? readers.get(type) : undefined;
+    if (reader === undefined) {
       skippedUnknown++;
       continue;
     }
-    let data = parseFast(schema, raw);
+    let data = reader.parse(raw);
     if (data === ASK_ZOD) {
-      const parsed = schema.safeParse(raw);
+      const parsed = reader.schema.safeParse(raw);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
         const where = issue && issue.path.length > 0 ? `${issue.path.join(".")}: ` : "";
@@ -186,89 +251,173 @@ export function readEventLog<E extends { hendelsestidspunkt: string }>(
       data = parsed.data;
     }
     const event = data as E;
-    const ms = isoToMs(event.hendelsestidspunkt);
-    if (Number.isNaN(ms)) return { ok: false, reason: `hendelser[${index}] (${String(type)}) has an unreadable hendelsestidspunkt` };
-    events.push({ event, ms, priority: priority(event), key: null });
+    if (!writeUtcMs(event.hendelsestidspunkt, ms, count)) {
+      const time = isoToMs(event.hendelsestidspunkt);
+      if (Number.isNaN(time)) return { ok: false, reason: `hendelser[${index}] (${String(type)}) has an unreadable hendelsestidspunkt` };
+      ms[count] = time;
+    }
+    events[count++] = event;
   }
-  // Equal events have the same time and priority, so in this order they stand together, the first
-  // one seen first (the sort is stable): the identity is made only for events that share both.
-  const order = (a: ReadEvent<E>, b: ReadEvent<E>) => a.ms - b.ms || a.priority - b.priority || byIdentity(a, b);
+  events.length = count;
+
+  // An event's identity (its canonicalJson), made only for events that share their time and priority.
+  let keys: Map<number, string> | null = null;
+  const identity = (index: number): string => {
+    keys ??= new Map();
+    let key = keys.get(index);
+    if (key === undefined) {
+      key = canonicalJson(events[index]);
+      keys.set(index, key);
+    }
+    return key;
+  };
+  // The priority is asked for only then too: in a log in order, times differ.
+  const order = (a: number, b: number): number => {
+    const byTime = (ms[a] as number) - (ms[b] as number) || priority(events[a] as E) - priority(events[b] as E);
+    if (byTime !== 0) return byTime;
+    const left = identity(a);
+    const right = identity(b);
+    return left < right ? -1 : left > right ? 1 : 0;
+  };
   // A log mostly comes in order and without repeats: then it is neither sorted nor copied.
   let sorted = true;
   let repeats = false;
   for (let index = 1; sorted && index < events.length; index++) {
-    const comparison = order(events[index - 1] as ReadEvent<E>, events[index] as ReadEvent<E>);
+    // Times compared here, the rest only for a tie: no call per event to a function made per log.
+    const byTime = (ms[index - 1] as number) - (ms[index] as number);
+    const comparison = byTime !== 0 ? byTime : order(index - 1, index);
     sorted = comparison <= 0;
     repeats ||= comparison === 0;
   }
-  if (!sorted) events.sort(order);
-  if (sorted && !repeats) return { ok: true, events, skippedUnknown };
-  const unique = events.filter((item, index) => index === 0 || order(events[index - 1] as ReadEvent<E>, item) !== 0);
-  return { ok: true, events: unique, skippedUnknown };
+  if (sorted && !repeats) return { ok: true, events, ms, skippedUnknown };
+  // Equal events have the same time and priority, so in this order they stand together, the first
+  // one seen first (the sort is stable, and the index breaks the last tie anyway).
+  const indexes: number[] = [];
+  for (let index = 0; index < events.length; index++) indexes.push(index);
+  if (!sorted) indexes.sort((a, b) => order(a, b) || a - b);
+  const read: ReadLog<E> = { ok: true, events: [], ms: new Float64Array(indexes.length), skippedUnknown };
+  for (let at = 0; at < indexes.length; at++) {
+    const index = indexes[at] as number;
+    if (at > 0 && order(indexes[at - 1] as number, index) === 0) continue;
+    read.ms[read.events.length] = ms[index] as number;
+    read.events.push(events[index] as E);
+  }
+  return read;
 }
 
 interface SakState {
   referanse: string;
   tittel: string | null;
   status: SaksStatusRaw | null;
+  /** The view's lists of the sak, made when the view is shown. */
+  vedtak: Vedtak[] | null;
+  utbetalinger: string[] | null;
+  utbetalingCount: number;
+  utbetalingFilled: number;
 }
 
-/** A timeline entry with what it takes to order it; `removed` when a later event replaced it. */
-interface PendingEntry {
-  entry: TimelineEntry;
-  ms: number;
-  removed: boolean;
+type VedtakHendelse = Extract<Hendelse, { type: "vedtakFattet" }>;
+
+/**
+ * A vedtak as the fold keeps it: its event and sak, and where its timeline entry and letter are. The
+ * Vedtak and its entry are made when the view is shown, with what only the whole log tells (its sak's
+ * title, whether it is the newest): an object changed after it was made (V8 had taken `isNew` for a
+ * field that never changes) threw away the view's compiled code the first time a vedtak was new.
+ */
+interface VedtakState {
+  event: VedtakHendelse;
+  sak: SakState | null;
+  entryIndex: number;
+  letterIndex: number;
 }
+
+/** A "sak behandles ikke" entry, made when the view is shown (with the sak's title then). */
+interface SakBehandlesIkke {
+  event: Extract<Hendelse, { type: "saksStatus" }>;
+  entryIndex: number;
+}
+
+/**
+ * The timeline as the fold builds it: `entries[i]` (null once a later event replaced it) at `ms[i]`,
+ * two columns instead of an object per entry; the fold keeps an entry by its index.
+ */
+interface Timeline {
+  entries: (TimelineEntry | null)[];
+  ms: number[];
+}
+
+/**
+ * Letters in the order they were (last) sent: a letter sent again leaves a null where it was. Where
+ * a letter of a request or a foreløpig svar is, by its letterId; a vedtak's letter is in its VedtakState.
+ */
+interface Letters {
+  list: (Letter | null)[];
+  at: { "dokumentasjon-etterspurt": Map<string, number>; "forelopig-svar": Map<string, number> };
+}
+
+const NONE = -1;
 
 const isHiddenSakStatus = (status: SaksStatusRaw | null) => status === "IKKE_INNSYN" || status === "FEILREGISTRERT";
+const isVisible = (item: VedtakState) => item.sak === null || !isHiddenSakStatus(item.sak.status);
 
 function kravStatus(status: KravStatus | "ANNULLERT" | null | undefined): KravStatus {
   return status && status !== "ANNULLERT" ? status : "RELEVANT";
 }
 
+/**
+ * The document and the options are read here and handed on as values: objects the caller makes (the
+ * options at each call site) can change V8's idea of their fields, and the long functions that read
+ * them lost their compiled code with it (seen with --trace-deopt when the bench made its options).
+ */
 export function foldEventLog(document: DigisosSoker, options: FoldOptions): FoldResult {
   try {
-    return fold(document, options);
+    const hendelser: unknown = document?.hendelser;
+    if (!Array.isArray(hendelser)) return { ok: false, reason: "hendelser is not a list" };
+    return fold(hendelser, options.sendtTidspunkt, options.deliveries, options.now.getTime());
   } catch (error) {
     return { ok: false, reason: `fold failed: ${error instanceof Error ? error.message : String(error)}` };
   }
 }
 
-function fold(document: DigisosSoker, options: FoldOptions): FoldResult {
-  const hendelser: unknown = document?.hendelser;
-  if (!Array.isArray(hendelser)) return { ok: false, reason: "hendelser is not a list" };
-
+function fold(hendelser: readonly unknown[], sendtTidspunkt: string | null, givenDeliveries: readonly Delivery[], nowMs: number): FoldResult {
   /* ---------- parse, skip unknown, de-duplicate ---------- */
-  const read = readEventLog<Hendelse>(hendelser, hendelseSchemas, priority);
+  const read = readLog<Hendelse>(hendelser, hendelseSchemas, priority);
   if (!read.ok) return read;
   const { events, skippedUnknown } = read;
+  const times = read.ms;
 
   /* ---------- state ---------- */
-  const timeline: PendingEntry[] = [];
-  const push = (entry: TimelineEntry, ms: number): PendingEntry => {
-    const pending = { entry, ms, removed: false };
-    timeline.push(pending);
-    return pending;
+  // The fold keeps what it made by reference (a vedtak its sak, entry and letter) instead of looking
+  // it up again by key: a Map lookup each, several per event, was most of the loop's time.
+  const timeline: Timeline = { entries: [], ms: [] };
+  /** Adds an entry to the timeline (null: made when the view is shown); its index there. */
+  const push = (entry: TimelineEntry | null, ms: number): number => {
+    timeline.ms.push(ms);
+    return timeline.entries.push(entry) - 1;
   };
 
   let soknadsStatus: SoknadsStatusRaw | null = null;
-  let soknadsStatusEntry: PendingEntry | null = null;
-  let mottatt: { entry: Extract<TimelineEntry, { kind: "mottatt" }>; ms: number } | null = null;
+  let soknadsStatusEntry = NONE;
+  let mottatt: Extract<TimelineEntry, { kind: "mottatt" }> | null = null;
+  let mottattMs = NaN;
 
   let navKontor: string | null = null;
   const kontorHistorikk: InnsynView["kontorHistorikk"] = [];
 
   const saker = new Map<string, SakState>();
   let visibleSaker = 0;
-  let deltISaker: { entry: Extract<TimelineEntry, { kind: "delt-i-saker" }>; ms: number } | null = null;
-  const sakBehandlesIkkeEntries: PendingEntry[] = [];
+  let deltISaker: Extract<TimelineEntry, { kind: "delt-i-saker" }> | null = null;
+  let deltISakerMs = NaN;
+  const sakBehandlesIkkeEntries: SakBehandlesIkke[] = [];
 
-  const vedtak = new Map<string, Vedtak>();
-  const vedtakEntries = new Map<string, PendingEntry>();
-  const letters = new Map<string, Letter>();
+  // Vedtak in the order they were (last) made: the same letter again leaves a null where it was.
+  const vedtakList: (VedtakState | null)[] = [];
+  const vedtakByLetter = new Map<string, number>();
+  const letters: Letters = { list: [], at: { "dokumentasjon-etterspurt": new Map(), "forelopig-svar": new Map() } };
 
-  let tasks: Omit<DocumentTask, "done" | "overdue">[] = [];
-  let tasksEtterspurtMs = 0;
+  // The tasks are the last request's documents: made once, from that event, when the log is read.
+  let request: Extract<Hendelse, { type: "dokumentasjonEtterspurt" }> | null = null;
+  let requestMs = 0;
 
   const utbetalinger = new Map<string, Utbetaling>();
   let lastPaymentEntryMinute: number | null = null;
@@ -277,45 +426,49 @@ function fold(document: DigisosSoker, options: FoldOptions): FoldResult {
   const dokumentasjonkrav = new Map<string, Dokumentasjonkrav>();
   const rammevedtak = new Map<string, Rammevedtak>();
 
-  const addLetter = (letter: Letter) => {
-    const key = `${letter.kind}:${letter.letterId}`;
-    letters.delete(key); // a letter sent again moves to its newest date
-    letters.set(key, letter);
+  /** Adds a letter; its index in the list. */
+  const addLetter = (letter: Letter): number => letters.list.push(letter) - 1;
+  const addLetterOf = (at: Map<string, number>, letter: Letter) => {
+    const previous = at.get(letter.letterId);
+    if (previous !== undefined) letters.list[previous] = null; // a letter sent again moves to its newest date
+    at.set(letter.letterId, addLetter(letter));
   };
 
-  /** Creates or updates a sak, keeping the count of visible saker and the "delt i saker" entries. */
-  const upsertSak = (referanse: string, tittel: string | null | undefined, status: SaksStatusRaw | null | undefined, at: string, ms: number) => {
-    let sak = saker.get(referanse);
+  /** Creates or updates a sak (`sak`: as it is, undefined for a new one), keeping the count of visible saker and the "delt i saker" entries. */
+  const upsertSak = (referanse: string, sak: SakState | undefined, tittel: string | null | undefined, status: SaksStatusRaw | null | undefined, at: string, ms: number): SakState => {
     const wasVisible = sak ? !isHiddenSakStatus(sak.status) : false;
     if (!sak) {
-      sak = { referanse, tittel: null, status: null };
+      sak = { referanse, tittel: null, status: null, vedtak: null, utbetalinger: null, utbetalingCount: 0, utbetalingFilled: 0 };
       saker.set(referanse, sak);
     }
     if (tittel != null) sak.tittel = tittel;
     if (status != null) sak.status = status;
     const isVisible = !isHiddenSakStatus(sak.status);
-    if (isVisible === wasVisible) return;
+    if (isVisible === wasVisible) return sak;
     visibleSaker += isVisible ? 1 : -1;
-    if (!isVisible || visibleSaker < 2) return;
-    if (deltISaker && deltISaker.ms === ms) deltISaker.entry.antall = visibleSaker;
+    if (!isVisible || visibleSaker < 2) return sak;
+    if (deltISaker && deltISakerMs === ms) deltISaker.antall = visibleSaker;
     else {
-      const entry: Extract<TimelineEntry, { kind: "delt-i-saker" }> = { at, kind: "delt-i-saker", antall: visibleSaker };
-      push(entry, ms);
-      deltISaker = { entry, ms };
+      deltISaker = { at, kind: "delt-i-saker", antall: visibleSaker };
+      deltISakerMs = ms;
+      push(deltISaker, ms);
     }
+    return sak;
   };
 
   /* ---------- the fold ---------- */
-  for (const { event, ms } of events) {
+  for (let index = 0; index < events.length; index++) {
+    const event = events[index] as Hendelse;
+    const ms = times[index] as number;
     const at = event.hendelsestidspunkt;
     switch (event.type) {
       case "soknadsStatus": {
         if (event.status === soknadsStatus) break;
         soknadsStatus = event.status;
         if (event.status === "MOTTATT") {
-          const entry: Extract<TimelineEntry, { kind: "mottatt" }> = { at, kind: "mottatt", navKontor };
-          soknadsStatusEntry = push(entry, ms);
-          mottatt = { entry, ms };
+          mottatt = { at, kind: "mottatt", navKontor };
+          mottattMs = ms;
+          soknadsStatusEntry = push(mottatt, ms);
         } else {
           const kind = event.status === "UNDER_BEHANDLING" ? "under-behandling" : event.status === "FERDIGBEHANDLET" ? "ferdigbehandlet" : "behandles-ikke";
           soknadsStatusEntry = push({ at, kind }, ms);
@@ -329,52 +482,53 @@ function fold(document: DigisosSoker, options: FoldOptions): FoldResult {
         kontorHistorikk.push({ navKontor: event.navKontor, fra: at });
         if (kontorHistorikk.length === 1) {
           // The first office is where it was sent: shown on the "mottatt" entry of the same moment.
-          if (mottatt && mottatt.ms === ms && mottatt.entry.navKontor === null) mottatt.entry.navKontor = event.navKontor;
+          if (mottatt && mottattMs === ms && mottatt.navKontor === null) mottatt.navKontor = event.navKontor;
         } else {
           push({ at, kind: "videresendt", fra, til: event.navKontor }, ms);
         }
         break;
       }
       case "saksStatus": {
-        const before = saker.get(event.referanse)?.status ?? null;
-        upsertSak(event.referanse, event.tittel, event.status, at, ms);
+        const sak = saker.get(event.referanse);
+        const before = sak?.status ?? null;
+        upsertSak(event.referanse, sak, event.tittel, event.status, at, ms);
         if (event.status === "BEHANDLES_IKKE" && before !== "BEHANDLES_IKKE") {
-          sakBehandlesIkkeEntries.push(push({ at, kind: "sak-behandles-ikke", saksreferanse: event.referanse, tittel: null }, ms));
+          sakBehandlesIkkeEntries.push({ event, entryIndex: push(null, ms) });
         }
         break;
       }
       case "vedtakFattet": {
         const letterId = event.vedtaksfil.referanse.id;
         const saksreferanse = event.saksreferanse ?? null;
-        if (saksreferanse !== null && !saker.has(saksreferanse)) upsertSak(saksreferanse, null, null, at, ms);
-        vedtak.delete(letterId); // the same letter again replaces the vedtak, now at its newest time
-        vedtak.set(letterId, { letterId, saksreferanse, utfall: event.utfall ?? null, fattet: at, isNew: false });
-        const previousEntry = vedtakEntries.get(letterId);
-        if (previousEntry) previousEntry.removed = true;
-        vedtakEntries.set(letterId, push({ at, kind: "vedtak", saksreferanse, tittel: null, utfall: event.utfall ?? null, letterId }, ms));
-        addLetter({ kind: "vedtak", letterId, date: at, saksreferanse });
+        let sak: SakState | null = null;
+        if (saksreferanse !== null) sak = saker.get(saksreferanse) ?? upsertSak(saksreferanse, undefined, null, null, at, ms);
+        // The same letter again replaces the vedtak, its entry and its letter, now at its newest time.
+        const previous = vedtakByLetter.get(letterId);
+        if (previous !== undefined) {
+          const replaced = vedtakList[previous] as VedtakState;
+          vedtakList[previous] = null;
+          letters.list[replaced.letterIndex] = null;
+        }
+        vedtakByLetter.set(
+          letterId,
+          vedtakList.push({ event, sak, entryIndex: push(null, ms), letterIndex: addLetter({ kind: "vedtak", letterId, date: at, saksreferanse }) }) - 1,
+        );
         break;
       }
       case "dokumentasjonEtterspurt": {
         const letterId = event.forvaltningsbrev?.referanse.id ?? null;
-        tasksEtterspurtMs = ms;
-        tasks = event.dokumenter.map((dokument) => ({
-          dokumenttype: dokument.dokumenttype,
-          tilleggsinformasjon: dokument.tilleggsinformasjon ?? null,
-          innsendelsesfrist: dokument.innsendelsesfrist ?? null,
-          dokumentreferanse: dokument.dokumentreferanse ?? null,
-          etterspurt: at,
-          letterId,
-        }));
+        request = event;
+        requestMs = ms;
         // An empty list is how the office withdraws a request: no "asked for 0 documents" entry.
-        if (tasks.length > 0) push({ at, kind: "dokumentasjon-etterspurt", letterId, antall: tasks.length }, ms);
-        if (letterId !== null) addLetter({ kind: "dokumentasjon-etterspurt", letterId, date: at, saksreferanse: null });
+        const antall = event.dokumenter.length;
+        if (antall > 0) push({ at, kind: "dokumentasjon-etterspurt", letterId, antall }, ms);
+        if (letterId !== null) addLetterOf(letters.at["dokumentasjon-etterspurt"], { kind: "dokumentasjon-etterspurt", letterId, date: at, saksreferanse: null });
         break;
       }
       case "forelopigSvar": {
         const letterId = event.forvaltningsbrev.referanse.id;
         push({ at, kind: "forelopig-svar", letterId }, ms);
-        addLetter({ kind: "forelopig-svar", letterId, date: at, saksreferanse: null });
+        addLetterOf(letters.at["forelopig-svar"], { kind: "forelopig-svar", letterId, date: at, saksreferanse: null });
         break;
       }
       case "utbetaling": {
@@ -454,28 +608,29 @@ function fold(document: DigisosSoker, options: FoldOptions): FoldResult {
     }
   }
 
-  const folded = { saker, vedtak, vedtakEntries, letters, tasks, tasksEtterspurtMs, utbetalinger, vilkar, dokumentasjonkrav, rammevedtak, timeline, soknadsStatus, soknadsStatusEntry, navKontor, kontorHistorikk, sakBehandlesIkkeEntries };
-  return showView(folded, skippedUnknown, options);
+  const folded = { saker, vedtakList, letters, request, requestMs, utbetalinger, vilkar, dokumentasjonkrav, rammevedtak, timeline, soknadsStatus, soknadsStatusEntry, navKontor, kontorHistorikk, sakBehandlesIkkeEntries };
+  return showView(folded, skippedUnknown, sendtTidspunkt, givenDeliveries, nowMs);
 }
 
 /** What the loop over the events gathered. */
 interface Folded {
   saker: Map<string, SakState>;
-  vedtak: Map<string, Vedtak>;
-  vedtakEntries: Map<string, PendingEntry>;
-  letters: Map<string, Letter>;
-  tasks: Omit<DocumentTask, "done" | "overdue">[];
-  tasksEtterspurtMs: number;
+  vedtakList: (VedtakState | null)[];
+  letters: Letters;
+  /** The last document request, and when. */
+  request: Extract<Hendelse, { type: "dokumentasjonEtterspurt" }> | null;
+  requestMs: number;
   utbetalinger: Map<string, Utbetaling>;
   vilkar: Map<string, Vilkar>;
   dokumentasjonkrav: Map<string, Dokumentasjonkrav>;
   rammevedtak: Map<string, Rammevedtak>;
-  timeline: PendingEntry[];
+  timeline: Timeline;
   soknadsStatus: SoknadsStatusRaw | null;
-  soknadsStatusEntry: PendingEntry | null;
+  /** The index in the timeline of the entry of the last soknadsStatus, or NONE. */
+  soknadsStatusEntry: number;
   navKontor: string | null;
   kontorHistorikk: InnsynView["kontorHistorikk"];
-  sakBehandlesIkkeEntries: PendingEntry[];
+  sakBehandlesIkkeEntries: SakBehandlesIkke[];
 }
 
 /**
@@ -483,90 +638,124 @@ interface Folded {
  * the tasks, the timeline in order. A function of its own, so that V8 dropping its compiled code (a
  * shape it had not seen) does not drop the loop's too: the long loop then ran unoptimized until V8 had
  * compiled it again, half a second on a busy 2-core box.
+ * (Loops, not map/filter/spread: V8's optimized code and its builtins make arrays of different kinds,
+ * and code that met both threw its compiled code away in the middle of a long log.)
  */
-function showView(folded: Folded, skippedUnknown: number, options: FoldOptions): FoldResult {
-  const { saker, vedtak, vedtakEntries, letters, tasks, tasksEtterspurtMs, utbetalinger, vilkar, dokumentasjonkrav, rammevedtak, timeline, soknadsStatus, soknadsStatusEntry, navKontor } = folded;
+function showView(folded: Folded, skippedUnknown: number, sendtTidspunkt: string | null, givenDeliveries: readonly Delivery[], nowMs: number): FoldResult {
+  const { saker, vedtakList, letters, request, requestMs, utbetalinger, vilkar, dokumentasjonkrav, rammevedtak, timeline, soknadsStatus, soknadsStatusEntry, navKontor } = folded;
   const { kontorHistorikk, sakBehandlesIkkeEntries } = folded;
-  const push = (entry: TimelineEntry, ms: number) => timeline.push({ entry, ms, removed: false });
+  const { entries } = timeline;
 
-  /* ---------- saker and vedtak as shown ---------- */
-  const hiddenSaker = new Set<string>();
-  for (const sak of saker.values()) if (isHiddenSakStatus(sak.status)) hiddenSaker.add(sak.referanse);
-  const isHiddenRef = (referanse: string | null) => referanse !== null && hiddenSaker.has(referanse);
-
+  /* ---------- vedtak and saker as shown ---------- */
   // A vedtak of a hidden sak is hidden with it: its letter and timeline entry too.
-  const visibleVedtak = [...vedtak.values()].filter((item) => !isHiddenRef(item.saksreferanse));
-  const nowMs = options.now.getTime();
-  const newest = visibleVedtak[visibleVedtak.length - 1];
-  if (newest && nowMs - isoToMs(newest.fattet) <= NEW_VEDTAK_DAYS * DAY_MS) newest.isNew = true;
-
-  const sortedUtbetalinger = sortUtbetalinger([...utbetalinger.values()]);
-
-  const vedtakBySak = new Map<string, Vedtak[]>();
-  for (const item of visibleVedtak) {
-    if (item.saksreferanse === null) continue;
-    const list = vedtakBySak.get(item.saksreferanse) ?? [];
-    list.push(item);
-    vedtakBySak.set(item.saksreferanse, list);
+  let newestVisible = vedtakList.length - 1;
+  while (newestVisible >= 0 && !(vedtakList[newestVisible] && isVisible(vedtakList[newestVisible] as VedtakState))) newestVisible--;
+  const visibleVedtak = new Array<Vedtak>(vedtakList.length);
+  let visibleVedtakCount = 0;
+  for (let index = 0; index < vedtakList.length; index++) {
+    const item = vedtakList[index];
+    if (!item) continue;
+    if (!isVisible(item)) {
+      letters.list[item.letterIndex] = null;
+      continue;
+    }
+    const { event, sak } = item;
+    const letterId = event.vedtaksfil.referanse.id;
+    const saksreferanse = event.saksreferanse ?? null;
+    const utfall = event.utfall ?? null;
+    const fattet = event.hendelsestidspunkt;
+    const vedtak: Vedtak = { letterId, saksreferanse, utfall, fattet, isNew: index === newestVisible && nowMs - isoToMs(fattet) <= NEW_VEDTAK_DAYS * DAY_MS };
+    entries[item.entryIndex] = { at: fattet, kind: "vedtak", saksreferanse, tittel: sak === null ? null : sak.tittel, utfall, letterId };
+    visibleVedtak[visibleVedtakCount++] = vedtak;
+    // A sak's list is made with its first item: most saker have one vedtak, and `[]` then push reserves room for 17.
+    if (sak === null) continue;
+    if (sak.vedtak) sak.vedtak.push(vedtak);
+    else sak.vedtak = [vedtak];
   }
-  const utbetalingerBySak = new Map<string, string[]>();
-  for (const item of sortedUtbetalinger) {
-    if (item.saksreferanse === null) continue;
-    const list = utbetalingerBySak.get(item.saksreferanse) ?? [];
-    list.push(item.referanse);
-    utbetalingerBySak.set(item.saksreferanse, list);
+  visibleVedtak.length = visibleVedtakCount;
+
+  // Each sak's payments, counted first and then listed, so each list is made at its length (one
+  // made with its first item and pushed to reserves room for 17).
+  const sortedUtbetalinger = sortUtbetalinger(utbetalinger);
+  const sakOfPayment = new Array<SakState | undefined>(sortedUtbetalinger.length);
+  for (let index = 0; index < sortedUtbetalinger.length; index++) {
+    const { saksreferanse } = sortedUtbetalinger[index] as Utbetaling;
+    const sak = saksreferanse === null ? undefined : saker.get(saksreferanse);
+    sakOfPayment[index] = sak;
+    if (sak) sak.utbetalingCount++;
+  }
+  for (let index = 0; index < sortedUtbetalinger.length; index++) {
+    const sak = sakOfPayment[index];
+    if (!sak) continue;
+    sak.utbetalinger ??= new Array<string>(sak.utbetalingCount);
+    sak.utbetalinger[sak.utbetalingFilled++] = (sortedUtbetalinger[index] as Utbetaling).referanse;
   }
 
-  const visibleSakList: Sak[] = [];
+  const visibleSakList = new Array<Sak>(saker.size);
+  let visibleSakCount = 0;
+  let sakerWithoutInnsyn = 0;
   for (const sak of saker.values()) {
-    if (hiddenSaker.has(sak.referanse)) continue;
-    const sakVedtak = vedtakBySak.get(sak.referanse) ?? [];
-    visibleSakList.push({
+    if (sak.status === "IKKE_INNSYN") sakerWithoutInnsyn++;
+    if (isHiddenSakStatus(sak.status)) continue;
+    // (Whether it has a vedtak by its list, not the list's length: `[]` and a list with items are two kinds of array to V8.)
+    visibleSakList[visibleSakCount++] = {
       referanse: sak.referanse,
       tittel: sak.tittel,
-      status: sak.status === "BEHANDLES_IKKE" ? "BEHANDLES_IKKE" : sakVedtak.length > 0 ? "FERDIGBEHANDLET" : "UNDER_BEHANDLING",
-      vedtak: sakVedtak,
-      utbetalingsreferanser: utbetalingerBySak.get(sak.referanse) ?? [],
-    });
+      status: sak.status === "BEHANDLES_IKKE" ? "BEHANDLES_IKKE" : sak.vedtak !== null ? "FERDIGBEHANDLET" : "UNDER_BEHANDLING",
+      vedtak: sak.vedtak ?? [],
+      utbetalingsreferanser: sak.utbetalinger ?? [],
+    };
   }
+  visibleSakList.length = visibleSakCount;
 
   /* ---------- status ---------- */
   let status: SoknadStatus = soknadsStatus ?? "SENDT";
-  if (status === "FERDIGBEHANDLET" && visibleSakList.some((sak) => sak.status === "UNDER_BEHANDLING")) {
+  if (status === "FERDIGBEHANDLET" && visibleSakList.some(isOpen)) {
     status = "UNDER_BEHANDLING";
     // The page must not say "ferdig behandlet" in the history while the status says otherwise.
-    if (soknadsStatusEntry) soknadsStatusEntry.removed = true;
+    if (soknadsStatusEntry !== NONE) entries[soknadsStatusEntry] = null;
   }
 
   /* ---------- tasks ---------- */
-  const deliveries = readDeliveries(options.deliveries);
-  const shownTasks = showTasks(tasks, tasksEtterspurtMs, deliveries, nowMs);
+  const deliveries = readDeliveries(givenDeliveries);
+  const shownTasks = request ? showTasks(request, requestMs, deliveries, nowMs) : [];
 
   /* ---------- timeline ---------- */
-  vedtakEntries.forEach((pending, letterId) => {
-    const item = vedtak.get(letterId);
-    if (pending.removed || !item || pending.entry.kind !== "vedtak") return;
-    if (isHiddenRef(item.saksreferanse)) pending.removed = true;
-    else pending.entry.tittel = item.saksreferanse === null ? null : (saker.get(item.saksreferanse)?.tittel ?? null);
-  });
-  for (const pending of sakBehandlesIkkeEntries) {
-    if (pending.entry.kind !== "sak-behandles-ikke") continue;
-    if (hiddenSaker.has(pending.entry.saksreferanse)) pending.removed = true;
-    else pending.entry.tittel = saker.get(pending.entry.saksreferanse)?.tittel ?? null;
+  for (const { event, entryIndex } of sakBehandlesIkkeEntries) {
+    const sak = saker.get(event.referanse);
+    if (!sak || !isHiddenSakStatus(sak.status)) entries[entryIndex] = { at: event.hendelsestidspunkt, kind: "sak-behandles-ikke", saksreferanse: event.referanse, tittel: sak?.tittel ?? null };
   }
-  // Files delivered in the same minute are one entry; after the events of that moment.
-  deliveries.sort((a, b) => a.ms - b.ms || (a.delivery.levert < b.delivery.levert ? -1 : a.delivery.levert > b.delivery.levert ? 1 : 0));
-  for (const { delivery, ms } of deliveries) {
-    const last = timeline[timeline.length - 1];
-    if (last && minuteOf(last.ms) === minuteOf(ms) && last.entry.kind === "dokumentasjon-levert") last.entry.antall++;
-    else push({ at: delivery.levert, kind: "dokumentasjon-levert", antall: 1 }, ms);
+  const shownTimeline: TimelineEntry[] = sendtTidspunkt !== null ? [{ at: sendtTidspunkt, kind: "sendt" }] : [];
+  if (deliveries.length === 0) {
+    let shown = shownTimeline.length;
+    shownTimeline.length = shown + entries.length;
+    for (const entry of entries) if (entry) shownTimeline[shown++] = entry;
+    shownTimeline.length = shown;
+  } else {
+    // Files delivered in the same minute are one entry; after the events of that moment.
+    deliveries.sort((a, b) => a.ms - b.ms || (a.delivery.levert < b.delivery.levert ? -1 : a.delivery.levert > b.delivery.levert ? 1 : 0));
+    for (const { delivery, ms } of deliveries) {
+      const last = entries[entries.length - 1];
+      if (last && minuteOf(timeline.ms[entries.length - 1] as number) === minuteOf(ms) && last.kind === "dokumentasjon-levert") last.antall++;
+      else {
+        entries.push({ at: delivery.levert, kind: "dokumentasjon-levert", antall: 1 });
+        timeline.ms.push(ms);
+      }
+    }
+    // Stable: events in fold order, then deliveries; the events alone are in order already.
+    const order: number[] = [];
+    for (let index = 0; index < entries.length; index++) order.push(index);
+    order.sort((a, b) => (timeline.ms[a] as number) - (timeline.ms[b] as number) || a - b);
+    for (const index of order) {
+      const entry = entries[index];
+      if (entry) shownTimeline.push(entry);
+    }
   }
-  // Stable: events in fold order, then deliveries; the events alone are in order already.
-  if (deliveries.length > 0) timeline.sort((a, b) => a.ms - b.ms);
-  const shownTimeline: TimelineEntry[] = options.sendtTidspunkt !== null ? [{ at: options.sendtTidspunkt, kind: "sendt" }] : [];
-  for (const pending of timeline) if (!pending.removed) shownTimeline.push(pending.entry);
 
-  const shownLetters = [...letters.values()].filter((letter) => !(letter.kind === "vedtak" && isHiddenRef(letter.saksreferanse)));
+  const shownLetters = new Array<Letter>(letters.list.length);
+  let shownLetterCount = 0;
+  for (const letter of letters.list) if (letter) shownLetters[shownLetterCount++] = letter;
+  shownLetters.length = shownLetterCount;
 
   return {
     ok: true,
@@ -577,16 +766,26 @@ function showView(folded: Folded, skippedUnknown: number, options: FoldOptions):
       saker: visibleSakList,
       vedtak: visibleVedtak,
       tasks: shownTasks,
-      vilkar: [...vilkar.values()],
-      dokumentasjonkrav: [...dokumentasjonkrav.values()],
+      vilkar: valuesOf(vilkar),
+      dokumentasjonkrav: valuesOf(dokumentasjonkrav),
       utbetalinger: sortedUtbetalinger,
-      rammevedtak: [...rammevedtak.values()],
+      rammevedtak: valuesOf(rammevedtak),
       letters: shownLetters,
       timeline: shownTimeline,
       skippedUnknown,
-      sakerWithoutInnsyn: [...saker.values()].filter((sak) => sak.status === "IKKE_INNSYN").length,
+      sakerWithoutInnsyn,
     },
   };
+}
+
+
+const isOpen = (sak: Sak) => sak.status === "UNDER_BEHANDLING";
+
+function valuesOf<T>(map: Map<string, T>): T[] {
+  const list = new Array<T>(map.size);
+  let index = 0;
+  for (const value of map.values()) list[index++] = value;
+  return list;
 }
 
 const paymentFields = [
@@ -619,7 +818,7 @@ function readDeliveries(list: readonly Delivery[]): { delivery: Delivery; ms: nu
 }
 
 /** The requested documents, each done when a later delivery names it (or, without a name, its type), overdue after its frist. */
-function showTasks(tasks: readonly Omit<DocumentTask, "done" | "overdue">[], etterspurtMs: number, deliveries: readonly { delivery: Delivery; ms: number }[], nowMs: number): DocumentTask[] {
+function showTasks(request: Extract<Hendelse, { type: "dokumentasjonEtterspurt" }>, etterspurtMs: number, deliveries: readonly { delivery: Delivery; ms: number }[], nowMs: number): DocumentTask[] {
   const latestByRef = new Map<string, number>();
   const latestByTypeWithoutRef = new Map<string, number>();
   const latestByType = new Map<string, number>();
@@ -630,16 +829,32 @@ function showTasks(tasks: readonly Omit<DocumentTask, "done" | "overdue">[], ett
     if (delivery.dokumentreferanse) keepLatest(latestByRef, delivery.dokumentreferanse, ms);
     else keepLatest(latestByTypeWithoutRef, type, ms);
   }
-  return tasks.map((task) => {
-    const type = task.dokumenttype.toLowerCase();
+  const etterspurt = request.hendelsestidspunkt;
+  const letterId = request.forvaltningsbrev?.referanse.id ?? null;
+  const tasks: DocumentTask[] = [];
+  for (let index = 0; index < request.dokumenter.length; index++) {
+    const dokument = request.dokumenter[index] as (typeof request.dokumenter)[number];
+    const dokumentreferanse = dokument.dokumentreferanse ?? null;
+    const innsendelsesfrist = dokument.innsendelsesfrist ?? null;
+    const type = dokument.dokumenttype.toLowerCase();
     // Both sides name the requested document: match on that; otherwise on the document type.
-    const latest = task.dokumentreferanse
-      ? Math.max(latestByRef.get(task.dokumentreferanse) ?? -Infinity, latestByTypeWithoutRef.get(type) ?? -Infinity)
+    const latest = dokumentreferanse
+      ? Math.max(latestByRef.get(dokumentreferanse) ?? -Infinity, latestByTypeWithoutRef.get(type) ?? -Infinity)
       : (latestByType.get(type) ?? -Infinity);
     const done = latest > etterspurtMs;
-    const frist = task.innsendelsesfrist === null ? NaN : isoToMs(task.innsendelsesfrist);
-    return { ...task, done, overdue: !done && frist < nowMs };
-  });
+    const frist = innsendelsesfrist === null ? NaN : isoToMs(innsendelsesfrist);
+    tasks.push({
+      dokumenttype: dokument.dokumenttype,
+      tilleggsinformasjon: dokument.tilleggsinformasjon ?? null,
+      innsendelsesfrist,
+      dokumentreferanse,
+      etterspurt,
+      letterId,
+      done,
+      overdue: !done && frist < nowMs,
+    });
+  }
+  return tasks;
 }
 
 /**
@@ -656,15 +871,25 @@ function samePayment(a: Utbetaling, b: Utbetaling): boolean {
 /** JSON writes null, NaN and ±Infinity alike; any other two values that are not === differ in JSON too. */
 const writtenAsNull = (value: unknown) => value === null || (typeof value === "number" && !Number.isFinite(value));
 
-/** Planned payments first, soonest due first; then the rest, newest first. Ties by referanse. */
-function sortUtbetalinger(list: Utbetaling[]): Utbetaling[] {
-  const byRef = (a: Utbetaling, b: Utbetaling) => (a.referanse < b.referanse ? -1 : a.referanse > b.referanse ? 1 : 0);
-  // Dates are YYYY-MM-DD, so string order is date order; a missing date goes last.
-  const ascending = (a: string | null, b: string | null) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1);
-  const descending = (a: string | null, b: string | null) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? 1 : -1);
-  const planned = list.filter((item) => item.status === "PLANLAGT_UTBETALING").sort((a, b) => ascending(a.forfallsdato, b.forfallsdato) || byRef(a, b));
-  const rest = list
-    .filter((item) => item.status !== "PLANLAGT_UTBETALING")
-    .sort((a, b) => descending(a.utbetalingsdato ?? a.forfallsdato, b.utbetalingsdato ?? b.forfallsdato) || byRef(a, b));
-  return [...planned, ...rest];
+const byReferanse = (a: Utbetaling, b: Utbetaling) => (a.referanse < b.referanse ? -1 : a.referanse > b.referanse ? 1 : 0);
+// Dates are YYYY-MM-DD, so string order is date order; a missing date goes last.
+const ascending = (a: string | null, b: string | null) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1);
+const descending = (a: string | null, b: string | null) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? 1 : -1);
+const isPlanned = (item: Utbetaling) => item.status === "PLANLAGT_UTBETALING";
+
+/**
+ * Planned payments first, soonest due first; then the rest, newest first. Ties by referanse (the Map's
+ * key, so one sort of one list gives the order of two). Functions of the module, not made per sort:
+ * compiled code that had inlined one sort's comparators was thrown away at the next sort.
+ */
+function paymentOrder(a: Utbetaling, b: Utbetaling): number {
+  const planned = isPlanned(a);
+  if (planned !== isPlanned(b)) return planned ? -1 : 1;
+  const byDate = planned ? ascending(a.forfallsdato, b.forfallsdato) : descending(a.utbetalingsdato ?? a.forfallsdato, b.utbetalingsdato ?? b.forfallsdato);
+  // One call for both kinds: a tie among planned payments, first met in a long log, found the call ready.
+  return byDate !== 0 ? byDate : byReferanse(a, b);
+}
+
+function sortUtbetalinger(utbetalinger: Map<string, Utbetaling>): Utbetaling[] {
+  return valuesOf(utbetalinger).sort(paymentOrder);
 }

@@ -4,7 +4,7 @@ import { datetimeRegex } from "zod";
 import { generateEventLog } from "../../bench/event-log";
 import { hendelseSchemas, klageHendelseSchemas, type KnownHendelseType } from "../fagsystem/contract";
 import { canonicalJson } from "./fold";
-import { isWrittenUtcTime, safeParseFast } from "./schema-parser";
+import { isWrittenDate, isWrittenUtcTime, safeParseFast } from "./schema-parser";
 
 
 function expectSameAsZod(schema: (typeof hendelseSchemas)[KnownHendelseType], value: unknown) {
@@ -66,6 +66,24 @@ describe("safeParseFast", () => {
   it("answers as zod does for any value, for the søknad's and the complaint's schemas", () => {
     const schemas = [...Object.values(hendelseSchemas), ...Object.values(klageHendelseSchemas)] as (typeof hendelseSchemas)[KnownHendelseType][];
     fc.assert(fc.property(fc.constantFrom(...schemas), value, (schema, anything) => expectSameAsZod(schema, anything)), { numRuns: 1000 });
+  });
+
+  it("checks a date as the contract's date pattern does, without it", () => {
+    const pattern = /^\d{4}-\d{2}-\d{2}$/;
+    const date = fc
+      .tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 99 }), fc.nat(12), fc.string({ minLength: 1, maxLength: 2 }))
+      .map(([year, month, day, at, characters]) => {
+        const value = `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+        // Now and then characters changed, added or taken away, anywhere.
+        return at % 3 === 0 ? value.slice(0, at) + characters + value.slice(at + 1) : at % 3 === 1 ? value.slice(0, at) + value.slice(at + 1) : value;
+      });
+    const odd = fc.constantFrom("", "2025-03-10\n", "\n2025-03-10", "2025-03-1", "2025-03-100", "２０２５-03-10", "2025/03/10", "2025-03-10T00:00:00Z");
+    fc.assert(
+      fc.property(fc.oneof(date, odd, fc.string({ maxLength: 12 })), (value) => {
+        expect(isWrittenDate(value), value).toBe(pattern.test(value));
+      }),
+      { numRuns: 5000 },
+    );
   });
 
   it("checks a time in the fagsystem's form as zod's datetime pattern does, leap days and out-of-range fields too", () => {
