@@ -15,13 +15,15 @@
  * of this test's own answers.
  */
 import type { APIRequestContext, BrowserContext, Locator, Page } from "@playwright/test";
-import { formatDate, formatMoney } from "../app/i18n/format";
+import { randomUUID } from "node:crypto";
+import { formatDate, formatDateTime, formatMoney, formatTime } from "../app/i18n/format";
+import { deadlineDay } from "../app/ringtilbake/deadline";
 import { nextValidFnr } from "../mocks/fnr";
 import { MOCK_CONTROL, PORTAL } from "../playwright.config";
 import { expect, hydrated, loginAs, logout, test, type Language } from "./fixtures";
 import { anonymous, loggedIn, sentKlage } from "./http";
 import { text, texts } from "./locale";
-import { freshPerson, meldingerIn, moveKlageTo, refusal, samtalerOf, seededSoknadOf, soknaderOf } from "./mock-control";
+import { fileRingTilbake, freshPerson, meldingerIn, moveKlageTo, refusal, ringTilbakeAction, ringTilbakeQueues, samtalerOf, seededSoknadOf, soknaderOf } from "./mock-control";
 import { persona, testUsers, wholeName, type TestUser } from "./personas";
 import { logMark, logSince } from "./server-log";
 
@@ -504,6 +506,52 @@ test("a lookup belongs to the session that made it: another staff session gets '
   expect((await page.goto(personPath))?.status()).toBe(404);
   await expect(page.getByRole("heading", { level: 2, name: text("nb", "nks", "expired.title") })).toBeVisible();
   expect(await page.content()).not.toContain(jonas.name);
+});
+
+/* ---------- call-back requests (ring tilbake) ---------- */
+
+/** The deadline as the person's page words it (nks:callbacks.deadline*), from the fagsystem's frist. */
+function deadlineWords(frist: string, language: Language = "nb"): string {
+  const when = deadlineDay(frist, new Date()).when;
+  const time = formatTime(frist, language);
+  if (when === "I_DAG") return text(language, "nks", "callbacks.deadlineToday", { time });
+  if (when === "I_MORGEN") return text(language, "nks", "callbacks.deadlineTomorrow", { time });
+  return text(language, "nks", "callbacks.deadlineLater", { date: formatDate(frist, language), time });
+}
+
+test("the person's call-back requests: open with the deadline in words, who filed it and the note; first in the office's queue; called and reached, with the time, at the next lookup", async ({ page }) => {
+  const person = await freshPerson();
+  const notat = "Har ikke mat i kveld, ber om å bli ringt før kl. 15.";
+  const filed = await fileRingTilbake(person.fnr, { ringTilbakeId: randomUUID(), navIdent: OLA.navIdent, tema: "UTBETALING", hastegrad: "I_DAG", telefonnummer: "41234567", tolkesprak: "uk", notat });
+
+  await staffLogin(page);
+  await typeAndEnter(page, spaced(person.fnr));
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(person.name);
+  const section = page.getByRole("region", { name: text("nb", "nks", "callbacks.title"), exact: true });
+  const card = section.locator(`[data-ringtilbake="${filed.ringTilbakeId}"]`);
+  await expect(card.getByText(text("nb", "nks", "callbacks.tema.UTBETALING"), { exact: true })).toBeVisible();
+  await expect(card.getByText(text("nb", "nks", filed.forfalt ? "callbacks.state.overdue" : "callbacks.state.open"), { exact: true })).toBeVisible();
+  await expect(card.getByText(text("nb", "nks", "callbacks.hastegrad.I_DAG"), { exact: true })).toBeVisible();
+  await expect(card.getByText(deadlineWords(filed.frist), { exact: true })).toBeVisible();
+  await expect(card.getByText(filed.kontornavn, { exact: true })).toBeVisible();
+  await expect(card.getByText("ukrainsk", { exact: true })).toBeVisible();
+  await expect(card.getByText(text("nb", "nks", "callbacks.filedBy", { time: formatDateTime(filed.mottattTidspunkt, "nb"), navIdent: OLA.navIdent }), { exact: true })).toBeVisible();
+  await expect(card.getByText(notat, { exact: true })).toBeVisible();
+
+  // The office's queue: the open "today" requests come before every other.
+  const queue = (await ringTilbakeQueues()).find((office) => office.navEnhet === filed.navEnhet)!;
+  const index = queue.ko.findIndex((request) => request.ringTilbakeId === filed.ringTilbakeId);
+  expect(index, "in its office's queue").toBeGreaterThanOrEqual(0);
+  expect(queue.ko.slice(0, index).every((request) => request.hastegrad === "I_DAG"), "behind nothing less urgent").toBe(true);
+
+  const called = await ringTilbakeAction(filed.ringTilbakeId, "ringt-nadd");
+  const at = called.forsok[called.forsok.length - 1]!.tidspunkt;
+  // The next call: a new search, a new lookup.
+  await page.getByRole("navigation", { name: text("nb", "nks", "nav.label") }).getByRole("link", { name: text("nb", "nks", "nav.newSearch") }).click();
+  await typeAndEnter(page, spaced(person.fnr));
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(person.name);
+  await expect(card.getByText(text("nb", "nks", "callbacks.state.reached", { time: formatDateTime(at, "nb") }), { exact: true })).toBeVisible();
+  await expect(card.getByText(text("nb", "nks", "callbacks.callReached", { time: formatDateTime(at, "nb") }), { exact: true })).toBeVisible();
 });
 
 for (const language of ["nn", "en"] as const) {

@@ -4,7 +4,7 @@ import { Alert, BodyShort } from "@navikt/ds-react";
 import { useTranslation } from "react-i18next";
 import { StaffView } from "~/innsyn/audience";
 import { loadPerson, statusOf } from "~/nks/nks.server";
-import { BlockedPage, ConversationList, PersonDetails, Shortcuts, SoknadTable, StaffNav } from "~/nks/NksParts";
+import { BlockedPage, CallbackList, ConversationList, PersonDetails, Shortcuts, SoknadTable, StaffNav } from "~/nks/NksParts";
 import { pageTitle } from "~/shell/meta";
 import { Page } from "~/shell/Page";
 
@@ -30,6 +30,7 @@ export default function StaffPerson() {
           <div className="nks-main">
             <SoknadTable lookupId={answer.lookupId} soknader={answer.soknader} unavailable={answer.soknaderUnavailable} />
             {answer.klagerUnavailable ? <Alert variant="warning">{t("soknader.klagerUnavailable")}</Alert> : null}
+            <CallbackList callbacks={answer.callbacks} />
           </div>
           <div className="nks-side">
             <PersonDetails person={answer.person} />
