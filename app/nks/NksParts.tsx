@@ -409,18 +409,6 @@ function CallbackDeadline({ request }: { request: CallbackRow }) {
   return <>{deadline}</>;
 }
 
-/** A language code named in the page's language (Intl.DisplayNames); the code itself when the runtime has no name for it. */
-function useLanguageName() {
-  const language = useLanguage();
-  return (code: string) => {
-    try {
-      return new Intl.DisplayNames([language === "en" ? "en" : language === "nn" ? "nn" : "nb"], { type: "language" }).of(code) ?? code;
-    } catch {
-      return code;
-    }
-  };
-}
-
 /**
  * The person's call-back requests (ring tilbake), newest first: topic, urgency, state and
  * deadline, the calls, and what staff may see and the person's pages never show (who filed it, the note).
@@ -428,7 +416,6 @@ function useLanguageName() {
 export function CallbackList({ callbacks }: { callbacks: readonly CallbackRow[] | null }) {
   const { t } = useTranslation("nks");
   const format = useFormat();
-  const languageName = useLanguageName();
   return (
     <Section id="ring-tilbake" title={t("callbacks.title")}>
       {callbacks === null ? <BodyLong>{t("callbacks.unavailable")}</BodyLong> : null}
@@ -453,10 +440,10 @@ export function CallbackList({ callbacks }: { callbacks: readonly CallbackRow[] 
                   <dd>{request.kontornavn}</dd>
                   <dt>{t("callbacks.phone")}</dt>
                   <dd>{request.telefonnummer}</dd>
-                  {request.tolkesprak ? (
+                  {request.tolkesprakNavn ? (
                     <>
                       <dt>{t("callbacks.interpreter")}</dt>
-                      <dd>{languageName(request.tolkesprak)}</dd>
+                      <dd>{request.tolkesprakNavn}</dd>
                     </>
                   ) : null}
                   <dt>{t("callbacks.filed")}</dt>

@@ -15,6 +15,7 @@ import { fagsystem, FagsystemError } from "~/fagsystem/client.server";
 import type { FolkeregisterPerson, RingTilbake } from "~/fagsystem/contract";
 import { isValidFnr } from "~/fagsystem/fnr";
 import { ageOn } from "~/i18n/format";
+import { languageOfPath } from "~/i18n/languages";
 import { isActive, loadOverview, loadSoknadStatus, nearestDeadline, officesOf, openTasks, paymentsOf, type FoldedSoknad } from "~/innsyn/innsyn.server";
 import { loadKlager } from "~/klage/klager.server";
 import type { KlageSummary } from "~/klage/view";
@@ -146,12 +147,22 @@ export type SoknadRow = {
  * its state and deadline, the calls, and the staff-only facts (who filed it, the note).
  */
 export type CallbackRow = Pick<RingTilbake, "ringTilbakeId" | "mottattTidspunkt" | "registrertAv" | "kontornavn" | "tema" | "hastegrad" | "telefonnummer" | "tolkesprak" | "notat" | "frist" | "forfalt" | "status" | "forsok"> & {
+  /** The interpreter's language named in the page's language (on the server, so hydration sees the same words). */
+  tolkesprakNavn: string | null;
   /** The deadline's day from today's point of view (Oslo): today, tomorrow or later. */
   fristDag: ReturnType<typeof deadlineDay>["when"];
   lukket: { tidspunkt: string; arsak: NonNullable<RingTilbake["lukket"]>["arsak"] } | null;
 };
 
-const callbackRow = (request: RingTilbake, now: Date): CallbackRow => ({
+function languageName(code: string, language: string): string {
+  try {
+    return new Intl.DisplayNames([language], { type: "language" }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+const callbackRow = (request: RingTilbake, now: Date, language: string): CallbackRow => ({
   ringTilbakeId: request.ringTilbakeId,
   mottattTidspunkt: request.mottattTidspunkt,
   registrertAv: request.registrertAv,
@@ -160,6 +171,7 @@ const callbackRow = (request: RingTilbake, now: Date): CallbackRow => ({
   hastegrad: request.hastegrad,
   telefonnummer: request.telefonnummer,
   tolkesprak: request.tolkesprak,
+  tolkesprakNavn: request.tolkesprak ? languageName(request.tolkesprak, language) : null,
   notat: request.notat,
   frist: request.frist,
   forfalt: request.forfalt,
@@ -170,9 +182,9 @@ const callbackRow = (request: RingTilbake, now: Date): CallbackRow => ({
 });
 
 /** The person's call-back requests, newest first; null when the fagsystem could not answer. */
-async function callbacksOf(fnr: string, now: Date): Promise<CallbackRow[] | null> {
+async function callbacksOf(fnr: string, now: Date, language: string): Promise<CallbackRow[] | null> {
   try {
-    return (await fagsystem.ringTilbake(fnr)).map((request) => callbackRow(request, now));
+    return (await fagsystem.ringTilbake(fnr)).map((request) => callbackRow(request, now, language));
   } catch (error) {
     if (!(error instanceof FagsystemError)) throw error;
     log.error({ err: error }, "the call-back requests could not be read");
@@ -246,7 +258,7 @@ export async function loadPerson(request: Request, lookupId: string) {
     loadOverview(fnr, now),
     loadKlager(fnr, now),
     listConversations(fnr),
-    callbacksOf(fnr, now),
+    callbacksOf(fnr, now, languageOfPath(new URL(request.url).pathname) ?? "nb"),
   ]);
   const soknader = overview.kind === "ok" ? overview.soknader : [];
   const offices = await officesOf(soknader.flatMap((soknad) => (soknad.view?.navKontor ? [soknad.view.navKontor] : [])));
