@@ -229,6 +229,30 @@ test("public pages in every language, and the contact centre's: the staff login,
   }
 });
 
+test("the contact centre's call-back form in every language: the form with the 'today' panel, and its errors", async ({ checker }) => {
+  const { page } = checker;
+  await page.goto("/nb/nks/logg-inn");
+  await hydrated(page);
+  await page.getByRole("radio", { name: /Nora Kontaktsenter/ }).check();
+  await page.locator("main").getByRole("button", { name: texts("nb")("auth:testLogin.submit") }).click();
+  await expect(page).toHaveURL(/\/nb\/nks$/);
+  const caller = await freshPerson();
+  const main = page.locator("main");
+  await hydrated(page);
+  await main.getByLabel(texts("nb")("nks:search.label")).fill(caller.fnr);
+  await main.getByLabel(texts("nb")("nks:search.label")).press("Enter");
+  await expect(page).toHaveURL(/\/nb\/nks\/person\/[\w-]{24}$/);
+  const form = `${new URL(page.url()).pathname}/ring-tilbake`;
+  for (const language of languages) {
+    const tl = texts(language);
+    await visit(checker, `staff call-back form ${language}`, inLanguage(form, language));
+    await expect(main.getByRole("region", { name: tl("nks:callbackForm.today.title") })).toBeVisible();
+    await main.getByRole("button", { name: tl("nks:callbackForm.submit") }).click();
+    await expect(main.getByRole("link", { name: tl("nks:callbackForm.errors.temaRequired") })).toBeVisible();
+    await check(checker, `staff call-back form, errors ${language}`);
+  }
+});
+
 test("personal pages in every language: front page, my applications, payments, messages, status page with tasks, a decision", async ({ checker }) => {
   const { page } = checker;
   // Granted, with payments and a decision letter.

@@ -15,7 +15,7 @@ import { test, expect, type Language } from "./fixtures";
 import { anonymous, fillKlage, formMeldingId, loggedIn, newDraft, startKlage } from "./http";
 import { persona } from "./personas";
 import { Browser, fillUntil } from "./resilience/client";
-import { addFault, freshPerson, generalSamtaleOf, klagerOf, meldingerIn, moveKlageTo, newSoknadFor, officeReply, refusal, removeFault, samtalerOf, soknaderOf, type Fault } from "./mock-control";
+import { addFault, ringTilbakeFor, freshPerson, generalSamtaleOf, klagerOf, meldingerIn, moveKlageTo, newSoknadFor, officeReply, refusal, removeFault, samtalerOf, soknaderOf, type Fault } from "./mock-control";
 import { bankStatement } from "../app/vedlegg/fixtures.test-support";
 import { OTHER_DOCUMENTS } from "../app/vedlegg/limits";
 import { SHORT_SESSION_MOCK_CONTROL, SHORT_SESSION_PORTAL } from "../playwright.config";
@@ -886,6 +886,43 @@ test("fagsystem fault matrix: sending a complaint, then sending again gives exac
  * with it waits in the draft; and sending again gives exactly one message, with the file (the form's
  * meldingId is the idempotency key).
  */
+/**
+ * Filing a call-back request under each fault: the advisor is told in words that it was not sent
+ * and that what was typed is kept (the form shows it again, with the same ringTilbakeId); sending
+ * again once the fault is gone gives exactly one request, also when the delayed send did arrive.
+ */
+test("fagsystem fault matrix: a call-back request, then sending again gives exactly one request", async () => {
+  test.setTimeout(240_000);
+  const problems: string[] = [];
+  for (const { name, fault: kind } of FAULTS) {
+    const who = await freshPerson(SHORT_SESSION_MOCK_CONTROL);
+    const staff = await staffAbout(who);
+    const search = await staff.api.post("/nb/nks", { form: { fnr: who.fnr }, maxRedirects: 0 });
+    const path = `${search.headers()["location"]}/ring-tilbake`;
+    const form = { ringTilbakeId: crypto.randomUUID(), tema: "UTBETALING", hastegrad: "I_DAG", telefonnummer: "41234567", kontakttid: "HELE_DAGEN", tolk: "nei", tolkesprak: "", notat: "Har ikke mat i kveld." };
+    const fault: Fault = { path: "/api/v1/ringtilbake", method: "POST", fnr: who.fnr, ...kind };
+    await addFault(fault, SHORT_SESSION_MOCK_CONTROL);
+    let failed: APIResponse;
+    try {
+      failed = await staff.api.post(path, { form, maxRedirects: 0 });
+    } finally {
+      await removeFault(fault, SHORT_SESSION_MOCK_CONTROL);
+    }
+    const shown = visible(await failed.text());
+    if (!shown.includes(text("nb", "nks", "callbackForm.errors.unavailable"))) problems.push(`${name}: no translated message (${failed.status()})`);
+    if (!shown.includes("Har ikke mat i kveld.")) problems.push(`${name}: the note is not kept`);
+    if (TECHNICAL.test(shown)) problems.push(`${name}: technical text shown`);
+    if (failed.status() !== 503) problems.push(`${name}: status ${failed.status()}`);
+    if ("delayMs" in kind) await new Promise((resolve) => setTimeout(resolve, kind.delayMs + 1_000));
+    const again = await staff.api.post(path, { form, maxRedirects: 0 });
+    if (again.status() !== 303) problems.push(`${name}: sending again gave ${again.status()}`);
+    const filed = await ringTilbakeFor(who.fnr, SHORT_SESSION_MOCK_CONTROL);
+    if (filed.length !== 1 || filed[0]!.ringTilbakeId !== form.ringTilbakeId) problems.push(`${name}: ${filed.length} requests in the fagsystem, not 1`);
+    await staff.api.dispose();
+  }
+  expect(problems).toEqual([]);
+});
+
 test("fagsystem fault matrix: sending a message, then sending again gives exactly one message", async () => {
   test.setTimeout(240_000);
   const languages: Language[] = ["nb", "nn", "en", "nb"];

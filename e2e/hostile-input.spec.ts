@@ -855,6 +855,32 @@ test("the contact centre's search takes hostile form data without a 500, junk in
   await staff.dispose();
 });
 
+test("the call-back form takes random and hostile form data without a 500; hostile notes and phone numbers are refused in words or kept as text, on the form and on the person's page", async () => {
+  test.setTimeout(240_000);
+  const staff = await staffWithRole();
+  const caller = await freshPerson();
+  const made = await staff.post("/nb/nks", { form: { fnr: caller.fnr }, maxRedirects: 0 });
+  const personPage = made.headers()["location"] ?? "";
+  expect(personPage, "the search's lookup").toMatch(/^\/nb\/nks\/person\/[A-Za-z0-9_-]{24}$/);
+  const path = `${personPage}/ring-tilbake`;
+  await fuzzAction(staff, "call-back", path, { values: ["OKONOMISK_SOSIALHJELP", "I_DAG", "41234567", "ja", "uk", crypto.randomUUID()] });
+
+  const hostile = [...INJECTED, "'; DROP TABLE ringtilbake; --", "a\u0000b", "\u202Eevil", "👩‍👩‍👧‍👦", "e\u0301\u0301\u0301", "x".repeat(501), "+47 412 34 567", "0047-412-34-567", "4".repeat(16), "١٢٣٤٥٦٧٨"];
+  const problems: string[] = [];
+  for (const value of hostile) {
+    for (const field of ["notat", "telefonnummer"] as const) {
+      const form = { ringTilbakeId: crypto.randomUUID(), tema: "ANNET", hastegrad: "NAR_DET_PASSER", telefonnummer: "41234567", kontakttid: "HELE_DAGEN", tolk: "nei", tolkesprak: "", notat: "", [field]: value };
+      const answer = await staff.post(path, { form, maxRedirects: 0 });
+      problems.push(...problemsOf(`${field}=${JSON.stringify(value).slice(0, 40)}`, answer, await answer.text()));
+      if (![303, 400].includes(answer.status())) problems.push(`${field}=${JSON.stringify(value).slice(0, 40)}: ${answer.status()}`);
+    }
+  }
+  const shown = await staff.get(personPage);
+  problems.push(...problemsOf("the person's page", shown, await shown.text()));
+  expect(problems).toEqual([]);
+  await staff.dispose();
+});
+
 test("the guides' office search, their tools and asking for advice take random and hostile form data without a 500, and show what was typed as text", async () => {
   test.setTimeout(300_000);
   // Anonymous: the office search is a GET form on the guide's page.

@@ -202,3 +202,54 @@ export async function simulatorSamtaler(control = MOCK_CONTROL): Promise<Simulat
   expect(response.status).toBe(200);
   return (await response.json()) as SimulatorSamtale[];
 }
+
+/* ---------- call-back requests (ring tilbake) ---------- */
+
+export type RingTilbakeSummary = {
+  ringTilbakeId: string;
+  navEnhet: string;
+  kontornavn: string;
+  hastegrad: string;
+  status: string;
+  registrertAv: string;
+  mottattTidspunkt: string;
+  telefonnummer: string;
+  notat: string | null;
+  frist: string;
+  forfalt: boolean;
+  forsok: { tidspunkt: string; nadd: boolean }[];
+  fnr?: string;
+};
+export type RingTilbakeQueue = { navEnhet: string; kontornavn: string; ko: RingTilbakeSummary[]; avsluttet: RingTilbakeSummary[] };
+
+/** Files a call-back request straight at the fagsystem's API (as the portal would), for tests of what staff then see. */
+export async function fileRingTilbake(fnr: string, body: Record<string, unknown>, control = MOCK_CONTROL): Promise<RingTilbakeSummary> {
+  const response = await fetch(`${control}/api/v1/ringtilbake`, { method: "POST", headers: { "Content-Type": "application/json", "Nav-Personident": fnr }, body: JSON.stringify(body) });
+  expect(response.status, await response.clone().text()).toBe(201);
+  return (await response.json()) as RingTilbakeSummary;
+}
+
+/** Every office's call-back queue as the simulator shows it (most urgent first). */
+export async function ringTilbakeQueues(control = MOCK_CONTROL): Promise<RingTilbakeQueue[]> {
+  const response = await fetch(`${control}/mock/fagsystem/api/ringtilbake`);
+  expect(response.status).toBe(200);
+  return (await response.json()) as RingTilbakeQueue[];
+}
+
+/** Every call-back request the mock holds for the person (open or finished, any office). */
+export async function ringTilbakeFor(fnr: string, control = MOCK_CONTROL): Promise<RingTilbakeSummary[]> {
+  const response = await fetch(`${control}/api/v1/ringtilbake`, { headers: { "Nav-Personident": fnr } });
+  expect(response.status).toBe(200);
+  return (await response.json()) as RingTilbakeSummary[];
+}
+
+/** The office's side: "ringt-nadd", "ringt-ikke-nadd" or "lukk". */
+export async function ringTilbakeAction(ringTilbakeId: string, action: "ringt-nadd" | "ringt-ikke-nadd" | "lukk", control = MOCK_CONTROL): Promise<RingTilbakeSummary> {
+  const response = await fetch(`${control}/mock/fagsystem/api/ringtilbake/${ringTilbakeId}/handlinger`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ action }),
+  });
+  expect(response.status, await response.clone().text()).toBe(200);
+  return ((await response.json()) as { ringTilbake: RingTilbakeSummary }).ringTilbake;
+}

@@ -15,13 +15,15 @@
  * of this test's own answers.
  */
 import type { APIRequestContext, BrowserContext, Locator, Page } from "@playwright/test";
-import { formatDate, formatMoney } from "../app/i18n/format";
+import { randomUUID } from "node:crypto";
+import { formatDate, formatDateTime, formatMoney, formatTime } from "../app/i18n/format";
+import { deadlineDay } from "../app/ringtilbake/deadline";
 import { nextValidFnr } from "../mocks/fnr";
 import { MOCK_CONTROL, PORTAL } from "../playwright.config";
 import { expect, hydrated, loginAs, logout, test, type Language } from "./fixtures";
 import { anonymous, loggedIn, sentKlage } from "./http";
 import { text, texts } from "./locale";
-import { freshPerson, meldingerIn, moveKlageTo, refusal, samtalerOf, seededSoknadOf, soknaderOf } from "./mock-control";
+import { fileRingTilbake, freshPerson, ringTilbakeFor, meldingerIn, moveKlageTo, refusal, ringTilbakeAction, ringTilbakeQueues, samtalerOf, seededSoknadOf, soknaderOf } from "./mock-control";
 import { persona, testUsers, wholeName, type TestUser } from "./personas";
 import { logMark, logSince } from "./server-log";
 
@@ -504,6 +506,139 @@ test("a lookup belongs to the session that made it: another staff session gets '
   expect((await page.goto(personPath))?.status()).toBe(404);
   await expect(page.getByRole("heading", { level: 2, name: text("nb", "nks", "expired.title") })).toBeVisible();
   expect(await page.content()).not.toContain(jonas.name);
+});
+
+/* ---------- call-back requests (ring tilbake) ---------- */
+
+/** The deadline as the person's page words it (nks:callbacks.deadline*), from the fagsystem's frist. */
+function deadlineWords(frist: string, language: Language = "nb"): string {
+  const when = deadlineDay(frist, new Date()).when;
+  const time = formatTime(frist, language);
+  if (when === "I_DAG") return text(language, "nks", "callbacks.deadlineToday", { time });
+  if (when === "I_MORGEN") return text(language, "nks", "callbacks.deadlineTomorrow", { time });
+  return text(language, "nks", "callbacks.deadlineLater", { date: formatDate(frist, language), time });
+}
+
+test("the person's call-back requests: open with the deadline in words, who filed it and the note; first in the office's queue; called and reached, with the time, at the next lookup", async ({ page }) => {
+  const person = await freshPerson();
+  const notat = "Har ikke mat i kveld, ber om å bli ringt før kl. 15.";
+  const filed = await fileRingTilbake(person.fnr, { ringTilbakeId: randomUUID(), navIdent: OLA.navIdent, tema: "UTBETALING", hastegrad: "I_DAG", telefonnummer: "41234567", tolkesprak: "uk", notat });
+
+  await staffLogin(page);
+  await typeAndEnter(page, spaced(person.fnr));
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(person.name);
+  const section = page.getByRole("region", { name: text("nb", "nks", "callbacks.title"), exact: true });
+  const card = section.locator(`[data-ringtilbake="${filed.ringTilbakeId}"]`);
+  await expect(card.getByText(text("nb", "nks", "callbacks.tema.UTBETALING"), { exact: true })).toBeVisible();
+  await expect(card.getByText(text("nb", "nks", filed.forfalt ? "callbacks.state.overdue" : "callbacks.state.open"), { exact: true })).toBeVisible();
+  await expect(card.getByText(text("nb", "nks", "callbacks.hastegrad.I_DAG"), { exact: true })).toBeVisible();
+  await expect(card.getByText(deadlineWords(filed.frist), { exact: true })).toBeVisible();
+  await expect(card.getByText(filed.kontornavn, { exact: true })).toBeVisible();
+  await expect(card.getByText("ukrainsk", { exact: true })).toBeVisible();
+  await expect(card.getByText(text("nb", "nks", "callbacks.filedBy", { time: formatDateTime(filed.mottattTidspunkt, "nb"), navIdent: OLA.navIdent }), { exact: true })).toBeVisible();
+  await expect(card.getByText(notat, { exact: true })).toBeVisible();
+
+  // The office's queue: the open "today" requests come before every other.
+  const queue = (await ringTilbakeQueues()).find((office) => office.navEnhet === filed.navEnhet)!;
+  const index = queue.ko.findIndex((request) => request.ringTilbakeId === filed.ringTilbakeId);
+  expect(index, "in its office's queue").toBeGreaterThanOrEqual(0);
+  expect(queue.ko.slice(0, index).every((request) => request.hastegrad === "I_DAG"), "behind nothing less urgent").toBe(true);
+
+  const called = await ringTilbakeAction(filed.ringTilbakeId, "ringt-nadd");
+  const at = called.forsok[called.forsok.length - 1]!.tidspunkt;
+  // The next call: a new search, a new lookup.
+  await page.getByRole("navigation", { name: text("nb", "nks", "nav.label") }).getByRole("link", { name: text("nb", "nks", "nav.newSearch") }).click();
+  await typeAndEnter(page, spaced(person.fnr));
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(person.name);
+  await expect(card.getByText(text("nb", "nks", "callbacks.state.reached", { time: formatDateTime(at, "nb") }), { exact: true })).toBeVisible();
+  await expect(card.getByText(text("nb", "nks", "callbacks.callReached", { time: formatDateTime(at, "nb") }), { exact: true })).toBeVisible();
+});
+
+/** The advisor, on the person's page, opens "Be kontoret ringe tilbake". */
+async function openCallbackForm(page: Page, name: string) {
+  await page.getByRole("link", { name: text("nb", "nks", "callbackForm.link") }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${text("nb", "nks", "callbackForm.title")}: ${name}`);
+  await ready(page);
+}
+
+/**
+ * The issue's "done when" for the advisor: a caller without food tonight; the number, Enter, the
+ * link, two choices, the note, send. The office's queue has it among the most urgent; the office
+ * calls and reaches the person; the next lookup shows it with the time.
+ */
+async function urgentCallbackJourney(page: Page) {
+  const person = await freshPerson();
+  const requestIds = requestIdsOf(page);
+  const mark = logMark(port);
+  await staffLogin(page);
+  await typeAndEnter(page, spaced(person.fnr));
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(person.name);
+  await openCallbackForm(page, person.name);
+  await page.getByRole("radio", { name: text("nb", "nks", "callbacks.tema.OKONOMISK_SOSIALHJELP") }).check();
+  await page.getByRole("radio", { name: text("nb", "nks", "callbacks.hastegrad.I_DAG") }).check();
+  // What to do if it cannot wait is on the page beside the choice: the on-call phone or tonight's help.
+  await expect(page.getByRole("region", { name: text("nb", "nks", "callbackForm.today.title") })).toBeVisible();
+  const phone = page.getByRole("textbox", { name: text("nb", "nks", "callbackForm.phone.label") });
+  await phone.fill("412 34 567");
+  await page.getByRole("textbox", { name: text("nb", "nks", "callbackForm.note.label") }).fill("Har ikke penger til mat i kveld.");
+  await page.getByRole("button", { name: text("nb", "nks", "callbackForm.submit") }).click();
+  await expect(page).toHaveURL(/\/nb\/nks\/person\/[A-Za-z0-9_-]{24}\?ringtilbake=sendt$/);
+  await expect(page.getByText(text("nb", "nks", "callbackForm.sent"), { exact: true })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(person.name);
+
+  // One request at the fagsystem, filed by the advisor, among the office's most urgent.
+  const filed = await ringTilbakeFor(person.fnr);
+  expect(filed.map((request) => [request.hastegrad, request.registrertAv, request.telefonnummer, request.notat])).toEqual([["I_DAG", NORA.navIdent, "41234567", "Har ikke penger til mat i kveld."]]);
+  const request = filed[0]!;
+  const queue = (await ringTilbakeQueues()).find((office) => office.navEnhet === request.navEnhet)!;
+  const index = queue.ko.findIndex((candidate) => candidate.ringTilbakeId === request.ringTilbakeId);
+  expect(index, "in its office's queue").toBeGreaterThanOrEqual(0);
+  expect(queue.ko.slice(0, index).every((candidate) => candidate.hastegrad === "I_DAG" && candidate.frist <= request.frist), "behind nothing less urgent").toBe(true);
+  // Audited as a call-back request (the form, and the post before the send).
+  await expect.poll(() => decisions(mark, requestIds, person.fnr, "ringtilbake"), { timeout: 5000 }).toEqual(["Permit", "Permit"]);
+
+  const called = await ringTilbakeAction(request.ringTilbakeId, "ringt-nadd");
+  const at = called.forsok[called.forsok.length - 1]!.tidspunkt;
+  await page.getByRole("navigation", { name: text("nb", "nks", "nav.label") }).getByRole("link", { name: text("nb", "nks", "nav.newSearch") }).click();
+  await typeAndEnter(page, spaced(person.fnr));
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(person.name);
+  const card = page.locator(`[data-ringtilbake="${request.ringTilbakeId}"]`);
+  await expect(card.getByText(text("nb", "nks", "callbacks.state.reached", { time: formatDateTime(at, "nb") }), { exact: true })).toBeVisible();
+}
+
+test("call-back, with JavaScript: an urgent request for a caller without food tonight is filed from the person's page, is among the office's most urgent, and shows as called and reached at the next lookup", async ({ page }) => {
+  await urgentCallbackJourney(page);
+});
+
+test("call-back, without JavaScript: the same journey", async ({ browser }) => {
+  const context = await browser.newContext({ baseURL: PORTAL, javaScriptEnabled: false });
+  withoutJavaScript.add(context);
+  try {
+    await urgentCallbackJourney(await context.newPage());
+  } finally {
+    await context.close();
+  }
+});
+
+test("call-back: no topic and a note over 500 characters give the error summary with focus, what was typed is kept, and nothing is filed", async ({ page }) => {
+  const person = await freshPerson();
+  await staffLogin(page);
+  await typeAndEnter(page, spaced(person.fnr));
+  await openCallbackForm(page, person.name);
+  await page.getByRole("radio", { name: text("nb", "nks", "callbacks.hastegrad.TO_VIRKEDAGER") }).check();
+  const note = page.getByRole("textbox", { name: text("nb", "nks", "callbackForm.note.label") });
+  await note.fill("x".repeat(501));
+  await page.getByRole("button", { name: text("nb", "nks", "callbackForm.submit") }).click();
+  const summary = page.getByRole("heading", { name: text("nb", "common", "forms.errorSummaryHeading") });
+  await expect(summary).toBeVisible();
+  await expect
+    .poll(() => summary.evaluate((element) => document.activeElement !== document.body && (document.activeElement?.contains(element) ?? false)), { message: "the error summary has focus" })
+    .toBe(true);
+  await expect(page.getByRole("link", { name: text("nb", "nks", "callbackForm.errors.temaRequired") })).toBeVisible();
+  await expect(page.getByRole("link", { name: text("nb", "nks", "callbackForm.errors.notatTooLong", { max: 500 }) })).toBeVisible();
+  await expect(note).toHaveValue("x".repeat(501));
+  await expect(page.getByRole("radio", { name: text("nb", "nks", "callbacks.hastegrad.TO_VIRKEDAGER") })).toBeChecked();
+  expect(await ringTilbakeFor(person.fnr)).toEqual([]);
 });
 
 for (const language of ["nn", "en"] as const) {

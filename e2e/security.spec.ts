@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import { request as playwrightRequest, type APIRequestContext, type APIResponse } from "@playwright/test";
 import { anonymous, fillKlage, formMeldingId, loggedIn, newDraft, sentKlage, startKlage } from "./http";
 import { test, expect } from "./fixtures";
-import { freshPerson, generalSamtaleOf, klagerOf, meldingerIn, moveKlageTo, newSoknadFor, officeReply, refusal, seededSoknadOf, soknaderOf } from "./mock-control";
+import { freshPerson, ringTilbakeFor, generalSamtaleOf, klagerOf, meldingerIn, moveKlageTo, newSoknadFor, officeReply, refusal, seededSoknadOf, soknaderOf } from "./mock-control";
 import { allSteps } from "../app/soknad/steps";
 import { klageSteps } from "../app/klage/steps";
 import { bankStatement } from "../app/vedlegg/fixtures.test-support";
@@ -608,6 +608,7 @@ test("contact-centre pages: anonymous visitors go to the staff login, applicants
     "$lang.nks.logg-inn.tsx": null,
     "$lang.nks.person.$lookupId._index.tsx": person,
     "$lang.nks.person.$lookupId.soknad.$soknadId.tsx": soknad,
+    "$lang.nks.person.$lookupId.ring-tilbake.tsx": `${person}/ring-tilbake`,
   };
   expect(Object.keys(routes).sort(), "every contact-centre route in app/routes is swept here").toEqual([...NKS_ROUTE_FILES].sort());
   const pages = Object.values(routes).filter((path): path is string => path !== null);
@@ -643,6 +644,8 @@ test("contact-centre pages: anonymous visitors go to the staff login, applicants
     ["another session", otherSession, soknad],
     ["made up", staff, `/nb/nks/person/${madeUp}`],
     ["made up", staff, `/nb/nks/person/${madeUp}/soknad/${soknadId}`],
+    ["another session", otherSession, `${person}/ring-tilbake`],
+    ["made up", staff, `/nb/nks/person/${madeUp}/ring-tilbake`],
     ["not a lookup id", staff, "/nb/nks/person/ikke-en-id"],
     ["made-up søknad", staff, `${person}/soknad/00000000-0000-4000-8000-000000000000`],
     ["another person's søknad", staff, `${person}/soknad/${strangersSoknad}`],
@@ -678,6 +681,39 @@ test("contact-centre pages: anonymous visitors go to the staff login, applicants
   expect(await securityHeaderProblems(staff, [...pages, "/nb/nks/logg-inn"])).toEqual([]);
 
   for (const context of [staff, otherSession, withoutRole, applicant.api, nobody]) await context.dispose();
+});
+
+test("the call-back form: applicants and staff without the role get 403 on GET and POST, another session's lookup a 404, a cross-site POST files nothing; the advisor's own post files one", async () => {
+  const caller = await freshPerson();
+  const staff = await staffMember();
+  const otherSession = await staffMember();
+  const withoutRole = await staffMember("Z990002");
+  const applicant = await loggedIn("avslag");
+  const path = `/nb/nks/person/${await lookupOf(staff, caller.fnr)}/ring-tilbake`;
+  const form = () => ({ ringTilbakeId: crypto.randomUUID(), tema: "SOKNAD", hastegrad: "I_DAG", telefonnummer: "41234567", kontakttid: "HELE_DAGEN", tolk: "nei", tolkesprak: "", notat: "Ring før kl. 15." });
+  const forbidden = text("nb", "common", "errors.forbidden.title");
+  const problems: string[] = [];
+  for (const [who, context] of [["an applicant", applicant.api], ["staff without the role", withoutRole]] as const) {
+    for (const answer of [await context.get(path, { maxRedirects: 0 }), await context.post(path, { form: form(), maxRedirects: 0 })]) {
+      const body = await answer.text();
+      if (answer.status() !== 403) problems.push(`${path}: ${who} got ${answer.status()}`);
+      if (!body.includes(forbidden)) problems.push(`${path}: ${who} did not get the forbidden page`);
+      if (body.includes(caller.name)) problems.push(`${path}: ${who} saw the name`);
+    }
+  }
+  const others = await otherSession.post(path, { form: form(), maxRedirects: 0 });
+  if (others.status() !== 404) problems.push(`another session's post: ${others.status()}`);
+  for (const headers of [{ Origin: "https://evil.example" }, { Origin: "null", "Sec-Fetch-Site": "cross-site" }] as Record<string, string>[]) {
+    const crossSite = await staff.post(path, { form: form(), headers, maxRedirects: 0 });
+    if (crossSite.status() !== 403) problems.push(`cross-site POST (${JSON.stringify(headers)}): ${crossSite.status()}`);
+  }
+  expect(problems).toEqual([]);
+  expect(await ringTilbakeFor(caller.fnr), "nothing filed").toEqual([]);
+  // The advisor's own post, twice with the same form id (a double click): one request.
+  const once = form();
+  for (let attempt = 0; attempt < 2; attempt++) expect((await staff.post(path, { form: once, maxRedirects: 0 })).status()).toBe(303);
+  expect((await ringTilbakeFor(caller.fnr)).map((request) => request.ringTilbakeId)).toEqual([once.ringTilbakeId]);
+  for (const context of [staff, otherSession, withoutRole, applicant.api]) await context.dispose();
 });
 
 test("state changes refuse GET and posts from another site", async () => {

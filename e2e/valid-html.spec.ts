@@ -78,6 +78,10 @@ test("every page the end-to-end tests visit is valid HTML (Nu Html Checker)", as
     const personPage = expectRedirect(await staff.post("/nb/nks", { fnr: (await persona(caller)).fnr }), /^\/nb\/nks\/person\/[\w-]{24}$/).location!;
     const html = expectStatus(await staff.get(personPage), 200).html;
     save(`staff: the caller's page (${caller})`, html);
+    if (caller === "under-behandling") {
+      save("staff: the call-back form", expectStatus(await staff.get(`${personPage}/ring-tilbake`), 200).html);
+      save("staff: the call-back form with errors", expectStatus(await staff.post(`${personPage}/ring-tilbake`, { notat: "x".repeat(501) }), 400).html);
+    }
     const soknadPages = [...new Set([...html.matchAll(/\/nb\/nks\/person\/[\w-]{24}\/soknad\/[0-9a-f-]{36}/g)].map((match) => match[0]))];
     expect(soknadPages.length, `søknader linked from ${caller}'s page`).toBeGreaterThan(0);
     for (const [index, soknadPage] of soknadPages.entries()) {

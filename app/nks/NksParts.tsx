@@ -12,7 +12,7 @@ import { StatusTag } from "~/innsyn/StatusParts";
 import { KlageStateTag } from "~/klage/KlageParts";
 import { Page, Section } from "~/shell/Page";
 import { documentRule, isDocumentId } from "~/soknad/rules";
-import type { Blocked, ConversationMeta, DocumentGroup, PersonCard, SoknadRow } from "./nks.server";
+import type { Blocked, CallbackRow, ConversationMeta, DocumentGroup, PersonCard, SoknadRow } from "./nks.server";
 
 export const searchPath = (language: string) => `/${language}/nks`;
 export const personPath = (language: string, lookupId: string) => `/${language}/nks/person/${lookupId}`;
@@ -371,6 +371,106 @@ export function DocumentGroups({ groups }: { groups: readonly DocumentGroup[] | 
             </List.Item>
           ))}
         </List>
+      ) : null}
+    </Section>
+  );
+}
+
+/** The state of a call-back request in words, with the time of the last call or of closing. */
+function CallbackState({ request }: { request: CallbackRow }) {
+  const { t } = useTranslation("nks");
+  const format = useFormat();
+  const last = request.forsok[request.forsok.length - 1];
+  if (request.status === "APEN")
+    return request.forfalt ? <Tag variant="error" size="small">{t("callbacks.state.overdue")}</Tag> : <Tag variant="info" size="small">{t("callbacks.state.open")}</Tag>;
+  if (request.status === "RINGT_NADD" && last) return <Tag variant="success" size="small">{t("callbacks.state.reached", { time: format.dateTime(last.tidspunkt) })}</Tag>;
+  if (request.status === "RINGT_IKKE_NADD" && last)
+    return <Tag variant="warning" size="small">{t("callbacks.state.notReached", { count: request.forsok.length, time: format.dateTime(last.tidspunkt) })}</Tag>;
+  return (
+    <Tag variant="neutral" size="small">
+      {request.lukket
+        ? t(request.lukket.arsak === "IKKE_NADD" ? "callbacks.state.closedNotReached" : "callbacks.state.closed", { time: format.dateTime(request.lukket.tidspunkt) })
+        : t("callbacks.state.closedUndated")}
+    </Tag>
+  );
+}
+
+/** The deadline in words from today's point of view: "i dag kl. 14:30", "i morgen kl. 10:00", or a date. */
+function CallbackDeadline({ request }: { request: CallbackRow }) {
+  const { t } = useTranslation("nks");
+  const format = useFormat();
+  const time = format.time(request.frist);
+  const deadline =
+    request.fristDag === "I_DAG"
+      ? t("callbacks.deadlineToday", { time })
+      : request.fristDag === "I_MORGEN"
+      ? t("callbacks.deadlineTomorrow", { time })
+      : t("callbacks.deadlineLater", { date: format.date(request.frist), time });
+  return <>{deadline}</>;
+}
+
+/**
+ * The person's call-back requests (ring tilbake), newest first: topic, urgency, state and
+ * deadline, the calls, and what staff may see and the person's pages never show (who filed it, the note).
+ */
+export function CallbackList({ callbacks }: { callbacks: readonly CallbackRow[] | null }) {
+  const { t } = useTranslation("nks");
+  const format = useFormat();
+  return (
+    <Section id="ring-tilbake" title={t("callbacks.title")}>
+      {callbacks === null ? <BodyLong>{t("callbacks.unavailable")}</BodyLong> : null}
+      {callbacks !== null && callbacks.length === 0 ? <BodyLong>{t("callbacks.none")}</BodyLong> : null}
+      {callbacks !== null && callbacks.length > 0 ? (
+        <VStack as="ul" gap="space-12" className="plain-list" aria-label={t("callbacks.title")}>
+          {callbacks.map((request) => (
+            <li key={request.ringTilbakeId} className="card" data-ringtilbake={request.ringTilbakeId}>
+              <VStack gap="space-8">
+                <HStack gap="space-8" align="center" wrap>
+                  <BodyShort weight="semibold">{t(`callbacks.tema.${request.tema}`)}</BodyShort>
+                  <CallbackState request={request} />
+                </HStack>
+                <dl className="nks-facts">
+                  <dt>{t("callbacks.urgency")}</dt>
+                  <dd>{t(`callbacks.hastegrad.${request.hastegrad}`)}</dd>
+                  <dt>{t("callbacks.deadline")}</dt>
+                  <dd>
+                    <CallbackDeadline request={request} />
+                  </dd>
+                  <dt>{t("callbacks.office")}</dt>
+                  <dd>{request.kontornavn}</dd>
+                  <dt>{t("callbacks.phone")}</dt>
+                  <dd>{request.telefonnummer}</dd>
+                  {request.tolkesprakNavn ? (
+                    <>
+                      <dt>{t("callbacks.interpreter")}</dt>
+                      <dd>{request.tolkesprakNavn}</dd>
+                    </>
+                  ) : null}
+                  <dt>{t("callbacks.filed")}</dt>
+                  <dd>{t("callbacks.filedBy", { time: format.dateTime(request.mottattTidspunkt), navIdent: request.registrertAv })}</dd>
+                  {request.forsok.length > 0 ? (
+                    <>
+                      <dt>{t("callbacks.calls")}</dt>
+                      <dd>
+                        <List as="ul" size="small">
+                          {request.forsok.map((call) => (
+                            <List.Item key={call.tidspunkt}>{t(call.nadd ? "callbacks.callReached" : "callbacks.callNotReached", { time: format.dateTime(call.tidspunkt) })}</List.Item>
+                          ))}
+                        </List>
+                      </dd>
+                    </>
+                  ) : null}
+                  {request.notat ? (
+                    <>
+                      <dt>{t("callbacks.note")}</dt>
+                      <dd className="own-text">{request.notat}</dd>
+                    </>
+                  ) : null}
+                </dl>
+              </VStack>
+            </li>
+          ))}
+        </VStack>
       ) : null}
     </Section>
   );

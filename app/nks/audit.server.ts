@@ -15,7 +15,7 @@ const log = logFor("nks");
 export type AuditDecision = "PERMIT" | "DENY";
 
 /** What was looked at: a search, the person's overview, or one søknad. */
-export type AuditAction = "search" | "person" | "soknad";
+export type AuditAction = "search" | "person" | "soknad" | "ringtilbake";
 
 export type AuditRecord = {
   navIdent: string;

@@ -12,13 +12,15 @@ import { z } from "zod";
 import { formatName } from "~/auth/login.server";
 import { requireStaff, type Staff } from "~/auth/auth.server";
 import { fagsystem, FagsystemError } from "~/fagsystem/client.server";
-import type { FolkeregisterPerson } from "~/fagsystem/contract";
+import type { FolkeregisterPerson, RingTilbake } from "~/fagsystem/contract";
 import { isValidFnr } from "~/fagsystem/fnr";
 import { ageOn } from "~/i18n/format";
+import { languageOfPath } from "~/i18n/languages";
 import { isActive, loadOverview, loadSoknadStatus, nearestDeadline, officesOf, openTasks, paymentsOf, type FoldedSoknad } from "~/innsyn/innsyn.server";
 import { loadKlager } from "~/klage/klager.server";
 import type { KlageSummary } from "~/klage/view";
 import { listConversations, type ConversationSummary } from "~/meldinger/samtaler.server";
+import { deadlineDay } from "~/ringtilbake/deadline";
 import { readForm } from "~/request-body.server";
 import { AuditUnavailable, writeAudit, type AuditAction } from "./audit.server";
 import { createLookup, findLookup } from "./lookups.server";
@@ -44,7 +46,7 @@ export const searchSchema = z.object({
 
 export type SearchAnswer = { kind: "invalid"; error: SearchError; value: string } | { kind: "refused" } | { kind: "unavailable"; value: string } | { kind: "audit-unavailable"; value: string };
 
-type RegisterPerson = FolkeregisterPerson;
+export type RegisterPerson = FolkeregisterPerson;
 
 type Access = { kind: "permit"; person: RegisterPerson } | { kind: "deny"; reason: string } | { kind: "unavailable" };
 
@@ -140,6 +142,56 @@ export type SoknadRow = {
   nextPayment: { amount: number | null; date: string } | null;
 };
 
+/**
+ * A call-back request as the advisor sees it on the person's page: what it is about, how urgent,
+ * its state and deadline, the calls, and the staff-only facts (who filed it, the note).
+ */
+export type CallbackRow = Pick<RingTilbake, "ringTilbakeId" | "mottattTidspunkt" | "registrertAv" | "kontornavn" | "tema" | "hastegrad" | "telefonnummer" | "tolkesprak" | "notat" | "frist" | "forfalt" | "status" | "forsok"> & {
+  /** The interpreter's language named in the page's language (on the server, so hydration sees the same words). */
+  tolkesprakNavn: string | null;
+  /** The deadline's day from today's point of view (Oslo): today, tomorrow or later. */
+  fristDag: ReturnType<typeof deadlineDay>["when"];
+  lukket: { tidspunkt: string; arsak: NonNullable<RingTilbake["lukket"]>["arsak"] } | null;
+};
+
+function languageName(code: string, language: string): string {
+  try {
+    return new Intl.DisplayNames([language], { type: "language" }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+const callbackRow = (request: RingTilbake, now: Date, language: string): CallbackRow => ({
+  ringTilbakeId: request.ringTilbakeId,
+  mottattTidspunkt: request.mottattTidspunkt,
+  registrertAv: request.registrertAv,
+  kontornavn: request.kontornavn,
+  tema: request.tema,
+  hastegrad: request.hastegrad,
+  telefonnummer: request.telefonnummer,
+  tolkesprak: request.tolkesprak,
+  tolkesprakNavn: request.tolkesprak ? languageName(request.tolkesprak, language) : null,
+  notat: request.notat,
+  frist: request.frist,
+  forfalt: request.forfalt,
+  status: request.status,
+  forsok: request.forsok,
+  fristDag: deadlineDay(request.frist, now).when,
+  lukket: request.lukket ? { tidspunkt: request.lukket.tidspunkt, arsak: request.lukket.arsak } : null,
+});
+
+/** The person's call-back requests, newest first; null when the fagsystem could not answer. */
+async function callbacksOf(fnr: string, now: Date, language: string): Promise<CallbackRow[] | null> {
+  try {
+    return (await fagsystem.ringTilbake(fnr)).map((request) => callbackRow(request, now, language));
+  } catch (error) {
+    if (!(error instanceof FagsystemError)) throw error;
+    log.error({ err: error }, "the call-back requests could not be read");
+    return null;
+  }
+}
+
 export type ConversationMeta = Pick<ConversationSummary, "samtaleId" | "soknad" | "count" | "unreadByOffice" | "last">;
 
 /** A view refused or impossible: the page says which, in words that tell staff nothing about the person. */
@@ -156,7 +208,7 @@ const blockedStatus: Record<Blocked["kind"], number> = {
 export const statusOf = (answer: { kind: string }) => blockedStatus[answer.kind as Blocked["kind"]] ?? 200;
 
 /** The person behind the lookup id, checked and audited; or why not. */
-async function openLookup(request: Request, lookupId: string, action: AuditAction, resource: string): Promise<Blocked | { kind: "open"; fnr: string; person: RegisterPerson }> {
+export async function openLookup(request: Request, lookupId: string, action: AuditAction, resource: string): Promise<Blocked | { kind: "open"; fnr: string; person: RegisterPerson }> {
   const staff = await requireStaff(request);
   const fnr = await findLookup(staff.session.idHash, lookupId);
   if (!fnr) return { kind: "expired" };
@@ -201,7 +253,13 @@ export async function loadPerson(request: Request, lookupId: string) {
   if (opened.kind !== "open") return opened;
   const { fnr, person } = opened;
   const now = new Date();
-  const [card, overview, klager, conversations] = await Promise.all([personCard(person, fnr, now), loadOverview(fnr, now), loadKlager(fnr, now), listConversations(fnr)]);
+  const [card, overview, klager, conversations, callbacks] = await Promise.all([
+    personCard(person, fnr, now),
+    loadOverview(fnr, now),
+    loadKlager(fnr, now),
+    listConversations(fnr),
+    callbacksOf(fnr, now, languageOfPath(new URL(request.url).pathname) ?? "nb"),
+  ]);
   const soknader = overview.kind === "ok" ? overview.soknader : [];
   const offices = await officesOf(soknader.flatMap((soknad) => (soknad.view?.navKontor ? [soknad.view.navKontor] : [])));
   const klageList = klager.kind === "ok" ? klager.klager : [];
@@ -232,6 +290,7 @@ export async function loadPerson(request: Request, lookupId: string) {
     soknaderUnavailable: overview.kind !== "ok",
     klagerUnavailable: klager.kind !== "ok",
     conversations: conversations.kind === "ok" ? conversations.conversations.map(messageMeta) : null,
+    callbacks,
   };
 }
 
