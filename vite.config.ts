@@ -1,6 +1,6 @@
 import { vitePlugin as remix } from "@remix-run/dev";
 import { defineConfig } from "vite";
-import { chunkLayoutPlugin } from "./vite-chunks";
+import { chunkLayoutPlugin, withoutDateLocalesPlugin } from "./vite-chunks";
 
 declare module "@remix-run/node" {
   interface Future {
@@ -31,6 +31,7 @@ export default defineConfig({
     // The browser's chunks: at most 10 scripts a page (docs/decisions/032-script-chunks.md). Besides
     // the manifest, vendor, shell, language layout and the page's route, at most this many more.
     !process.env.VITEST && chunkLayoutPlugin({ groupsPerPage: Number(process.env.CHUNK_GROUPS ?? 5) }),
+    !process.env.VITEST && withoutDateLocalesPlugin(),
   ],
   resolve: { alias: { "~": new URL("./app", import.meta.url).pathname } },
   test: {
