@@ -1,18 +1,23 @@
 /**
- * The client's chunk layout (docs/decisions/032-script-chunks.md): at most 10 scripts on the
+ * The browser's chunk layout (docs/decisions/032-script-chunks.md): at most 10 scripts on the
  * first load of any page, without making light pages carry heavy pages' code.
  *
- * - `vendor`: what the client entry reaches (React, React DOM, Remix), and the entry itself.
- * - `shell`: what the root route reaches (Aksel's basics, the translations' glue, header, footer).
- * - Code that two or more routes share goes into a few groups, at most `groupsPerRoute` of them
- *   on any route: Rollup's own layout (one chunk per set of routes that share a module) is the
- *   start, and the two groups of the busiest route that cost least to join are joined until no
- *   route loads more. The cost of joining is the code a route then loads without needing it.
- * - Code one route alone uses stays in that route's chunk; code only lazy imports reach stays lazy.
+ * - `vendor`: the client entry and what it reaches (React, React DOM, Remix).
+ * - `shell`: the root route's module and what the root or the language layout reaches (Aksel's
+ *   basics, the translations' glue, header, footer); a chunk that is the root route's module
+ *   may export more than the route's names (`preserveEntrySignatures: "allow-extension"`).
+ * - A route's own code (what no other route uses) is in the route's chunk; code that only lazy
+ *   imports reach stays lazy, and zod (the søknad's step schemas) keeps a chunk of its own.
+ * - Code that two or more routes share (atoms: the modules the same set of routes uses) goes
+ *   into groups, at most `groupsPerPage` of them loaded by any page (groupAtoms).
  *
- * Who uses a module is worked out from the bindings each module imports (Aksel's index file
- * re-exports every component: reading it as an import of all of them would put Table on every
+ * So a page names the manifest, vendor, shell, the language layout, its route and at most
+ * `groupsPerPage` groups: with 5, ten scripts.
+ *
+ * Who uses a module is worked out from the names each module imports (Aksel's index file
+ * re-exports every component: read as an import of all of them, it would put Table on every
  * page that shows a Button), following `export … from` to the module that declares the name.
+ * `CHUNK_DEBUG=<file>` writes the atoms, their sizes, pages and chunks to that file.
  */
 import fs from "node:fs";
 import path from "node:path";

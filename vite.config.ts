@@ -36,7 +36,7 @@ export default defineConfig(({ isSsrBuild }) => ({
       }),
     // The browser's chunks: at most 10 scripts a page (docs/decisions/032-script-chunks.md). Besides
     // the manifest, vendor, shell, language layout and the page's route, at most this many more.
-    !process.env.VITEST && chunkLayoutPlugin({ groupsPerPage: Number(process.env.CHUNK_GROUPS ?? 5), lazyPackages: ["zod"] }),
+    !process.env.VITEST && chunkLayoutPlugin({ groupsPerPage: 5, lazyPackages: ["zod"] }),
     !process.env.VITEST && withoutDateLocalesPlugin(),
   ],
   resolve: { alias: { "~": new URL("./app", import.meta.url).pathname } },
