@@ -489,6 +489,8 @@ function entryName(id: string): string {
  */
 export function chunkLayoutPlugin({ groupsPerPage, lazyPackages }: { groupsPerPage: number; lazyPackages?: string[] }): Plugin {
   let ssr = false;
+  // The manifest, vendor, shell, language layout and route, and the groups.
+  const limit = 5 + groupsPerPage;
   const layouts = new WeakMap<GetModuleInfo, Map<string, string>>();
   return {
     name: "portal-chunk-layout",
@@ -500,6 +502,23 @@ export function chunkLayoutPlugin({ groupsPerPage, lazyPackages }: { groupsPerPa
       if (ssr) return null;
       const treeshake = typeof input.treeshake === "object" ? input.treeshake : {};
       return { ...input, preserveEntrySignatures: "allow-extension", treeshake: { ...treeshake, moduleSideEffects: (id: string) => hasSideEffects(id) } };
+    },
+    generateBundle(_, bundle) {
+      if (ssr) return;
+      // What a page's first load names, counted as the bench does: the manifest, and every chunk the
+      // root, the language layout and the page's route import, directly or not.
+      const chunks = Object.values(bundle).filter((file) => file.type === "chunk");
+      const closure = (names: string[]) => {
+        const found = new Set(names);
+        for (const name of found) for (const imported of (bundle[name] as { imports?: string[] } | undefined)?.imports ?? []) found.add(imported);
+        return found;
+      };
+      const routeChunk = (test: (id: string) => boolean) => chunks.filter((chunk) => chunk.moduleIds.some((id) => test(id) && isRoute(id)));
+      const always = closure([...routeChunk(isRoot), ...routeChunk(isLangLayout)].map((chunk) => chunk.fileName));
+      for (const chunk of routeChunk((id) => isRoute(id) && !isRoot(id) && !isLangLayout(id))) {
+        const scripts = new Set([...always, ...closure([chunk.fileName])]).size + 1;
+        if (scripts > limit) this.warn(`${chunk.fileName}: a page of this route names ${scripts} scripts (more than ${limit}, docs/decisions/032-script-chunks.md)`);
+      }
     },
     outputOptions(output) {
       if (ssr) return null;
