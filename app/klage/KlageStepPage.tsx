@@ -2,36 +2,60 @@
  * A step of the complaint: progress, heading, the deadline, the error summary and one plain form
  * with "Forrige" / "Neste" / "Fortsett senere" that works without JavaScript. With JavaScript,
  * leaving a text field saves the step in the background; the server checks every submit.
+ *
+ * The step's own fields come from its route ($lang.klage.$klageId.vedtak.tsx and the others), so
+ * that a step's page loads that step's view alone (docs/decisions/032-script-chunks.md).
  */
+import type { MetaArgs } from "@remix-run/node";
 import { Form, Link as RemixLink, useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
-import { Alert, BodyLong, BodyShort, Button, Checkbox, CheckboxGroup, FormSummary, HStack, Link, List, ReadMore, Textarea, VStack } from "@navikt/ds-react";
+import { Alert, BodyShort, Button, HStack, Link, VStack } from "@navikt/ds-react";
 import { ArrowLeftIcon, ArrowRightIcon, PaperplaneIcon } from "@navikt/aksel-icons";
 import { useEffect, useRef, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { MAX_KLAGE_LATE_REASON, MAX_KLAGE_TEXT } from "~/fagsystem/limits";
 import { useFormat, useLanguage } from "~/i18n/use-language";
 import { FormErrorSummary } from "~/shell/FormErrorSummary";
 import { focusOn } from "~/shell/focus";
+import { actionDataOf, pageTitle } from "~/shell/meta";
 import { Page } from "~/shell/Page";
 import { StepProgress } from "~/soknad/StepProgress";
-import { UploadField } from "~/vedlegg/UploadField";
 import type { UploadOutcome } from "~/vedlegg/upload.server";
-import { DecisionLabel, DecisionList } from "./DecisionLabel";
-import { KLAGE_DOCUMENT } from "./files";
-import { klagefrist } from "~/innsyn/klagefrist";
-import { klageStepTitleKeys, klageSteps } from "./steps";
+import { klageStepTitleKeys, klageSteps, type KlageStepId } from "./steps";
 import type { loadKlageStep } from "./flow.server";
 
-type StepData = Awaited<ReturnType<typeof loadKlageStep>>;
-type ActionData = { errors?: Record<string, string>; values?: Record<string, string | string[]>; uploads?: UploadOutcome[]; saved?: true } | undefined;
+export type KlageStepData = Awaited<ReturnType<typeof loadKlageStep>>;
+export type KlageActionData = { errors?: Record<string, string>; values?: Record<string, string | string[]>; uploads?: UploadOutcome[]; saved?: true } | undefined;
+
+/** What a step's view gets: the step's data, the last answer to a submit and what it said. */
+export type KlageStepView = {
+  data: KlageStepData;
+  answer: KlageActionData;
+  errors: Record<string, string>;
+  /** A text field's value: the last one sent, else the saved one. */
+  value: (name: string) => string;
+  /** The complaint's address, `/nb/klage/<id>`. */
+  base: string;
+};
+
+/** A step's page title: the step, its number, and whether the last submit had errors. */
+export function klageStepMeta(args: Pick<MetaArgs, "matches">, step: KlageStepId) {
+  const errors = actionDataOf<{ errors?: Record<string, string> }>(args)?.errors ?? {};
+  return pageTitle(args, klageStepTitleKeys[step], {
+    step: { number: klageSteps.indexOf(step) + 1, total: klageSteps.length },
+    errors: Object.keys(errors).some((field) => field !== "form"),
+  });
+}
 
 /** The field's id, for labels and the error summary's links. */
-const fieldId = (name: string) => `klage-${name}`;
+export const fieldId = (name: string) => `klage-${name}`;
 
-export function KlageStepPage() {
+/**
+ * `Fields` goes inside the step's form; `Before`, when the step has one, before it (the upload
+ * form, which posts on its own).
+ */
+export function KlageStepPage({ Fields, Before }: { Fields: (view: KlageStepView) => ReactNode; Before?: (view: KlageStepView) => ReactNode }) {
   const { t } = useTranslation("klage");
-  const data = useLoaderData<StepData>();
-  const answer = useActionData() as ActionData;
+  const data = useLoaderData<KlageStepData>();
+  const answer = useActionData() as KlageActionData;
   const format = useFormat();
   const language = useLanguage();
   const navigation = useNavigation();
@@ -88,139 +112,7 @@ export function KlageStepPage() {
     );
   }
 
-  let fields: ReactNode = null;
-  let multipart: ReactNode = null;
-  switch (data.step) {
-    case "vedtak": {
-      const chosen = answer?.values && !answer.saved ? ([] as string[]).concat(answer.values.vedtakIds ?? []) : data.chosen;
-      fields = (
-        <CheckboxGroup legend={t("steps.vedtak.legend")} description={t("steps.vedtak.description")} error={errors.vedtakIds ? t(errors.vedtakIds) : undefined} defaultValue={chosen}>
-          {data.decisions.map((decision, index) => (
-            // The error summary's link goes to the first box (a link to the fieldset moves no focus), as in the søknad's steps.
-            <Checkbox
-              key={decision.letterId}
-              id={index === 0 ? fieldId("vedtakIds") : undefined}
-              name="vedtakIds"
-              value={decision.letterId}
-              description={t("deadline.short", { date: format.date(klagefrist(decision.fattet)) })}
-            >
-              <DecisionLabel decision={decision} />
-            </Checkbox>
-          ))}
-        </CheckboxGroup>
-      );
-      break;
-    }
-    case "begrunnelse":
-      fields = (
-        <VStack gap="space-24">
-          <ReadMore header={t("steps.begrunnelse.helpTitle")} defaultOpen>
-            <List>
-              <List.Item>{t("steps.begrunnelse.helpWrong")}</List.Item>
-              <List.Item>{t("steps.begrunnelse.helpShould")}</List.Item>
-              <List.Item>{t("steps.begrunnelse.helpUnknown")}</List.Item>
-            </List>
-          </ReadMore>
-          <Textarea
-            id={fieldId("tekst")}
-            name="tekst"
-            label={t("steps.begrunnelse.tekst")}
-            description={t("steps.begrunnelse.tekstDescription")}
-            maxLength={MAX_KLAGE_TEXT}
-            minRows={8}
-            defaultValue={value("tekst")}
-            error={errors.tekst ? t(errors.tekst) : undefined}
-          />
-          {data.late ? (
-            <Textarea
-              id={fieldId("forSentBegrunnelse")}
-              name="forSentBegrunnelse"
-              label={t("steps.begrunnelse.late")}
-              description={t("steps.begrunnelse.lateDescription")}
-              maxLength={MAX_KLAGE_LATE_REASON}
-              minRows={4}
-              defaultValue={value("forSentBegrunnelse")}
-              error={errors.forSentBegrunnelse ? t(errors.forSentBegrunnelse) : undefined}
-            />
-          ) : null}
-        </VStack>
-      );
-      break;
-    case "vedlegg":
-      fields = <BodyLong>{t("steps.vedlegg.optional", { count: data.maxFiles })}</BodyLong>;
-      multipart = (
-        <Form method="post" action={`${base}/vedlegg`} encType="multipart/form-data">
-          <UploadField documentKey={KLAGE_DOCUMENT} label={t("steps.vedlegg.label")} files={data.files} outcomes={answer?.uploads} canDelete embedded={false} maxFiles={data.maxFiles} />
-        </Form>
-      );
-      break;
-    case "oppsummering":
-      fields = (
-        <VStack gap="space-24">
-          <FormSummary>
-            <FormSummary.Header>
-              <FormSummary.Heading level="2">{t("steps.vedtak.title")}</FormSummary.Heading>
-            </FormSummary.Header>
-            <FormSummary.Answers>
-              <FormSummary.Answer>
-                <FormSummary.Label>{t("summary.decisions")}</FormSummary.Label>
-                <FormSummary.Value>
-                  <DecisionList decisions={data.decisions.filter((decision) => data.chosen.includes(decision.letterId))} />
-                </FormSummary.Value>
-              </FormSummary.Answer>
-            </FormSummary.Answers>
-            <FormSummary.EditLink as={RemixLink} to={`${base}/vedtak?tilbake=oppsummering`} />
-          </FormSummary>
-          <FormSummary>
-            <FormSummary.Header>
-              <FormSummary.Heading level="2">{t("steps.begrunnelse.title")}</FormSummary.Heading>
-            </FormSummary.Header>
-            <FormSummary.Answers>
-              <FormSummary.Answer>
-                <FormSummary.Label>{t("summary.tekst")}</FormSummary.Label>
-                <FormSummary.Value>
-                  <span className="pre-wrap">{data.answers.tekst}</span>
-                </FormSummary.Value>
-              </FormSummary.Answer>
-              {data.answers.forSentBegrunnelse ? (
-                <FormSummary.Answer>
-                  <FormSummary.Label>{t("summary.late")}</FormSummary.Label>
-                  <FormSummary.Value>
-                    <span className="pre-wrap">{data.answers.forSentBegrunnelse}</span>
-                  </FormSummary.Value>
-                </FormSummary.Answer>
-              ) : null}
-            </FormSummary.Answers>
-            <FormSummary.EditLink as={RemixLink} to={`${base}/begrunnelse?tilbake=oppsummering`} />
-          </FormSummary>
-          <FormSummary>
-            <FormSummary.Header>
-              <FormSummary.Heading level="2">{t("steps.vedlegg.title")}</FormSummary.Heading>
-            </FormSummary.Header>
-            <FormSummary.Answers>
-              <FormSummary.Answer>
-                <FormSummary.Label>{t("summary.files")}</FormSummary.Label>
-                <FormSummary.Value>
-                  {data.files.length > 0 ? (
-                    <List>
-                      {data.files.map((file) => (
-                        <List.Item key={file.id}>{file.name}</List.Item>
-                      ))}
-                    </List>
-                  ) : (
-                    t("summary.noFiles")
-                  )}
-                </FormSummary.Value>
-              </FormSummary.Answer>
-            </FormSummary.Answers>
-            <FormSummary.EditLink as={RemixLink} to={`${base}/vedlegg`} />
-          </FormSummary>
-          {data.late ? <Alert variant="warning">{t("summary.lateNote")}</Alert> : null}
-          <BodyLong>{t("summary.whatHappens")}</BodyLong>
-        </VStack>
-      );
-      break;
-  }
+  const view: KlageStepView = { data, answer, errors, value, base };
 
   return (
     <Page title={t(klageStepTitleKeys[data.step])}>
@@ -237,11 +129,11 @@ export function KlageStepPage() {
       ) : null}
       {data.unavailable ? <Alert variant="warning">{t("errors.unavailable")}</Alert> : null}
       <FormErrorSummary errors={summaryErrors} fieldIds={fieldIds} />
-      {multipart}
+      {Before ? <Before {...view} /> : null}
       <Form method="post" action={`${base}/${data.step}`} ref={formRef} onBlur={saveOnBlur} noValidate>
         <VStack gap="space-32">
           {data.returnToSummary ? <input type="hidden" name="returnTo" value="oppsummering" /> : null}
-          {fields}
+          <Fields {...view} />
           <HStack gap="space-16" wrap>
             {data.hasPrevious ? (
               <Button type="submit" name="intent" value="back" variant="secondary" icon={<ArrowLeftIcon aria-hidden />} disabled={busy}>

@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { MAX_RADGIVNING_TEXT } from "~/fagsystem/limits";
 import { cleanMessageText } from "~/meldinger/text";
+import { once } from "~/shell/once";
 
 export const CONTACT_WAYS = ["TELEFON", "MELDING", "BREV"] as const;
 export type ContactWay = (typeof CONTACT_WAYS)[number];
@@ -23,25 +24,30 @@ export function normalisePhone(input: string): string | null {
   return /^\+?\d{8,15}$/.test(compact) ? compact : null;
 }
 
-const fieldsSchema = z.object({
-  beskrivelse: z
-    .string()
-    .transform(cleanMessageText)
-    .pipe(z.string().min(1, "radgivning:errors.beskrivelseRequired").max(MAX_RADGIVNING_TEXT, "radgivning:errors.beskrivelseTooLong")),
-  kontaktmate: z.enum(CONTACT_WAYS, { errorMap: () => ({ message: "radgivning:errors.kontaktmateRequired" }) }),
-  // An unknown time is no time: the field is optional, and a tampered value is not worth a refusal.
-  kontakttid: z.string().transform((value) => ((CALL_TIMES as readonly string[]).includes(value) ? (value as CallTime) : null)),
-});
+// Built on first use (once): the advice form takes the option lists above from this module, not zod.
+const fieldsSchema = once(() =>
+  z.object({
+    beskrivelse: z
+      .string()
+      .transform(cleanMessageText)
+      .pipe(z.string().min(1, "radgivning:errors.beskrivelseRequired").max(MAX_RADGIVNING_TEXT, "radgivning:errors.beskrivelseTooLong")),
+    kontaktmate: z.enum(CONTACT_WAYS, { errorMap: () => ({ message: "radgivning:errors.kontaktmateRequired" }) }),
+    // An unknown time is no time: the field is optional, and a tampered value is not worth a refusal.
+    kontakttid: z.string().transform((value) => ((CALL_TIMES as readonly string[]).includes(value) ? (value as CallTime) : null)),
+  }),
+);
 
 /** The phone number when the person asked to be called: normalised, or the key of what is wrong with it. */
-const phoneSchema = z
-  .string()
-  .refine((value) => value.trim() !== "", "radgivning:errors.telefonRequired")
-  .transform((value, ctx) => {
-    const phone = value.length <= 100 ? normalisePhone(value) : null;
-    if (phone === null) ctx.addIssue({ code: "custom", message: "radgivning:errors.telefonInvalid" });
-    return phone ?? z.NEVER;
-  });
+const phoneSchema = once(() =>
+  z
+    .string()
+    .refine((value) => value.trim() !== "", "radgivning:errors.telefonRequired")
+    .transform((value, ctx) => {
+      const phone = value.length <= 100 ? normalisePhone(value) : null;
+      if (phone === null) ctx.addIssue({ code: "custom", message: "radgivning:errors.telefonInvalid" });
+      return phone ?? z.NEVER;
+    }),
+);
 
 export type AdviceForm = {
   beskrivelse: string;
@@ -56,9 +62,9 @@ export type AdviceForm = {
  * call count only with "Ring meg".
  */
 export function parseAdviceForm(values: AdviceFormValues): { ok: true; form: AdviceForm } | { ok: false; errors: Record<string, string> } {
-  const fields = fieldsSchema.safeParse(values);
+  const fields = fieldsSchema().safeParse(values);
   const calling = values.kontaktmate === "TELEFON";
-  const phone = calling ? phoneSchema.safeParse(values.telefonnummer) : null;
+  const phone = calling ? phoneSchema().safeParse(values.telefonnummer) : null;
   const errors: Record<string, string> = fields.success ? {} : fieldErrorsOf(fields.error);
   if (phone && !phone.success) errors.telefonnummer = phone.error.issues[0]!.message;
   if (!fields.success || (phone && !phone.success)) return { ok: false, errors };

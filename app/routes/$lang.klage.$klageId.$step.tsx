@@ -1,19 +1,18 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { loadKlageStep, saveKlageStep } from "~/klage/flow.server";
-import { KlageStepPage } from "~/klage/KlageStepPage";
-import { klageStepTitleKeys, klageSteps, isKlageStep } from "~/klage/steps";
-import { actionDataOf, pageTitle } from "~/shell/meta";
+import { KlageStepPage, klageStepMeta } from "~/klage/KlageStepPage";
+import { isKlageStep } from "~/klage/steps";
 
-export const meta: MetaFunction = (args) => {
-  const step = isKlageStep(args.params.step) ? args.params.step : "vedtak";
-  const errors = actionDataOf<{ errors?: Record<string, string> }>(args)?.errors ?? {};
-  return pageTitle(args, klageStepTitleKeys[step], {
-    step: { number: klageSteps.indexOf(step) + 1, total: klageSteps.length },
-    errors: Object.keys(errors).some((field) => field !== "form"),
-  });
-};
+/**
+ * Every step of the complaint has a route of its own ($lang.klage.$klageId.vedtak.tsx and the
+ * others), so that a step's page loads that step's view alone (docs/decisions/032-script-chunks.md).
+ * This one answers any other slug: the loader refuses a slug that is not a step with a 404.
+ */
+export const meta: MetaFunction = (args) => klageStepMeta(args, isKlageStep(args.params.step) ? args.params.step : "vedtak");
 
 export const loader = ({ request, params }: LoaderFunctionArgs) => loadKlageStep(request, params);
 export const action = ({ request, params }: ActionFunctionArgs) => saveKlageStep(request, params);
 
-export default KlageStepPage;
+export default function KlageStep() {
+  return <KlageStepPage Fields={() => null} />;
+}

@@ -5,9 +5,8 @@ import { StepPage } from "~/soknad/StepPage";
 import { DokumentasjonStep } from "~/soknad/steps/DokumentasjonStep";
 
 /**
- * The documentation step: the same loader, action and page as every other step
- * ($lang.soknad.$draftId.$step.tsx), in a route of its own so that only this step's page
- * loads the upload field.
+ * The documentation step: the same loader, action and page as every other step, in a route of
+ * its own (as each step is) so that only this step's page loads the upload field.
  */
 export const meta: MetaFunction = (args) => stepPageTitle(args, "dokumentasjon");
 

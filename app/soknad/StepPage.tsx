@@ -9,9 +9,10 @@ import type { StepViewProps } from "./step-view";
 
 /**
  * A step's page: the frame and the step's fields, from the step loader's data and the last
- * answer to a submit. Two routes show it: `$lang.soknad.$draftId.$step` for most steps and
- * `$lang.soknad.$draftId.dokumentasjon`, so that only the documentation step's page loads the
- * upload field (Aksel's FileUpload and its icons).
+ * answer to a submit. Each step has a route of its own (`$lang.soknad.$draftId.personalia` and
+ * the others, `$lang.soknad.$draftId.$step` for any other slug), so that a step's page loads that
+ * step's view alone: the documentation step's upload field, the summary's tables and the other
+ * steps' fields stay off it (docs/decisions/032-script-chunks.md).
  */
 export function StepPage({ fields }: { fields: (props: StepViewProps) => ReactNode }) {
   const { t } = useTranslation("soknad");

@@ -7,6 +7,7 @@
 import { z } from "zod";
 import { requiredDocuments, type DocumentId, type RegisterData } from "~/soknad/rules";
 import type { Answers, Housing } from "~/soknad/options";
+import { once } from "~/shell/once";
 
 export const livesWithOptions = ["alone", "partner", "others"] as const;
 export const housingChoices = ["rent", "own", "familyFriends", "noFixedPlace"] as const;
@@ -38,20 +39,23 @@ const errorKey = (field: SituationField) => `veiviser-verktoy:beforeYouApply.err
 const oneOf = <T extends readonly [string, ...string[]]>(options: T, field: SituationField) =>
   z.enum(options, { errorMap: () => ({ message: errorKey(field) }) });
 
-const situationSchema = z
-  .object({
-    livesWith: oneOf(livesWithOptions, "livesWith"),
-    children: oneOf(yesNo, "children"),
-    housing: oneOf(housingChoices, "housing"),
-    income: z
-      .array(z.unknown())
-      .transform((values) => incomeKinds.filter((kind) => values.includes(kind)))
-      .refine((chosen) => chosen.length > 0, { message: errorKey("income") })
-      .refine((chosen) => !(chosen.includes("none") && chosen.length > 1), { message: "veiviser-verktoy:beforeYouApply.errors.incomeNoneAndOther" }),
-    student: oneOf(yesNo, "student"),
-    nordic: oneOf(yesNo, "nordic"),
-  })
-  .strip();
+// Built on first use (once): the page takes the option lists above from this module, not zod.
+const situationSchema = once(() =>
+  z
+    .object({
+      livesWith: oneOf(livesWithOptions, "livesWith"),
+      children: oneOf(yesNo, "children"),
+      housing: oneOf(housingChoices, "housing"),
+      income: z
+        .array(z.unknown())
+        .transform((values) => incomeKinds.filter((kind) => values.includes(kind)))
+        .refine((chosen) => chosen.length > 0, { message: errorKey("income") })
+        .refine((chosen) => !(chosen.includes("none") && chosen.length > 1), { message: "veiviser-verktoy:beforeYouApply.errors.incomeNoneAndOther" }),
+      student: oneOf(yesNo, "student"),
+      nordic: oneOf(yesNo, "nordic"),
+    })
+    .strip(),
+);
 
 export type SituationErrors = Partial<Record<SituationField, string>>;
 export type SituationParse = { ok: true; situation: Situation } | { ok: false; errors: SituationErrors };
@@ -69,7 +73,7 @@ export function situationValues(form: URLSearchParams): Record<SituationField, s
 }
 
 export function parseSituation(values: Record<string, unknown>): SituationParse {
-  const result = situationSchema.safeParse(values);
+  const result = situationSchema().safeParse(values);
   if (result.success) return { ok: true, situation: result.data };
   const errors: SituationErrors = {};
   for (const issue of result.error.issues) {

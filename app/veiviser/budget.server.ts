@@ -40,7 +40,7 @@ export async function findBudget(ownerFnr: string, options: Options = {}): Promi
   const rows = await (await db(options)).query<Row>(`SELECT form, updated_at FROM budgets WHERE owner_fnr = $1 AND delete_after > $2`, [ownerFnr, now.toISOString()]);
   const row = rows[0];
   if (!row) return null;
-  const form = budgetFormSchema.safeParse(typeof row.form === "string" ? JSON.parse(row.form) : row.form);
+  const form = budgetFormSchema().safeParse(typeof row.form === "string" ? JSON.parse(row.form) : row.form);
   return form.success ? { form: form.data, updatedAt: new Date(row.updated_at) } : null;
 }
 

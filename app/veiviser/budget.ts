@@ -5,6 +5,7 @@
  * person typed until they are read here, so a wrong one is shown back as it was, with a message.
  */
 import { z } from "zod";
+import { once } from "~/shell/once";
 
 export const incomeFields = ["wages", "benefits", "otherIncome"] as const;
 export const costFields = ["housing", "electricity", "food", "transport", "phoneInternet", "insurance", "childcare", "otherCosts"] as const;
@@ -97,12 +98,15 @@ export function budgetFormFrom(form: FormSource): BudgetForm {
   };
 }
 
-/** The shape a saved budget is read back with (a row from the store is not trusted either). */
-export const budgetFormSchema: z.ZodType<BudgetForm, z.ZodTypeDef, unknown> = z.object({
-  income: z.object(Object.fromEntries(incomeFields.map((field) => [field, z.string().max(MAX_RAW_LENGTH)])) as Record<IncomeField, z.ZodString>),
-  costs: z.object(Object.fromEntries(costFields.map((field) => [field, z.string().max(MAX_RAW_LENGTH)])) as Record<CostField, z.ZodString>),
-  debts: z.array(z.object({ kind: z.string(), creditor: z.string(), owed: z.string(), monthly: z.string() })).max(MAX_DEBTS),
-}) as z.ZodType<BudgetForm, z.ZodTypeDef, unknown>;
+/** The shape a saved budget is read back with (a row from the store is not trusted either); built on first use (once). */
+export const budgetFormSchema = once(
+  () =>
+    z.object({
+      income: z.object(Object.fromEntries(incomeFields.map((field) => [field, z.string().max(MAX_RAW_LENGTH)])) as Record<IncomeField, z.ZodString>),
+      costs: z.object(Object.fromEntries(costFields.map((field) => [field, z.string().max(MAX_RAW_LENGTH)])) as Record<CostField, z.ZodString>),
+      debts: z.array(z.object({ kind: z.string(), creditor: z.string(), owed: z.string(), monthly: z.string() })).max(MAX_DEBTS),
+    }) as z.ZodType<BudgetForm, z.ZodTypeDef, unknown>,
+);
 
 /** The add and remove buttons (name="intent"), which work without JavaScript. */
 export const ADD_DEBT = "add-debt";
@@ -156,13 +160,15 @@ export function parseKroner(raw: string): AmountParse {
 
 export const amountErrorKey = (error: AmountError) => `veiviser-verktoy:budget.errors.${error}`;
 
-/** The same as a zod schema: a number of kroner or null, or an issue whose message is a translation key. */
-export const kronerSchema = z.unknown().transform((raw, ctx): number | null => {
-  const parsed = parseKroner(typeof raw === "string" ? raw : raw === undefined || raw === null ? "" : String(raw));
-  if (parsed.ok) return parsed.value;
-  ctx.addIssue({ code: z.ZodIssueCode.custom, message: amountErrorKey(parsed.error) });
-  return z.NEVER;
-});
+/** The same as a zod schema (built on first use): a number of kroner or null, or an issue whose message is a translation key. */
+export const kronerSchema = once(() =>
+  z.unknown().transform((raw, ctx): number | null => {
+    const parsed = parseKroner(typeof raw === "string" ? raw : raw === undefined || raw === null ? "" : String(raw));
+    if (parsed.ok) return parsed.value;
+    ctx.addIssue({ code: z.ZodIssueCode.custom, message: amountErrorKey(parsed.error) });
+    return z.NEVER;
+  }),
+);
 
 /* ---------- reading and calculating ---------- */
 
@@ -182,10 +188,11 @@ export interface BudgetAmounts {
 /** Field name → translation key of what is wrong there. */
 export type BudgetErrors = Record<string, string>;
 
+/** What kronerSchema says of `raw`, without zod: the page reads the budget in the browser too. */
 function amountOf(raw: string, name: string, errors: BudgetErrors): number {
-  const result = kronerSchema.safeParse(raw);
-  if (result.success) return result.data ?? 0;
-  errors[name] = result.error.issues[0]?.message ?? amountErrorKey("notANumber");
+  const parsed = parseKroner(raw);
+  if (parsed.ok) return parsed.value ?? 0;
+  errors[name] = amountErrorKey(parsed.error);
   return 0;
 }
 
