@@ -338,8 +338,9 @@ interface SakBehandlesIkke {
 }
 
 /**
- * The timeline as the fold builds it: `entries[i]` (null once a later event replaced it) at `ms[i]`,
- * two columns instead of an object per entry; the fold keeps an entry by its index.
+ * The timeline as the fold builds it: `entries[i]` at `ms[i]`, two columns instead of an object per
+ * entry; the fold keeps an entry by its index. Null where an entry was taken back (the status shown
+ * otherwise, a hidden sak's vedtak), and until the view is shown where it is made then.
  */
 interface Timeline {
   entries: (TimelineEntry | null)[];
@@ -424,7 +425,7 @@ function fold(hendelser: readonly unknown[], sendtTidspunkt: string | null, give
   const vedtakByLetter = new Map<string, number>();
   const letters: Letters = { list: [], last: { "dokumentasjon-etterspurt": new Map(), "forelopig-svar": new Map() }, sent: 0 };
 
-  // The tasks are the last request's documents: made once, from that event, when the log is read.
+  // The tasks are the last request's documents: made once, from that event, when the view is shown.
   let request: Extract<Hendelse, { type: "dokumentasjonEtterspurt" }> | null = null;
   let requestMs = 0;
 
