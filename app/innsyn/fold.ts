@@ -338,8 +338,9 @@ interface SakBehandlesIkke {
 }
 
 /**
- * The timeline as the fold builds it: `entries[i]` (null once a later event replaced it) at `ms[i]`,
- * two columns instead of an object per entry; the fold keeps an entry by its index.
+ * The timeline as the fold builds it: `entries[i]` at `ms[i]`, two columns instead of an object per
+ * entry; the fold keeps an entry by its index. Null where an entry was taken back (the status shown
+ * otherwise, a hidden sak's vedtak), and until the view is shown where it is made then.
  */
 interface Timeline {
   entries: (TimelineEntry | null)[];
@@ -347,18 +348,26 @@ interface Timeline {
 }
 
 /**
- * Letters in the order they were (last) sent: a letter sent again leaves a null where it was. Where
- * a letter of a request or a foreløpig svar is, by its letterId; a vedtak's letter is in its VedtakState.
+ * Letters in the order they were sent; one sent again is shown where it was sent last. Where the last
+ * letter of a request or a foreløpig svar with each letterId is (a vedtak's letter is in its VedtakState),
+ * and how many were sent: when no letter was sent twice, as in most logs, the view needs no lookups.
  */
 interface Letters {
   list: (Letter | null)[];
-  at: { "dokumentasjon-etterspurt": Map<string, number>; "forelopig-svar": Map<string, number> };
+  last: { "dokumentasjon-etterspurt": Map<string, number>; "forelopig-svar": Map<string, number> };
+  sent: number;
 }
 
 const NONE = -1;
 
 const isHiddenSakStatus = (status: SaksStatusRaw | null) => status === "IKKE_INNSYN" || status === "FEILREGISTRERT";
-const isVisible = (item: VedtakState) => item.sak === null || !isHiddenSakStatus(item.sak.status);
+
+/** Whether the vedtak at `index` is shown: of no hidden sak, and the last with its letter (`byLetter`: null when no letter came twice). */
+function isShownVedtak(vedtakList: readonly VedtakState[], byLetter: Map<string, number> | null, index: number): boolean {
+  const item = vedtakList[index] as VedtakState;
+  if (item.sak !== null && isHiddenSakStatus(item.sak.status)) return false;
+  return byLetter === null || byLetter.get(item.event.vedtaksfil.referanse.id) === index;
+}
 
 function kravStatus(status: KravStatus | "ANNULLERT" | null | undefined): KravStatus {
   return status && status !== "ANNULLERT" ? status : "RELEVANT";
@@ -410,12 +419,13 @@ function fold(hendelser: readonly unknown[], sendtTidspunkt: string | null, give
   let deltISakerMs = NaN;
   const sakBehandlesIkkeEntries: SakBehandlesIkke[] = [];
 
-  // Vedtak in the order they were (last) made: the same letter again leaves a null where it was.
-  const vedtakList: (VedtakState | null)[] = [];
+  // Vedtak in the order they were made; the same letter again replaces the vedtak, which is then shown
+  // where it was made last (where the last one with each letter is: vedtakByLetter).
+  const vedtakList: VedtakState[] = [];
   const vedtakByLetter = new Map<string, number>();
-  const letters: Letters = { list: [], at: { "dokumentasjon-etterspurt": new Map(), "forelopig-svar": new Map() } };
+  const letters: Letters = { list: [], last: { "dokumentasjon-etterspurt": new Map(), "forelopig-svar": new Map() }, sent: 0 };
 
-  // The tasks are the last request's documents: made once, from that event, when the log is read.
+  // The tasks are the last request's documents: made once, from that event, when the view is shown.
   let request: Extract<Hendelse, { type: "dokumentasjonEtterspurt" }> | null = null;
   let requestMs = 0;
 
@@ -428,10 +438,9 @@ function fold(hendelser: readonly unknown[], sendtTidspunkt: string | null, give
 
   /** Adds a letter; its index in the list. */
   const addLetter = (letter: Letter): number => letters.list.push(letter) - 1;
-  const addLetterOf = (at: Map<string, number>, letter: Letter) => {
-    const previous = at.get(letter.letterId);
-    if (previous !== undefined) letters.list[previous] = null; // a letter sent again moves to its newest date
-    at.set(letter.letterId, addLetter(letter));
+  const addLetterOf = (last: Map<string, number>, letter: Letter) => {
+    last.set(letter.letterId, addLetter(letter));
+    letters.sent++;
   };
 
   /** Creates or updates a sak (`sak`: as it is, undefined for a new one), keeping the count of visible saker and the "delt i saker" entries. */
@@ -502,13 +511,6 @@ function fold(hendelser: readonly unknown[], sendtTidspunkt: string | null, give
         const saksreferanse = event.saksreferanse ?? null;
         let sak: SakState | null = null;
         if (saksreferanse !== null) sak = saker.get(saksreferanse) ?? upsertSak(saksreferanse, undefined, null, null, at, ms);
-        // The same letter again replaces the vedtak, its entry and its letter, now at its newest time.
-        const previous = vedtakByLetter.get(letterId);
-        if (previous !== undefined) {
-          const replaced = vedtakList[previous] as VedtakState;
-          vedtakList[previous] = null;
-          letters.list[replaced.letterIndex] = null;
-        }
         vedtakByLetter.set(
           letterId,
           vedtakList.push({ event, sak, entryIndex: push(null, ms), letterIndex: addLetter({ kind: "vedtak", letterId, date: at, saksreferanse }) }) - 1,
@@ -522,13 +524,13 @@ function fold(hendelser: readonly unknown[], sendtTidspunkt: string | null, give
         // An empty list is how the office withdraws a request: no "asked for 0 documents" entry.
         const antall = event.dokumenter.length;
         if (antall > 0) push({ at, kind: "dokumentasjon-etterspurt", letterId, antall }, ms);
-        if (letterId !== null) addLetterOf(letters.at["dokumentasjon-etterspurt"], { kind: "dokumentasjon-etterspurt", letterId, date: at, saksreferanse: null });
+        if (letterId !== null) addLetterOf(letters.last["dokumentasjon-etterspurt"], { kind: "dokumentasjon-etterspurt", letterId, date: at, saksreferanse: null });
         break;
       }
       case "forelopigSvar": {
         const letterId = event.forvaltningsbrev.referanse.id;
         push({ at, kind: "forelopig-svar", letterId }, ms);
-        addLetterOf(letters.at["forelopig-svar"], { kind: "forelopig-svar", letterId, date: at, saksreferanse: null });
+        addLetterOf(letters.last["forelopig-svar"], { kind: "forelopig-svar", letterId, date: at, saksreferanse: null });
         break;
       }
       case "utbetaling": {
@@ -608,14 +610,15 @@ function fold(hendelser: readonly unknown[], sendtTidspunkt: string | null, give
     }
   }
 
-  const folded = { saker, vedtakList, letters, request, requestMs, utbetalinger, vilkar, dokumentasjonkrav, rammevedtak, timeline, soknadsStatus, soknadsStatusEntry, navKontor, kontorHistorikk, sakBehandlesIkkeEntries };
+  const folded = { saker, vedtakList, vedtakByLetter, letters, request, requestMs, utbetalinger, vilkar, dokumentasjonkrav, rammevedtak, timeline, soknadsStatus, soknadsStatusEntry, navKontor, kontorHistorikk, sakBehandlesIkkeEntries };
   return showView(folded, skippedUnknown, sendtTidspunkt, givenDeliveries, nowMs);
 }
 
 /** What the loop over the events gathered. */
 interface Folded {
   saker: Map<string, SakState>;
-  vedtakList: (VedtakState | null)[];
+  vedtakList: VedtakState[];
+  vedtakByLetter: Map<string, number>;
   letters: Letters;
   /** The last document request, and when. */
   request: Extract<Hendelse, { type: "dokumentasjonEtterspurt" }> | null;
@@ -642,20 +645,21 @@ interface Folded {
  * and code that met both threw its compiled code away in the middle of a long log.)
  */
 function showView(folded: Folded, skippedUnknown: number, sendtTidspunkt: string | null, givenDeliveries: readonly Delivery[], nowMs: number): FoldResult {
-  const { saker, vedtakList, letters, request, requestMs, utbetalinger, vilkar, dokumentasjonkrav, rammevedtak, timeline, soknadsStatus, soknadsStatusEntry, navKontor } = folded;
+  const { saker, vedtakList, vedtakByLetter, letters, request, requestMs, utbetalinger, vilkar, dokumentasjonkrav, rammevedtak, timeline, soknadsStatus, soknadsStatusEntry, navKontor } = folded;
   const { kontorHistorikk, sakBehandlesIkkeEntries } = folded;
   const { entries } = timeline;
 
   /* ---------- vedtak and saker as shown ---------- */
-  // A vedtak of a hidden sak is hidden with it: its letter and timeline entry too.
+  // A vedtak replaced by a later one with its letter is shown only there; a vedtak of a hidden sak is
+  // hidden with it: its letter and timeline entry too.
+  const replaced = vedtakByLetter.size < vedtakList.length;
   let newestVisible = vedtakList.length - 1;
-  while (newestVisible >= 0 && !(vedtakList[newestVisible] && isVisible(vedtakList[newestVisible] as VedtakState))) newestVisible--;
+  while (newestVisible >= 0 && !isShownVedtak(vedtakList, replaced ? vedtakByLetter : null, newestVisible)) newestVisible--;
   const visibleVedtak = new Array<Vedtak>(vedtakList.length);
   let visibleVedtakCount = 0;
   for (let index = 0; index < vedtakList.length; index++) {
-    const item = vedtakList[index];
-    if (!item) continue;
-    if (!isVisible(item)) {
+    const item = vedtakList[index] as VedtakState;
+    if (!isShownVedtak(vedtakList, replaced ? vedtakByLetter : null, index)) {
       letters.list[item.letterIndex] = null;
       continue;
     }
@@ -752,9 +756,17 @@ function showView(folded: Folded, skippedUnknown: number, sendtTidspunkt: string
     }
   }
 
-  const shownLetters = new Array<Letter>(letters.list.length);
+  const { list, last } = letters;
+  const sentAgain = last["dokumentasjon-etterspurt"].size + last["forelopig-svar"].size < letters.sent;
+  const shownLetters = new Array<Letter>(list.length);
   let shownLetterCount = 0;
-  for (const letter of letters.list) if (letter) shownLetters[shownLetterCount++] = letter;
+  for (let index = 0; index < list.length; index++) {
+    const letter = list[index];
+    if (!letter) continue;
+    // A letter sent again is shown where it was sent last (a vedtak's was settled with the vedtak).
+    if (sentAgain && letter.kind !== "vedtak" && last[letter.kind].get(letter.letterId) !== index) continue;
+    shownLetters[shownLetterCount++] = letter;
+  }
   shownLetters.length = shownLetterCount;
 
   return {
