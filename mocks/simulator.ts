@@ -11,6 +11,7 @@ import { hendelseSchemas, type Hendelse, type NavKontor } from "../app/fagsystem
 import { navKontorFor, navKontorer, personName, type DokumentlagerRef, type PersonRecord, type SoknadRecord, type StoredFile } from "./personas";
 import { etterspurtLetter, forelopigSvarLetter, renderLetter, vedtakLetter, type LetterLanguage } from "./simulator-letters";
 import type { MockStore } from "./state";
+import { addDays, osloDate, osloInstant } from "../app/ringtilbake/deadline";
 
 /** A refusal the HTTP side turns into 400 or 404 with this message. */
 export class SimulatorError extends Error {
@@ -24,48 +25,17 @@ export class SimulatorError extends Error {
 
 /* ---------- dates ---------- */
 
-const OSLO = "Europe/Oslo";
-
 function isRealDate(value: string): boolean {
   const parsed = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
 }
 
-/** The calendar date in Oslo at `instant`, as YYYY-MM-DD. */
-export function osloDate(instant: Date): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: OSLO, year: "numeric", month: "2-digit", day: "2-digit" }).format(instant);
-}
-
-/** A YYYY-MM-DD date `days` days after `date`. */
-export function addDays(date: string, days: number): string {
-  const parsed = new Date(`${date}T00:00:00Z`);
-  parsed.setUTCDate(parsed.getUTCDate() + days);
-  return parsed.toISOString().slice(0, 10);
-}
-
-/** How far Oslo's wall clock is ahead of UTC at `instant` (one or two hours). */
-function osloOffsetMs(instant: Date): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone: OSLO,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  }).formatToParts(instant);
-  const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((part) => part.type === type)?.value);
-  const wall = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
-  return wall - Math.floor(instant.getTime() / 1000) * 1000;
-}
+// Oslo's calendar and clock (summer time included) are the call-back deadlines' own.
+export { addDays, osloDate };
 
 /** 23:59:59 Oslo time on `date`, as an ISO instant in UTC: a deadline lasts the whole day. */
 export function endOfDayOslo(date: string): string {
-  const wall = Date.parse(`${date}T23:59:59Z`);
-  let instant = wall - 3_600_000;
-  for (let round = 0; round < 2; round++) instant = wall - osloOffsetMs(new Date(instant));
-  return new Date(instant).toISOString();
+  return new Date(osloInstant(date, 23 * 60 + 59).getTime() + 59_000).toISOString();
 }
 
 /* ---------- the actions ---------- */
